@@ -1,0 +1,182 @@
+"""Power and cooling capacity per system under its redundancy scheme, and the checks they raise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from workbench.calc.checks import ERROR, INFO, WARNING, Check
+from workbench.calc.groups import DEFAULT_POWER_SYSTEM, Groups
+from workbench.calc.loadmodel import Evaluation, GroupLoad
+from workbench.calc.redundancy import capacity as scheme_capacity
+from workbench.calc.snapshot import Snapshot
+from workbench.model.design import Design
+
+DEFAULT_SCHEME = "N+1"
+LIQUID_CLASS_MAX_C = {"W17": 17.0, "W27": 27.0, "W32": 32.0, "W40": 40.0, "W45": 45.0, "W+": 60.0}
+
+
+def _entry(s: Snapshot, gl: GroupLoad, scheme: str, margin: float, full: int, rating_col: str,
+           load_kw: float | None = None) -> dict[str, Any]:
+    ratings = [float(v) for v in s.col(rating_col)[gl.group.rows]]
+    load = float(gl.load_kw[full]) if load_kw is None else load_kw
+    cap = scheme_capacity(ratings, scheme, margin, load)
+    usable = cap.usable_kw
+    return {
+        "name": gl.group.name, "role": gl.group.role, **cap.to_dict(),
+        "load_kw": load,
+        "utilisation": load / usable if usable > 0 else (0.0 if load == 0 else None),
+        "headroom_kw": max(usable - load, 0.0),
+        # Installed but unusable without breaking the scheme or the margin.
+        "stranded_kw": max(cap.installed_kw - usable, 0.0),
+        "electrical_kw": float(gl.loss_kw[full]),
+        "redundancy_met": load <= usable + 1e-9,
+        "within_installed": load <= cap.installed_kw + 1e-9,
+        "blocks": [s.ids[r] for r in gl.group.rows],
+    }
+
+
+def _group_checks(entries: list[dict[str, Any]], what: str) -> list[Check]:
+    out = []
+    for e in entries:
+        blocks = tuple(e["blocks"])
+        if e["load_kw"] <= 0:
+            continue
+        if not e["within_installed"]:
+            out.append(Check(ERROR, "over_capacity",
+                             f"{what} {e['name']} ({e['role']}): load {e['load_kw']:.0f} kW exceeds installed "
+                             f"{e['installed_kw']:.0f} kW", blocks))
+        elif not e["redundancy_met"]:
+            out.append(Check(ERROR, "redundancy",
+                             f"{what} {e['name']} ({e['role']}): {e['scheme']} not met — load {e['load_kw']:.0f} kW "
+                             f"above usable {e['usable_kw']:.0f} kW; needs {e['required_modules']} modules, "
+                             f"has {e['modules']}", blocks))
+    return out
+
+
+def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
+             values: dict[str, float]) -> tuple[dict[str, Any], dict[str, Any], list[Check]]:
+    margin = values["design_margin"]
+    schemes_p = design.assumptions.power_schemes
+    schemes_c = design.assumptions.cooling_schemes
+    checks: list[Check] = []
+
+    systems = []
+    for gl in ev.power_groups:
+        scheme = schemes_p.get(gl.group.name, DEFAULT_SCHEME)
+        e = _entry(s, gl, scheme, margin, full, "rating_kw")
+        e["losses_kw"] = e.pop("electrical_kw")
+        if gl.group.role == "storage":
+            e["ride_through_min"] = _ride_through(s, gl, e["load_kw"])
+        systems.append(e)
+    checks += _group_checks([e for e in systems if e["role"] != "storage"], "Power system")
+    fed = {e["name"] for e in systems if e["role"] in ("ups", "distribution")}
+    for name, kw in sorted(ev.rack_system_it_kw.items()):
+        if kw > 0 and name not in fed:
+            racks = tuple(s.ids[r] for r, n in zip(g.racks, g.rack_system) if n == name)
+            label = "the default power system" if name == DEFAULT_POWER_SYSTEM else f"power system {name}"
+            checks.append(Check(WARNING, "no_power",
+                                f"{kw:.0f} kW of racks on {label} have no UPS, rectifier or PDU capacity",
+                                racks[:50]))
+
+    air = [_entry(s, gl, schemes_c.get(gl.group.name, DEFAULT_SCHEME), margin, full, "air_kw") for gl in ev.air_groups]
+    liquid = [_entry(s, gl, schemes_c.get(gl.group.name, DEFAULT_SCHEME), margin, full, "liquid_kw")
+              for gl in ev.liquid_groups]
+    rejection_scheme = schemes_c.get("heat_rejection", DEFAULT_SCHEME)
+    rej_total = float(ev.rejected_heat_kw[full])
+    rejection = [_entry(s, gl, rejection_scheme, margin, full, "heat_rejection_kw") for gl in ev.rejection_groups]
+    for e in air + liquid:
+        e["electrical_kw"] = float(e["electrical_kw"])
+    checks += _group_checks(air, "Air cooling")
+    checks += _group_checks(liquid, "Liquid cooling loop")
+    # Chillers and free coolers each carry the whole heat at some time of year: check each kind.
+    checks += _group_checks(rejection, "Heat rejection")
+
+    air_heat = float(ev.air_heat_kw[full])
+    if air_heat > 0 and not air:
+        checks.append(Check(WARNING, "no_cooling", f"{air_heat:.0f} kW of heat goes to room air but no air cooling is placed"))
+    for loop, kw in sorted(ev.rack_loop_liquid_kw.items()):
+        if kw > 0 and loop not in {e["name"] for e in liquid}:
+            racks = tuple(s.ids[r] for r, n in zip(g.racks, g.rack_loop) if n == loop)
+            checks.append(Check(ERROR, "no_cooling",
+                                f"{kw:.0f} kW of liquid heat on loop '{loop}' has no CDU", racks[:50]))
+    if rej_total > 0 and not rejection:
+        checks.append(Check(WARNING, "no_heat_rejection",
+                            "no chiller, dry cooler or tower is placed: heat rejection energy is not counted"))
+    checks += _liquid_class_checks(s, g, values)
+
+    rho_cp = values["air_rho_cp_kj_m3k"]
+    airflow_m3s = air_heat / (rho_cp * values["air_delta_t_k"]) if air_heat > 0 else 0.0
+    coolant_lpm = _coolant_lpm(s, g, values)
+    cooling = {
+        "air_heat_kw": air_heat,
+        "liquid_heat_kw": float(ev.liquid_heat_kw[full]),
+        "room_loss_heat_kw": float(ev.room_losses_kw[full]),
+        "rejected_heat_kw": rej_total,
+        "cooling_power_kw": float(ev.cooling_kw[full]),
+        "chiller_kw": float(ev.chiller_kw[full]),
+        "fans_pumps_kw": float(ev.fans_pumps_kw[full]),
+        "airflow_m3h": airflow_m3s * 3600.0,
+        "airflow_cfm": airflow_m3s / 4.719474e-4,
+        "coolant_lpm": coolant_lpm,
+        "coolant_gpm": coolant_lpm / 3.785411784,
+        "air": air, "liquid": liquid, "heat_rejection": rejection,
+    }
+    power = {
+        "it_kw": float(ev.it_kw[full]),
+        "losses_kw": float(ev.power_losses_kw[full]),
+        "systems": systems,
+        "dc_bus": _dc_bus(s, g),
+    }
+    return power, cooling, checks
+
+
+def _ride_through(s: Snapshot, gl: GroupLoad, load_kw: float) -> float | None:
+    if load_kw <= 0:
+        return None
+    # Energy of all cabinets = Σ rating × minutes; minutes at this load scale inversely (first order).
+    ratings = s.col("rating_kw")[gl.group.rows]
+    mins = s.types.battery_min[s.type_index[gl.group.rows]]
+    return float((ratings * mins).sum() / load_kw)
+
+
+def _coolant_lpm(s: Snapshot, g: Groups, values: dict[str, float]) -> float:
+    """Q = P / (ρ·c_p·ΔT) per rack, in L/min."""
+    it = s.col("it_kw")[g.racks]
+    liq = s.col("liquid_fraction")[g.racks]
+    dt = s.col("coolant_dt_k")[g.racks]
+    dt = np.where(dt > 0, dt, values["default_coolant_dt_k"])
+    rho, cp = values["coolant_density_kg_m3"], values["coolant_cp_kj_kgk"]
+    m3s = (it * liq) / (rho * cp * dt)
+    return float(m3s.sum() * 60000.0)
+
+
+def _dc_bus(s: Snapshot, g: Groups) -> list[dict[str, Any]]:
+    inputs = s.types.power_input
+    it = s.col("it_kw")[g.racks]
+    out = []
+    for code, volts in (("dc48", 48.0), ("dc800", 800.0)):
+        mask = np.array([inputs[s.type_index[r]] == code for r in g.racks], dtype=bool)
+        if mask.any():
+            amps = it[mask] * 1000.0 / volts
+            out.append({"voltage_v": volts, "racks": int(mask.sum()), "max_rack_current_a": float(amps.max()),
+                        "total_current_a": float(amps.sum())})
+    return out
+
+
+def _liquid_class_checks(s: Snapshot, g: Groups, values: dict[str, float]) -> list[Check]:
+    supply = values["facility_water_supply_c"]
+    classes = s.types.liquid_class
+    bad: dict[str, list[str]] = {}
+    for r in g.racks:
+        cls = classes[s.type_index[r]]
+        if cls and supply > LIQUID_CLASS_MAX_C.get(cls, 99.0) + 1e-9:
+            bad.setdefault(cls, []).append(s.ids[r])
+    return [Check(WARNING, "liquid_class",
+                  f"{len(ids)} racks of class {cls} need facility water ≤ {LIQUID_CLASS_MAX_C[cls]:g} °C; "
+                  f"the design supplies {supply:g} °C", tuple(ids[:50]))
+            for cls, ids in bad.items()]
+
+
+__all__ = ["capacity", "INFO"]

@@ -1,0 +1,146 @@
+"""Run every calculation on a design; keep arrays between runs so a move recomputes only its block."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from workbench.calc import capacity_checks
+from workbench.calc.checks import Check, GeometryState, geometry_checks, geometry_state
+from workbench.calc.groups import Groups, find_groups
+from workbench.calc.loadmodel import Evaluation, evaluate
+from workbench.calc.results import Results
+from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_type_table
+from workbench.calc.summary import cost, floor, hall_areas_m2, space
+from workbench.geometry.boxes import footprints, side_zones
+from workbench.model.blocktype import Catalog
+from workbench.model.design import Design
+
+CURVE_FRACTIONS = np.round(np.arange(0.1, 1.0001, 0.1), 2)
+
+
+def calculate(design: Design, catalog: Catalog, load_fraction: float | None = None) -> Results:
+    """Full calculation from scratch."""
+    return Calculator(catalog).run(design, load_fraction)
+
+
+class Calculator:
+    """Holds the snapshot of the last run; `moved()` refreshes only the moved rows."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.types: TypeTable = build_type_table(catalog)
+        self._design: Design | None = None
+        self._snap: Snapshot | None = None
+        self._geo: GeometryState | None = None
+        self._geo_checks: list[Check] = []
+        self._load_part: dict[str, Any] | None = None
+        self._load_fraction: float | None = None
+
+    def run(self, design: Design, load_fraction: float | None = None) -> Results:
+        values = _values(design, self.catalog)
+        self._design = design
+        self._snap = build_snapshot(design, self.types)
+        self._geo = geometry_state(self._snap, design, values["gravity_m_s2"])
+        self._geo_checks = geometry_checks(self._snap, design, self._geo)
+        self._load_fraction = load_fraction
+        self._load_part = self._loads(design, values, load_fraction)
+        return self._assemble()
+
+    def moved(self, design: Design, block_ids: list[str]) -> Results:
+        """Results after blocks changed position or rotation only; falls back to a full run."""
+        s, st = self._snap, self._geo
+        if design is not self._design or s is None or st is None or self._load_part is None:
+            return self.run(design, self._load_fraction)
+        rows = []
+        for bid in block_ids:
+            r = s.row.get(bid)
+            b = design.blocks.get(bid)
+            if r is None or b is None:
+                return self.run(design, self._load_fraction)
+            s.x[r], s.y[r], s.rotation[r] = b.x_mm, b.y_mm, b.rotation_deg
+            rows.append(r)
+        idx = np.asarray(rows, dtype=np.int64)
+        st.boxes[idx] = footprints(s.x[idx], s.y[idx], s.col("width_mm")[idx], s.col("depth_mm")[idx],
+                                   s.rotation[idx])
+        clear = s.types.clear[s.type_index[idx]]
+        st.front[idx], st.rear[idx] = side_zones(st.boxes[idx], s.rotation[idx], clear[:, 0], clear[:, 1])
+        moved = set(block_ids)
+        kept = [c for c in self._geo_checks if not moved.intersection(c.blocks)]
+        self._geo_checks = kept + geometry_checks(s, design, st, idx)
+        return self._assemble()
+
+    def _loads(self, design: Design, values: dict[str, float], load_fraction: float | None) -> dict[str, Any]:
+        s = self._snap
+        assert s is not None
+        groups = find_groups(s)
+        lf = values["it_utilisation"] if load_fraction is None else float(load_fraction)
+        lf = min(max(lf, 0.0), 1.0)
+        area = sum(a for a, _ in hall_areas_m2(design))
+        fr = np.unique(np.append(CURVE_FRACTIONS, [1.0, lf]))
+        annual = evaluate(s, groups, values, area, fr, "annual")
+        peak = evaluate(s, groups, values, area, np.array([1.0]), "peak")
+        return {"groups": groups, "annual": annual, "peak": peak, "values": values, "lf": lf}
+
+    def _assemble(self) -> Results:
+        design, s, st, part = self._design, self._snap, self._geo, self._load_part
+        assert design is not None and s is not None and st is not None and part is not None
+        annual: Evaluation = part["annual"]
+        peak: Evaluation = part["peak"]
+        groups: Groups = part["groups"]
+        values = part["values"]
+        lf = part["lf"]
+        fr = annual.fractions
+        it_design = float(annual.it_kw[-1])
+        full = int(np.flatnonzero(fr == 1.0)[0])
+        at = int(np.argmin(np.abs(fr - lf)))
+        fac = annual.facility_kw
+
+        def pue(i: int, ev: Evaluation = annual) -> float | None:
+            it = float(ev.it_kw[i])
+            return float(ev.facility_kw[i] / it) if it > 0 else None
+
+        curve = [(float(f), float(fac[i] / annual.it_kw[i])) for i, f in enumerate(fr)
+                 if it_design > 0 and f in CURVE_FRACTIONS]
+        it_at = float(annual.it_kw[at])
+        overhead = {
+            "power_losses": float(annual.power_losses_kw[at]),
+            "cooling": float(annual.cooling_kw[at]),
+            "lighting": float(annual.lighting_kw[at]),
+            "misc": float(annual.misc_kw[at]),
+        }
+        ppue = ({"power": 1 + overhead["power_losses"] / it_at, "cooling": 1 + overhead["cooling"] / it_at,
+                 "lighting_misc": 1 + (overhead["lighting"] + overhead["misc"]) / it_at} if it_at > 0 else {})
+        hours = values["hours_per_year"]
+        price = design.site.electricity_price_per_kwh
+        energy = {
+            "annual_it_mwh": it_at * hours / 1000.0,
+            "annual_facility_mwh": float(fac[at]) * hours / 1000.0,
+            "annual_cost": float(fac[at]) * hours * price,
+            "annual_overhead_cost": (float(fac[at]) - it_at) * hours * price,
+            "electricity_price_per_kwh": price,
+            "currency": design.site.currency,
+            "annual_water_m3": float(annual.water_l_per_h[at]) * hours / 1000.0,
+            "wue_l_per_kwh": float(annual.water_l_per_h[at] / it_at) if it_at > 0 else 0.0,
+        }
+        power, cooling, cap_checks = capacity_checks.capacity(s, groups, design, annual, full, values)
+        checks = cap_checks + self._geo_checks + _unknown_checks(s)
+        return Results(
+            it_load_kw=it_design, load_fraction=lf, pue=pue(full), pue_peak=pue(0, peak),
+            pue_at_load=pue(at), pue_curve=curve, power=power, cooling=cooling,
+            space=space(s, design, st, it_design), floor=floor(s, design, st, values["gravity_m_s2"]),
+            cost=cost(s, design, self.catalog, it_design, values["ai_build_premium"]),
+            energy=energy, ppue=ppue, overhead_kw=overhead, checks=checks,
+        )
+
+
+def _values(design: Design, catalog: Catalog) -> dict[str, float]:
+    values = catalog.default_assumptions()
+    values.update(design.assumptions.values)
+    return values
+
+
+def _unknown_checks(s: Snapshot) -> list[Check]:
+    return [Check("error", "unknown_type", f"block {bid[:8]} has unknown type '{tid}' and is left out", (bid,))
+            for bid, tid in s.unknown]

@@ -1,0 +1,52 @@
+"""The calculation results: a typed summary plus the stable JSON dictionary documented in the README."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.calc.checks import Check
+
+RESULTS_SCHEMA = "workbench.calc/1"
+
+
+@dataclass
+class Results:
+    it_load_kw: float
+    load_fraction: float
+    pue: float | None  # annualised, at 100 % design IT load
+    pue_peak: float | None  # design day, chillers running
+    pue_at_load: float | None  # annualised, at load_fraction
+    pue_curve: list[tuple[float, float]]
+    power: dict[str, Any]
+    cooling: dict[str, Any]
+    space: dict[str, Any]
+    floor: dict[str, Any]
+    cost: dict[str, Any]
+    energy: dict[str, Any]
+    ppue: dict[str, float]
+    overhead_kw: dict[str, float]
+    checks: list[Check] = field(default_factory=list)
+
+    def errors(self) -> list[Check]:
+        return [c for c in self.checks if c.severity == "error"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": RESULTS_SCHEMA,
+            "it_load_kw": self.it_load_kw,
+            "load_fraction": self.load_fraction,
+            "pue": self.pue,
+            "pue_peak": self.pue_peak,
+            "pue_at_load": self.pue_at_load,
+            "pue_curve": [[f, p] for f, p in self.pue_curve],
+            "ppue": self.ppue,
+            "overhead_kw": self.overhead_kw,
+            "energy": self.energy,
+            "power": self.power,
+            "cooling": self.cooling,
+            "space": self.space,
+            "floor": self.floor,
+            "cost": self.cost,
+            "checks": [c.to_dict() for c in self.checks],
+        }

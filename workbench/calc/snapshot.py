@@ -1,0 +1,171 @@
+"""A design flattened into numpy arrays (one row per block) for the calculations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from workbench.geometry.boxes import footprints
+from workbench.model.blocktype import CATEGORIES, BlockType, Catalog
+from workbench.model.design import Design
+
+F = NDArray[np.float64]
+I = NDArray[np.int64]
+
+# Per-type figures a block may override, in the order of TypeTable columns.
+OVERRIDABLE = (
+    "it_kw", "air_fraction", "liquid_fraction", "coolant_dt_k", "weight_kg",
+    "rating_kw", "air_kw", "liquid_kw", "heat_rejection_kw", "fan_kw", "pump_kw", "cop",
+    "price", "width_mm", "depth_mm",
+)
+_COL = {name: i for i, name in enumerate(OVERRIDABLE)}
+
+
+@dataclass
+class TypeTable:
+    """Catalog figures as arrays indexed by type number."""
+
+    ids: list[str]
+    index: dict[str, int]
+    values: F  # (n_types, len(OVERRIDABLE)); price in USD
+    category: I
+    in_room: NDArray[np.bool_]
+    clear: F  # front, rear, left, right
+    loss: F  # a, b, c
+    stage: list[str]
+    kind: list[str]
+    medium: list[str]
+    power_input: list[str]
+    water: F  # L per kWh of heat rejected
+    battery_min: F
+    liquid_class: list[str]
+
+
+def build_type_table(catalog: Catalog) -> TypeTable:
+    ids = list(catalog.types)
+    n = len(ids)
+    values = np.zeros((n, len(OVERRIDABLE)))
+    category = np.zeros(n, dtype=np.int64)
+    in_room = np.ones(n, dtype=bool)
+    clear = np.zeros((n, 4))
+    loss = np.zeros((n, 3))
+    water = np.zeros(n)
+    battery_min = np.zeros(n)
+    liquid_class = [""] * n
+    stage, kind, medium, power_input = [""] * n, [""] * n, [""] * n, [""] * n
+    for i, tid in enumerate(ids):
+        t = catalog.types[tid]
+        row = _type_row(t, catalog)
+        values[i] = row
+        category[i] = CATEGORIES.index(t.category)
+        in_room[i] = t.in_room
+        clear[i] = (t.clearance_front_mm, t.clearance_rear_mm, t.clearance_left_mm, t.clearance_right_mm)
+        kind[i] = t.kind
+        if t.power is not None:
+            loss[i] = (t.power.loss.a, t.power.loss.b, t.power.loss.c)
+            stage[i] = t.power.stage
+            battery_min[i] = t.power.battery_min or 0.0
+        if t.cooling is not None:
+            medium[i] = t.cooling.medium
+            water[i] = t.cooling.water_l_per_kwh
+        if t.rack is not None:
+            power_input[i] = t.rack.power_input
+            liquid_class[i] = t.rack.liquid_class or ""
+    return TypeTable(ids, {t: i for i, t in enumerate(ids)}, values, category, in_room, clear, loss,
+                     stage, kind, medium, power_input, water, battery_min, liquid_class)
+
+
+def _type_row(t: BlockType, catalog: Catalog) -> list[float]:
+    rate = catalog.fx_rates.get(t.price.currency, 0.0)
+    price_usd = t.price.amount / rate if rate > 0 else 0.0
+    r, p, c = t.rack, t.power, t.cooling
+    return [
+        r.it_kw if r else 0.0,
+        r.air_fraction if r else 0.0,
+        r.liquid_fraction if r else 0.0,
+        (r.coolant_dt_k or 0.0) if r else 0.0,
+        t.weight_kg,
+        p.rating_kw if p else 0.0,
+        c.air_kw if c else 0.0,
+        c.liquid_kw if c else 0.0,
+        c.heat_rejection_kw if c else 0.0,
+        c.fan_kw if c else 0.0,
+        c.pump_kw if c else 0.0,
+        (c.cop or 0.0) if c else 0.0,
+        price_usd,
+        t.width_mm,
+        t.depth_mm,
+    ]
+
+
+@dataclass
+class Snapshot:
+    """Per-block arrays; row i is block ids[i]. Unknown types are listed and left out."""
+
+    ids: list[str]
+    row: dict[str, int]
+    type_index: I
+    x: F
+    y: F
+    rotation: I
+    hall: I  # index into design.halls
+    values: F  # (n, len(OVERRIDABLE)) with overrides applied
+    power_system: list[str]
+    cooling_loop: list[str]
+    types: TypeTable
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (block id, type id)
+
+    def col(self, name: str) -> F:
+        return self.values[:, _COL[name]]
+
+    @property
+    def category(self) -> I:
+        return self.types.category[self.type_index]
+
+    def boxes(self) -> F:
+        return footprints(self.x, self.y, self.col("width_mm"), self.col("depth_mm"), self.rotation)
+
+
+def build_snapshot(design: Design, types: TypeTable) -> Snapshot:
+    hall_index = {h.id: i for i, h in enumerate(design.halls)}
+    ids: list[str] = []
+    tix: list[int] = []
+    xs: list[float] = []
+    ys: list[float] = []
+    rots: list[int] = []
+    halls: list[int] = []
+    psys: list[str] = []
+    loops: list[str] = []
+    overrides: list[tuple[int, dict[str, float]]] = []
+    unknown: list[tuple[str, str]] = []
+    tindex = types.index
+    for b in design.blocks.values():
+        ti = tindex.get(b.type_id)
+        if ti is None:
+            unknown.append((b.id, b.type_id))
+            continue
+        if b.overrides:
+            overrides.append((len(ids), b.overrides))
+        ids.append(b.id)
+        tix.append(ti)
+        xs.append(b.x_mm)
+        ys.append(b.y_mm)
+        rots.append(b.rotation_deg)
+        halls.append(hall_index.get(b.hall_id, 0))
+        psys.append(b.power_system)
+        loops.append(b.cooling_loop)
+    type_index = np.asarray(tix, dtype=np.int64)
+    values = types.values[type_index] if len(tix) else np.zeros((0, len(OVERRIDABLE)))
+    for row, ov in overrides:
+        for key, value in ov.items():
+            col = _COL.get(key)
+            if col is not None:
+                values[row, col] = value
+    return Snapshot(
+        ids=ids, row={bid: i for i, bid in enumerate(ids)}, type_index=type_index,
+        x=np.asarray(xs, dtype=float), y=np.asarray(ys, dtype=float),
+        rotation=np.asarray(rots, dtype=np.int64), hall=np.asarray(halls, dtype=np.int64),
+        values=values, power_system=psys, cooling_loop=loops, types=types, unknown=unknown,
+    )

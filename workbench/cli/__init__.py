@@ -1,0 +1,1 @@
+"""Headless command line: every layer below the UI, usable with no display and no Qt."""

@@ -1,0 +1,1 @@
+"""The only home of shapely: footprints, overlap, clearances, containment and snapping."""

@@ -1,0 +1,154 @@
+"""The design as plain dataclasses: site, halls, placed blocks, modules and assumptions."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from workbench.model.events import DesignEvents
+
+ROTATIONS = (0, 90, 180, 270)
+REDUNDANCY_SCHEMES = ("N", "N+1", "N+2", "2N", "2(N+1)", "DR")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass
+class Site:
+    name: str = "New design"
+    customer: str = ""
+    location: str = ""
+    currency: str = "USD"
+    electricity_price_per_kwh: float = 0.10
+    revision: str = "A"
+    prepared_by: str = ""
+    notes: str = ""
+    logo_path: str = ""
+
+
+@dataclass
+class Column:
+    """A building column or fixed obstacle, as a rectangle centred on (x, y)."""
+
+    id: str = field(default_factory=new_id)
+    x_mm: float = 0.0
+    y_mm: float = 0.0
+    width_mm: float = 600.0
+    depth_mm: float = 600.0
+
+
+@dataclass
+class Door:
+    """A door in the hall wall, centred on (x, y); rotation 0 lies along x."""
+
+    id: str = field(default_factory=new_id)
+    x_mm: float = 0.0
+    y_mm: float = 0.0
+    width_mm: float = 1800.0
+    rotation_deg: int = 0
+
+
+@dataclass
+class Hall:
+    id: str = field(default_factory=new_id)
+    name: str = "Hall 1"
+    outline: list[tuple[float, float]] = field(
+        default_factory=lambda: [(0.0, 0.0), (20000.0, 0.0), (20000.0, 12000.0), (0.0, 12000.0)]
+    )
+    floor_type: str = "slab"  # "slab" or "raised"
+    floor_rating_kn_m2: float = 20.0
+    columns: list[Column] = field(default_factory=list)
+    doors: list[Door] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """A placed block: its type, centre position (mm), rotation and per-block overrides.
+
+    At rotation 0 the front (cold-aisle side) faces -y; rotation turns counter-clockwise.
+    """
+
+    type_id: str
+    x_mm: float = 0.0
+    y_mm: float = 0.0
+    rotation_deg: int = 0
+    id: str = field(default_factory=new_id)
+    name: str = ""
+    hall_id: str = ""
+    power_system: str = ""
+    cooling_loop: str = ""
+    module_id: str = ""
+    locked: bool = False
+    overrides: dict[str, float] = field(default_factory=dict)
+
+    def copy(self, **changes: object) -> Block:
+        data = {**self.__dict__, "overrides": dict(self.overrides)}
+        data.update(changes)
+        return Block(**data)  # type: ignore[arg-type]
+
+
+@dataclass
+class ModuleInstance:
+    """A placed module (pod): blocks that keep their identity as one brick."""
+
+    id: str = field(default_factory=new_id)
+    name: str = ""
+    template: str = ""
+
+
+@dataclass
+class Assumptions:
+    """Calculation inputs a user can see and change; defaults and sources live in the catalog."""
+
+    values: dict[str, float] = field(default_factory=dict)
+    power_schemes: dict[str, str] = field(default_factory=dict)
+    cooling_schemes: dict[str, str] = field(
+        default_factory=lambda: {"air": "N+1", "liquid": "N+1", "heat_rejection": "N+1"}
+    )
+
+    def get(self, key: str, default: float = 0.0) -> float:
+        return self.values.get(key, default)
+
+
+@dataclass
+class Design:
+    """The whole design; change it only through edits so views can follow the events."""
+
+    site: Site = field(default_factory=Site)
+    halls: list[Hall] = field(default_factory=lambda: [Hall()])
+    blocks: dict[str, Block] = field(default_factory=dict)
+    modules: dict[str, ModuleInstance] = field(default_factory=dict)
+    assumptions: Assumptions = field(default_factory=Assumptions)
+    description: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    events: DesignEvents = field(default_factory=DesignEvents, compare=False, repr=False)
+
+    def hall(self, hall_id: str) -> Hall | None:
+        for hall in self.halls:
+            if hall.id == hall_id:
+                return hall
+        return None
+
+    def hall_of(self, block: Block) -> Hall | None:
+        return self.hall(block.hall_id) or (self.halls[0] if self.halls else None)
+
+    def blocks_in_module(self, module_id: str) -> list[Block]:
+        return [b for b in self.blocks.values() if b.module_id == module_id]
+
+
+def parse_scheme(scheme: str) -> tuple[str, int]:
+    """Split a redundancy scheme into (family, k): N, N+k, 2N, 2(N+k), DR."""
+    s = scheme.replace(" ", "").upper()
+    if s == "N":
+        return "N", 0
+    if s.startswith("N+") and s[2:].isdigit():
+        return "N+k", int(s[2:])
+    if s == "2N":
+        return "2N", 0
+    if s.startswith("2(N+") and s.endswith(")") and s[4:-1].isdigit():
+        return "2(N+k)", int(s[4:-1])
+    if s in ("DR", "M-1", "DISTRIBUTED"):
+        return "DR", 1
+    raise ValueError(f"unknown redundancy scheme {scheme!r} (use N, N+k, 2N, 2(N+k) or DR)")
