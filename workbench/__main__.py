@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "bench":
+        # Benchmarks drive the UI too, so they live outside the Qt-free cli package.
+        from workbench.bench import main as bench_main
+
+        return bench_main(args[1:])
     from workbench.cli.main import COMMANDS, _register_extensions
 
     _register_extensions()
@@ -15,6 +21,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workbench.cli.main import run
 
         return run(args)
+    files = [a for a in args if not a.startswith("-")]
+    if files and not Path(files[0]).exists():
+        print(f"workbench: '{files[0]}' is neither a command nor an existing file "
+              f"(commands: {', '.join(sorted(COMMANDS))}, bench)", file=sys.stderr)
+        return 2
     try:
         from workbench.ui.app import run_app
     except ImportError as exc:

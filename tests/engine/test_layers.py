@@ -1,0 +1,35 @@
+"""The layering holds: import contracts pass, and everything outside tests/ui runs with Qt unavailable."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_import_contracts() -> None:
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
+    p = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "0 broken" in p.stdout
+
+
+def test_headless_suite_runs_without_qt() -> None:
+    if os.environ.get("WORKBENCH_NOQT_RUN"):
+        return  # this test is itself running inside the no-Qt run
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "tests" / "noqt"), "WORKBENCH_NOQT_RUN": "1"}
+    env.pop("QT_QPA_PLATFORM", None)
+    targets = [str(p) for p in sorted((ROOT / "tests").iterdir())
+               if p.is_dir() and p.name not in ("ui", "noqt", "__pycache__", "data") and any(p.glob("test_*.py"))]
+    p = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider",
+         "-c", str(ROOT / "tests" / "noqt" / "pytest.ini"), "--rootdir", str(ROOT), "-m", "not needs_qt",
+         *targets],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
+    tail = p.stdout[-3000:] + p.stderr[-3000:]
+    assert p.returncode == 0, tail
+    assert " passed" in p.stdout and "PySide6" not in p.stderr, tail

@@ -1,0 +1,164 @@
+"""Module (pod) edits as pure functions: insert a module template, explode a module, save a selection."""
+
+from __future__ import annotations
+
+import copy
+import math
+
+from workbench.model.blocktype import Catalog
+from workbench.model.design import ROTATIONS, Assumptions, Block, Design, Hall, ModuleInstance, new_id
+from workbench.model.edits import AddBlocks, AddModule, CompoundEdit, RemoveModule, SetBlockField
+
+HALL_MARGIN_MM = 1500.0  # room around a saved module so its service clearances stay inside its hall
+
+
+def _rotate(x: float, y: float, rotation_deg: int) -> tuple[float, float]:
+    """Rotate a point about the origin counter-clockwise by a multiple of 90° (exact, no float drift)."""
+    turns = (rotation_deg // 90) % 4
+    for _ in range(turns):
+        x, y = -y, x
+    return x, y
+
+
+def module_blocks(module: Design) -> list[Block]:
+    """The blocks a module template places: those of its first hall (a pod has one)."""
+    if not module.halls:
+        return list(module.blocks.values())
+    first = module.halls[0].id
+    return [b for b in module.blocks.values() if b.hall_id in ("", first)]
+
+
+def insert_module(design: Design, module: Design, x_mm: float, y_mm: float, *, hall_id: str = "",
+                  rotation_deg: int = 0, name: str = "", template: str = "") -> CompoundEdit:
+    """One undoable edit placing a module template with its origin at (x, y), turned by rotation_deg.
+
+    Every block gets a new id and the new module's id, so the editor moves and rotates it as one.
+    """
+    if rotation_deg not in ROTATIONS:
+        raise ValueError(f"rotation must be one of {ROTATIONS}, got {rotation_deg}")
+    target = hall_id or (design.halls[0].id if design.halls else "")
+    label = name or str(module.meta.get("name", "")) or module.site.name or "Module"
+    instance = ModuleInstance(id=new_id(), name=_unique_module_name(design, label),
+                              template=template or str(module.meta.get("name", "")))
+    blocks = []
+    for b in module_blocks(module):
+        dx, dy = _rotate(b.x_mm, b.y_mm, rotation_deg)
+        blocks.append(b.copy(id=new_id(), x_mm=x_mm + dx, y_mm=y_mm + dy,
+                             rotation_deg=(b.rotation_deg + rotation_deg) % 360,
+                             hall_id=target, module_id=instance.id, locked=False))
+    if not blocks:
+        raise ValueError(f"module template '{label}' has no blocks")
+    return CompoundEdit([AddModule(instance), AddBlocks(blocks)], text=f"Insert module {instance.name}")
+
+
+def explode_module(design: Design, module_id: str) -> CompoundEdit:
+    """One undoable edit turning a placed module back into single blocks (they stay where they are)."""
+    if module_id not in design.modules:
+        raise KeyError(f"no module {module_id}")
+    ids = [b.id for b in design.blocks_in_module(module_id)]
+    name = design.modules[module_id].name or module_id[:8]
+    edits = [SetBlockField(ids, "module_id", [""])] if ids else []
+    return CompoundEdit([*edits, RemoveModule(module_id)], text=f"Explode module {name}")
+
+
+def modules_of(design: Design, block_ids: set[str] | list[str]) -> list[str]:
+    """Module ids that the given blocks belong to, in design order."""
+    wanted = set(block_ids)
+    return list(dict.fromkeys(b.module_id for bid, b in design.blocks.items()
+                              if bid in wanted and b.module_id and b.module_id in design.modules))
+
+
+def selection_to_module(design: Design, block_ids: set[str] | list[str], catalog: Catalog, *, name: str,
+                        author: str = "", version: str = "1.0.0", licence: str = "",
+                        created: str = "", description: str = "") -> Design:
+    """A new module design from selected blocks, re-centred on the origin; the source is unchanged.
+
+    The headline figures are left to the caller (catalog.templates.stamp_template_meta), because
+    the model layer does not calculate.
+    """
+    chosen = [design.blocks[bid] for bid in design.blocks if bid in set(block_ids)]
+    if not chosen:
+        raise ValueError("select at least one block to save as a module")
+    xmin, ymin, xmax, ymax = _extent(chosen, catalog)
+    # Centre on the footprint, snapped to whole millimetres so the file stays readable.
+    cx, cy = round((xmin + xmax) / 2.0), round((ymin + ymax) / 2.0)
+    hw = (xmax - xmin) / 2.0 + HALL_MARGIN_MM
+    hd = (ymax - ymin) / 2.0 + HALL_MARGIN_MM
+    hw, hd = math.ceil(hw / 100.0) * 100.0, math.ceil(hd / 100.0) * 100.0
+    source_hall = design.hall_of(chosen[0])
+    hall = Hall(name=name, outline=[(-hw, -hd), (hw, -hd), (hw, hd), (-hw, hd)],
+                floor_type=source_hall.floor_type if source_hall else "slab",
+                floor_rating_kn_m2=source_hall.floor_rating_kn_m2 if source_hall else 20.0)
+    blocks = [b.copy(id=new_id(), x_mm=b.x_mm - cx, y_mm=b.y_mm - cy, hall_id=hall.id, module_id="", locked=False)
+              for b in chosen]
+    a = design.assumptions
+    out = Design(halls=[hall], blocks={b.id: b for b in blocks},
+                 assumptions=Assumptions(values=dict(a.values), power_schemes=dict(a.power_schemes),
+                                         cooling_schemes=dict(a.cooling_schemes)),
+                 description=description, meta={})
+    out.site = copy.copy(design.site)
+    out.site.name = name
+    out.meta.update({"kind": "module", "name": name, "author": author, "version": version,
+                     "licence": licence, "created": created})
+    return out
+
+
+def module_extent(module: Design, catalog: Catalog) -> tuple[float, float, float, float]:
+    """Footprint bounds (xmin, ymin, xmax, ymax) of a module's blocks around its origin."""
+    blocks = module_blocks(module)
+    if not blocks:
+        return 0.0, 0.0, 0.0, 0.0
+    return _extent(blocks, catalog)
+
+
+def _extent(blocks: list[Block], catalog: Catalog) -> tuple[float, float, float, float]:
+    xs0, ys0, xs1, ys1 = [], [], [], []
+    for b in blocks:
+        t = catalog.types.get(b.type_id)
+        w = b.overrides.get("width_mm", t.width_mm if t else 600.0)
+        d = b.overrides.get("depth_mm", t.depth_mm if t else 600.0)
+        if b.rotation_deg in (90, 270):
+            w, d = d, w
+        xs0.append(b.x_mm - w / 2)
+        xs1.append(b.x_mm + w / 2)
+        ys0.append(b.y_mm - d / 2)
+        ys1.append(b.y_mm + d / 2)
+    return min(xs0), min(ys0), max(xs1), max(ys1)
+
+
+def _unique_module_name(design: Design, base: str) -> str:
+    taken = {m.name for m in design.modules.values()}
+    if base not in taken:
+        return base
+    k = 2
+    while f"{base} {k}" in taken:
+        k += 1
+    return f"{base} {k}"
+
+
+def free_spot(design: Design, module: Design, catalog: Catalog, hall_id: str = "",
+              step_mm: float = 600.0, gap_mm: float = 1200.0) -> tuple[float, float] | None:
+    """A position for the module's origin where its footprint (plus a service gap) is inside the
+    hall's bounding box and clear of every block already there, scanning rows from the bottom left."""
+    hall = design.hall(hall_id) or (design.halls[0] if design.halls else None)
+    if hall is None:
+        return None
+    mx0, my0, mx1, my1 = module_extent(module, catalog)
+    hx0 = min(p[0] for p in hall.outline)
+    hy0 = min(p[1] for p in hall.outline)
+    hx1 = max(p[0] for p in hall.outline)
+    hy1 = max(p[1] for p in hall.outline)
+    others = [b for b in design.blocks.values() if design.hall_of(b) is hall]
+    boxes = [_extent([b], catalog) for b in others]
+    boxes += [(c.x_mm - c.width_mm / 2, c.y_mm - c.depth_mm / 2, c.x_mm + c.width_mm / 2, c.y_mm + c.depth_mm / 2)
+              for c in hall.columns]
+    y = hy0 + gap_mm - my0
+    while y + my1 + gap_mm <= hy1 + 1e-6:
+        x = hx0 + gap_mm - mx0
+        while x + mx1 + gap_mm <= hx1 + 1e-6:
+            box = (x + mx0 - gap_mm, y + my0 - gap_mm, x + mx1 + gap_mm, y + my1 + gap_mm)
+            if not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in boxes):
+                return x, y
+            x += step_mm
+        y += step_mm
+    return None

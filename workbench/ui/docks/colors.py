@@ -1,0 +1,60 @@
+"""Category and severity colours shared by the docks (the canvas theme should use the same hues)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+# One hue per catalog category: compute blue, network purple, storage teal, power orange,
+# cooling cyan, structure grey.
+CATEGORY_COLORS: dict[str, str] = {
+    "compute": "#2f6fd6",
+    "network": "#8a4fd1",
+    "storage": "#14908a",
+    "power": "#e07b1a",
+    "cooling": "#1fa9c9",
+    "structure": "#7d8590",
+}
+
+SEVERITY_COLORS: dict[str, str] = {
+    "error": "#d13438",
+    "warning": "#d99a00",
+    "info": "#2f6fd6",
+}
+
+# Capacity bars: comfortable, close to the limit, over the limit.
+LOAD_OK = "#3a9a5b"
+LOAD_HIGH = "#d99a00"
+LOAD_OVER = "#d13438"
+TRACK = "#e3e6ea"
+MUTED_TEXT = "#5f6670"
+
+
+def category_color(category: str) -> QColor:
+    return QColor(CATEGORY_COLORS.get(category, CATEGORY_COLORS["structure"]))
+
+
+def load_color(fraction: float) -> QColor:
+    """Green below 85 %, amber up to 100 %, red above."""
+    if fraction > 1.0:
+        return QColor(LOAD_OVER)
+    if fraction > 0.85:
+        return QColor(LOAD_HIGH)
+    return QColor(LOAD_OK)
+
+
+def swatch_icon(color: QColor | str, size: int = 14, shape: str = "square") -> QIcon:
+    """A small filled square (categories) or circle (severities) as an icon."""
+    c = QColor(color)
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(c.darker(130))
+    p.setBrush(c)
+    if shape == "circle":
+        p.drawEllipse(1, 1, size - 2, size - 2)
+    else:
+        p.drawRoundedRect(1, 1, size - 2, size - 2, 2, 2)
+    p.end()
+    return QIcon(pm)

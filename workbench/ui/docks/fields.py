@@ -1,0 +1,332 @@
+"""Form fields that validate inline: a label, an editor, a unit and an error line under the editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from workbench.ui.docks.formatting import fmt_editable, parse_number
+
+MIXED: Any = object()  # a multi-selection whose blocks disagree: the field shows blank
+EDITOR_WIDTH_PX = 128
+FORM_STYLE = """
+QLineEdit[invalid="true"] { border: 1px solid #d13438; border-radius: 3px; padding: 1px 2px; background: #fff5f5; }
+QLabel[role="error"] { color: #c42b1c; }
+QLabel[role="unit"] { color: #5f6670; }
+QLabel[role="section"] { font-weight: 600; color: #2b3037; padding-top: 8px; border-bottom: 1px solid #d0d4d9; }
+QLabel[role="override"] { font-weight: 600; }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Field", text)
+
+
+class Field(QObject):
+    """One editable value; emits committed(value) only for input that passed validation."""
+
+    committed = Signal(object)
+
+    def __init__(self, label_fn: Callable[[], str], editor: QWidget, unit_fn: Callable[[], str] | None = None) -> None:
+        super().__init__(editor)
+        self.label_fn = label_fn
+        self.unit_fn = unit_fn
+        self.editor = editor
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.unit = QLabel()
+        self.unit.setProperty("role", "unit")
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.tooltip = ""
+
+    def retranslate(self) -> None:
+        self.label.setText(self.label_fn())
+        self.unit.setText(self.unit_fn() if self.unit_fn else "")
+
+    def set_tooltip(self, text: str) -> None:
+        self.tooltip = text
+        for w in (self.label, self.editor):
+            w.setToolTip(text)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.editor.setProperty("invalid", True)
+        self._restyle()
+
+    def clear_error(self) -> None:
+        if self.error.isVisible() or self.editor.property("invalid"):
+            self.error.hide()
+            self.error.clear()
+            self.editor.setProperty("invalid", False)
+            self._restyle()
+
+    @property
+    def has_error(self) -> bool:
+        return not self.error.isHidden()
+
+    def set_visible(self, visible: bool) -> None:
+        for w in (self.label, self.editor, self.unit):
+            w.setVisible(visible)
+        self.error.setVisible(visible and bool(self.error.text()))
+
+    def _restyle(self) -> None:
+        style = self.editor.style()
+        style.unpolish(self.editor)
+        style.polish(self.editor)
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+
+class TextField(Field):
+    """Free text; blank is allowed unless required."""
+
+    def __init__(self, label_fn: Callable[[], str], required: bool = False,
+                 completions: list[str] | None = None, placeholder_fn: Callable[[], str] | None = None) -> None:
+        self.edit = QLineEdit()
+        super().__init__(label_fn, self.edit)
+        self.required = required
+        self.placeholder_fn = placeholder_fn
+        self._shown = ""
+        self._mixed = False
+        self._completer: QCompleter | None = None
+        if completions is not None:
+            self.set_completions(completions)
+        self.edit.editingFinished.connect(self._on_editing_finished)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._update_placeholder()
+
+    def set_completions(self, words: list[str]) -> None:
+        self._completer = QCompleter(sorted(set(words)), self.edit)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.edit.setCompleter(self._completer)
+
+    def set_value(self, value: Any) -> None:
+        self._mixed = value is MIXED
+        self._shown = "" if self._mixed else str(value)
+        self.edit.setText(self._shown)
+        self._update_placeholder()
+        self.clear_error()
+
+    def _update_placeholder(self) -> None:
+        if self._mixed:
+            self.edit.setPlaceholderText(_tr("mixed values"))
+        else:
+            self.edit.setPlaceholderText(self.placeholder_fn() if self.placeholder_fn else "")
+
+    def _on_editing_finished(self) -> None:
+        text = self.edit.text().strip()
+        if text == self._shown.strip() and not self.has_error:
+            return
+        if self._mixed and not text:
+            self.clear_error()
+            return
+        if self.required and not text:
+            self.show_error(_tr("Enter a value; this cannot be blank."))
+            return
+        self.clear_error()
+        self._shown = text
+        self.committed.emit(text)
+
+
+class NumberField(Field):
+    """A number with unit and bounds; text that is not a number or is out of bounds is refused."""
+
+    def __init__(self, label_fn: Callable[[], str], unit_fn: Callable[[], str] | None = None,
+                 minimum: float | None = None, maximum: float | None = None,
+                 min_exclusive: bool = False, allow_blank: bool = False) -> None:
+        self.edit = QLineEdit()
+        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.edit.setFixedWidth(EDITOR_WIDTH_PX)
+        super().__init__(label_fn, self.edit, unit_fn)
+        self.minimum = minimum
+        self.maximum = maximum
+        self.min_exclusive = min_exclusive
+        self.allow_blank = allow_blank  # blank commits None (e.g. remove an override)
+        self._shown = ""
+        self._mixed = False
+        self.edit.editingFinished.connect(self._on_editing_finished)
+
+    def set_value(self, value: Any) -> None:
+        self._mixed = value is MIXED
+        self._shown = "" if self._mixed or value is None else fmt_editable(float(value))
+        self.edit.setText(self._shown)
+        self.edit.setPlaceholderText(_tr("mixed") if self._mixed else "")
+        self.clear_error()
+
+    def validate(self, text: str) -> tuple[float | None, str | None]:
+        """Return (value, None) or (None, message)."""
+        unit = self.unit_fn() if self.unit_fn else ""
+        try:
+            value = parse_number(text)
+        except ValueError:
+            return None, _tr("“{0}” is not a number.").format(text)
+        if self.minimum is not None:
+            if self.min_exclusive and value <= self.minimum:
+                return None, _tr("Must be more than {0} {1}.").format(fmt_editable(self.minimum), unit).replace(" .", ".")
+            if value < self.minimum:
+                return None, _tr("Must be at least {0} {1}.").format(fmt_editable(self.minimum), unit).replace(" .", ".")
+        if self.maximum is not None and value > self.maximum:
+            return None, _tr("Must be at most {0} {1}.").format(fmt_editable(self.maximum), unit).replace(" .", ".")
+        return value, None
+
+    def _on_editing_finished(self) -> None:
+        text = self.edit.text().strip()
+        if text == self._shown and not self.has_error:
+            return
+        if not text:
+            if self._mixed:
+                self.clear_error()
+                return
+            if self.allow_blank:
+                self.clear_error()
+                self._shown = ""
+                self.committed.emit(None)
+                return
+            self.show_error(_tr("Enter a number."))
+            return
+        value, message = self.validate(text)
+        if message is not None:
+            self.show_error(message)
+            return
+        self.clear_error()
+        self._shown = fmt_editable(float(value))  # type: ignore[arg-type]
+        self.edit.setText(self._shown)
+        self.committed.emit(value)
+
+
+class ChoiceField(Field):
+    """A fixed list of choices as (data, text) pairs; mixed shows no current item."""
+
+    def __init__(self, label_fn: Callable[[], str], choices_fn: Callable[[], list[tuple[Any, str]]]) -> None:
+        self.combo = QComboBox()
+        self.combo.setFixedWidth(EDITOR_WIDTH_PX)
+        super().__init__(label_fn, self.combo)
+        self.choices_fn = choices_fn
+        self._value: Any = None
+        self.combo.activated.connect(self._on_activated)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self._fill()
+
+    def _fill(self, extra: Any = None) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        choices = list(self.choices_fn())
+        if extra is not None and extra is not MIXED and all(d != extra for d, _ in choices):
+            choices.append((extra, str(extra)))
+        for data, text in choices:
+            self.combo.addItem(text, data)
+        self._select(self._value)
+        self.combo.blockSignals(False)
+
+    def _select(self, value: Any) -> None:
+        index = -1 if value is MIXED else self.combo.findData(value)
+        self.combo.setCurrentIndex(index)
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        if value is not MIXED and self.combo.findData(value) < 0:
+            self._fill(extra=value)
+        self.combo.blockSignals(True)
+        self._select(value)
+        self.combo.blockSignals(False)
+        self.clear_error()
+
+    def _on_activated(self, index: int) -> None:
+        data = self.combo.itemData(index)
+        if data == self._value:
+            return
+        self._value = data
+        self.committed.emit(data)
+
+
+class CheckField(Field):
+    """A yes/no value; a mixed selection shows the partially checked state."""
+
+    def __init__(self, label_fn: Callable[[], str]) -> None:
+        self.check = QCheckBox()
+        super().__init__(label_fn, self.check)
+        self.check.clicked.connect(self._on_clicked)
+
+    def set_value(self, value: Any) -> None:
+        self.check.blockSignals(True)
+        if value is MIXED:
+            self.check.setTristate(True)
+            self.check.setCheckState(Qt.CheckState.PartiallyChecked)
+        else:
+            self.check.setTristate(False)
+            self.check.setChecked(bool(value))
+        self.check.blockSignals(False)
+
+    def _on_clicked(self) -> None:
+        value = self.check.checkState() == Qt.CheckState.Checked
+        self.check.setTristate(False)
+        self.check.setChecked(value)
+        self.committed.emit(value)
+
+
+class FormGrid(QWidget):
+    """Rows of label | editor | unit, with the error line under the editor; fields keep their keys."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(8, 4, 8, 8)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(3)
+        self.grid.setColumnStretch(0, 1)
+        self.fields: dict[str, Field] = {}
+        self.sections: list[tuple[QLabel, Callable[[], str]]] = []
+        self._row = 0
+
+    def add_section(self, title_fn: Callable[[], str]) -> QLabel:
+        label = QLabel()
+        label.setProperty("role", "section")
+        self.grid.addWidget(label, self._row, 0, 1, 3)
+        self.sections.append((label, title_fn))
+        self._row += 1
+        return label
+
+    def add(self, key: str, field: Field) -> Field:
+        field.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        field.label.setMinimumWidth(90)
+        self.grid.addWidget(field.label, self._row, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.grid.addWidget(field.editor, self._row, 1, Qt.AlignmentFlag.AlignLeft)
+        self.grid.addWidget(field.unit, self._row, 2)
+        self.grid.addWidget(field.error, self._row + 1, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+        self._row += 2
+        self.fields[key] = field
+        return field
+
+    def add_widget(self, widget: QWidget) -> None:
+        self.grid.addWidget(widget, self._row, 0, 1, 3)
+        self._row += 1
+
+    def finish(self) -> None:
+        self.grid.setRowStretch(self._row, 1)
+
+    def retranslate(self) -> None:
+        for label, title_fn in self.sections:
+            label.setText(title_fn())
+        for field in self.fields.values():
+            field.retranslate()

@@ -1,0 +1,39 @@
+"""One generic QUndoCommand that carries a model Edit; commands never touch graphics items."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from workbench.model.design import Design
+from workbench.model.edits import Edit
+
+_MERGE_IDS: dict[str, int] = {}
+
+
+def _merge_id(key: str | None) -> int:
+    if key is None:
+        return -1
+    return _MERGE_IDS.setdefault(key, 1000 + len(_MERGE_IDS))
+
+
+class EditCommand(QUndoCommand):
+    """Applies an Edit on redo() and reverts it on undo(); edits with a merge key merge (nudges)."""
+
+    def __init__(self, design: Design, edit: Edit, text: str | None = None) -> None:
+        super().__init__(text or edit.text)
+        self.design = design
+        self.edit = edit
+
+    def redo(self) -> None:
+        self.edit.apply(self.design)
+
+    def undo(self) -> None:
+        self.edit.revert(self.design)
+
+    def id(self) -> int:
+        return _merge_id(self.edit.merge_key)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditCommand):
+            return False
+        return self.edit.merge(other.edit)
