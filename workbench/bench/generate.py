@@ -13,7 +13,8 @@ HOT_AISLE_MM = 1200.0
 COLD_AISLE_MM = 1800.0
 ROW_DEPTH_MM = 1200.0
 POD_PITCH_MM = 2 * ROW_DEPTH_MM + HOT_AISLE_MM + COLD_AISLE_MM
-WALL_ZONE_MM = 3200.0  # CRAH depth + its front clearance + a walkway along the side walls
+WALL_ZONE_MM = 4000.0  # fan wall depth + its front clearance + a walkway along the side walls
+AIR_UNIT = "cool.fanwall-500"
 HALL_GAP_MM = 6000.0
 ROWS_PER_HALL = 8
 RACKS_PER_HALF_ROW = 8
@@ -61,7 +62,7 @@ def generate_design(catalog: Catalog, blocks: int, margin: float = 0.1) -> Desig
         if total >= blocks:
             break
         kind = HALL_CYCLE[len(plans) % len(HALL_CYCLE)]
-        plan = _hall(catalog, kind, len(plans) + 1, x0, margin)
+        plan = _hall(catalog, kind, len(plans) + 1, x0, margin, min(max(blocks // 40, 1), ROWS_PER_HALL))
         plans.append(plan)
         x0 = max(x for x, _ in plan.hall.outline) + HALL_GAP_MM
         it_kw += sum(_it(catalog, b) for b in plan.racks)
@@ -106,7 +107,7 @@ def _n_plus_1(load_kw: float, module_kw: float, margin: float) -> int:
     return math.ceil(load_kw / (module_kw * (1.0 - margin))) + 1
 
 
-def _hall(catalog: Catalog, kind: HallKind, number: int, x0: float, margin: float) -> _HallPlan:
+def _hall(catalog: Catalog, kind: HallKind, number: int, x0: float, margin: float, rows: int) -> _HallPlan:
     name = f"H{number:02d}"
     plan = _HallPlan(Hall(name=f"Data hall {number}", floor_type="slab", floor_rating_kn_m2=25.0))
     rack_kw = catalog.types[kind.rack].rack.it_kw  # type: ignore[union-attr]
@@ -117,13 +118,17 @@ def _hall(catalog: Catalog, kind: HallKind, number: int, x0: float, margin: floa
     row_len = (2 * RACKS_PER_HALF_ROW * 600.0 + catalog.types[kind.network].width_mm
                + (2 * catalog.types[kind.cdu].width_mm if kind.cdu else 0.0) + dist_per_row * (dist_w + 100.0))
     width = row_len + 2 * WALL_ZONE_MM
-    hall_it = ROWS_PER_HALL * row_it
+    hall_it = rows * row_it
+    # Fan walls on both side walls, facing into the hall, sized for the rack air heat and room losses.
+    air_heat = hall_it * catalog.types[kind.rack].rack.air_fraction * 1.15 + 100.0  # type: ignore[union-attr]
+    fan = catalog.types[AIR_UNIT]
+    n_air = _n_plus_1(air_heat, fan.cooling.air_kw, margin)  # type: ignore[union-attr]
     # UPS gallery above the rows, in lines as wide as the hall.
     ups_t = catalog.types[kind.ups]
     n_ups = _n_plus_1(hall_it * 1.02, ups_t.power.rating_kw, margin)  # type: ignore[union-attr]
     per_line = max(int((width - 2000.0) // (ups_t.width_mm + 400.0)), 1)
     ups_lines = math.ceil(n_ups / per_line)
-    rows_top = COLD_AISLE_MM + (ROWS_PER_HALL // 2) * POD_PITCH_MM
+    rows_top = max(COLD_AISLE_MM + math.ceil(rows / 2) * POD_PITCH_MM, 2000.0 + math.ceil(n_air / 2) * 4200.0)
     height = rows_top + 1000.0 + ups_lines * (ups_t.depth_mm + 1600.0) + 1000.0
     plan.hall.outline = [(x0, 0.0), (x0 + width, 0.0), (x0 + width, height), (x0, height)]
 
@@ -132,23 +137,19 @@ def _hall(catalog: Catalog, kind: HallKind, number: int, x0: float, margin: floa
         plan.blocks.append(b)
         return b
 
-    # Air cooling on both side walls, facing into the hall, sized for the rack air heat and room losses.
-    air_heat = hall_it * catalog.types[kind.rack].rack.air_fraction * 1.08 + 50.0  # type: ignore[union-attr]
-    crah = catalog.types["cool.crah-300"]
-    n_crah = _n_plus_1(air_heat, crah.cooling.air_kw, margin)  # type: ignore[union-attr]
-    per_wall = max(int((rows_top - 1000.0) // (crah.width_mm + 200.0)), 1)
-    for i in range(n_crah):
-        wall, k = divmod(i, per_wall)
-        y = 1000.0 + crah.width_mm / 2 + k * (crah.width_mm + 200.0) + (wall // 2) * 100.0
-        x = x0 + 700.0 if wall % 2 == 0 else x0 + width - 700.0
-        add(crah.id, x, y, 90 if wall % 2 == 0 else 270, f"{name}-CRAH-{i + 1:02d}", cooling_loop=f"{name}-air")
+    for i in range(n_air):
+        k, wall = divmod(i, 2)
+        y = 1000.0 + fan.width_mm / 2 + k * (fan.width_mm + 200.0)
+        x = x0 + 200.0 + fan.depth_mm / 2
+        add(fan.id, x if wall == 0 else 2 * x0 + width - x, y, 90 if wall == 0 else 270,
+            f"{name}-AHU-{i + 1:02d}", cooling_loop=f"{name}-air")
     for i in range(n_ups):
         line, k = divmod(i, per_line)
         y = rows_top + 1000.0 + ups_t.depth_mm / 2 + line * (ups_t.depth_mm + 1600.0)
         add(ups_t.id, x0 + 1000.0 + ups_t.width_mm / 2 + k * (ups_t.width_mm + 400.0), y, 180,
             f"{name}-UPS-{i + 1:02d}", power_system=name)
     # Rows last, racks at the end of each row, so trimming the block count drops racks first.
-    for row in range(ROWS_PER_HALL):
+    for row in range(rows):
         pod, side = divmod(row, 2)
         y = COLD_AISLE_MM + ROW_DEPTH_MM / 2 + pod * POD_PITCH_MM + side * (ROW_DEPTH_MM + HOT_AISLE_MM)
         rot = 0 if side == 0 else 180
@@ -183,8 +184,9 @@ def _hall(catalog: Catalog, kind: HallKind, number: int, x0: float, margin: floa
 
 # Plant per MW of IT: (type, kW per unit, share of the load it carries).
 _PLANT = (
-    ("cool.drycooler-1000", "heat", 0.6),
-    ("cool.chiller-air-1500", "heat", 0.4),
+    # Chillers and dry coolers each carry the whole heat at some time of the year.
+    ("cool.drycooler-1000", "heat", 1.0),
+    ("cool.chiller-air-1500", "heat", 1.0),
     ("cool.pump-skid-4000", "heat", 1.0),
     ("pwr.transformer-2500kva", "facility", 1.0),
     ("pwr.generator-3mw", "facility", 1.0),

@@ -99,8 +99,9 @@ class TextField(Field):
 
     def __init__(self, label_fn: Callable[[], str], required: bool = False,
                  completions: list[str] | None = None, placeholder_fn: Callable[[], str] | None = None) -> None:
-        self.edit = QLineEdit()
-        super().__init__(label_fn, self.edit)
+        edit = QLineEdit()
+        super().__init__(label_fn, edit)
+        self.edit = edit
         self.required = required
         self.placeholder_fn = placeholder_fn
         self._shown = ""
@@ -153,10 +154,11 @@ class NumberField(Field):
     def __init__(self, label_fn: Callable[[], str], unit_fn: Callable[[], str] | None = None,
                  minimum: float | None = None, maximum: float | None = None,
                  min_exclusive: bool = False, allow_blank: bool = False) -> None:
-        self.edit = QLineEdit()
-        self.edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.edit.setFixedWidth(EDITOR_WIDTH_PX)
-        super().__init__(label_fn, self.edit, unit_fn)
+        edit = QLineEdit()
+        edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        edit.setFixedWidth(EDITOR_WIDTH_PX)
+        super().__init__(label_fn, edit, unit_fn)
+        self.edit = edit
         self.minimum = minimum
         self.maximum = maximum
         self.min_exclusive = min_exclusive
@@ -217,9 +219,10 @@ class ChoiceField(Field):
     """A fixed list of choices as (data, text) pairs; mixed shows no current item."""
 
     def __init__(self, label_fn: Callable[[], str], choices_fn: Callable[[], list[tuple[Any, str]]]) -> None:
-        self.combo = QComboBox()
-        self.combo.setFixedWidth(EDITOR_WIDTH_PX)
-        super().__init__(label_fn, self.combo)
+        combo = QComboBox()
+        combo.setFixedWidth(EDITOR_WIDTH_PX)
+        super().__init__(label_fn, combo)
+        self.combo = combo
         self.choices_fn = choices_fn
         self._value: Any = None
         self.combo.activated.connect(self._on_activated)
@@ -264,8 +267,9 @@ class CheckField(Field):
     """A yes/no value; a mixed selection shows the partially checked state."""
 
     def __init__(self, label_fn: Callable[[], str]) -> None:
-        self.check = QCheckBox()
-        super().__init__(label_fn, self.check)
+        check = QCheckBox()
+        super().__init__(label_fn, check)
+        self.check = check
         self.check.clicked.connect(self._on_clicked)
 
     def set_value(self, value: Any) -> None:
@@ -311,8 +315,11 @@ class FormGrid(QWidget):
         field.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         field.label.setMinimumWidth(90)
         self.grid.addWidget(field.label, self._row, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.grid.addWidget(field.editor, self._row, 1, Qt.AlignmentFlag.AlignLeft)
-        self.grid.addWidget(field.unit, self._row, 2)
+        if isinstance(field, TextField):
+            self.grid.addWidget(field.editor, self._row, 1, 1, 2)
+        else:
+            self.grid.addWidget(field.editor, self._row, 1, Qt.AlignmentFlag.AlignLeft)
+            self.grid.addWidget(field.unit, self._row, 2)
         self.grid.addWidget(field.error, self._row + 1, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
         self._row += 2
         self.fields[key] = field
