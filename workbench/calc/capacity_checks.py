@@ -19,7 +19,7 @@ LIQUID_CLASS_MAX_C = {"W17": 17.0, "W27": 27.0, "W32": 32.0, "W40": 40.0, "W45":
 
 def _entry(s: Snapshot, gl: GroupLoad, scheme: str, margin: float, full: int, rating_col: str,
            load_kw: float | None = None) -> dict[str, Any]:
-    ratings = [float(v) for v in s.col(rating_col)[gl.group.rows]]
+    ratings = s.col(rating_col)[gl.group.rows].tolist()
     load = float(gl.load_kw[full]) if load_kw is None else load_kw
     cap = scheme_capacity(ratings, scheme, margin, load)
     usable = cap.usable_kw
@@ -33,8 +33,13 @@ def _entry(s: Snapshot, gl: GroupLoad, scheme: str, margin: float, full: int, ra
         "electrical_kw": float(gl.loss_kw[full]),
         "redundancy_met": load <= usable + 1e-9,
         "within_installed": load <= cap.installed_kw + 1e-9,
-        "blocks": [s.ids[r] for r in gl.group.rows],
+        "blocks": _ids(s, gl.group.rows),
     }
+
+
+def _ids(s: Snapshot, rows: np.ndarray) -> list[str]:
+    ids = s.ids
+    return [ids[r] for r in rows.tolist()]
 
 
 def _group_checks(entries: list[dict[str, Any]], what: str) -> list[Check]:
@@ -153,11 +158,12 @@ def _coolant_lpm(s: Snapshot, g: Groups, values: dict[str, float]) -> float:
 
 
 def _dc_bus(s: Snapshot, g: Groups) -> list[dict[str, Any]]:
-    inputs = s.types.power_input
+    inputs = np.asarray(s.types.power_input or [""], dtype=object)
+    rack_input = inputs[s.type_index[g.racks]] if len(g.racks) else np.zeros(0, dtype=object)
     it = s.col("it_kw")[g.racks]
     out = []
     for code, volts in (("dc48", 48.0), ("dc800", 800.0)):
-        mask = np.array([inputs[s.type_index[r]] == code for r in g.racks], dtype=bool)
+        mask = rack_input == code
         if mask.any():
             amps = it[mask] * 1000.0 / volts
             out.append({"voltage_v": volts, "racks": int(mask.sum()), "max_rack_current_a": float(amps.max()),
@@ -168,11 +174,15 @@ def _dc_bus(s: Snapshot, g: Groups) -> list[dict[str, Any]]:
 def _liquid_class_checks(s: Snapshot, g: Groups, values: dict[str, float]) -> list[Check]:
     supply = values["facility_water_supply_c"]
     classes = s.types.liquid_class
+    # Which types breach, decided once per type; then only the racks of those types are listed.
+    bad_type = [bool(c) and supply > LIQUID_CLASS_MAX_C.get(c, 99.0) + 1e-9 for c in classes]
+    if not any(bad_type):
+        return []
+    rack_types = s.type_index[g.racks]
+    hit = np.asarray(bad_type, dtype=bool)[rack_types]
     bad: dict[str, list[str]] = {}
-    for r in g.racks:
-        cls = classes[s.type_index[r]]
-        if cls and supply > LIQUID_CLASS_MAX_C.get(cls, 99.0) + 1e-9:
-            bad.setdefault(cls, []).append(s.ids[r])
+    for r, t in zip(g.racks[hit].tolist(), rack_types[hit].tolist()):
+        bad.setdefault(classes[t], []).append(s.ids[r])
     return [Check(WARNING, "liquid_class",
                   f"{len(ids)} racks of class {cls} need facility water ≤ {LIQUID_CLASS_MAX_C[cls]:g} °C; "
                   f"the design supplies {supply:g} °C", tuple(ids[:50]))

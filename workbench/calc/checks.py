@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
 from workbench.calc.snapshot import Snapshot
-from workbench.geometry.boxes import box_pairs, side_zones
-from workbench.geometry.polygons import boxes_outside_outline
+from workbench.calc.spatial import SweepIndex, overlaps, pairs
+from workbench.geometry.boxes import EPS_MM, side_zones
+from workbench.geometry.polygons import boxes_outside_outline, is_axis_rectangle, outline_bounds
 from workbench.model.design import Design
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -36,6 +38,23 @@ class GeometryState:
     rear: NDArray[np.float64]
     obstacles: NDArray[np.float64]  # hall columns
     kn_m2: NDArray[np.float64]
+    # Raw findings before de-duplication, one row each: section, sort keys k1 k2, block rows a b (b -1 if none).
+    entries: NDArray[np.int64] = field(default_factory=lambda: np.zeros((0, 5), dtype=np.int64))
+    hall_bounds: NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 4)))
+    hall_is_rect: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    messages: dict[tuple[int, int, int], Check] = field(default_factory=dict)  # built once per finding
+
+
+# Sections in the order a full run reports them; sections sharing a code are de-duplicated together.
+OVERLAP, COLUMN, OUTSIDE, FRONT, REAR, FLOOR = range(6)
+_SIDE = {FRONT: "front", REAR: "rear"}
+_DEDUPE_CODE = np.array([0, 0, 2, 3, 3, 5], dtype=np.int64)
+
+
+@lru_cache(maxsize=4096)
+def _outline_shape(outline: tuple[tuple[float, float], ...]) -> tuple[tuple[float, float, float, float], bool]:
+    """Bounds of a hall outline and whether it is an axis-aligned rectangle; cached by outline."""
+    return outline_bounds(outline), is_axis_rectangle(outline)
 
 
 def geometry_state(s: Snapshot, design: Design, gravity: float) -> GeometryState:
@@ -46,72 +65,128 @@ def geometry_state(s: Snapshot, design: Design, gravity: float) -> GeometryState
             for h in design.halls for c in h.columns]
     area_m2 = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1]) / 1e6
     kn = np.where(area_m2 > 0, s.col("weight_kg") * gravity / 1000.0 / np.maximum(area_m2, 1e-9), 0.0)
-    return GeometryState(boxes, front, rear, np.asarray(cols, dtype=float).reshape(-1, 4), kn)
+    shapes = [_outline_shape(tuple(map(tuple, h.outline))) for h in design.halls]  # type: ignore[arg-type]
+    bounds = np.asarray([b for b, _ in shapes], dtype=float).reshape(-1, 4)
+    rect = np.asarray([r for _, r in shapes], dtype=bool)
+    return GeometryState(boxes, front, rear, np.asarray(cols, dtype=float).reshape(-1, 4), kn,
+                         hall_bounds=bounds, hall_is_rect=rect)
+
+
+def _stack(section: int, k1: NDArray[np.int64], k2: NDArray[np.int64], a: NDArray[np.int64],
+           b: NDArray[np.int64] | None = None) -> NDArray[np.int64]:
+    n = len(a)
+    return np.column_stack((np.full(n, section, dtype=np.int64), k1, k2, a,
+                            np.full(n, -1, dtype=np.int64) if b is None else b)).astype(np.int64)
+
+
+def geometry_entries(s: Snapshot, design: Design, st: GeometryState,
+                     rows: NDArray[np.int64] | None = None) -> NDArray[np.int64]:
+    """Raw overlap, column, outside-hall, clearance and floor findings; rows limits them to some blocks."""
+    n = len(s.ids)
+    out: list[NDArray[np.int64]] = []
+    subset = np.arange(n, dtype=np.int64) if rows is None else rows
+    boxes, front, rear = st.boxes, st.front, st.rear
+    # A block with its two clearance zones is one rectangle: one search finds overlaps and breaches.
+    reach = np.column_stack((np.minimum(np.minimum(boxes[:, 0], front[:, 0]), rear[:, 0]),
+                             np.minimum(np.minimum(boxes[:, 1], front[:, 1]), rear[:, 1]),
+                             np.maximum(np.maximum(boxes[:, 2], front[:, 2]), rear[:, 2]),
+                             np.maximum(np.maximum(boxes[:, 3], front[:, 3]), rear[:, 3])))
+    if rows is None:
+        p = SweepIndex(boxes).pairs(reach, ordered=False, skip_same=True)
+        owner, other = p[:, 0], p[:, 1]
+    else:
+        p = pairs(reach[subset], boxes)  # moved blocks' zones against everyone
+        q = pairs(boxes[subset], reach)  # moved blocks inside someone's zones
+        owner = np.concatenate((subset[p[:, 0]], q[:, 1]))
+        other = np.concatenate((p[:, 1], subset[q[:, 0]]))
+    keep = owner != other
+    owner, other = owner[keep], other[keep]
+    hit = overlaps(boxes[owner], boxes[other])
+    lo, hi = np.minimum(owner[hit], other[hit]), np.maximum(owner[hit], other[hit])
+    out.append(_stack(OVERLAP, lo, hi, lo, hi))
+    for zone, section in ((front, FRONT), (rear, REAR)):
+        hit = overlaps(zone[owner], boxes[other])
+        out.append(_stack(section, owner[hit], other[hit], owner[hit], other[hit]))
+    # Blocks on building columns: the few columns against the blocks.
+    if len(st.obstacles):
+        p = pairs(st.obstacles, boxes[subset])
+        r = subset[p[:, 1]]
+        out.append(_stack(COLUMN, r, p[:, 0], r))
+    # Outside the hall: rectangles by bounds, other outlines with shapely.
+    if len(design.halls):
+        hall = s.hall[subset]
+        b = st.hall_bounds[hall]
+        bx = boxes[subset]
+        outside = st.hall_is_rect[hall] & (
+            (bx[:, 0] < b[:, 0] - EPS_MM) | (bx[:, 1] < b[:, 1] - EPS_MM)
+            | (bx[:, 2] > b[:, 2] + EPS_MM) | (bx[:, 3] > b[:, 3] + EPS_MM))
+        for hi_ in np.flatnonzero(~st.hall_is_rect).tolist():
+            in_hall = np.flatnonzero(hall == hi_)
+            if len(in_hall):
+                outside[in_hall] = boxes_outside_outline(bx[in_hall], design.halls[hi_].outline)
+        r = subset[outside]
+        out.append(_stack(OUTSIDE, s.hall[r], r, r))
+    # Floor loading per block against its hall's rating.
+    ratings = np.array([h.floor_rating_kn_m2 for h in design.halls] or [0.0])
+    limit = ratings[np.clip(s.hall[subset], 0, len(ratings) - 1)] if len(subset) else np.zeros(0)
+    r = subset[st.kn_m2[subset] > limit + 1e-9]
+    out.append(_stack(FLOOR, r, np.zeros(len(r), dtype=np.int64), r))
+    return np.concatenate(out)
+
+
+def merge_entries(kept: NDArray[np.int64], new: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Kept and new findings in report order, each finding once."""
+    both = np.concatenate((kept, new))
+    if len(both) == 0:
+        return both
+    both = np.unique(both, axis=0)  # lexicographic: section, k1, k2 is the report order
+    return both
+
+
+def entries_checks(s: Snapshot, design: Design, st: GeometryState) -> list[Check]:
+    """Checks for the findings, de-duplicated as a full run reports them; messages are built once."""
+    e = st.entries
+    if len(e) == 0:
+        return []
+    n = len(s.ids) + 1
+    a, b = e[:, 3], e[:, 4]
+    lo = np.where(b < 0, a, np.minimum(a, b))
+    hi = np.where(b < 0, -1, np.maximum(a, b))
+    key = (_DEDUPE_CODE[e[:, 0]] * n + lo + 1) * n + hi + 1
+    _, first = np.unique(key, return_index=True)
+    first.sort()
+    cache = st.messages
+    out = []
+    for sec, k1, k2, ra, rb in e[first].tolist():
+        c = cache.get((sec, k1, k2))
+        if c is None:
+            c = cache[(sec, k1, k2)] = _check(s, design, st, sec, k1, ra, rb)
+        out.append(c)
+    return out
+
+
+def _check(s: Snapshot, design: Design, st: GeometryState, sec: int, k1: int, a: int, b: int) -> Check:
+    ids = s.ids
+    if sec == OVERLAP:
+        return Check(ERROR, "overlap", f"{_label(design, ids[a])} overlaps {_label(design, ids[b])}", (ids[a], ids[b]))
+    if sec == COLUMN:
+        return Check(ERROR, "overlap", f"{_label(design, ids[a])} stands on a building column", (ids[a],))
+    if sec == OUTSIDE:
+        return Check(ERROR, "outside_hall", f"{_label(design, ids[a])} is outside {design.halls[k1].name}", (ids[a],))
+    if sec in _SIDE:
+        return Check(WARNING, "clearance", f"{_label(design, ids[b])} blocks the {_SIDE[sec]} service clearance of "
+                     f"{_label(design, ids[a])}", (ids[a], ids[b]))
+    hall = design.halls[min(int(s.hall[a]), len(design.halls) - 1)]
+    return Check(ERROR, "floor_overload",
+                 f"{_label(design, ids[a])} loads the floor at {st.kn_m2[a]:.1f} kN/m², "
+                 f"above the {hall.floor_rating_kn_m2:g} kN/m² rating of {hall.name}", (ids[a],))
 
 
 def geometry_checks(s: Snapshot, design: Design, st: GeometryState,
                     rows: NDArray[np.int64] | None = None) -> list[Check]:
     """Overlap, outside the hall, clearance and floor checks; rows limits them to some blocks."""
-    ids = s.ids
-    checks: list[Check] = []
-    subset = np.arange(len(ids)) if rows is None else rows
-    if rows is None:
-        pairs = box_pairs(st.boxes)
-    else:
-        pairs = box_pairs(st.boxes[rows], st.boxes)
-        pairs = pairs[rows[pairs[:, 0]] != pairs[:, 1]]
-        pairs[:, 0] = rows[pairs[:, 0]]
-        pairs = np.unique(np.sort(pairs, axis=1), axis=0)
-    for i, j in pairs:
-        checks.append(Check(ERROR, "overlap", f"{_label(design, ids[i])} overlaps {_label(design, ids[j])}",
-                            (ids[i], ids[j])))
-    for i, _ in box_pairs(st.boxes[subset], st.obstacles):
-        bid = ids[subset[i]]
-        checks.append(Check(ERROR, "overlap", f"{_label(design, bid)} stands on a building column", (bid,)))
-    for hi, hall in enumerate(design.halls):
-        in_hall = subset[s.hall[subset] == hi]
-        out = boxes_outside_outline(st.boxes[in_hall], hall.outline)
-        for r in in_hall[out]:
-            checks.append(Check(ERROR, "outside_hall", f"{_label(design, ids[r])} is outside {hall.name}", (ids[r],)))
-    for zone, side in ((st.front, "front"), (st.rear, "rear")):
-        pairs = box_pairs(zone[subset], st.boxes)
-        # A block's own footprint touches its zone only at the edge, so i == j never survives.
-        for i, j in pairs:
-            r = int(subset[i])
-            if r == j:
-                continue
-            checks.append(Check(WARNING, "clearance",
-                                f"{_label(design, ids[j])} blocks the {side} service clearance of "
-                                f"{_label(design, ids[r])}", (ids[r], ids[j])))
-        if rows is not None:
-            # Someone moved into another block's zone: check the moved footprints against all zones.
-            for i, j in box_pairs(st.boxes[rows], zone):
-                r = int(rows[i])
-                if r == j:
-                    continue
-                checks.append(Check(WARNING, "clearance",
-                                    f"{_label(design, ids[r])} blocks the {side} service clearance of "
-                                    f"{_label(design, ids[j])}", (ids[j], ids[r])))
-    ratings = np.array([h.floor_rating_kn_m2 for h in design.halls] or [0.0])
-    limit = ratings[np.clip(s.hall[subset], 0, len(ratings) - 1)] if len(subset) else np.zeros(0)
-    for k in np.flatnonzero(st.kn_m2[subset] > limit + 1e-9):
-        r = int(subset[k])
-        hall = design.halls[min(int(s.hall[r]), len(design.halls) - 1)]
-        checks.append(Check(ERROR, "floor_overload",
-                            f"{_label(design, ids[r])} loads the floor at {st.kn_m2[r]:.1f} kN/m², "
-                            f"above the {hall.floor_rating_kn_m2:g} kN/m² rating of {hall.name}", (ids[r],)))
-    return _dedupe(checks)
-
-
-def _dedupe(checks: list[Check]) -> list[Check]:
-    seen: set[tuple[str, tuple[str, ...]]] = set()
-    out = []
-    for c in checks:
-        key = (c.code, tuple(sorted(c.blocks)))
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out
+    st.entries = merge_entries(np.zeros((0, 5), dtype=np.int64), geometry_entries(s, design, st, rows))
+    return entries_checks(s, design, st)
 
 
 def _label(design: Design, block_id: str) -> str:

@@ -7,9 +7,9 @@ from typing import Any
 import numpy as np
 
 from workbench.calc import capacity_checks
-from workbench.calc.checks import Check, GeometryState, geometry_checks, geometry_state
+from workbench.calc.checks import Check, GeometryState, entries_checks, geometry_entries, geometry_state, merge_entries
 from workbench.calc.groups import Groups, find_groups
-from workbench.calc.loadmodel import Evaluation, evaluate
+from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
 from workbench.calc.results import Results
 from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_type_table
 from workbench.calc.summary import cost, floor, hall_areas_m2, space
@@ -26,7 +26,12 @@ def calculate(design: Design, catalog: Catalog, load_fraction: float | None = No
 
 
 class Calculator:
-    """Holds the snapshot of the last run; `moved()` refreshes only the moved rows."""
+    """Holds the snapshot of the last run; `moved()` refreshes only the moved rows.
+
+    A move changes no power, cooling, space, floor or cost figure (hall membership is by hall id,
+    not position, and a footprint keeps its area when it turns), so `moved()` reuses them and
+    recomputes only the geometric checks of the moved blocks.
+    """
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -37,21 +42,24 @@ class Calculator:
         self._geo_checks: list[Check] = []
         self._load_part: dict[str, Any] | None = None
         self._load_fraction: float | None = None
+        self._fixed: dict[str, Any] | None = None  # results a move cannot change
 
     def run(self, design: Design, load_fraction: float | None = None) -> Results:
         values = _values(design, self.catalog)
         self._design = design
         self._snap = build_snapshot(design, self.types)
         self._geo = geometry_state(self._snap, design, values["gravity_m_s2"])
-        self._geo_checks = geometry_checks(self._snap, design, self._geo)
+        self._geo.entries = merge_entries(self._geo.entries, geometry_entries(self._snap, design, self._geo))
+        self._geo_checks = entries_checks(self._snap, design, self._geo)
         self._load_fraction = load_fraction
         self._load_part = self._loads(design, values, load_fraction)
+        self._fixed = self._summaries()
         return self._assemble()
 
     def moved(self, design: Design, block_ids: list[str]) -> Results:
         """Results after blocks changed position or rotation only; falls back to a full run."""
         s, st = self._snap, self._geo
-        if design is not self._design or s is None or st is None or self._load_part is None:
+        if design is not self._design or s is None or st is None or self._fixed is None:
             return self.run(design, self._load_fraction)
         rows = []
         for bid in block_ids:
@@ -61,29 +69,35 @@ class Calculator:
                 return self.run(design, self._load_fraction)
             s.x[r], s.y[r], s.rotation[r] = b.x_mm, b.y_mm, b.rotation_deg
             rows.append(r)
-        idx = np.asarray(rows, dtype=np.int64)
+        idx = np.unique(np.asarray(rows, dtype=np.int64))
         st.boxes[idx] = footprints(s.x[idx], s.y[idx], s.col("width_mm")[idx], s.col("depth_mm")[idx],
                                    s.rotation[idx])
         clear = s.types.clear[s.type_index[idx]]
         st.front[idx], st.rear[idx] = side_zones(st.boxes[idx], s.rotation[idx], clear[:, 0], clear[:, 1])
-        moved = set(block_ids)
-        kept = [c for c in self._geo_checks if not moved.intersection(c.blocks)]
-        self._geo_checks = kept + geometry_checks(s, design, st, idx)
+        # Drop every finding that involves a moved block, then find them again for the moved blocks.
+        touched = np.zeros(len(s.ids) + 1, dtype=bool)
+        touched[idx] = True
+        e = st.entries
+        kept = e[~(touched[e[:, 3]] | touched[e[:, 4]])] if len(e) else e
+        st.entries = merge_entries(kept, geometry_entries(s, design, st, idx))
+        self._geo_checks = entries_checks(s, design, st)
         return self._assemble()
 
     def _loads(self, design: Design, values: dict[str, float], load_fraction: float | None) -> dict[str, Any]:
         s = self._snap
         assert s is not None
         groups = find_groups(s)
+        sums = GroupSums.of(s, groups)
         lf = values["it_utilisation"] if load_fraction is None else float(load_fraction)
         lf = min(max(lf, 0.0), 1.0)
-        area = sum(a for a, _ in hall_areas_m2(design))
+        areas = hall_areas_m2(design)
+        area = sum(a for a, _ in areas)
         fr = np.unique(np.append(CURVE_FRACTIONS, [1.0, lf]))
-        annual = evaluate(s, groups, values, area, fr, "annual")
-        peak = evaluate(s, groups, values, area, np.array([1.0]), "peak")
-        return {"groups": groups, "annual": annual, "peak": peak, "values": values, "lf": lf}
+        annual = evaluate(s, groups, values, area, fr, "annual", sums)
+        peak = evaluate(s, groups, values, area, np.array([1.0]), "peak", sums)
+        return {"groups": groups, "annual": annual, "peak": peak, "values": values, "lf": lf, "areas": areas}
 
-    def _assemble(self) -> Results:
+    def _summaries(self) -> dict[str, Any]:
         design, s, st, part = self._design, self._snap, self._geo, self._load_part
         assert design is not None and s is not None and st is not None and part is not None
         annual: Evaluation = part["annual"]
@@ -125,14 +139,22 @@ class Calculator:
             "wue_l_per_kwh": float(annual.water_l_per_h[at] / it_at) if it_at > 0 else 0.0,
         }
         power, cooling, cap_checks = capacity_checks.capacity(s, groups, design, annual, full, values)
-        checks = cap_checks + self._geo_checks + _unknown_checks(s)
-        return Results(
-            it_load_kw=it_design, load_fraction=lf, pue=pue(full), pue_peak=pue(0, peak),
-            pue_at_load=pue(at), pue_curve=curve, power=power, cooling=cooling,
-            space=space(s, design, st, it_design), floor=floor(s, design, st, values["gravity_m_s2"]),
-            cost=cost(s, design, self.catalog, it_design, values["ai_build_premium"]),
-            energy=energy, ppue=ppue, overhead_kw=overhead, checks=checks,
-        )
+        return {
+            "it_load_kw": it_design, "load_fraction": lf, "pue": pue(full), "pue_peak": pue(0, peak),
+            "pue_at_load": pue(at), "pue_curve": curve, "power": power, "cooling": cooling,
+            "space": space(s, design, st, it_design, part["areas"]),
+            "floor": floor(s, design, st, values["gravity_m_s2"], part["areas"]),
+            "cost": cost(s, design, self.catalog, it_design, values["ai_build_premium"]),
+            "energy": energy, "ppue": ppue, "overhead_kw": overhead,
+            "cap_checks": cap_checks, "unknown_checks": _unknown_checks(s),
+        }
+
+    def _assemble(self) -> Results:
+        fixed = self._fixed
+        assert fixed is not None
+        figures = {k: v for k, v in fixed.items() if k not in ("cap_checks", "unknown_checks")}
+        checks = fixed["cap_checks"] + self._geo_checks + fixed["unknown_checks"]
+        return Results(**figures, checks=checks)
 
 
 def _values(design: Design, catalog: Catalog) -> dict[str, float]:

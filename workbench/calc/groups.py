@@ -41,47 +41,113 @@ class Group:
 @dataclass
 class Groups:
     racks: NDArray[np.int64]
-    rack_system: list[str]
-    rack_loop: list[str]
+    rack_system_code: NDArray[np.int64]  # index into names, per rack
+    rack_loop_code: NDArray[np.int64]
+    names: list[str]  # resolved system and loop names (defaults filled in)
     power: list[Group] = field(default_factory=list)
     air: list[Group] = field(default_factory=list)
     liquid: list[Group] = field(default_factory=list)
     rejection: list[Group] = field(default_factory=list)  # chillers, dry coolers, towers
     pumps: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Group number of every block row (-1: in no group), in the order power, air, liquid, rejection.
+    label: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    @property
+    def rack_system(self) -> list[str]:
+        return [self.names[c] for c in self.rack_system_code]
+
+    @property
+    def rack_loop(self) -> list[str]:
+        return [self.names[c] for c in self.rack_loop_code]
+
+    @property
+    def all(self) -> list[Group]:
+        return self.power + self.air + self.liquid + self.rejection
+
+
+# Domains in the order find_groups sorts them (alphabetical, as the bucket keys always were).
+_DOMAINS = ("air", "liquid", "power", "rejection")
+_PUMP = -2
+
+
+def _type_roles(s: Snapshot) -> tuple[list[tuple[int, str, str]], NDArray[np.int64]]:
+    """Per type: (domain index or -1 / _PUMP, role, default name); and the role number per type."""
+    roles = []
+    for t in range(len(s.types.ids)):
+        cat, kind, stage = int(s.types.category[t]), s.types.kind[t], s.types.stage[t]
+        if cat == POWER_CODE:
+            if stage == "utility":
+                roles.append((2, f"utility:{kind}", DEFAULT_UTILITY_SYSTEM))
+            else:
+                roles.append((2, stage, DEFAULT_POWER_SYSTEM))
+        elif cat != COOLING_CODE:
+            roles.append((-1, "", ""))
+        elif kind in AIR_UNITS:
+            roles.append((0, "air", DEFAULT_AIR_LOOP))
+        elif kind == "cdu":
+            roles.append((1, "cdu", DEFAULT_LIQUID_LOOP))
+        elif kind in HEAT_REJECTION:
+            roles.append((3, kind, HEAT_REJECTION_GROUP))
+        elif kind == "pump":
+            roles.append((_PUMP, "", ""))
+        else:
+            roles.append((-1, "", ""))
+    return roles, np.arange(len(roles), dtype=np.int64)
 
 
 def find_groups(s: Snapshot) -> Groups:
     cat = s.category
-    kinds = s.types.kind
-    stages = s.types.stage
+    n = len(s.ids)
     racks = np.flatnonzero(np.isin(cat, RACK_CODES))
-    rack_system = [s.power_system[i] or DEFAULT_POWER_SYSTEM for i in racks]
-    rack_loop = [s.cooling_loop[i] or DEFAULT_LIQUID_LOOP for i in racks]
-    buckets: dict[tuple[str, str, str], list[int]] = {}
-    pumps: list[int] = []
-    for i in np.flatnonzero((cat == POWER_CODE) | (cat == COOLING_CODE)):
-        t = int(s.type_index[i])
-        kind = kinds[t]
-        if cat[i] == POWER_CODE:
-            stage = stages[t]
-            if stage == "utility":
-                key = ("power", s.power_system[i] or DEFAULT_UTILITY_SYSTEM, f"utility:{kind}")
-            else:
-                key = ("power", s.power_system[i] or DEFAULT_POWER_SYSTEM, stage)
-        elif kind in AIR_UNITS:
-            key = ("air", s.cooling_loop[i] or DEFAULT_AIR_LOOP, "air")
-        elif kind == "cdu":
-            key = ("liquid", s.cooling_loop[i] or DEFAULT_LIQUID_LOOP, "cdu")
-        elif kind in HEAT_REJECTION:
-            key = ("rejection", HEAT_REJECTION_GROUP, kind)
-        elif kind == "pump":
-            pumps.append(int(i))
-            continue
-        else:
-            continue
-        buckets.setdefault(key, []).append(int(i))
-    g = Groups(racks=racks, rack_system=rack_system, rack_loop=rack_loop,
-               pumps=np.asarray(pumps, dtype=np.int64))
-    for (domain, name, role), rows in sorted(buckets.items()):
-        getattr(g, domain).append(Group(name, role, np.asarray(rows, dtype=np.int64)))
+    names: dict[str, int] = {}
+
+    def resolve(raw: list[str], default: str) -> NDArray[np.int64]:
+        """Name number per raw code, with the default for blank names."""
+        return np.asarray([names.setdefault(r or default, len(names)) for r in raw], dtype=np.int64)
+
+    sys_main = resolve(s.system_names, DEFAULT_POWER_SYSTEM)
+    loop_liq = resolve(s.loop_names, DEFAULT_LIQUID_LOOP)
+    g = Groups(racks=racks, rack_system_code=sys_main[s.system_code[racks]] if n else racks,
+               rack_loop_code=loop_liq[s.loop_code[racks]] if n else racks, names=[],
+               label=np.full(n, -1, dtype=np.int64))
+    roles, _ = _type_roles(s)
+    domain_of_type = np.asarray([r[0] for r in roles] or [-1], dtype=np.int64)
+    domain = domain_of_type[s.type_index] if n else np.zeros(0, dtype=np.int64)
+    g.pumps = np.flatnonzero(domain == _PUMP)
+    rows = np.flatnonzero(domain >= 0)
+    if len(rows) == 0:
+        g.names = list(names)
+        return g
+    # Name of each grouped row: its system (power) or loop (cooling), blank gives the type's default.
+    sys_util = resolve(s.system_names, DEFAULT_UTILITY_SYSTEM)
+    loop_air = resolve(s.loop_names, DEFAULT_AIR_LOOP)
+    hr = names.setdefault(HEAT_REJECTION_GROUP, len(names))
+    t_rows = s.type_index[rows]
+    d_rows = domain[rows]
+    util = np.asarray([r[1].startswith("utility:") for r in roles], dtype=bool)[t_rows]
+    name = np.select(
+        [d_rows == 0, d_rows == 1, (d_rows == 2) & util, d_rows == 2],
+        [loop_air[s.loop_code[rows]], loop_liq[s.loop_code[rows]], sys_util[s.system_code[rows]],
+         sys_main[s.system_code[rows]]], hr)
+    g.names = list(names)
+    # One key per (type role, name); groups merge types that share a domain and role.
+    role_names = sorted({(r[0], r[1]) for r in roles if r[0] >= 0})
+    role_number = {rn: i for i, rn in enumerate(role_names)}
+    role_of_type = np.asarray([role_number.get((r[0], r[1]), -1) for r in roles], dtype=np.int64)
+    key = role_of_type[t_rows] * len(g.names) + name
+    uniq, inverse = np.unique(key, return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    bounds = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
+    found = []
+    for k, code in enumerate(uniq):
+        dom, role = role_names[int(code) // len(g.names)]
+        found.append(((_DOMAINS[dom], g.names[int(code) % len(g.names)], role), rows[order[bounds[k]:bounds[k + 1]]]))
+    found.sort(key=lambda item: item[0])
+    number = 0
+    for domain_name in ("power", "air", "liquid", "rejection"):
+        for (dname, gname, role), grows in found:
+            if dname == domain_name:
+                getattr(g, dname).append(Group(gname, role, grows))
+                g.label[grows] = number
+                number += 1
     return g

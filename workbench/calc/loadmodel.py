@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from workbench.calc.groups import FREE_COOLERS, STANDBY_KINDS, Group, Groups
-from workbench.calc.snapshot import Snapshot
+from workbench.calc.snapshot import OVERRIDABLE, Snapshot
 
 F = NDArray[np.float64]
 
@@ -52,6 +52,56 @@ class Evaluation:
         return self.it_kw + self.power_losses_kw + self.cooling_kw + self.lighting_kw + self.misc_kw
 
 
+@dataclass
+class GroupSums:
+    """Per-group totals of the columns the load model needs, indexed like Groups.all."""
+
+    rating_kw: F
+    loss_a: F  # Σ rating·a
+    loss_b: F
+    loss_c: F
+    in_room_share: F
+    liquid_kw: F
+    liquid_to_air_kw: F
+    pump_kw: F
+    fan_kw: F
+    air_kw: F
+    heat_rejection_kw: F
+    cop_hr: F  # Σ heat rejection·COP
+    water_hr: F  # Σ heat rejection·water use
+
+    @staticmethod
+    def of(s: Snapshot, g: Groups) -> GroupSums:
+        count = len(g.power) + len(g.air) + len(g.liquid) + len(g.rejection)
+        mask = g.label >= 0
+        lab = g.label[mask]
+        t = s.type_index[mask]
+
+        def total(weights: F) -> F:
+            return np.bincount(lab, weights=weights, minlength=count)[:count].astype(float)
+
+        v = s.values[mask]
+        rating = v[:, _RATING]
+        coef = s.types.loss[t]
+        hr = v[:, _HR]
+        members = np.bincount(lab, minlength=count)[:count]
+        in_room = total(s.types.in_room[t].astype(float))
+        l2a = np.asarray([m == "liquid-to-air" for m in s.types.medium] or [False], dtype=bool)[t]
+        return GroupSums(
+            rating_kw=total(rating), loss_a=total(rating * coef[:, 0]), loss_b=total(rating * coef[:, 1]),
+            loss_c=total(rating * coef[:, 2]),
+            in_room_share=np.divide(in_room, members, out=np.zeros(count), where=members > 0),
+            liquid_kw=total(v[:, _LIQ]), liquid_to_air_kw=total(np.where(l2a, v[:, _LIQ], 0.0)),
+            pump_kw=total(v[:, _PUMP]), fan_kw=total(v[:, _FAN]), air_kw=total(v[:, _AIR]),
+            heat_rejection_kw=total(hr), cop_hr=total(hr * v[:, _COP]),
+            water_hr=total(s.types.water[t] * hr),
+        )
+
+
+_RATING, _LIQ, _PUMP, _FAN, _AIR, _HR, _COP = (
+    OVERRIDABLE.index(k) for k in ("rating_kw", "liquid_kw", "pump_kw", "fan_kw", "air_kw", "heat_rejection_kw", "cop"))
+
+
 def _device_loss(s: Snapshot, rows: NDArray[np.int64], x: F) -> F:
     """Σ rating·(a + b·x + c·x²) over devices that share load equally by rating."""
     rating = s.col("rating_kw")[rows]
@@ -68,9 +118,11 @@ def _affinity(rated_kw: float, x: F, min_speed: float) -> F:
 
 
 def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: float,
-             fractions: F, mode: str = "annual") -> Evaluation:
+             fractions: F, mode: str = "annual", sums: GroupSums | None = None) -> Evaluation:
     """Facility power at each IT load fraction; mode 'annual' averages economizer hours, 'peak' does not."""
+    gs = GroupSums.of(s, g) if sums is None else sums
     f = np.asarray(fractions, dtype=float)
+    zero = np.zeros_like(f)
     it_rack = s.col("it_kw")[g.racks]
     air_frac = s.col("air_fraction")[g.racks]
     liq_frac = s.col("liquid_fraction")[g.racks]
@@ -78,33 +130,34 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
     it = it_design * f
     min_speed = values["fan_min_speed"]
 
-    # IT per power system and liquid heat per loop at full load.
-    sys_it: dict[str, float] = {}
-    for name, kw in zip(g.rack_system, it_rack):
-        sys_it[name] = sys_it.get(name, 0.0) + float(kw)
-    loop_liq: dict[str, float] = {}
-    for name, kw in zip(g.rack_loop, it_rack * liq_frac):
-        loop_liq[name] = loop_liq.get(name, 0.0) + float(kw)
+    # IT per power system and liquid heat per loop at full load (summed in rack order, as a dict would).
+    n_names = len(g.names)
+    sys_kw = np.bincount(g.rack_system_code, weights=it_rack, minlength=n_names)
+    liq_kw = np.bincount(g.rack_loop_code, weights=it_rack * liq_frac, minlength=n_names)
+    sys_it = {g.names[c]: float(sys_kw[c]) for c in dict.fromkeys(g.rack_system_code.tolist())}
+    loop_liq = {g.names[c]: float(liq_kw[c]) for c in dict.fromkeys(g.rack_loop_code.tolist())}
 
     # Power chain inside each system: distribution carries IT, UPS carries IT + distribution loss.
     power_groups: list[GroupLoad] = []
-    losses = np.zeros_like(f)
-    room = np.zeros_like(f)
-    in_room = s.types.in_room[s.type_index]
+    losses = zero
+    room = zero
     dist_loss: dict[str, F] = {}
     for stage in ("distribution", "ups", "storage"):
-        for grp in (p for p in g.power if p.role == stage):
+        for k, grp in enumerate(g.power):
+            if grp.role != stage:
+                continue
             load = sys_it.get(grp.name, 0.0) * f
             if stage == "ups":
                 load = load + dist_loss.get(grp.name, 0.0)
-            installed = float(s.col("rating_kw")[grp.rows].sum())
-            x = load / installed if installed > 0 else np.zeros_like(f)
-            loss = _device_loss(s, grp.rows, 0.0 * x if stage == "storage" else x)
+            installed = float(gs.rating_kw[k])
+            x = load / installed if installed > 0 else zero
+            if stage == "storage":
+                x = 0.0 * x
+            loss = float(gs.loss_a[k]) + float(gs.loss_b[k]) * x + float(gs.loss_c[k]) * x * x
             if stage == "distribution":
                 dist_loss[grp.name] = dist_loss.get(grp.name, 0.0) + loss
             losses = losses + loss
-            share_in_room = float(in_room[grp.rows].mean()) if len(grp.rows) else 0.0
-            room = room + loss * share_in_room
+            room = room + loss * float(gs.in_room_share[k])
             power_groups.append(GroupLoad(grp, load, loss))
     wiring = values["distribution_loss_fraction"] * it_design * f * f
     losses = losses + wiring
@@ -115,20 +168,19 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
 
     # Liquid: CDUs carry the racks' liquid heat; liquid-to-air CDUs dump it into the room air.
     liquid_groups: list[GroupLoad] = []
-    liquid_to_water = np.zeros_like(f)
-    liquid_to_air = np.zeros_like(f)
-    cdu_power = np.zeros_like(f)
+    liquid_to_water = zero
+    liquid_to_air = zero
+    cdu_power = zero
     liquid_heat = float((liq_frac * it_rack).sum()) * f
-    media = s.types.medium
-    for grp in g.liquid:
+    base = len(g.power) + len(g.air)
+    for k, grp in enumerate(g.liquid, start=base):
         load = loop_liq.get(grp.name, 0.0) * f
-        cap = float(s.col("liquid_kw")[grp.rows].sum())
-        x = load / cap if cap > 0 else np.zeros_like(f)
-        rated = float(s.col("pump_kw")[grp.rows].sum() + s.col("fan_kw")[grp.rows].sum())
-        elec = _affinity(rated, x, min_speed) if cap > 0 else np.zeros_like(f)
+        cap = float(gs.liquid_kw[k])
+        x = load / cap if cap > 0 else zero
+        rated = float(gs.pump_kw[k] + gs.fan_kw[k])
+        elec = _affinity(rated, x, min_speed) if cap > 0 else zero
         cdu_power = cdu_power + elec
-        l2a = np.array([media[s.type_index[r]] == "liquid-to-air" for r in grp.rows], dtype=bool)
-        share_air = float(s.col("liquid_kw")[grp.rows][l2a].sum() / cap) if cap > 0 else 0.0
+        share_air = float(gs.liquid_to_air_kw[k] / cap) if cap > 0 else 0.0
         liquid_to_air = liquid_to_air + load * share_air
         liquid_to_water = liquid_to_water + load * (1.0 - share_air)
         liquid_groups.append(GroupLoad(grp, load, elec))
@@ -139,32 +191,33 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
     # Air: rack air heat + room losses + lighting + liquid-to-air heat + CDU pumps, then fan heat.
     air_heat = float((air_frac * it_rack).sum()) * f + room + lighting + liquid_to_air + cdu_power
     air_groups: list[GroupLoad] = []
-    air_cap_total = sum(float(s.col("air_kw")[grp.rows].sum()) for grp in g.air)
-    fans = np.zeros_like(f)
-    for grp in g.air:
-        cap = float(s.col("air_kw")[grp.rows].sum())
+    air_caps = [float(gs.air_kw[k]) for k in range(len(g.power), base)]
+    air_cap_total = sum(air_caps)
+    fans = zero
+    for grp, cap, k in zip(g.air, air_caps, range(len(g.power), base)):
         share = cap / air_cap_total if air_cap_total > 0 else 0.0
         load = air_heat * share
-        x = load / cap if cap > 0 else np.zeros_like(f)
-        elec = _affinity(float(s.col("fan_kw")[grp.rows].sum()), x, min_speed)
+        x = load / cap if cap > 0 else zero
+        elec = _affinity(float(gs.fan_kw[k]), x, min_speed)
         fans = fans + elec
         air_groups.append(GroupLoad(grp, load, elec))
     air_heat = air_heat + fans  # fans inside the room end up as heat too
-    for gl in air_groups:
-        share = float(s.col("air_kw")[gl.group.rows].sum()) / air_cap_total if air_cap_total else 0.0
+    for gl, cap in zip(air_groups, air_caps):
+        share = cap / air_cap_total if air_cap_total else 0.0
         gl.load_kw = air_heat * share
 
     # Heat rejection: chillers when it is too warm, dry coolers / towers otherwise.
     rejected = air_heat + liquid_to_water
-    chiller_kw, rej_fans, water, rejection_groups = _heat_rejection(s, g, values, rejected, f, mode)
-    pumps = np.zeros_like(f)
+    chiller_kw, rej_fans, water, rejection_groups = _heat_rejection(s, g, values, rejected, f, mode, gs)
+    pumps = zero
     if len(g.pumps):
-        cap = sum(float(s.col("heat_rejection_kw")[grp.rows].sum()) for grp in g.rejection)
+        first = base + len(g.liquid)
+        cap = sum(float(gs.heat_rejection_kw[k]) for k in range(first, first + len(g.rejection)))
         x = rejected / cap if cap > 0 else np.ones_like(f)
         pumps = _affinity(float(s.col("pump_kw")[g.pumps].sum()), x, min_speed)
     fans_pumps = fans + cdu_power + rej_fans + pumps
     cooling = chiller_kw + fans_pumps
-    utility = _utility(s, g, it, losses, cooling, lighting, misc)
+    utility = _utility(g, it, losses, cooling, lighting, misc, gs)
     for gl in utility:
         losses = losses + gl.loss_kw
     return Evaluation(
@@ -178,11 +231,13 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
 
 
 def _heat_rejection(s: Snapshot, g: Groups, values: dict[str, float], heat: F, f: F,
-                    mode: str) -> tuple[F, F, F, list[GroupLoad]]:
-    chillers = [grp for grp in g.rejection if grp.role == "chiller"]
-    free = [grp for grp in g.rejection if grp.role in FREE_COOLERS]
-    hr = s.col("heat_rejection_kw")
-    cap_total = sum(float(hr[grp.rows].sum()) for grp in g.rejection)
+                    mode: str, gs: GroupSums) -> tuple[F, F, F, list[GroupLoad]]:
+    first = len(g.power) + len(g.air) + len(g.liquid)
+    numbered = list(zip(g.rejection, range(first, first + len(g.rejection))))
+    chillers = [(grp, k) for grp, k in numbered if grp.role == "chiller"]
+    free = [(grp, k) for grp, k in numbered if grp.role in FREE_COOLERS]
+    hr = gs.heat_rejection_kw
+    cap_total = sum(float(hr[k]) for _, k in numbered)
     zero = np.zeros_like(f)
     if cap_total <= 0:
         return zero, zero, zero, []
@@ -198,43 +253,45 @@ def _heat_rejection(s: Snapshot, g: Groups, values: dict[str, float], heat: F, f
         running = 1.0
     chiller_kw = zero.copy()
     groups: list[GroupLoad] = []
-    for grp in chillers:
-        cap = float(hr[grp.rows].sum())
-        cops = s.col("cop")[grp.rows]
-        cop = float((hr[grp.rows] * cops).sum() / cap) if cap > 0 else 0.0
+    chiller_cap = sum(float(hr[k]) for _, k in chillers)
+    for grp, k in chillers:
+        cap = float(hr[k])
+        cop = float(gs.cop_hr[k] / cap) if cap > 0 else 0.0
         # Warmer facility water lifts chiller efficiency; capped so the model stays conservative.
         lift = values["chiller_gain_per_k"] * (values["facility_water_supply_c"] - values["chiller_rating_water_c"])
         cop_eff = cop * min(max(1.0 + lift, 0.5), 1.6) if cop > 0 else 0.0
-        share = cap / sum(float(hr[c.rows].sum()) for c in chillers)
+        share = cap / chiller_cap
         elec = heat * share / cop_eff * running if cop_eff > 0 else zero
         chiller_kw = chiller_kw + elec
         groups.append(GroupLoad(grp, heat * share, elec))
     fans = zero.copy()
     water = zero.copy()
-    free_cap = sum(float(hr[grp.rows].sum()) for grp in free)
-    for grp in free:
-        cap = float(hr[grp.rows].sum())
+    free_cap = sum(float(hr[k]) for _, k in free)
+    for grp, k in free:
+        cap = float(hr[k])
         load = heat * (cap / free_cap)
         x = load / cap
-        rated = float(s.col("fan_kw")[grp.rows].sum() + s.col("pump_kw")[grp.rows].sum())
+        rated = float(gs.fan_kw[k] + gs.pump_kw[k])
         if rated <= 0:
             elec = load * values["dry_cooler_fan_kw_per_kw"]
         else:
             elec = _affinity(rated, x, values["fan_min_speed"])
-        wl = s.types.water[s.type_index[grp.rows]]
-        water = water + load * float((wl * hr[grp.rows]).sum() / cap)
+        water = water + load * float(gs.water_hr[k] / cap)
         fans = fans + elec
         groups.append(GroupLoad(grp, load, elec))
     return chiller_kw, fans, water, groups
 
 
-def _utility(s: Snapshot, g: Groups, it: F, losses: F, cooling: F, lighting: F, misc: F) -> list[GroupLoad]:
+def _utility(g: Groups, it: F, losses: F, cooling: F, lighting: F, misc: F, gs: GroupSums) -> list[GroupLoad]:
     """Utility-stage devices carry the whole facility load; generators stand by."""
     out = []
     base = it + losses + cooling + lighting + misc
-    for grp in (p for p in g.power if p.role.startswith("utility:")):
-        installed = float(s.col("rating_kw")[grp.rows].sum())
+    for k, grp in enumerate(g.power):
+        if not grp.role.startswith("utility:"):
+            continue
+        installed = float(gs.rating_kw[k])
         standby = grp.role.split(":", 1)[1] in STANDBY_KINDS
         x = np.zeros_like(it) if standby or installed <= 0 else base / installed
-        out.append(GroupLoad(grp, base.copy(), _device_loss(s, grp.rows, x)))
+        loss = float(gs.loss_a[k]) + float(gs.loss_b[k]) * x + float(gs.loss_c[k]) * x * x
+        out.append(GroupLoad(grp, base.copy(), loss))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -14,30 +15,47 @@ from workbench.model.blocktype import CATEGORIES, Catalog
 from workbench.model.design import Design
 
 
+@lru_cache(maxsize=4096)
+def _outline_area_mm2(outline: tuple[tuple[float, float], ...]) -> float:
+    # Cached by outline: a campus repeats the same few hall shapes and they rarely change.
+    return polygon_area_mm2(outline)
+
+
 def hall_areas_m2(design: Design) -> list[tuple[float, float]]:
     """(gross area, white space) per hall in m²; white space excludes columns."""
     out = []
     for h in design.halls:
-        gross = polygon_area_mm2(h.outline) / 1e6
+        gross = _outline_area_mm2(tuple(map(tuple, h.outline))) / 1e6  # type: ignore[arg-type]
         cols = sum(c.width_mm * c.depth_mm for c in h.columns) / 1e6
         out.append((gross, max(gross - cols, 0.0)))
     return out
 
 
-def space(s: Snapshot, design: Design, st: GeometryState, it_kw: float) -> dict[str, Any]:
-    areas = hall_areas_m2(design)
+def _per_hall(s: Snapshot, n_halls: int, weights: np.ndarray) -> list[float]:
+    """Sum of a per-block figure for each hall (by hall membership, not position)."""
+    if n_halls == 0:
+        return []
+    return np.bincount(s.hall, weights=weights, minlength=n_halls)[:n_halls].astype(float).tolist()  # type: ignore[no-any-return]
+
+
+def space(s: Snapshot, design: Design, st: GeometryState, it_kw: float,
+          areas: list[tuple[float, float]] | None = None) -> dict[str, Any]:
+    areas = hall_areas_m2(design) if areas is None else areas
     foot = (st.boxes[:, 2] - st.boxes[:, 0]) * (st.boxes[:, 3] - st.boxes[:, 1]) / 1e6
     cat = s.category
-    racks = {c: int((cat == CATEGORIES.index(c)).sum()) for c in ("compute", "network", "storage")}
+    counts = np.bincount(cat, minlength=len(CATEGORIES))
+    racks = {c: int(counts[CATEGORIES.index(c)]) for c in ("compute", "network", "storage")}
     rack_count = sum(racks.values())
     white = sum(w for _, w in areas)
+    n = len(design.halls)
+    it_rack = np.where(np.isin(cat, RACK_CODES), s.col("it_kw"), 0.0)
+    it_h = _per_hall(s, n, it_rack)
+    foot_h = _per_hall(s, n, foot)
     halls = []
     for i, h in enumerate(design.halls):
-        mask = s.hall == i
-        it_h = float(s.col("it_kw")[mask & np.isin(cat, RACK_CODES)].sum())
         halls.append({"id": h.id, "name": h.name, "area_m2": areas[i][0], "white_space_m2": areas[i][1],
-                      "footprint_m2": float(foot[mask].sum()), "it_kw": it_h,
-                      "kw_per_m2": it_h / areas[i][1] if areas[i][1] > 0 else 0.0})
+                      "footprint_m2": foot_h[i], "it_kw": it_h[i],
+                      "kw_per_m2": it_h[i] / areas[i][1] if areas[i][1] > 0 else 0.0})
     return {
         "area_m2": sum(a for a, _ in areas), "white_space_m2": white,
         "footprint_m2": float(foot.sum()),
@@ -49,18 +67,25 @@ def space(s: Snapshot, design: Design, st: GeometryState, it_kw: float) -> dict[
     }
 
 
-def floor(s: Snapshot, design: Design, st: GeometryState, gravity: float) -> dict[str, Any]:
-    areas = hall_areas_m2(design)
+def floor(s: Snapshot, design: Design, st: GeometryState, gravity: float,
+          areas: list[tuple[float, float]] | None = None) -> dict[str, Any]:
+    areas = hall_areas_m2(design) if areas is None else areas
     halls = []
     weights = s.col("weight_kg")
+    n = len(design.halls)
+    total_h = _per_hall(s, n, weights)
+    peak = np.zeros(n)
+    present = np.zeros(n, dtype=bool)
+    if n and len(s.ids):
+        np.maximum.at(peak, s.hall, st.kn_m2)
+        present[s.hall] = True
     for i, h in enumerate(design.halls):
-        mask = s.hall == i
-        total = float(weights[mask].sum())
+        total = total_h[i]
         halls.append({
             "id": h.id, "name": h.name, "floor_type": h.floor_type, "rating_kn_m2": h.floor_rating_kn_m2,
             "total_weight_kg": total,
             "average_kn_m2": total * gravity / 1000.0 / areas[i][1] if areas[i][1] > 0 else 0.0,
-            "max_block_kn_m2": float(st.kn_m2[mask].max()) if mask.any() else 0.0,
+            "max_block_kn_m2": float(peak[i]) if present[i] else 0.0,
         })
     return {"total_weight_kg": float(weights.sum()),
             "max_block_kn_m2": float(st.kn_m2.max()) if len(st.kn_m2) else 0.0, "halls": halls}
@@ -75,7 +100,7 @@ def cost(s: Snapshot, design: Design, catalog: Catalog, it_kw: float, premium: f
         currency, rate = "USD", 1.0
     price = s.col("price") * rate * (1.0 + premium)
     cat = s.category
-    by_cat = {c: float(price[cat == i].sum()) for i, c in enumerate(CATEGORIES)}
+    by_cat = dict(zip(CATEGORIES, np.bincount(cat, weights=price, minlength=len(CATEGORIES)).astype(float).tolist()))
     total = float(price.sum())
     return {"currency": currency, "fx_rate_per_usd": rate, "fx_source": catalog.fx_source, "note": note,
             "capex_by_category": by_cat, "capex_total": total,

@@ -87,8 +87,8 @@ def discover_templates(shared: Iterable[Path | str] = (), folders: list[Template
             info = read_template(path, folder, catalog, problems)
             if info is not None:
                 templates.append(info)
-    templates.sort(key=lambda t: (KINDS.index(t.kind) if t.kind in KINDS else 9, t.name.casefold(),
-                                  version_key(t.version)))
+    templates.sort(key=lambda t: (KINDS.index(t.kind) if t.kind in KINDS else 9, t.it_mw or 0.0,
+                                  t.name.casefold(), version_key(t.version)))
     return TemplateSet(templates, catalog, folders, libs, problems)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ import jsonschema
 from workbench.geometry.polygons import outline_problem
 from workbench.io.atomic import write_atomic
 from workbench.io.migrations import CURRENT_VERSION, migrate
+from workbench.io.safe_json import MAX_PROBLEMS, clip, decode_text, json_path, json_type, parse_json, walk
 from workbench.model.blocktype import Catalog
 from workbench.model.design import (
     Assumptions,
@@ -31,7 +33,6 @@ from workbench.paths import resources_dir
 FORMAT = "datahall-workbench"
 FILE_SUFFIX = ".dchall.json"
 MAX_FILE_BYTES = 256 * 1024 * 1024
-MAX_PROBLEMS = 200
 
 
 @dataclass
@@ -46,6 +47,13 @@ def schema() -> dict[str, Any]:
     data: dict[str, Any] = json.loads((resources_dir() / "schema" / f"design-{CURRENT_VERSION}.schema.json").read_text("utf-8"))
     return data
 
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
+# --- writing ---------------------------------------------------------------------------------
 
 def design_to_dict(design: Design) -> dict[str, Any]:
     s = design.site
@@ -94,7 +102,22 @@ def _block_dict(b: Block) -> dict[str, Any]:
 
 
 def dumps(design: Design) -> bytes:
-    return json.dumps(design_to_dict(design), ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
+    """The file bytes; raises ValueError naming the JSON path of a value JSON cannot hold (NaN, infinity)."""
+    doc = design_to_dict(design)
+    try:
+        text = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)
+    except ValueError:
+        where = _first_non_finite(doc) or "$"
+        raise ValueError(f"cannot save: {where} is not a finite number") from None
+    # A lone surrogate can only come from a damaged string; '?' keeps the file readable UTF-8.
+    return text.encode("utf-8", errors="replace")
+
+
+def _first_non_finite(doc: Any) -> str | None:
+    for path, node, _depth in walk(doc):
+        if isinstance(node, float) and not math.isfinite(node):
+            return json_path(path)
+    return None
 
 
 def save_design(design: Design, path: Path | str) -> None:
@@ -102,26 +125,14 @@ def save_design(design: Design, path: Path | str) -> None:
     write_atomic(Path(path), dumps(design))
 
 
-def parse_json(text: str | bytes, where: str = "$") -> Any:
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise InputError([Problem(f"{where} line {exc.lineno} column {exc.colno}",
-                                  f"not valid JSON: {exc.msg}")]) from None
-    except ValueError as exc:
-        raise InputError([Problem(where, str(exc))]) from None
-    except RecursionError:
-        raise InputError([Problem(where, "nesting is too deep")]) from None
-
-
-def _reject_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number JSON allows; use a finite value")
-
+# --- reading ---------------------------------------------------------------------------------
 
 def load_design(path: Path | str, catalog: Catalog | None = None) -> Loaded:
     """Read, migrate and validate a design file; raises InputError listing every problem."""
     path = Path(path)
     try:
+        if path.is_dir():
+            raise InputError([Problem(str(path), "is a folder, not a design file")])
         size = path.stat().st_size
     except FileNotFoundError:
         raise InputError([Problem(str(path), "file not found")]) from None
@@ -133,23 +144,30 @@ def load_design(path: Path | str, catalog: Catalog | None = None) -> Loaded:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError([Problem(str(path), f"is not UTF-8 text (byte {exc.start})")]) from None
-    return loads_design(text, catalog, where=path.name)
+    return loads_design(decode_text(raw, path.name), catalog, where=path.name)
 
 
 def loads_design(text: str | bytes, catalog: Catalog | None = None, where: str = "$") -> Loaded:
+    """Parse, migrate and validate design text; returns a new Design or raises InputError (nothing half built)."""
+    try:
+        return _loads(text, catalog, where)
+    except (RecursionError, MemoryError):
+        raise InputError([Problem(where, "the file is too large or too deeply nested to read")]) from None
+
+
+def _loads(text: str | bytes, catalog: Catalog | None, where: str) -> Loaded:
+    if isinstance(text, (bytes, bytearray)) and len(text) > MAX_FILE_BYTES:
+        raise InputError([Problem(where, f"the text is above the {MAX_FILE_BYTES // 2**20} MiB limit")])
     doc = parse_json(text, where)
     if not isinstance(doc, dict):
-        raise InputError([Problem(f"{where}: $", "a design file must be a JSON object")])
+        raise InputError([Problem(f"{where}: $", f"a design file must be a JSON object, not {json_type(doc)}")])
     if doc.get("format") != FORMAT:
         raise InputError([Problem(f"{where}: $.format", f"must be {FORMAT!r}; this is not a workbench design")])
     try:
         doc, version = migrate(doc)
     except ValueError as exc:
-        raise InputError([Problem(where, str(exc))]) from None
+        path, _, message = str(exc).partition(": ")
+        raise InputError([Problem(f"{where}: {path}", message) if path.startswith("$") else Problem(where, str(exc))]) from None
     problems = validate_document(doc, where)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -157,53 +175,79 @@ def loads_design(text: str | bytes, catalog: Catalog | None = None, where: str =
     design = design_from_dict(doc)
     warnings = [p for p in problems if p.severity != "error"]
     if catalog is not None:
-        for i, b in enumerate(design.blocks.values()):
-            if b.type_id not in catalog.types:
-                warnings.append(Problem(f"{where}: $.blocks[{i}].type",
-                                        f"unknown block type '{b.type_id}'; the block is kept but left out of "
-                                        "the calculation", "warning"))
-        for key, value in design.assumptions.values.items():
-            spec = catalog.parameters.get(key)
-            if spec is None:
-                warnings.append(Problem(f"{where}: $.assumptions.values.{key}", "unknown assumption; ignored", "warning"))
-                continue
-            msg = spec.check(value)
-            if msg:
-                raise InputError([Problem(f"{where}: $.assumptions.values.{key}", msg)])
+        errors = _check_against_catalog(design, catalog, where, warnings)
+        if errors:
+            raise InputError(errors[:MAX_PROBLEMS])
         for key, spec in catalog.parameters.items():
             design.assumptions.values.setdefault(key, spec.default)
     return Loaded(design, warnings[:MAX_PROBLEMS], version)
 
 
+def _check_against_catalog(design: Design, catalog: Catalog, where: str, warnings: list[Problem]) -> list[Problem]:
+    unknown: dict[str, list[int]] = {}
+    for i, b in enumerate(design.blocks.values()):
+        if b.type_id not in catalog.types:
+            unknown.setdefault(b.type_id, []).append(i)
+    for type_id, indexes in unknown.items():
+        more = f" (and {len(indexes) - 1} more blocks of this type)" if len(indexes) > 1 else ""
+        warnings.append(Problem(f"{where}: $.blocks[{indexes[0]}].type",
+                                f"unknown block type '{type_id}'{more}; the block is kept but left out of "
+                                "the calculation", "warning"))
+    errors = []
+    for key, value in design.assumptions.values.items():
+        spec = catalog.parameters.get(key)
+        if spec is None:
+            warnings.append(Problem(f"{where}: $.assumptions.values.{key}", "unknown assumption; ignored", "warning"))
+            continue
+        msg = spec.check(value)
+        if msg:
+            errors.append(Problem(f"{where}: $.assumptions.values.{key}", msg))
+    return errors
+
+
 def validate_document(doc: dict[str, Any], where: str = "$") -> list[Problem]:
-    """Schema errors with their JSON paths, then the rules a schema cannot say."""
-    validator = jsonschema.Draft202012Validator(schema())
-    problems = []
-    for err in sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path))):
-        problems.append(Problem(f"{where}: {_json_path(err.absolute_path)}", _short(err.message)))
-        if len(problems) >= MAX_PROBLEMS:
-            return problems
-    if problems:
-        return problems
+    """Schema errors with their JSON paths, then the rules a schema cannot say.
+
+    Unknown fields are warnings (the field is ignored) so a hand-edited file still opens.
+    """
+    errs = list(itertools.islice(_validator().iter_errors(doc), 5 * MAX_PROBLEMS))
+    problems = [_describe(err, where) for err in sorted(errs, key=lambda e: [str(p) for p in e.absolute_path])]
+    if any(p.severity == "error" for p in problems):
+        return problems[:MAX_PROBLEMS]
+    return problems[:MAX_PROBLEMS] + _rules(doc, where)
+
+
+def _rules(doc: dict[str, Any], where: str) -> list[Problem]:
+    problems: list[Problem] = []
     seen: dict[str, str] = {}
+
+    def unique(item_id: str, path: str) -> None:
+        if item_id in seen:
+            problems.append(Problem(f"{where}: {path}.id", f"duplicate id '{item_id}' (also {seen[item_id]})"))
+        else:
+            seen[item_id] = path
+
     hall_ids = set()
     for i, h in enumerate(doc.get("halls", [])):
         path = f"$.halls[{i}]"
-        if h["id"] in seen:
-            problems.append(Problem(f"{where}: {path}.id", f"duplicate id '{h['id']}' (also {seen[h['id']]})"))
-        seen[h["id"]] = path
+        unique(h["id"], path)
         hall_ids.add(h["id"])
-        msg = outline_problem([tuple(p) for p in h["outline"]])
+        msg = outline_problem([(float(x), float(y)) for x, y in h["outline"]])
         if msg:
             problems.append(Problem(f"{where}: {path}.outline", msg))
+        for kind in ("columns", "doors"):
+            for j, item in enumerate(h.get(kind, [])):
+                if "id" in item:
+                    unique(item["id"], f"{path}.{kind}[{j}]")
     if not doc.get("halls"):
         problems.append(Problem(f"{where}: $.halls", "a design needs at least one hall"))
-    module_ids = {m["id"] for m in doc.get("modules", [])}
+    module_ids = set()
+    for i, m in enumerate(doc.get("modules", [])):
+        unique(m["id"], f"$.modules[{i}]")
+        module_ids.add(m["id"])
     for i, b in enumerate(doc.get("blocks", [])):
         path = f"$.blocks[{i}]"
-        if b["id"] in seen:
-            problems.append(Problem(f"{where}: {path}.id", f"duplicate id '{b['id']}' (also {seen[b['id']]})"))
-        seen[b["id"]] = path
+        unique(b["id"], path)
         if b.get("hall") and b["hall"] not in hall_ids:
             problems.append(Problem(f"{where}: {path}.hall", f"refers to hall '{b['hall']}', which is not in the file"))
         if b.get("module") and b["module"] not in module_ids:
@@ -214,11 +258,42 @@ def validate_document(doc: dict[str, Any], where: str = "$") -> list[Problem]:
     return problems
 
 
-def _json_path(parts: Any) -> str:
-    out = "$"
-    for p in parts:
-        out += f"[{p}]" if isinstance(p, int) else f".{p}"
-    return out
+def _describe(err: jsonschema.ValidationError, where: str) -> Problem:
+    """A short message for one schema error; never repeats a whole (possibly huge) sub-document."""
+    at = f"{where}: {json_path(err.absolute_path)}"
+    kind, expected, value = err.validator, err.validator_value, err.instance
+    if "propertyNames" in err.schema_path:
+        return Problem(at, f"key {clip(value)} is not allowed here")
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = set(err.schema.get("properties", {}))
+        extra = [k for k in value if k not in known]
+        return Problem(at, "unknown field " + ", ".join(clip(k) for k in extra[:5]) + "; ignored", "warning")
+    if kind == "type":
+        names = expected if isinstance(expected, list) else [expected]
+        return Problem(at, f"must be {' or '.join(_TYPE_WORDS.get(n, n) for n in names)}, not {json_type(value)}")
+    if kind == "required":
+        missing = [k for k in expected if isinstance(value, dict) and k not in value]
+        return Problem(at, "missing required field " + ", ".join(repr(k) for k in missing))
+    if kind in ("minimum", "exclusiveMinimum"):
+        return Problem(at, f"{clip(value)} is below the {'smallest allowed' if kind == 'minimum' else 'limit'} {expected}")
+    if kind in ("maximum", "exclusiveMaximum"):
+        return Problem(at, f"{clip(value)} is above the {'largest allowed' if kind == 'maximum' else 'limit'} {expected}")
+    if kind == "enum":
+        return Problem(at, f"{clip(value)} is not one of {', '.join(json.dumps(v) for v in expected)}")
+    if kind == "const":
+        return Problem(at, f"{clip(value)} must be {json.dumps(expected)}")
+    if kind == "pattern":
+        return Problem(at, f"{clip(value)} is not in the allowed form ({expected})")
+    if kind in ("maxLength", "minLength", "maxItems", "minItems"):
+        size = len(value) if isinstance(value, (str, list)) else 0
+        limit = "at most" if kind.startswith("max") else "at least"
+        unit = "characters" if kind.endswith("Length") else "entries"
+        return Problem(at, f"has {size} {unit}; {limit} {expected} allowed")
+    return Problem(at, _short(err.message))
+
+
+_TYPE_WORDS = {"object": "an object", "array": "a list", "string": "text", "number": "a number",
+               "integer": "a whole number", "boolean": "true or false", "null": "null"}
 
 
 def _short(message: str) -> str:
@@ -227,9 +302,10 @@ def _short(message: str) -> str:
 
 
 def design_from_dict(doc: dict[str, Any]) -> Design:
-    """Build a Design from a validated, current-version document."""
+    """Build a Design from a validated, current-version document (unknown fields are ignored)."""
     site_doc = doc.get("site", {})
     site = Site(**{k: site_doc[k] for k in Site.__dataclass_fields__ if k in site_doc})
+    site.electricity_price_per_kwh = float(site.electricity_price_per_kwh)
     halls = []
     for h in doc["halls"]:
         halls.append(Hall(
@@ -237,7 +313,8 @@ def design_from_dict(doc: dict[str, Any]) -> Design:
             outline=[(float(x), float(y)) for x, y in h["outline"]],
             floor_type=h.get("floor_type", "slab"),
             floor_rating_kn_m2=float(h.get("floor_rating_kn_m2", 20.0)),
-            columns=[Column(**{"id": c.get("id") or f"{h['id']}-c{j}", **{k: float(c[k]) for k in c if k != "id"}})
+            columns=[Column(id=c.get("id") or f"{h['id']}-c{j}", x_mm=float(c["x_mm"]), y_mm=float(c["y_mm"]),
+                            width_mm=float(c.get("width_mm", 600.0)), depth_mm=float(c.get("depth_mm", 600.0)))
                      for j, c in enumerate(h.get("columns", []))],
             doors=[Door(id=d.get("id") or f"{h['id']}-d{j}", x_mm=float(d["x_mm"]), y_mm=float(d["y_mm"]),
                         width_mm=float(d.get("width_mm", 1800.0)), rotation_deg=int(d.get("rotation_deg", 0)))
@@ -261,8 +338,8 @@ def design_from_dict(doc: dict[str, Any]) -> Design:
         power_schemes=dict(a.get("power_schemes", {})),
         cooling_schemes=dict(a.get("cooling_schemes", Assumptions().cooling_schemes)),
     )
-    for v in assumptions.values.values():
+    for k, v in assumptions.values.items():
         if not math.isfinite(v):
-            raise InputError([Problem("$.assumptions.values", "values must be finite")])
+            raise InputError([Problem(f"$.assumptions.values.{k}", "must be a finite number")])
     return Design(site=site, halls=halls, blocks=blocks, modules=modules, assumptions=assumptions,
                   description=doc.get("description", ""), meta=dict(doc.get("meta", {})))

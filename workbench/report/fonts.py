@@ -102,3 +102,29 @@ def font_for(text: str, bold: bool = False) -> str:
 
 def string_width(text: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font, size)
+
+
+def text_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """(font, run) pieces for drawing mixed-script text on a canvas or in a chart."""
+    latin = LATIN_BOLD if bold else LATIN
+    return [(CJK if use_cjk else latin, run) for use_cjk, run in _runs(clean(text).replace("\n", " "))]
+
+
+def mixed_width(text: str, size: float, bold: bool = False) -> float:
+    return sum(pdfmetrics.stringWidth(run, font, size) for font, run in text_runs(text, bold))
+
+
+def draw_text(canv: object, x: float, y: float, text: str, size: float, bold: bool = False,
+              anchor: str = "start") -> float:
+    """Draw text whose characters may need different fonts; anchor is start, middle or end. Returns its width."""
+    runs = text_runs(text, bold)
+    width = sum(pdfmetrics.stringWidth(run, font, size) for font, run in runs)
+    if anchor == "middle":
+        x -= width / 2
+    elif anchor == "end":
+        x -= width
+    for font, run in runs:
+        canv.setFont(font, size)  # type: ignore[attr-defined]
+        canv.drawString(x, y, run)  # type: ignore[attr-defined]
+        x += pdfmetrics.stringWidth(run, font, size)
+    return width

@@ -61,6 +61,10 @@ class Language:
                 return text
         return text
 
+    def tr(self, key: str, default: str) -> str:
+        """The string for key, or default (for data-driven keys such as roles and check codes)."""
+        return self.strings.get(key) or self.fallback.get(key) or default
+
     def has(self, key: str) -> bool:
         return key in self.strings
 

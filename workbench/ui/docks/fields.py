@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from workbench.ui.docks.formatting import fmt_editable, parse_number
 
 MIXED: Any = object()  # a multi-selection whose blocks disagree: the field shows blank
 EDITOR_WIDTH_PX = 128
+UNIT_WIDTH_PX = 64
 FORM_STYLE = """
 QLineEdit[invalid="true"] { border: 1px solid #d13438; border-radius: 3px; padding: 1px 2px; background: #fff5f5; }
 QLabel[role="error"] { color: #c42b1c; }
@@ -32,6 +33,11 @@ QLabel[role="override"] { font-weight: 600; }
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Field", text)
+
+
+def _user_busy(field: TextField | NumberField) -> bool:
+    """True while the user types in the field or has refused text to fix: a refresh must not wipe it."""
+    return field.has_error or (field.edit.hasFocus() and field.edit.isModified())
 
 
 class Field(QObject):
@@ -107,6 +113,7 @@ class TextField(Field):
         self._shown = ""
         self._mixed = False
         self._completer: QCompleter | None = None
+        self._words: list[str] = []
         if completions is not None:
             self.set_completions(completions)
         self.edit.editingFinished.connect(self._on_editing_finished)
@@ -116,13 +123,25 @@ class TextField(Field):
         self._update_placeholder()
 
     def set_completions(self, words: list[str]) -> None:
-        self._completer = QCompleter(sorted(set(words)), self.edit)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.edit.setCompleter(self._completer)
+        unique = sorted(set(words))
+        if self._completer is not None and unique == self._words:
+            return
+        self._words = unique
+        if self._completer is None:
+            self._completer = QCompleter(self.edit)
+            self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self._completer.setModel(QStringListModel(self._completer))
+            self.edit.setCompleter(self._completer)
+        model = self._completer.model()
+        assert isinstance(model, QStringListModel)
+        model.setStringList(unique)
 
     def set_value(self, value: Any) -> None:
+        shown = "" if value is MIXED else str(value)
+        if shown == self._shown and _user_busy(self):
+            return
         self._mixed = value is MIXED
-        self._shown = "" if self._mixed else str(value)
+        self._shown = shown
         self.edit.setText(self._shown)
         self._update_placeholder()
         self.clear_error()
@@ -145,6 +164,7 @@ class TextField(Field):
             return
         self.clear_error()
         self._shown = text
+        self.edit.setModified(False)
         self.committed.emit(text)
 
 
@@ -168,8 +188,11 @@ class NumberField(Field):
         self.edit.editingFinished.connect(self._on_editing_finished)
 
     def set_value(self, value: Any) -> None:
+        shown = "" if value is MIXED or value is None else fmt_editable(float(value))
+        if shown == self._shown and _user_busy(self):
+            return
         self._mixed = value is MIXED
-        self._shown = "" if self._mixed or value is None else fmt_editable(float(value))
+        self._shown = shown
         self.edit.setText(self._shown)
         self.edit.setPlaceholderText(_tr("mixed") if self._mixed else "")
         self.clear_error()
@@ -299,6 +322,9 @@ class FormGrid(QWidget):
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(3)
         self.grid.setColumnStretch(0, 1)
+        # Fixed editor and unit columns keep editors aligned across the separate grids of one page.
+        self.grid.setColumnMinimumWidth(1, EDITOR_WIDTH_PX)
+        self.grid.setColumnMinimumWidth(2, UNIT_WIDTH_PX)
         self.fields: dict[str, Field] = {}
         self.sections: list[tuple[QLabel, Callable[[], str]]] = []
         self._row = 0

@@ -1,0 +1,148 @@
+"""Sweep-and-prune overlap search over footprints: strips sorted by x, queried many boxes at a time."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from workbench.geometry.boxes import EPS_MM
+
+F = NDArray[np.float64]
+I = NDArray[np.int64]
+_EMPTY = np.empty((0, 2), dtype=np.int64)
+BRUTE_FORCE_MAX = 24  # below this many query boxes a direct test against all boxes is faster
+
+
+def overlaps(a: F, b: F, eps: float = EPS_MM) -> NDArray[np.bool_]:
+    """Row-wise: box a[k] overlaps box b[k] by more than eps along both axes."""
+    return ((np.minimum(a[:, 2], b[:, 2]) - np.maximum(a[:, 0], b[:, 0]) > eps)
+            & (np.minimum(a[:, 3], b[:, 3]) - np.maximum(a[:, 1], b[:, 1]) > eps))
+
+
+def _ranges(lo: I, hi: I) -> tuple[I, I]:
+    """(owner, position) for every position in the half-open ranges [lo[k], hi[k])."""
+    counts = np.maximum(hi - lo, 0)
+    total = int(counts.sum())
+    owner = np.repeat(np.arange(len(lo), dtype=np.int64), counts)
+    pos = np.arange(total, dtype=np.int64) + np.repeat(lo - np.cumsum(counts) + counts, counts)
+    return owner, pos
+
+
+def _strips(boxes: F, height: float) -> tuple[I, I]:
+    """(box index, strip number) for every horizontal strip each box touches."""
+    s0 = np.floor(boxes[:, 1] / height).astype(np.int64)
+    s1 = np.floor(boxes[:, 3] / height).astype(np.int64)
+    n = s1 - s0 + 1
+    if len(n) == 0 or int(n.max()) == 1:
+        return np.arange(len(boxes), dtype=np.int64), s0
+    idx = np.repeat(np.arange(len(boxes), dtype=np.int64), n)
+    return idx, s0[idx] + np.arange(int(n.sum()), dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
+
+
+class SweepIndex:
+    """Boxes cut into horizontal strips and sorted by (strip, left edge).
+
+    Inside a strip, two boxes that overlap along x either have the query's left edge inside the
+    box's x-span or the box's left edge inside the query's: two binary searches find both kinds,
+    with no need to know the widest box. A pair is kept only in the strip holding the bottom of
+    its y-intersection, so a pair found in two strips counts once.
+    """
+
+    def __init__(self, boxes: F, strip_mm: float | None = None) -> None:
+        self.boxes = boxes
+        if strip_mm is None:
+            heights = boxes[:, 3] - boxes[:, 1]
+            strip_mm = max(8.0 * float(np.median(heights)), 1000.0) if len(boxes) else 1000.0
+        self.strip = strip_mm
+        idx, strip = _strips(boxes, strip_mm)
+        self._x_off = float(boxes[:, 0].min()) - 1.0 if len(boxes) else 0.0
+        self._s_off = int(strip.min()) if len(strip) else 0
+        # Strip and x folded into one sortable float: strips are wider apart than any x range.
+        self._w = float(boxes[:, 2].max() - self._x_off) * 2.0 + 1e6 if len(boxes) else 1.0
+        key = self._key(strip, boxes[idx, 0])
+        order = np.argsort(key, kind="stable")
+        self._key_sorted = key[order]
+        self._idx = idx[order]
+        self._strip_of = strip[order]
+
+    def _key(self, strip: I, x: F) -> F:
+        return (strip - self._s_off) * self._w + (x - self._x_off)
+
+    def candidates(self, query: F, eps: float = EPS_MM) -> tuple[I, I]:
+        """(i, j) for query[i] and boxes[j] that may overlap; each pair once, a superset of the overlaps."""
+        if len(query) == 0 or len(self.boxes) == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        slack = eps / 2.0  # the folded keys round; a wider window keeps every true pair
+        qidx, qstrip = _strips(query, self.strip)
+        q0 = self._key(qstrip, query[qidx, 0])
+        q1 = self._key(qstrip, query[qidx, 2] - slack)
+        keys = self._key_sorted
+        # Box starts at or after the query's left edge and before its right edge.
+        own, pos = _ranges(np.searchsorted(keys, q0, "left"), np.searchsorted(keys, q1, "left"))
+        i1, j1, s1 = qidx[own], self._idx[pos], qstrip[own]
+        # Query starts strictly after the box's left edge and before its right edge.
+        qorder = np.argsort(q0, kind="stable")
+        q0s = q0[qorder]
+        b = self.boxes
+        bstrip = self._strip_of
+        b1 = self._key(bstrip, b[self._idx, 2] - slack)
+        own2, pos2 = _ranges(np.searchsorted(q0s, keys, "right"), np.searchsorted(q0s, b1, "left"))
+        i2, j2, s2 = qidx[qorder[pos2]], self._idx[own2], bstrip[own2]
+        i = np.concatenate((i1, i2))
+        j = np.concatenate((j1, j2))
+        strip = np.concatenate((s1, s2))
+        bottom = np.floor(np.maximum(query[i, 1], b[j, 1]) / self.strip).astype(np.int64)
+        keep = bottom == strip
+        return i[keep], j[keep]
+
+    def pairs(self, query: F, eps: float = EPS_MM, ordered: bool = True, skip_same: bool = False) -> I:
+        """(i, j) with query[i] overlapping boxes[j] by more than eps in both axes, sorted if ordered.
+
+        skip_same drops i == j (a query set that is a grown copy of the boxes).
+        """
+        i, j = self.candidates(query, eps)
+        # The x test is implied by the sweep up to eps; test y first on plain columns, it rejects most.
+        b = self.boxes
+        qy0, qy1 = np.ascontiguousarray(query[:, 1]), np.ascontiguousarray(query[:, 3])
+        by0, by1 = np.ascontiguousarray(b[:, 1]), np.ascontiguousarray(b[:, 3])
+        keep = np.minimum(qy1[i], by1[j]) - np.maximum(qy0[i], by0[j]) > eps
+        if skip_same:
+            keep &= i != j
+        i, j = i[keep], j[keep]
+        keep = np.minimum(query[i, 2], b[j, 2]) - np.maximum(query[i, 0], b[j, 0]) > eps
+        i, j = i[keep], j[keep]
+        if not ordered:
+            return np.column_stack((i, j)).astype(np.int64).reshape(-1, 2)
+        return sort_pairs(i, j)
+
+
+def sort_pairs(i: I, j: I) -> I:
+    order = np.lexsort((j, i))
+    return np.column_stack((i[order], j[order])).astype(np.int64).reshape(-1, 2)
+
+
+def brute_pairs(query: F, boxes: F, eps: float = EPS_MM) -> I:
+    """Each query box against all boxes: cheaper than an index for a handful of queries."""
+    found_i, found_j = [], []
+    for i in range(len(query)):
+        q = query[i]
+        hit = ((np.minimum(q[2], boxes[:, 2]) - np.maximum(q[0], boxes[:, 0]) > eps)
+               & (np.minimum(q[3], boxes[:, 3]) - np.maximum(q[1], boxes[:, 1]) > eps))
+        j = np.flatnonzero(hit)
+        found_i.append(np.full(len(j), i, dtype=np.int64))
+        found_j.append(j)
+    if not found_i:
+        return _EMPTY
+    return np.column_stack((np.concatenate(found_i), np.concatenate(found_j))).astype(np.int64)
+
+
+def pairs(query: F, boxes: F, eps: float = EPS_MM) -> I:
+    """(i, j) with query[i] overlapping boxes[j], sorted; picks brute force or a sweep by size."""
+    if len(query) == 0 or len(boxes) == 0:
+        return _EMPTY
+    if min(len(query), len(boxes)) <= BRUTE_FORCE_MAX:
+        if len(query) <= len(boxes):
+            return brute_pairs(query, boxes, eps)
+        p = brute_pairs(boxes, query, eps)
+        return sort_pairs(p[:, 1], p[:, 0])
+    return SweepIndex(boxes).pairs(query, eps)

@@ -1,0 +1,45 @@
+"""`workbench migrate FILE [-o OUT]`: rewrite a design file in today's schema, atomically."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from workbench.cli.main import EXIT_OK, EXTENSIONS
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from workbench.io import load_design
+    from workbench.io.atomic import write_atomic
+    from workbench.io.migrations import CURRENT_VERSION
+    from workbench.io.project import dumps
+
+    source = Path(args.file)
+    # No catalog: migration keeps the file's content as it is (no defaults added, unknown types kept).
+    loaded = load_design(source)
+    for p in loaded.problems:
+        print(f"workbench: {p}", file=sys.stderr)
+    target = Path(args.output) if args.output else source
+    data = dumps(loaded.design)
+    # Rewriting in place keeps the original as FILE.bak, so a migration can always be undone by hand.
+    write_atomic(target, data, keep_backup=True)
+    if loaded.source_version == CURRENT_VERSION:
+        change = f"already schema version {CURRENT_VERSION}; rewritten"
+    else:
+        change = f"schema version {loaded.source_version} → {CURRENT_VERSION}"
+    print(f"{source.name}: {change} to {target}")
+    return EXIT_OK
+
+
+def register(subparsers: Any, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:
+    p = subparsers.add_parser("migrate", help="rewrite a design file in today's schema version (atomically)")
+    p.add_argument("file", help="design file (.dchall.json)")
+    p.add_argument("-o", "--output", help="write here instead of replacing FILE (FILE is then left as it was)")
+    commands["migrate"] = cmd_migrate
+
+
+if register not in EXTENSIONS:
+    EXTENSIONS.append(register)

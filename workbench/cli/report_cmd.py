@@ -1,0 +1,127 @@
+"""The `report` and `bom` sub-commands: design report or BOM as PDF, BOM as .xlsx or .csv, without a display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from workbench.cli.main import COMMANDS, EXIT_OK, EXIT_USAGE, EXTENSIONS
+
+KINDS = ("design", "bom")
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {text!r}")
+    return value
+
+
+def _common(p: argparse.ArgumentParser, pdf: bool) -> None:
+    p.add_argument("file", help="design file (.dchall.json)")
+    p.add_argument("-o", "--output", required=True, help="output file" + (" (.pdf)" if pdf else " (.xlsx or .csv)"))
+    p.add_argument("--lang", default="en", help="report language: en or zh (or any resources/i18n/report.<lang>.json)")
+    p.add_argument("--currency", help="ISO currency code, e.g. CNY (default: the design's currency)")
+    p.add_argument("--rate", type=_positive, help="units of --currency per USD (default: the catalog rate)")
+    p.add_argument("--margin", type=_positive, default=1.0, metavar="FACTOR",
+                   help="price factor applied to BOM prices, e.g. 1.15 (default 1)")
+
+
+def register(sub: Any, commands: dict[str, Any]) -> None:
+    r = sub.add_parser("report", help="write the design report or the BOM as PDF")
+    _common(r, pdf=True)
+    r.add_argument("--kind", choices=KINDS, default="design", help="design report (default) or bill of materials")
+    r.add_argument("--units", choices=("si", "imperial"), default="si")
+    r.add_argument("--scale", choices=("fit", "100", "200"), default="fit", help="floor plan scale: fit, 1:100 or 1:200")
+    r.add_argument("--logo", help="PNG or JPEG logo for the cover (default: the design's logo)")
+    b = sub.add_parser("bom", help="write the bill of materials as .xlsx or .csv")
+    _common(b, pdf=False)
+    commands["report"] = cmd_report
+    commands["bom"] = cmd_bom
+
+
+def _fail(message: str) -> int:
+    print(f"workbench: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _options(args: argparse.Namespace) -> Any:
+    from workbench.report import ReportOptions
+
+    return ReportOptions(lang=args.lang, currency=args.currency.upper() if args.currency else None, rate=args.rate,
+                         units=getattr(args, "units", "si"), scale=getattr(args, "scale", "fit"),
+                         logo_path=getattr(args, "logo", None), price_factor=args.margin)
+
+
+def _check_output(path: Path, suffixes: tuple[str, ...]) -> str | None:
+    if path.suffix.lower() not in suffixes:
+        return f"{path}: output must end in {' or '.join(suffixes)}"
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        return f"{path}: folder {folder} does not exist"
+    if path.is_dir():
+        return f"{path}: is a folder"
+    return None
+
+
+def _load(args: argparse.Namespace, options: Any) -> Any:
+    from workbench.cli.main import _load as load
+
+    problems = options.problems()
+    if problems:
+        return None, None, problems
+    if args.rate is not None and args.currency is None:
+        return None, None, ["--rate needs --currency (the rate is units of that currency per USD)"]
+    design, catalog = load(args.file)
+    return design, catalog, []
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from workbench.report import build_bom_pdf, build_design_report
+
+    out = Path(args.output)
+    problem = _check_output(out, (".pdf",))
+    if problem:
+        return _fail(problem)
+    options = _options(args)
+    design, catalog, problems = _load(args, options)
+    if problems:
+        return _fail("; ".join(problems))
+    build = build_design_report if args.kind == "design" else build_bom_pdf
+    try:
+        build(design, catalog, out, options)
+    except ValueError as exc:
+        return _fail(str(exc))
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def cmd_bom(args: argparse.Namespace) -> int:
+    from workbench.report import write_bom_csv, write_bom_xlsx
+
+    out = Path(args.output)
+    problem = _check_output(out, (".xlsx", ".csv"))
+    if problem:
+        return _fail(problem)
+    options = _options(args)
+    design, catalog, problems = _load(args, options)
+    if problems:
+        return _fail("; ".join(problems))
+    write = write_bom_xlsx if out.suffix.lower() == ".xlsx" else write_bom_csv
+    try:
+        write(design, catalog, out, options)
+    except ValueError as exc:
+        return _fail(str(exc))
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+EXTENSIONS.append(register)
+# Known before the parser is built, so the entry point routes `workbench report|bom` to the CLI.
+COMMANDS.setdefault("report", cmd_report)
+COMMANDS.setdefault("bom", cmd_bom)

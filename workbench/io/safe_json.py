@@ -1,0 +1,195 @@
+"""JSON text read defensively: encodings, NaN/Infinity, huge numbers, repeated keys, depth, JSON paths."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import math
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from workbench.model.problems import InputError, Problem
+
+MAX_PROBLEMS = 200
+# A design is at most six levels deep (doc > halls > [i] > outline > [j] > [x, y]); anything far deeper is
+# junk, and refusing it early keeps repr() and the schema validator away from Python's recursion limit.
+MAX_DEPTH = 32
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _BadNumber:
+    """Stands in for a number JSON may spell but a design cannot hold; reported later with its path."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token if len(token) <= 40 else token[:37] + "..."
+
+
+class _DuplicateKeys(dict):  # type: ignore[type-arg]
+    """A JSON object in which some key appeared twice (the parser kept the last value)."""
+
+    duplicates: list[str]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        dup = _DuplicateKeys(d)
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for k, _ in pairs:
+            (repeated if k in seen else seen).add(k)
+        dup.duplicates = sorted(repeated)
+        return dup
+    return d
+
+
+def _parse_float(token: str) -> float | _BadNumber:
+    value = float(token)
+    return value if math.isfinite(value) else _BadNumber(token)
+
+
+def _parse_int(token: str) -> int | _BadNumber:
+    # Python refuses to convert integers over 4,300 digits; no design figure needs more than a few.
+    return int(token) if len(token) <= 30 else _BadNumber(token)
+
+
+def decode_text(raw: bytes, where: str = "$") -> str:
+    """File bytes to text: UTF-8 (with or without BOM), or UTF-16/32 when a BOM says so."""
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError([Problem(where, f"damaged {codec.upper()} text at byte {exc.start}")]) from None
+    if not raw.startswith(codecs.BOM_UTF8) and b"\x00" in raw[:4]:
+        codec = json.detect_encoding(raw)  # UTF-16/32 without a byte-order mark, by the NUL pattern (RFC 4627)
+        if codec != "utf-8":
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError([Problem(where, f"damaged {codec.upper()} text at byte {exc.start}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError([Problem(f"{where} line {line}",
+                                  f"is not UTF-8 text (byte {exc.start}); save the file as UTF-8")]) from None
+
+
+def parse_json(text: str | bytes, where: str = "$") -> Any:
+    """Parse JSON text; raises InputError with a line and column, or with the JSON path of a bad value."""
+    if isinstance(text, (bytes, bytearray)):
+        text = decode_text(bytes(text), where)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        doc = json.loads(text, parse_constant=_BadNumber, parse_float=_parse_float, parse_int=_parse_int,
+                         object_pairs_hook=_pairs)
+    except json.JSONDecodeError as exc:
+        msg = "the file is empty" if not text.strip() else f"not valid JSON: {exc.msg}"
+        if exc.pos >= len(text.rstrip()) and text.strip():
+            msg += " (the file ends early; it may be truncated)"
+        raise InputError([Problem(f"{where} line {exc.lineno} column {exc.colno}", msg)]) from None
+    except RecursionError:
+        raise InputError([Problem(f"{where} {_too_deep_at(text)}",
+                                  f"nesting is too deep (a design is at most {MAX_DEPTH} levels deep)")]) from None
+    except ValueError as exc:
+        raise InputError([Problem(where, str(exc))]) from None
+    problems = _damage(doc, where)
+    if problems:
+        raise InputError(problems)
+    return doc
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep_at(text: str) -> str:
+    """Line and column where nesting first passes MAX_DEPTH (only run after the parser gave up)."""
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        ch = m.group()
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                return f"line {line} column {m.start() - (text.rfind(chr(10), 0, m.start()) + 1) + 1}"
+        elif ch in "]}":
+            depth -= 1
+    return "$"
+
+
+def walk(doc: Any) -> Iterator[tuple[tuple[Any, ...], Any, int]]:
+    """Every node with its path parts and depth, without recursion."""
+    stack: list[tuple[tuple[Any, ...], Any, int]] = [((), doc, 0)]
+    while stack:
+        path, node, depth = stack.pop()
+        yield path, node, depth
+        if depth > MAX_DEPTH:
+            continue
+        if isinstance(node, dict):
+            stack.extend(((*path, k), v, depth + 1) for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v, depth + 1) for i, v in reversed(list(enumerate(node))))
+
+
+def _damage(doc: Any, where: str) -> list[Problem]:
+    """What JSON allows but no design holds: NaN/Infinity, huge numbers, repeated keys, lone surrogates, depth."""
+    problems: list[Problem] = []
+    for path, node, depth in walk(doc):
+        at = f"{where}: {json_path(path)}"
+        if depth > MAX_DEPTH:
+            problems.append(Problem(at, f"nested deeper than {MAX_DEPTH} levels; this is not a design"))
+        elif isinstance(node, _BadNumber):
+            if node.token.lstrip("-") in ("NaN", "Infinity"):
+                problems.append(Problem(at, f"{node.token} is not a number a design can hold; use a finite value"))
+            else:
+                problems.append(Problem(at, f"the number {node.token} is out of range"))
+        elif isinstance(node, str) and _SURROGATE.search(node):
+            problems.append(Problem(at, "text contains a broken character escape (lone UTF-16 surrogate)"))
+        elif isinstance(node, dict):
+            if isinstance(node, _DuplicateKeys):
+                problems.append(Problem(at, "key " + ", ".join(repr(k) for k in node.duplicates)
+                                        + " appears more than once; which value is meant is unclear"))
+            bad_keys = [k for k in node if _SURROGATE.search(k)]
+            if bad_keys:
+                problems.append(Problem(at, "a key contains a broken character escape (lone UTF-16 surrogate)"))
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    return problems
+
+
+def json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def clip(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (str, int, float, bool)) or value is None \
+        else json_type(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def json_path(parts: Any) -> str:
+    out = "$"
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        elif isinstance(p, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p):
+            out += f".{p}"
+        else:
+            out += f"[{json.dumps(clip(p) if isinstance(p, str) else str(p), ensure_ascii=False)}]"
+    return out

@@ -1,0 +1,184 @@
+"""The design report PDF: cover, contents, executive summary, plans, capacity, PUE, equipment, methodology."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, Image, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from workbench.model.blocktype import Catalog
+from workbench.model.design import Design
+from workbench.report.context import Ctx, build_context
+from workbench.report.fonts import draw_text, markup
+from workbench.report.options import ReportOptions
+from workbench.report.pdfdoc import Heading, ReportDoc, _canvas_class, build_atomic
+from workbench.report.sections_capacity import capacity_section, plan_section
+from workbench.report.sections_cost import equipment_section
+from workbench.report.sections_energy import pue_section
+from workbench.report.sections_method import methodology_section
+from workbench.report.styles import ACCENT, ACCENT_LIGHT, data_table, kv_table
+
+Progress = Callable[[float, str], None]
+
+
+def heading(ctx: Ctx, text: str, level: int = 0, style: Any = None, new_page: bool | None = None) -> list[Flowable]:
+    """A section (level 0, on a new page) or subsection (level 1) title for the contents and the outline."""
+    style = style or (ctx.styles.h1 if level == 0 else ctx.styles.h2)
+    if new_page is None:
+        new_page = level == 0
+    # CondPageBreak of nearly a full frame breaks unless we are already at the top of a page.
+    lead: Flowable = CondPageBreak(250 * mm) if new_page else CondPageBreak(35 * mm)
+    return [lead, Heading(markup(text), style, level, text)]
+
+
+def build_design_report(design: Design, catalog: Catalog, out_path: str | Path, options: ReportOptions,
+                        progress: Progress | None = None) -> None:
+    """Write the design report PDF to out_path (atomically); raises ValueError for unusable options."""
+    step = progress or (lambda f, s: None)
+    step(0.05, "calculate")
+    ctx = build_context(design, catalog, options, with_factor=False)
+    step(0.2, "layout")
+    story = _story(ctx)
+    site = design.site
+    title = site.name or ctx.t("report.untitled")
+    header = (title, ctx.t("header.revision", rev=site.revision or "—"))
+    footer = " · ".join(x for x in (site.customer, ctx.t("report.design_report")) if x)
+    canvas_cls = _canvas_class(header, footer, lambda n, tot: ctx.t("footer.page", n=n, total=tot),
+                               skip_first=True)
+
+    def build(tmp: str) -> None:
+        doc = ReportDoc(tmp, title=title, author=site.prepared_by, subject=ctx.t("report.design_report"),
+                        cover_painter=lambda c, d: _paint_cover(ctx, c))
+        doc.multiBuild(list(story), canvasmaker=canvas_cls)
+
+    step(0.4, "render")
+    build_atomic(Path(out_path), build)
+    step(1.0, "done")
+
+
+def _story(ctx: Ctx) -> list[Flowable]:
+    story: list[Flowable] = [NextPageTemplate("body")]
+    story += _cover(ctx)
+    story.append(PageBreak())
+    story += _contents(ctx)
+    story.append(PageBreak())
+    story += _summary(ctx)
+    story += plan_section(ctx, heading)
+    story += capacity_section(ctx, heading)
+    story += pue_section(ctx, heading)
+    story += equipment_section(ctx, heading)
+    story += methodology_section(ctx, heading)
+    return story
+
+
+def _paint_cover(ctx: Ctx, c: Canvas) -> None:
+    w, h = c._pagesize
+    c.saveState()
+    c.setFillColor(ACCENT)
+    c.rect(0, h - 26 * mm, w, 26 * mm, fill=1, stroke=0)
+    c.setFillColor(colors.white)
+    label = ctx.t("report.design_report").upper() if not ctx.lang.cjk else ctx.t("report.design_report")
+    draw_text(c, 18 * mm, h - 15 * mm, label, 11, bold=True)
+    c.setFillColor(ACCENT_LIGHT)
+    c.rect(0, 0, w, 12 * mm, fill=1, stroke=0)
+    c.setFillColor(colors.HexColor("#5b6673"))
+    note = ctx.t("cover.generated")
+    draw_text(c, 18 * mm, 5 * mm, note, 7)
+    c.restoreState()
+
+
+def _cover(ctx: Ctx) -> list[Flowable]:
+    s, site, fmt, r = ctx.styles, ctx.design.site, ctx.fmt, ctx.results
+    out: list[Flowable] = [Spacer(1, 8 * mm)]
+    logo = ctx.logo()
+    if logo is not None:
+        try:
+            img = Image(str(logo))
+            ratio = img.imageWidth / max(img.imageHeight, 1)
+            hgt = 20 * mm
+            img.drawHeight, img.drawWidth = hgt, min(hgt * ratio, 70 * mm)
+            img.drawHeight = img.drawWidth / ratio
+            img.hAlign = "LEFT"
+            out += [img, Spacer(1, 8 * mm)]
+        except Exception:  # an unreadable logo must not stop the report  # noqa: BLE001
+            out.append(Spacer(1, 8 * mm))
+    else:
+        out.append(Spacer(1, 14 * mm))
+    out.append(s.p(site.name or ctx.t("report.untitled"), s.title))
+    out.append(s.p(ctx.t("cover.subtitle"), s.subtitle))
+    if ctx.design.description:
+        out.append(s.p(ctx.design.description, s.body))
+    out.append(Spacer(1, 8 * mm))
+    rows = [
+        (ctx.t("cover.customer"), site.customer or "—"),
+        (ctx.t("cover.site"), site.location or "—"),
+        (ctx.t("cover.revision"), site.revision or "—"),
+        (ctx.t("cover.date"), fmt.date(ctx.options.date)),
+        (ctx.t("cover.prepared_by"), site.prepared_by or "—"),
+    ]
+    out.append(kv_table(s, rows, [45 * mm, 129 * mm]))
+    out.append(Spacer(1, 12 * mm))
+    capex = ctx.money_from_calc(r.cost["capex_total"])
+    figures = [
+        (fmt.qty("power_mw", r.it_load_kw / 1000.0, 2), ctx.t("kf.it_load")),
+        (fmt.pue(r.pue), ctx.t("kf.pue")),
+        (fmt.num(r.space["rack_count"]), ctx.t("kf.racks")),
+        (fmt.money_short(capex, ctx.currency), ctx.t("kf.capex")),
+    ]
+    cells = [[s.p(v, s.kf_value) for v, _ in figures], [s.p(lab, s.kf_label) for _, lab in figures]]
+    panel = Table(cells, colWidths=[43.5 * mm] * 4, hAlign="LEFT")
+    panel.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+        ("LINEABOVE", (0, 0), (-1, 0), 2, ACCENT),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.white),
+        ("TOPPADDING", (0, 0), (-1, 0), 12),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 12),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    out.append(s.p(ctx.t("kf.title"), s.h3))
+    out.append(panel)
+    return out
+
+
+def _contents(ctx: Ctx) -> list[Flowable]:
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [ctx.styles.toc1, ctx.styles.toc2]
+    title = ctx.t("toc.title")
+    return [ctx.styles.p(title, ctx.styles.h1), Spacer(1, 2 * mm), toc]
+
+
+def _summary(ctx: Ctx) -> list[Flowable]:
+    from workbench.report.summary_text import summary_paragraphs
+
+    s = ctx.styles
+    out: list[Flowable] = [*heading(ctx, ctx.t("summary.title"))]
+    for text in summary_paragraphs(ctx):
+        out.append(s.p(text))
+    site = ctx.design.site
+    if site.notes:
+        out.append(s.p(ctx.t("summary.notes"), s.h3))
+        out.append(s.p(site.notes))
+    out.append(Spacer(1, 4 * mm))
+    out.append(_key_table(ctx))
+    return out
+
+
+def _key_table(ctx: Ctx) -> Table:
+    r, fmt, t = ctx.results, ctx.fmt, ctx.t
+    rows: list[list[Any]] = [
+        [t("kf.it_load"), fmt.qty("power", r.it_load_kw, 0)],
+        [t("pue.annual_100"), fmt.pue(r.pue)],
+        [t("pue.peak"), fmt.pue(r.pue_peak)],
+        [t("pue.at_load", load=fmt.pct(r.load_fraction)), fmt.pue(r.pue_at_load)],
+        [t("space.racks_total"), fmt.num(r.space["rack_count"])],
+        [t("space.white_space"), fmt.qty("area", r.space["white_space_m2"], 0)],
+        [t("energy.facility"), fmt.qty("energy", r.energy["annual_facility_mwh"], 0)],
+        [t("kf.capex"), fmt.money(ctx.money_from_calc(r.cost["capex_total"]), ctx.currency)],
+    ]
+    return data_table(ctx.styles, [t("table.figure"), t("table.value")], rows, [110 * mm, 64 * mm], "LR")

@@ -1,0 +1,78 @@
+"""Report section on equipment: schedule by type, BOM summary by category, CAPEX and cost per MW."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from workbench.report.charts import bar_chart
+from workbench.report.context import Ctx
+from workbench.report.styles import data_table
+
+
+def _rating(t: Any) -> float:
+    if t.rack:
+        return t.rack.it_kw
+    if t.power:
+        return t.power.rating_kw
+    if t.cooling:
+        return max(t.cooling.air_kw, t.cooling.liquid_kw, t.cooling.heat_rejection_kw)
+    return 0.0
+
+
+def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable]:
+    fmt, t, s, bom = ctx.fmt, ctx.t, ctx.styles, ctx.bom
+    out: list[Flowable] = [*heading(ctx, t("equipment.title"), 0), s.p(t("equipment.intro"))]
+    out += heading(ctx, t("equipment.schedule"), 1)
+    rows: list[list[str]] = []
+    groups: list[int] = []
+    counts: dict[str, int] = {}
+    for ln in bom.lines:
+        counts[ln.type_id] = counts.get(ln.type_id, 0) + ln.quantity
+    for cat in bom.categories:
+        groups.append(len(rows))
+        rows.append([t(f"category.{cat}"), "", "", "", "", ""])
+        for tid in dict.fromkeys(ln.type_id for ln in bom.lines if ln.category == cat):
+            bt = ctx.catalog.types[tid]
+            size = (f"{fmt.num(bt.width_mm)} × {fmt.num(bt.depth_mm)} × {fmt.num(bt.height_mm)}"
+                    if fmt.units == "si" else
+                    f"{fmt.num(fmt.value('length_m', bt.width_mm / 1000), 1)} × "
+                    f"{fmt.num(fmt.value('length_m', bt.depth_mm / 1000), 1)} × "
+                    f"{fmt.num(fmt.value('length_m', bt.height_mm / 1000), 1)}")
+            rating = _rating(bt)
+            rows.append([bt.display_name(ctx.options.lang), tid, fmt.num(counts[tid]), size,
+                         fmt.num(fmt.value("weight", bt.weight_kg)), fmt.num(rating) if rating else "—"])
+    size_unit = "mm" if fmt.units == "si" else "ft"
+    if rows:
+        out.append(data_table(s, [t("col.item"), t("col.model"), t("col.qty"), t("col.size", u=size_unit),
+                                  t("col.weight_each", u=fmt.unit("weight")), t("col.rating_kw")], rows,
+                              [50 * mm, 40 * mm, 10 * mm, 38 * mm, 18 * mm, 18 * mm], "LLRRRR", group_rows=groups))
+    else:
+        out.append(s.p(t("equipment.empty"), s.note))
+    # BOM summary and CAPEX
+    out += heading(ctx, t("equipment.bom_summary"), 1)
+    cur = ctx.currency
+    rows = [[t(f"category.{c}"), fmt.num(sum(ln.quantity for ln in lines)), fmt.money(bom.subtotal(c), cur),
+             fmt.pct(bom.subtotal(c) / bom.total if bom.total else 0.0)] for c, lines in bom.by_category()]
+    capex = ctx.money_from_calc(ctx.results.cost["capex_total"])
+    rows.append([t("common.total"), fmt.num(bom.quantity), fmt.money(capex, cur), fmt.pct(1.0 if capex else 0.0)])
+    out.append(data_table(s, [t("col.category"), t("col.qty"), t("col.amount", cur=cur), t("col.share")], rows,
+                          [70 * mm, 30 * mm, 46 * mm, 28 * mm], "LRRR", total_rows=[len(rows) - 1]))
+    per_mw = ctx.money_from_calc(ctx.results.cost["cost_per_mw_it"])
+    p = ctx.pricing
+    out.append(Spacer(1, 3 * mm))
+    kv = [[t("cost.capex_total"), fmt.money(capex, cur)],
+          [t("cost.per_mw"), fmt.money(per_mw, cur) if per_mw else "—"],
+          [t("cost.rate"), t("cost.rate_value", rate=fmt.num(p.rate_per_usd, 4), cur=cur)],
+          [t("cost.premium"), fmt.pct(p.premium, 1)]]
+    out.append(data_table(s, [t("table.figure"), t("table.value")], kv, [110 * mm, 64 * mm], "LR"))
+    items = [(t(f"category.{c}"), bom.subtotal(c), fmt.money_short(bom.subtotal(c), cur)) for c in bom.categories]
+    if items:
+        out.append(Spacer(1, 4 * mm))
+        out.append(KeepTogether([bar_chart(t("chart.capex", cur=cur), items, 174 * mm)]))
+    first, last = bom.price_dates()
+    out.append(s.p(t("cost.note", dates=first if first == last else f"{first} – {last}", source=p.fx_source), s.note))
+    return out

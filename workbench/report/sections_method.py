@@ -1,0 +1,72 @@
+"""Report section on assumptions and methodology: every parameter with its value and source, formulas, catalog sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph
+
+from workbench.report.context import Ctx
+from workbench.report.fonts import markup
+from workbench.report.styles import data_table
+
+FORMULAS = ("loss", "efficiency", "redundancy", "airflow", "coolant", "pue", "ppue", "energy", "floor", "capex")
+
+
+def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable]:
+    fmt, t, s = ctx.fmt, ctx.t, ctx.styles
+    out: list[Flowable] = [*heading(ctx, t("method.title"), 0), s.p(t("method.intro"))]
+    out += heading(ctx, t("method.parameters"), 1)
+    values = ctx.design.assumptions.values
+    rows = []
+    for key, spec in sorted(ctx.catalog.parameters.items(), key=lambda kv: (kv[1].group, kv[0])):
+        value = values.get(key, spec.default)
+        label = spec.label.get(ctx.options.lang) or spec.label.get("en") or key
+        changed = abs(value - spec.default) > 1e-12
+        shown = _param(fmt, value) + (" *" if changed else "")
+        rows.append([ctx.lang.tr(f"group.{spec.group}", spec.group),
+                     Paragraph(f"{markup(label)}<br/><font size=\"6.5\" color=\"#5b6673\">{markup(key)}</font>",
+                               s.cell), shown, spec.unit or "—", spec.source])
+    if rows:
+        out.append(data_table(s, [t("col.group"), t("col.parameter"), t("col.value"), t("col.unit"), t("col.source")],
+                              rows, [20 * mm, 52 * mm, 20 * mm, 18 * mm, 64 * mm], "LLRLL"))
+    out.append(s.p(t("method.changed_note"), s.note))
+    # schemes
+    out += heading(ctx, t("method.schemes"), 1)
+    a = ctx.design.assumptions
+    rows = [[t("method.power"), ctx.system_name(k), v] for k, v in sorted(a.power_schemes.items())]
+    rows += [[t("method.cooling"), ctx.system_name(k), v] for k, v in sorted(a.cooling_schemes.items())]
+    out.append(data_table(s, [t("col.domain"), t("col.system"), t("col.scheme")], rows,
+                          [40 * mm, 80 * mm, 54 * mm], "LLL"))
+    # formulas
+    out += heading(ctx, t("method.formulas"), 1)
+    for key in FORMULAS:
+        out.append(s.p(t(f"formula.{key}.title"), s.h3))
+        out.append(s.p(t(f"formula.{key}.text")))
+    # sources of the block types used
+    out += heading(ctx, t("method.sources"), 1)
+    used = list(dict.fromkeys(ln.type_id for ln in ctx.bom.lines))
+    rows = []
+    for tid in used:
+        bt = ctx.catalog.types[tid]
+        rows.append([bt.display_name(ctx.options.lang), tid, bt.source or "—", bt.price.basis,
+                     bt.price.date or "—"])
+    if rows:
+        out.append(data_table(s, [t("col.item"), t("col.model"), t("col.source"), t("col.price_basis"),
+                                  t("col.price_date")], rows, [38 * mm, 30 * mm, 54 * mm, 36 * mm, 16 * mm], "LLLLL"))
+    else:
+        out.append(s.p(t("equipment.empty"), s.note))
+    out.append(s.p(t("method.fx", source=ctx.catalog.fx_source or "—"), s.note))
+    return out
+
+
+def _param(fmt: object, value: float) -> str:
+    from workbench.report.formatting import Formatter
+
+    assert isinstance(fmt, Formatter)
+    if value == int(value) and abs(value) >= 1:
+        return fmt.num(value, 0)
+    text = f"{value:.6g}"
+    digits = len(text.split(".")[1]) if "." in text and "e" not in text else 3
+    return fmt.num(value, digits)

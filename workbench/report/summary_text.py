@@ -1,0 +1,71 @@
+"""The executive summary in plain language, written from the calculation results."""
+
+from __future__ import annotations
+
+from workbench.report.context import Ctx
+
+
+def summary_paragraphs(ctx: Ctx) -> list[str]:
+    """Plain-text paragraphs (escaped later); every figure is a formatted calculation result."""
+    r, fmt, t, site = ctx.results, ctx.fmt, ctx.t, ctx.design.site
+    sp = r.space
+    racks = sp["racks"]
+    out: list[str] = []
+    project = site.name or t("report.untitled")
+    if r.it_load_kw <= 0:
+        out.append(t("summary.empty", project=project, blocks=fmt.num(sp["block_count"]),
+                     halls=fmt.num(len(ctx.design.halls))))
+    else:
+        who = t("summary.for_customer", customer=site.customer) if site.customer else ""
+        where = t("summary.at_location", location=site.location) if site.location else ""
+        out.append(t("summary.scope", project=project, who=who, where=where,
+                     it=fmt.qty("power_mw", r.it_load_kw / 1000.0, 2), racks=fmt.num(sp["rack_count"]),
+                     compute=fmt.num(racks["compute"]), network=fmt.num(racks["network"]),
+                     storage=fmt.num(racks["storage"]), halls=fmt.num(len(ctx.design.halls)),
+                     white=fmt.qty("area", sp["white_space_m2"], 0),
+                     per_rack=fmt.qty("power", sp["kw_per_rack"], 1)))
+        e = r.energy
+        out.append(t("summary.pue", pue=fmt.pue(r.pue), peak=fmt.pue(r.pue_peak),
+                     util=fmt.pct(r.load_fraction), pue_at=fmt.pue(r.pue_at_load),
+                     mwh=fmt.qty("energy", e["annual_facility_mwh"], 0),
+                     cost=fmt.money(ctx.money_from_calc(e["annual_cost"]) if e["currency"] == r.cost["currency"]
+                                    else e["annual_cost"], ctx.currency if e["currency"] == r.cost["currency"]
+                                    else e["currency"]),
+                     price=fmt.money(e["electricity_price_per_kwh"], e["currency"], 2)))
+        out.append(_capacity_sentence(ctx))
+        c = r.cooling
+        heat = c["air_heat_kw"] + c["liquid_heat_kw"]
+        share = c["liquid_heat_kw"] / heat if heat > 0 else 0.0
+        out.append(t("summary.cooling", liquid=fmt.pct(share), airflow=fmt.qty("airflow", c["airflow_m3h"], 0),
+                     coolant=fmt.qty("coolant", c["coolant_lpm"], 0),
+                     cooling_kw=fmt.qty("power", c["cooling_power_kw"], 0)))
+    capex = ctx.money_from_calc(r.cost["capex_total"])
+    if capex > 0:
+        first, last = ctx.bom.price_dates()
+        dates = first if first == last else f"{first} – {last}"
+        per_mw = ctx.money_from_calc(r.cost["cost_per_mw_it"])
+        out.append(t("summary.cost", capex=fmt.money(capex, ctx.currency),
+                     per_mw=fmt.money(per_mw, ctx.currency), dates=dates or "—"))
+    errors = sum(1 for ch in r.checks if ch.severity == "error")
+    warnings = sum(1 for ch in r.checks if ch.severity == "warning")
+    if errors or warnings:
+        out.append(t("summary.checks", errors=fmt.num(errors), warnings=fmt.num(warnings)))
+    else:
+        out.append(t("summary.checks_none"))
+    return out
+
+
+def _capacity_sentence(ctx: Ctx) -> str:
+    r, fmt, t = ctx.results, ctx.fmt, ctx.t
+    systems = list(r.power["systems"]) + [e for k in ("air", "liquid", "heat_rejection") for e in r.cooling[k]]
+    if not systems:
+        return t("summary.no_systems")
+    failing = [e for e in systems if not e["redundancy_met"]]
+    busiest = max(systems, key=lambda e: e["utilisation"] or 0.0)
+    label = f"{ctx.system_name(busiest['name'])} / {ctx.role(busiest['role'])}"
+    if failing:
+        names = ", ".join(f"{ctx.system_name(e['name'])} / {ctx.role(e['role'])} ({e['scheme']})" for e in failing)
+        return t("summary.redundancy_fail", n=fmt.num(len(failing)), total=fmt.num(len(systems)), names=names,
+                 busiest=label, util=fmt.pct(busiest["utilisation"]))
+    return t("summary.redundancy_ok", total=fmt.num(len(systems)), busiest=label,
+             util=fmt.pct(busiest["utilisation"]))

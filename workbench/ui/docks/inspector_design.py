@@ -1,0 +1,244 @@
+"""The inspector page with nothing selected: the hall, the site and the calculation assumptions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from workbench.calc.capacity_checks import DEFAULT_SCHEME
+from workbench.calc.groups import (
+    DEFAULT_AIR_LOOP,
+    DEFAULT_LIQUID_LOOP,
+    DEFAULT_POWER_SYSTEM,
+    DEFAULT_UTILITY_SYSTEM,
+    HEAT_REJECTION_GROUP,
+)
+from workbench.model.design import REDUNDANCY_SCHEMES
+from workbench.model.edits import Edit, SetAssumption, SetHallField, SetScheme, SetSiteField
+from workbench.ui.docks.fields import ChoiceField, Field, FormGrid, NumberField, TextField
+from workbench.ui.document import Document
+
+SITE_TEXT_FIELDS = ("name", "customer", "location", "revision", "prepared_by")
+GROUP_ORDER = ("load", "power", "cooling", "climate", "cost", "constants")
+
+
+def scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class DesignPage(QWidget):
+    """Tabs for hall, site and assumptions; commits become Edits handed to edit_requested."""
+
+    edit_requested = Signal(object, object)  # (Edit, Field)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.language = "en"
+        self.hall_id = ""
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.hall_form = self._build_hall()
+        self.site_form = self._build_site()
+        self.assumption_form = FormGrid()
+        self.scheme_form = FormGrid()
+        self._scheme_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.scheme_form)
+        box.addWidget(self.assumption_form)
+        box.addStretch(1)
+        self._assumption_box = box
+        self._build_assumptions()
+        self.tabs.addTab(scroll(self.hall_form), "")
+        self.tabs.addTab(scroll(self.site_form), "")
+        self.tabs.addTab(scroll(holder), "")
+
+    # --- building ------------------------------------------------------------------------
+    def _build_hall(self) -> FormGrid:
+        f = FormGrid()
+        f.add_section(lambda: self.tr("Hall"))
+        f.add("hall", ChoiceField(lambda: self.tr("Edit hall"),
+                                  lambda: [(h.id, h.name) for h in self.document.design.halls]))
+        f.add("name", TextField(lambda: self.tr("Name"), required=True))
+        f.add("floor_type", ChoiceField(lambda: self.tr("Floor type"),
+                                        lambda: [("slab", self.tr("Slab")), ("raised", self.tr("Raised floor"))]))
+        f.add("floor_rating_kn_m2", NumberField(lambda: self.tr("Floor rating"), lambda: "kN/m²", 0.0, 1000.0,
+                                                min_exclusive=True))
+        f.finish()
+        for key, field in f.fields.items():
+            field.committed.connect(lambda value, k=key: self._on_hall_committed(k, value))
+        return f
+
+    def _build_site(self) -> FormGrid:
+        f = FormGrid()
+        f.add_section(lambda: self.tr("Site and proposal"))
+        labels = {
+            "name": lambda: self.tr("Project name"),
+            "customer": lambda: self.tr("Customer"),
+            "location": lambda: self.tr("Location"),
+            "revision": lambda: self.tr("Revision"),
+            "prepared_by": lambda: self.tr("Prepared by"),
+        }
+        for key in ("name", "customer", "location"):
+            f.add(key, TextField(labels[key], required=key == "name"))
+        f.add("currency", ChoiceField(lambda: self.tr("Currency"),
+                                      lambda: [(c, c) for c in sorted(self.document.catalog.fx_rates)]))
+        f.add("electricity_price_per_kwh", NumberField(lambda: self.tr("Electricity price"),
+                                                       lambda: f"{self.document.design.site.currency}/kWh", 0.0, 10.0))
+        for key in ("revision", "prepared_by"):
+            f.add(key, TextField(labels[key]))
+        f.finish()
+        for key, field in f.fields.items():
+            field.committed.connect(lambda value, k=key: self._on_site_committed(k, value))
+        return f
+
+    def _build_assumptions(self) -> None:
+        f = self.assumption_form
+        specs = sorted(self.document.catalog.parameters.values(),
+                       key=lambda s: GROUP_ORDER.index(s.group) if s.group in GROUP_ORDER else len(GROUP_ORDER))
+        group = None
+        for spec in specs:
+            if spec.group != group:
+                group = spec.group
+                f.add_section(lambda g=group: self._group_title(g))
+            field = NumberField(lambda s=spec: s.label.get(self.language) or s.label.get("en") or s.key,
+                                lambda s=spec: s.unit, spec.minimum, spec.maximum)
+            f.add(spec.key, field)
+            field.committed.connect(lambda value, k=spec.key: self._on_assumption_committed(k, value))
+
+    def _group_title(self, group: str) -> str:
+        titles = {
+            "load": self.tr("Load"), "power": self.tr("Power"), "cooling": self.tr("Cooling"),
+            "climate": self.tr("Climate and chillers"), "cost": self.tr("Cost"), "constants": self.tr("Physical constants"),
+        }
+        return titles.get(group, group.replace("_", " ").capitalize())
+
+    def _rebuild_schemes(self, power: tuple[str, ...], cooling: tuple[str, ...]) -> None:
+        """Redundancy rows follow the systems present; rebuilt only when that list changes."""
+        self._assumption_box.removeWidget(self.scheme_form)
+        self.scheme_form.deleteLater()
+        f = FormGrid()
+        f.add_section(lambda: self.tr("Redundancy"))
+        choices = lambda: [(s, s) for s in REDUNDANCY_SCHEMES]  # noqa: E731
+        for domain, names in (("power", power), ("cooling", cooling)):
+            for name in names:
+                key = f"{domain}:{name}"
+                label = (lambda n=name: self.tr("Power system “{0}”").format(n)) if domain == "power" else \
+                    (lambda n=name: self.tr("Cooling group “{0}”").format(n))
+                field = f.add(key, ChoiceField(label, choices))
+                field.committed.connect(lambda value, d=domain, n=name, fl=field: self._on_scheme_committed(d, n, value, fl))
+        f.retranslate()
+        self.scheme_form = f
+        self._assumption_box.insertWidget(0, f)
+        self._scheme_names = (power, cooling)
+
+    def system_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        d = self.document.design
+        power = set(d.assumptions.power_schemes)
+        cooling = set(d.assumptions.cooling_schemes) | {DEFAULT_AIR_LOOP, DEFAULT_LIQUID_LOOP, HEAT_REJECTION_GROUP}
+        cat = self.document.catalog
+        for b in d.blocks.values():
+            t = cat.get(b.type_id)
+            if t is None:
+                continue
+            if t.rack is not None:
+                power.add(b.power_system or DEFAULT_POWER_SYSTEM)
+            elif t.power is not None:
+                power.add(b.power_system or (DEFAULT_UTILITY_SYSTEM if t.power.stage == "utility" else DEFAULT_POWER_SYSTEM))
+            elif t.cooling is not None and b.cooling_loop:
+                cooling.add(b.cooling_loop)
+        return tuple(sorted(power)), tuple(sorted(cooling))
+
+    # --- showing -------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.tabs.setTabText(0, self.tr("Hall"))
+        self.tabs.setTabText(1, self.tr("Site"))
+        self.tabs.setTabText(2, self.tr("Assumptions"))
+        for form in (self.hall_form, self.site_form, self.assumption_form, self.scheme_form):
+            form.retranslate()
+        for key, spec in self.document.catalog.parameters.items():
+            field = self.assumption_form.fields[key]
+            bounds = self.tr("allowed {0} to {1} {2}").format(
+                "−∞" if spec.minimum is None else f"{spec.minimum:,g}",
+                "∞" if spec.maximum is None else f"{spec.maximum:,g}", spec.unit).strip()
+            field.set_tooltip(self.tr("{0}\nDefault {1:,g} {2}; {3}\nSource: {4}").format(
+                spec.label.get(self.language, spec.key), spec.default, spec.unit, bounds, spec.source))
+        self.refresh()
+
+    def refresh(self) -> None:
+        d = self.document.design
+        halls = {h.id: h for h in d.halls}
+        if self.hall_id not in halls:
+            self.hall_id = d.halls[0].id if d.halls else ""
+        hf = self.hall_form.fields
+        hf["hall"].retranslate()  # hall names may have changed
+        hf["hall"].set_value(self.hall_id)
+        hall = halls.get(self.hall_id)
+        for key in ("name", "floor_type", "floor_rating_kn_m2"):
+            hf[key].set_visible(hall is not None)
+            if hall is not None:
+                hf[key].set_value(getattr(hall, key))
+        hf["hall"].set_visible(len(halls) > 1)
+        sf = self.site_form.fields
+        for key in (*SITE_TEXT_FIELDS, "currency", "electricity_price_per_kwh"):
+            sf[key].set_value(getattr(d.site, key))
+        sf["electricity_price_per_kwh"].retranslate()  # the unit carries the currency
+        af = self.assumption_form.fields
+        for key, spec in self.document.catalog.parameters.items():
+            af[key].set_value(d.assumptions.values.get(key, spec.default))
+        names = self.system_names()
+        if names != self._scheme_names:
+            self._rebuild_schemes(*names)
+        for key, field in self.scheme_form.fields.items():
+            domain, name = key.split(":", 1)
+            table = d.assumptions.power_schemes if domain == "power" else d.assumptions.cooling_schemes
+            field.set_value(table.get(name, DEFAULT_SCHEME))
+
+    # --- editing -------------------------------------------------------------------------
+    def _request(self, edit: Edit, field: Field) -> None:
+        self.edit_requested.emit(edit, field)
+
+    def _on_hall_committed(self, key: str, value: Any) -> None:
+        field = self.hall_form.fields[key]
+        if key == "hall":
+            self.hall_id = str(value)
+            self.refresh()
+            return
+        hall = self.document.design.hall(self.hall_id)
+        if hall is None:
+            return
+        self._request(SetHallField(hall.id, key, value, text=self.tr("Set {0} of {1}").format(
+            field.label_fn().lower(), hall.name)), field)
+
+    def _on_site_committed(self, key: str, value: Any) -> None:
+        field = self.site_form.fields[key]
+        self._request(SetSiteField(key, value, text=self.tr("Set {0}").format(field.label_fn().lower())), field)
+
+    def _on_assumption_committed(self, key: str, value: float) -> None:
+        field = self.assumption_form.fields[key]
+        spec = self.document.catalog.parameters[key]
+        message = spec.check(value)
+        if message:
+            field.show_error(message)
+            return
+        self._request(SetAssumption(key, value, text=self.tr("Set {0}").format(field.label_fn())), field)
+
+    def _on_scheme_committed(self, domain: str, name: str, scheme: str, field: Field) -> None:
+        try:
+            edit = SetScheme(domain, name, scheme, text=self.tr("Set redundancy of {0} to {1}").format(name, scheme))
+        except ValueError as exc:
+            field.show_error(str(exc))
+            return
+        self._request(edit, field)

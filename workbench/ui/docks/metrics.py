@@ -1,0 +1,299 @@
+"""The metrics dock: IT load, PUE, capacity under redundancy, overhead and cost, redrawn on results_ready."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.calc.results import Results
+from workbench.ui.docks.base import WorkbenchDock
+from workbench.ui.docks.colors import CATEGORY_COLORS
+from workbench.ui.docks.formatting import fmt_money, fmt_number
+from workbench.ui.docks.inspector_design import scroll
+from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart, PueChart
+from workbench.ui.document import Document
+
+TILE_STYLE = """
+QFrame[role="tile"] { background: #f4f6f8; border: 1px solid #dde1e6; border-radius: 6px; }
+QLabel[role="tile-title"] { color: #5f6670; font-size: 8.5pt; }
+QLabel[role="tile-value"] { font-size: 15pt; font-weight: 600; color: #1f2328; }
+QLabel[role="section"] { font-weight: 600; color: #2b3037; padding-top: 10px; border-bottom: 1px solid #d0d4d9; }
+QLabel[role="key"] { color: #5f6670; }
+QLabel[role="value"] { font-weight: 600; }
+"""
+
+
+def _tile() -> tuple[QFrame, QLabel, QLabel]:
+    frame = QFrame()
+    frame.setProperty("role", "tile")
+    box = QVBoxLayout(frame)
+    box.setContentsMargins(8, 5, 8, 6)
+    box.setSpacing(0)
+    title, value = QLabel(), QLabel()
+    title.setProperty("role", "tile-title")
+    value.setProperty("role", "tile-value")
+    box.addWidget(title)
+    box.addWidget(value)
+    return frame, title, value
+
+
+class MetricsDock(WorkbenchDock):
+    """Only cheap work in the results handler: label texts, one repaint per panel, setData on the chart."""
+
+    SUMMARY_KEYS = ("racks", "blocks", "white_space", "density", "per_rack", "energy", "energy_cost", "capex",
+                    "cost_per_mw")
+
+    def __init__(self, main_window: QMainWindow, document: Document) -> None:
+        super().__init__("MetricsDock", main_window, document)
+        body = QWidget()
+        body.setStyleSheet(TILE_STYLE)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(4)
+        tiles = QGridLayout()
+        tiles.setSpacing(6)
+        self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
+        for n, key in enumerate(("it_load", "pue", "pue_peak", "pue_at_load")):
+            frame, title, value = _tile()
+            tiles.addWidget(frame, n // 2, n % 2)
+            self.tiles[key] = (title, value)
+        layout.addLayout(tiles)
+        # Utilisation: moves the operating point on the chart and the "PUE at" tile.
+        self.load_label = QLabel()
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(10, 100)
+        self.spin = QSpinBox()
+        self.spin.setRange(10, 100)
+        self.spin.setSuffix(" %")
+        self.reset_button = QToolButton()
+        self.slider.valueChanged.connect(self._on_load_changed)
+        self.spin.valueChanged.connect(self._on_load_changed)
+        self.reset_button.clicked.connect(self._on_reset_load)
+        row = QHBoxLayout()
+        row.addWidget(self.load_label)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.spin)
+        row.addWidget(self.reset_button)
+        self.sections: dict[str, QLabel] = {}
+        layout.addWidget(self._section("capacity"))
+        self.capacity = CapacityPanel()
+        layout.addWidget(self.capacity)
+        layout.addWidget(self._section("pue"))
+        self.chart = PueChart()
+        layout.addWidget(self.chart)
+        layout.addLayout(row)
+        layout.addWidget(self._section("overhead"))
+        self.overhead = OverheadChart()
+        layout.addWidget(self.overhead)
+        layout.addWidget(self._section("summary"))
+        grid = QGridLayout()
+        grid.setContentsMargins(4, 2, 4, 2)
+        grid.setVerticalSpacing(3)
+        self.summary: dict[str, tuple[QLabel, QLabel]] = {}
+        for n, key in enumerate(self.SUMMARY_KEYS):
+            k, v = QLabel(), QLabel()
+            k.setProperty("role", "key")
+            v.setProperty("role", "value")
+            v.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(k, n, 0)
+            grid.addWidget(v, n, 1)
+            self.summary[key] = (k, v)
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        area = scroll(body)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(area)
+        self.results: Results | None = document.results
+        document.results_ready.connect(self._on_results_ready)
+        self.retranslate_ui()
+
+    def _section(self, key: str) -> QLabel:
+        label = QLabel()
+        label.setProperty("role", "section")
+        self.sections[key] = label
+        return label
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Metrics"))
+        titles = {"capacity": self.tr("Load against capacity"), "pue": self.tr("PUE against IT load"),
+                  "overhead": self.tr("Facility overhead by subsystem"), "summary": self.tr("Key figures")}
+        for key, label in self.sections.items():
+            label.setText(titles[key])
+        self.tiles["it_load"][0].setText(self.tr("IT load (design)"))
+        self.tiles["pue"][0].setText(self.tr("PUE, annualised"))
+        self.tiles["pue_peak"][0].setText(self.tr("PUE, design day"))
+        self.load_label.setText(self.tr("Utilisation"))
+        self.reset_button.setText(self.tr("Design"))
+        self.reset_button.setToolTip(self.tr("Back to the design's IT utilisation assumption"))
+        self.slider.setToolTip(self.tr("IT utilisation for the operating point: sets the load the PUE is evaluated at"))
+        keys = {
+            "racks": self.tr("Racks (compute / network / storage)"), "blocks": self.tr("Blocks placed"),
+            "white_space": self.tr("White space"), "density": self.tr("Power density"),
+            "per_rack": self.tr("Average per rack"), "energy": self.tr("Annual energy (facility)"),
+            "energy_cost": self.tr("Annual energy cost"), "capex": self.tr("CAPEX (equipment, ROM)"),
+            "cost_per_mw": self.tr("Cost per MW IT"),
+        }
+        for key, (k, _) in self.summary.items():
+            k.setText(keys[key])
+        self.chart.set_axis_labels(self.tr("IT load (kW)"), self.tr("PUE"))
+        self.capacity.empty_text = self.tr("No power or cooling equipment placed yet.")
+        if self.results is not None:
+            self._on_results_ready(self.results)
+
+    # --- utilisation ---------------------------------------------------------------------
+    def _on_load_changed(self, percent: int) -> None:
+        for w in (self.slider, self.spin):
+            if w.value() != percent:
+                w.blockSignals(True)
+                w.setValue(percent)
+                w.blockSignals(False)
+        fraction = percent / 100.0
+        if self.document.load_fraction != fraction:
+            self.document.load_fraction = fraction
+            self.document.request_recalc(full=True)
+
+    def _on_reset_load(self) -> None:
+        self.document.load_fraction = None
+        self.document.request_recalc(full=True)
+
+    # --- results -------------------------------------------------------------------------
+    def _on_results_ready(self, results: Results) -> None:
+        self.results = results
+        it_kw = results.it_load_kw
+        self.tiles["it_load"][1].setText(self.tr("{0} kW").format(fmt_number(it_kw)))
+        self.tiles["pue"][1].setText(self.format_pue(results.pue))
+        self.tiles["pue_peak"][1].setText(self.format_pue(results.pue_peak))
+        percent = round(results.load_fraction * 100)
+        self.tiles["pue_at_load"][0].setText(self.tr("PUE at {0} % utilisation").format(percent))
+        self.tiles["pue_at_load"][1].setText(self.format_pue(results.pue_at_load))
+        for w in (self.slider, self.spin):
+            w.blockSignals(True)
+            w.setValue(percent)
+            w.blockSignals(False)
+        self.reset_button.setEnabled(self.document.load_fraction is not None)
+        self.capacity.set_rows(self.capacity_rows(results))
+        xs = [f * it_kw for f, _ in results.pue_curve]
+        ys = [p for _, p in results.pue_curve]
+        operating = (results.load_fraction * it_kw, results.pue_at_load) if results.pue_at_load else None
+        design = (it_kw, results.pue) if results.pue else None
+        self.chart.set_curve(xs if it_kw > 0 else [], ys if it_kw > 0 else [], operating if it_kw > 0 else None,
+                             design if it_kw > 0 else None)
+        self.overhead.set_items(self.overhead_items(results))
+        self._update_summary(results)
+
+    @staticmethod
+    def format_pue(pue: float | None) -> str:
+        """PUE to three decimals, the way the CLI and the reports print it."""
+        return "—" if pue is None else f"{pue:.3f}"
+
+    def _role_name(self, role: str) -> str:
+        names = {
+            "ups": self.tr("UPS"), "distribution": self.tr("Distribution"), "storage": self.tr("Battery"),
+            "utility:generator": self.tr("Generators"), "utility:transformer": self.tr("Transformers"),
+            "utility:mv-switchgear": self.tr("MV switchgear"), "utility:sst": self.tr("Solid-state transformers"),
+            "air": self.tr("Air units"), "cdu": self.tr("CDUs"), "chiller": self.tr("Chillers"),
+            "drycooler": self.tr("Dry coolers"), "tower": self.tr("Cooling towers"),
+        }
+        return names.get(role, role.split(":")[-1].replace("-", " ").capitalize())
+
+    def _system_row(self, heading: str, entry: dict[str, Any], show_name: bool) -> CapacityRow:
+        scheme = str(entry.get("scheme", ""))
+        ok = bool(entry.get("redundancy_met")) and bool(entry.get("within_installed", True))
+        label = self._role_name(str(entry.get("role", "")))
+        if show_name:
+            label = f"{entry.get('name', '')} · {label}"
+        detail = self.tr(
+            "{0}\n{1} modules, installed {2} kW, usable under {3}: {4} kW\n"
+            "load {5} kW, headroom {6} kW, stranded {7} kW").format(
+            label, entry.get("modules", 0), fmt_number(entry.get("installed_kw")), scheme,
+            fmt_number(entry.get("usable_kw")), fmt_number(entry.get("load_kw")),
+            fmt_number(entry.get("headroom_kw")), fmt_number(entry.get("stranded_kw")))
+        status = f"{scheme} ✓" if ok else self.tr("{0} not met").format(scheme)
+        return CapacityRow(heading, label, float(entry.get("load_kw", 0.0)), float(entry.get("usable_kw", 0.0)),
+                           "kW", scheme, ok, status, detail)
+
+    def capacity_rows(self, r: Results) -> list[CapacityRow]:
+        rows: list[CapacityRow] = []
+        groups = (
+            (self.tr("Power"), r.power.get("systems", [])),
+            (self.tr("Air cooling"), r.cooling.get("air", [])),
+            (self.tr("Liquid cooling"), r.cooling.get("liquid", [])),
+            (self.tr("Heat rejection"), r.cooling.get("heat_rejection", [])),
+        )
+        for heading, entries in groups:
+            names = {e.get("name") for e in entries}
+            for entry in entries:
+                rows.append(self._system_row(heading, entry, show_name=len(names) > 1))
+        space = self.tr("Space and floor")
+        for hall in r.space.get("halls", []):
+            white = float(hall.get("white_space_m2", 0.0))
+            foot = float(hall.get("footprint_m2", 0.0))
+            share = foot / white if white > 0 else 0.0
+            rows.append(CapacityRow(space, self.tr("{0} · footprint").format(hall.get("name", "")), foot, white,
+                                    "m²", None, share <= 1.0, self.tr("ok") if share <= 1.0 else self.tr("over"),
+                                    self.tr("Block footprint {0} m² of {1} m² white space").format(
+                                        fmt_number(foot), fmt_number(white))))
+        for hall in r.floor.get("halls", []):
+            rating = float(hall.get("rating_kn_m2", 0.0))
+            peak = float(hall.get("max_block_kn_m2", 0.0))
+            ok = peak <= rating
+            rows.append(CapacityRow(space, self.tr("{0} · floor, heaviest block").format(hall.get("name", "")), peak,
+                                    rating, "kN/m²", None, ok, self.tr("ok") if ok else self.tr("overloaded"),
+                                    self.tr("Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²").format(
+                                        fmt_number(peak, 1), hall.get("floor_type", ""), fmt_number(rating, 1)),
+                                    decimals=1))
+        return rows
+
+    def overhead_items(self, r: Results) -> list[tuple[str, float, str, str]]:
+        o, pp = r.overhead_kw, r.ppue
+        return [
+            (self.tr("Power losses"), o.get("power_losses", 0.0),
+             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.get("power_losses")), pp.get("power", 1.0)),
+             CATEGORY_COLORS["power"]),
+            (self.tr("Cooling"), o.get("cooling", 0.0),
+             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.get("cooling")), pp.get("cooling", 1.0)),
+             CATEGORY_COLORS["cooling"]),
+            (self.tr("Lighting"), o.get("lighting", 0.0), self.tr("{0} kW").format(fmt_number(o.get("lighting"))),
+             "#b9a02f"),
+            (self.tr("Miscellaneous"), o.get("misc", 0.0),
+             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.get("misc")), pp.get("lighting_misc", 1.0)),
+             CATEGORY_COLORS["structure"]),
+        ]
+
+    def _update_summary(self, r: Results) -> None:
+        racks = r.space.get("racks", {})
+        cur = r.cost.get("currency", "")
+        values = {
+            "racks": self.tr("{0}  ({1} / {2} / {3})").format(
+                fmt_number(r.space.get("rack_count", 0)), racks.get("compute", 0), racks.get("network", 0),
+                racks.get("storage", 0)),
+            "blocks": fmt_number(r.space.get("block_count", 0)),
+            "white_space": self.tr("{0} m²").format(fmt_number(r.space.get("white_space_m2"), 0)),
+            "density": self.tr("{0} kW/m²").format(fmt_number(r.space.get("kw_per_m2"), 2)),
+            "per_rack": self.tr("{0} kW").format(fmt_number(r.space.get("kw_per_rack"), 1)),
+            "energy": self.tr("{0} MWh/yr").format(fmt_number(r.energy.get("annual_facility_mwh"))),
+            "energy_cost": fmt_money(r.energy.get("annual_cost"), r.energy.get("currency", cur)),
+            "capex": fmt_money(r.cost.get("capex_total"), cur),
+            "cost_per_mw": self.tr("{0} /MW").format(fmt_money(r.cost.get("cost_per_mw_it"), cur)),
+        }
+        for key, (k, v) in self.summary.items():
+            v.setText(values[key])
+        self.summary["capex"][0].setToolTip(r.cost.get("fx_source", ""))
+        self.summary["capex"][1].setToolTip(self.tr("Rate {0} {1} per USD; {2}").format(
+            r.cost.get("fx_rate_per_usd", 1.0), cur, r.cost.get("fx_source", "")))
+        self.summary["density"][1].setToolTip(self.tr("IT load per m² of white space"))

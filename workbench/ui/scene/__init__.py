@@ -1,0 +1,1 @@
+"""The hall canvas: scene, graphics items, view and the editing tools."""

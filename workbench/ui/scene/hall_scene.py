@@ -1,0 +1,434 @@
+"""The hall scene: follows the document's design events and owns one graphics item per block id."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsScene, QStyleOptionGraphicsItem
+
+from workbench.calc import Results
+from workbench.geometry.boxes import box_pairs
+from workbench.geometry.polygons import boxes_outside_outline
+from workbench.model.design import Block, Design, Hall
+from workbench.ui.document import Document
+from workbench.ui.scene.aisles import aisle_boxes, side_box
+from workbench.ui.scene.block_look import FootprintTable, block_look
+from workbench.ui.scene.coords import box_to_scene, to_scene
+from workbench.ui.scene.hall_items import ClearanceOverlay, HallItem
+from workbench.ui.scene.items import BlockItem
+from workbench.ui.theme import LIGHT, Theme
+
+# Check codes the canvas marks on blocks; capacity and redundancy problems belong to the docks.
+CANVAS_CODES = ("overlap", "outside_hall", "clearance", "floor_overload")
+MAX_CLEARANCE_SHOWN = 2000  # selecting a whole campus should not draw 40,000 dashed zones
+MIN_TILE_PX = 6.0
+SCENE_MARGIN_MM = 40000.0
+
+
+def _blend(base: str, over: str) -> QColor:
+    """An opaque colour: `over` (with alpha) composited on `base`, so overlapping strips do not darken."""
+    b, o = QColor(base), QColor(over)
+    a = o.alphaF()
+    return QColor(round(o.red() * a + b.red() * (1 - a)), round(o.green() * a + b.green() * (1 - a)),
+                  round(o.blue() * a + b.blue() * (1 - a)))
+
+
+@dataclass
+class DragState:
+    """A live drag: items move on screen only; the model changes once, on release."""
+
+    ids: list[str]
+    start_pos: list[QPointF]  # scene positions at the start
+    moving: NDArray[np.float64]  # model boxes at the start
+    static: NDArray[np.float64]  # model boxes of everything else
+    static_ids: list[str]
+    dx_mm: float = 0.0
+    dy_mm: float = 0.0
+
+
+class HallScene(QGraphicsScene):
+    """Builds items from the Document's design and keeps them in step with its events."""
+
+    def __init__(self, document: Document, theme: Theme = LIGHT) -> None:
+        super().__init__(document)
+        self.document = document
+        self.theme = theme
+        self.grid_visible = True
+        self.grid_mm = 600.0
+        self.block_items: dict[str, BlockItem] = {}
+        self.hall_items: dict[str, HallItem] = {}
+        self.footprints = FootprintTable()
+        self.drag: DragState | None = None
+        self.language = "en"
+        self._design: Design | None = None
+        self._selected: set[str] = set()
+        self._preview: set[str] = set()
+        self._hall_paths: list[tuple[str, QPolygonF]] = []
+        self._floor_path = QPainterPath()
+        self._cold_path = QPainterPath()
+        self._hot_path = QPainterPath()
+        self.clearance = ClearanceOverlay(theme)
+        self.addItem(self.clearance)
+        self._aisle_timer = QTimer(self)
+        self._aisle_timer.setSingleShot(True)
+        self._aisle_timer.setInterval(0)
+        self._aisle_timer.timeout.connect(self.refresh_aisles)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        document.design_replaced.connect(self._on_design_replaced)
+        document.selection_changed.connect(self._on_selection_changed)
+        document.results_ready.connect(self._on_results_ready)
+        self._on_design_replaced()
+
+    # --- building ------------------------------------------------------------------------
+    @property
+    def design(self) -> Design:
+        return self.document.design
+
+    def _connect(self, design: Design) -> None:
+        ev = design.events
+        ev.blocks_added.connect(self._on_blocks_added)
+        ev.blocks_removed.connect(self._on_blocks_removed)
+        ev.blocks_moved.connect(self._on_blocks_moved)
+        ev.blocks_changed.connect(self._on_blocks_changed)
+        ev.hall_changed.connect(self._on_hall_changed)
+        ev.halls_changed.connect(self._on_halls_changed)
+        ev.design_reset.connect(self._on_design_replaced)
+
+    def _disconnect(self, design: Design) -> None:
+        ev = design.events
+        ev.blocks_added.disconnect(self._on_blocks_added)
+        ev.blocks_removed.disconnect(self._on_blocks_removed)
+        ev.blocks_moved.disconnect(self._on_blocks_moved)
+        ev.blocks_changed.disconnect(self._on_blocks_changed)
+        ev.hall_changed.disconnect(self._on_hall_changed)
+        ev.halls_changed.disconnect(self._on_halls_changed)
+        ev.design_reset.disconnect(self._on_design_replaced)
+
+    def _on_design_replaced(self) -> None:
+        if self._design is not None and self._design is not self.design:
+            self._disconnect(self._design)
+        if self._design is not self.design:
+            self._design = self.design
+            self._connect(self.design)
+        self.drag = None
+        for item in self.block_items.values():
+            self.removeItem(item)
+        self.block_items.clear()
+        self._selected.clear()
+        self._preview.clear()
+        self._add_items(list(self.design.blocks.values()))
+        self._on_halls_changed()
+        self._on_selection_changed()
+        if self.document.results is not None:
+            self._on_results_ready(self.document.results)
+
+    def _add_items(self, blocks: list[Block]) -> None:
+        catalog = self.document.catalog
+        for b in blocks:
+            item = BlockItem(b.id, block_look(b, catalog, self.language), self.theme)
+            item.setPos(to_scene(b.x_mm, b.y_mm))
+            self.addItem(item)
+            self.block_items[b.id] = item
+        self.footprints.dirty = True
+        self._aisle_timer.start()
+
+    # --- design events -------------------------------------------------------------------
+    def _on_blocks_added(self, blocks: list[Block]) -> None:
+        self._add_items(blocks)
+
+    def _on_blocks_removed(self, ids: list[str]) -> None:
+        for bid in ids:
+            item = self.block_items.pop(bid, None)
+            if item is not None:
+                self.removeItem(item)
+            self._selected.discard(bid)
+            self._preview.discard(bid)
+        self.footprints.dirty = True
+        self._aisle_timer.start()
+        self._update_clearance()
+
+    def _on_blocks_moved(self, ids: list[str]) -> None:
+        blocks, catalog = self.design.blocks, self.document.catalog
+        for bid in ids:
+            item, b = self.block_items.get(bid), blocks.get(bid)
+            if item is None or b is None:
+                continue
+            item.setPos(to_scene(b.x_mm, b.y_mm))
+            look = block_look(b, catalog, self.language)
+            if look != item.look:
+                item.set_look(look)
+        self.footprints.update_rows(self.design, catalog, ids)
+        self._aisle_timer.start()
+        if self._selected.intersection(ids):
+            self._update_clearance()
+
+    def _on_blocks_changed(self, ids: list[str]) -> None:
+        blocks, catalog = self.design.blocks, self.document.catalog
+        for bid in ids:
+            item, b = self.block_items.get(bid), blocks.get(bid)
+            if item is not None and b is not None:
+                item.set_look(block_look(b, catalog, self.language))
+        self.footprints.dirty = True
+        self._aisle_timer.start()
+        self._update_clearance()
+
+    def _on_hall_changed(self, hall_id: str) -> None:
+        hall = self.design.hall(hall_id)
+        item = self.hall_items.get(hall_id)
+        if hall is None or item is None:
+            self._on_halls_changed()
+            return
+        item.set_hall(hall)
+        self._rebuild_hall_paths()
+
+    def _on_halls_changed(self) -> None:
+        show = any(i.show_handles for i in self.hall_items.values())
+        for item in self.hall_items.values():
+            self.removeItem(item)
+        self.hall_items.clear()
+        for hall in self.design.halls:
+            item = HallItem(hall, self.theme)
+            item.set_show_handles(show)
+            self.addItem(item)
+            self.hall_items[hall.id] = item
+        self._rebuild_hall_paths()
+
+    def _rebuild_hall_paths(self) -> None:
+        self._hall_paths = [(h.id, QPolygonF([QPointF(x, y) for x, y in h.outline])) for h in self.design.halls]
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
+        for hall in self.design.halls:
+            path.addPolygon(QPolygonF([to_scene(x, y) for x, y in hall.outline]))
+            path.closeSubpath()
+        self._floor_path = path
+        bounds = self.halls_rect()
+        if bounds.isEmpty():
+            bounds = QRectF(-10000, -10000, 20000, 20000)
+        self.setSceneRect(bounds.adjusted(-SCENE_MARGIN_MM, -SCENE_MARGIN_MM, SCENE_MARGIN_MM, SCENE_MARGIN_MM))
+        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    # --- queries -------------------------------------------------------------------------
+    def halls_rect(self) -> QRectF:
+        rect = QRectF()
+        for item in self.hall_items.values():
+            rect = rect.united(item.polygon.boundingRect())
+        return rect
+
+    def hall_rect(self, hall_id: str) -> QRectF:
+        item = self.hall_items.get(hall_id)
+        return item.polygon.boundingRect() if item else QRectF()
+
+    def hall_at(self, x_mm: float, y_mm: float) -> Hall | None:
+        p = QPointF(x_mm, y_mm)
+        for hall_id, poly in self._hall_paths:
+            if poly.containsPoint(p, Qt.FillRule.OddEvenFill):
+                return self.design.hall(hall_id)
+        return None
+
+    def block_at(self, scene_pos: QPointF) -> str | None:
+        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape,
+                               Qt.SortOrder.DescendingOrder):
+            if isinstance(item, BlockItem):
+                return item.block_id
+        return None
+
+    def table(self) -> FootprintTable:
+        return self.footprints.ensure(self.design, self.document.catalog)
+
+    def ids_in_box(self, box: tuple[float, float, float, float], crossing: bool) -> list[str]:
+        """Blocks wholly inside a model box (window) or touching it (crossing)."""
+        t = self.table()
+        if not len(t.ids):
+            return []
+        b = t.boxes
+        x0, y0, x1, y1 = box
+        if crossing:
+            hit = (b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0)
+        else:
+            hit = (b[:, 0] >= x0) & (b[:, 2] <= x1) & (b[:, 1] >= y0) & (b[:, 3] <= y1)
+        return [t.ids[i] for i in np.flatnonzero(hit)]
+
+    # --- selection and results -----------------------------------------------------------
+    def _on_selection_changed(self) -> None:
+        new = set(self.document.selection)
+        for bid in self._selected - new:
+            item = self.block_items.get(bid)
+            if item is not None:
+                item.setSelected(False)
+        for bid in new - self._selected:
+            item = self.block_items.get(bid)
+            if item is not None:
+                item.setSelected(True)
+        self._selected = new
+        self._update_clearance()
+
+    def _update_clearance(self) -> None:
+        rects: list[QRectF] = []
+        for bid in list(self._selected)[:MAX_CLEARANCE_SHOWN]:
+            b = self.design.blocks.get(bid)
+            item = self.block_items.get(bid)
+            if b is None or item is None:
+                continue
+            look = item.look
+            for side, depth in zip(("front", "rear", "left", "right"), look.clearance_mm):
+                if depth > 0:
+                    rects.append(box_to_scene(*side_box(b.x_mm, b.y_mm, look.width_mm, look.depth_mm,
+                                                        b.rotation_deg, side, depth)))
+        self.clearance.set_rects(rects)
+
+    def _on_results_ready(self, results: Results) -> None:
+        found: dict[str, tuple[str, list[str]]] = {}
+        for check in results.checks:
+            if check.code not in CANVAS_CODES:
+                continue
+            for bid in check.blocks:
+                sev, msgs = found.get(bid, ("warning", []))
+                if check.severity == "error":
+                    sev = "error"
+                msgs.append(check.message)
+                found[bid] = (sev, msgs)
+        for bid, item in self.block_items.items():
+            hit = found.get(bid)
+            if hit is None:
+                item.set_problem(None, "")
+            else:
+                sev, msgs = hit
+                more = f"\n… and {len(msgs) - 6} more" if len(msgs) > 6 else ""
+                item.set_problem(sev, "\n".join(msgs[:6]) + more)
+
+    # --- live drag -----------------------------------------------------------------------
+    def begin_drag(self, ids: list[str]) -> DragState:
+        t = self.table()
+        rows = [t.row[i] for i in ids if i in t.row and i in self.block_items]
+        ids = [t.ids[r] for r in rows]
+        mask = np.ones(len(t.ids), dtype=bool)
+        mask[rows] = False
+        self.drag = DragState(ids=ids, start_pos=[self.block_items[i].pos() for i in ids],
+                              moving=t.boxes[rows].copy(), static=t.boxes[mask],
+                              static_ids=[t.ids[i] for i in np.flatnonzero(mask)])
+        return self.drag
+
+    def drag_to(self, dx_mm: float, dy_mm: float) -> None:
+        """Move the dragged items on screen and mark overlaps and hall exits; the model is untouched."""
+        d = self.drag
+        if d is None:
+            return
+        d.dx_mm, d.dy_mm = dx_mm, dy_mm
+        for bid, p in zip(d.ids, d.start_pos):
+            self.block_items[bid].setPos(p.x() + dx_mm, p.y() - dy_mm)
+        self.clearance.setPos(dx_mm, -dy_mm)
+        moved = d.moving + np.array([dx_mm, dy_mm, dx_mm, dy_mm])
+        flagged: set[str] = set()
+        for i, j in box_pairs(moved, d.static):
+            flagged.add(d.ids[i])
+            flagged.add(d.static_ids[j])
+        for i, j in box_pairs(moved):
+            flagged.add(d.ids[i])
+            flagged.add(d.ids[j])
+        if self.design.halls and len(moved):
+            inside = np.zeros(len(moved), dtype=bool)
+            for hall in self.design.halls:
+                inside |= ~boxes_outside_outline(moved, hall.outline)
+            flagged.update(d.ids[i] for i in np.flatnonzero(~inside))
+        for bid in self._preview - flagged:
+            item = self.block_items.get(bid)
+            if item is not None:
+                item.set_preview(None)
+        for bid in flagged - self._preview:
+            self.block_items[bid].set_preview("error")
+        # Moving blocks leave their old problems behind until the model recalculates.
+        self._preview = flagged
+
+    def end_drag(self) -> DragState | None:
+        d, self.drag = self.drag, None
+        for bid in self._preview:
+            item = self.block_items.get(bid)
+            if item is not None:
+                item.set_preview(None)
+        self._preview = set()
+        return d
+
+    def cancel_drag(self) -> None:
+        d = self.end_drag()
+        if d is not None:
+            for bid, p in zip(d.ids, d.start_pos):
+                self.block_items[bid].setPos(p)
+        self.clearance.setPos(0, 0)
+
+    # --- appearance ----------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        for item in self.block_items.values():
+            item.set_theme(theme)
+        for hall_item in self.hall_items.values():
+            hall_item.set_theme(theme)
+        self.clearance.set_theme(theme)
+        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+        self.update()
+
+    def set_grid(self, visible: bool, grid_mm: float | None = None) -> None:
+        self.grid_visible = visible
+        if grid_mm:
+            self.grid_mm = grid_mm
+        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self._on_blocks_changed(list(self.block_items))
+
+    def refresh_aisles(self) -> None:
+        self._aisle_timer.stop()
+        cold, hot = aisle_boxes(self.design, self.document.catalog)
+        for name, boxes in (("_cold_path", cold), ("_hot_path", hot)):
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)
+            for box in boxes:
+                path.addRect(box_to_scene(*box))
+            setattr(self, name, path)
+        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        t = self.theme
+        painter.fillRect(rect, QColor(t.canvas))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(t.floor))
+        painter.drawPath(self._floor_path)
+        painter.save()
+        painter.setClipPath(self._floor_path, Qt.ClipOperation.IntersectClip)
+        painter.setBrush(_blend(t.floor, t.cold_aisle))
+        painter.drawPath(self._cold_path)
+        painter.setBrush(_blend(t.floor, t.hot_aisle))
+        painter.drawPath(self._hot_path)
+        if self.grid_visible:
+            self._draw_grid(painter, rect.intersected(self._floor_path.boundingRect()), lod)
+        painter.restore()
+
+    def _draw_grid(self, painter: QPainter, rect: QRectF, lod: float) -> None:
+        step = self.grid_mm
+        if rect.isEmpty() or step <= 0:
+            return
+        major = step * 10
+        minor_visible = step * lod >= MIN_TILE_PX
+        if not minor_visible and major * lod < MIN_TILE_PX:
+            return
+        t = self.theme
+        for spacing, color, show in ((step, t.tile, minor_visible), (major, t.tile_major, major * lod >= MIN_TILE_PX)):
+            if not show:
+                continue
+            painter.setPen(QPen(QColor(color), 0))
+            x = math.floor(rect.left() / spacing) * spacing
+            lines = []
+            while x <= rect.right():
+                lines.append(QLineF(x, rect.top(), x, rect.bottom()))
+                x += spacing
+            y = math.floor(rect.top() / spacing) * spacing
+            while y <= rect.bottom():
+                lines.append(QLineF(rect.left(), y, rect.right(), y))
+                y += spacing
+            painter.drawLines(lines)

@@ -1,0 +1,208 @@
+"""Edits the editor builds from a selection: place, nudge, rotate, delete, duplicate, paste, lock (no Qt)."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.geometry.snapping import snap_value
+from workbench.model.blocktype import Catalog
+from workbench.model.design import Block, Design, Hall, ModuleInstance, new_id
+from workbench.model.edits import (
+    AddBlocks,
+    AddModule,
+    CompoundEdit,
+    Edit,
+    MoveBlocks,
+    RemoveBlocks,
+    RemoveModule,
+    SetBlockField,
+)
+from workbench.ui.scene.block_look import rotated_size_mm
+
+Box = tuple[float, float, float, float]
+
+
+def point_in_outline(x: float, y: float, outline: list[tuple[float, float]]) -> bool:
+    inside = False
+    n = len(outline)
+    for i in range(n):
+        x1, y1 = outline[i]
+        x2, y2 = outline[(i + 1) % n]
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
+def hall_containing(design: Design, x: float, y: float) -> Hall | None:
+    for hall in design.halls:
+        if len(hall.outline) >= 3 and point_in_outline(x, y, hall.outline):
+            return hall
+    return None
+
+
+def hall_id_for(design: Design, x: float, y: float) -> str:
+    hall = hall_containing(design, x, y)
+    if hall is not None:
+        return hall.id
+    return design.halls[0].id if design.halls else ""
+
+
+def expand_modules(design: Design, ids: set[str] | list[str]) -> set[str]:
+    """The ids plus every other block of the modules they belong to: a module selects as one."""
+    out = {i for i in ids if i in design.blocks}
+    modules = {design.blocks[i].module_id for i in out if design.blocks[i].module_id}
+    if modules:
+        out.update(b.id for b in design.blocks.values() if b.module_id in modules)
+    return out
+
+
+def movable(design: Design, ids: set[str] | list[str]) -> list[str]:
+    """Selected blocks that are not locked, in design order (stable for merging nudges)."""
+    wanted = set(ids)
+    return [bid for bid, b in design.blocks.items() if bid in wanted and not b.locked]
+
+
+def bounds(design: Design, catalog: Catalog, ids: list[str] | set[str]) -> Box | None:
+    boxes = []
+    for bid in ids:
+        b = design.blocks.get(bid)
+        if b is None:
+            continue
+        w, d = rotated_size_mm(b, catalog.get(b.type_id))
+        boxes.append((b.x_mm - w / 2, b.y_mm - d / 2, b.x_mm + w / 2, b.y_mm + d / 2))
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def snap_centre(x: float, y: float, w: float, d: float, grid_mm: float) -> tuple[float, float]:
+    """Snap a footprint's lower-left corner to the grid, so edges sit on tile lines."""
+    if grid_mm <= 0:
+        return x, y
+    return snap_value(x - w / 2, grid_mm) + w / 2, snap_value(y - d / 2, grid_mm) + d / 2
+
+
+def next_name(existing: set[str], stem: str) -> str:
+    """'RA01' -> the next free 'RA02'...; a name without digits gets '-2', '-3'..."""
+    m = re.match(r"^(.*?)(\d+)$", stem)
+    base, width, start = (m.group(1), len(m.group(2)), int(m.group(2))) if m else (stem + "-", 1, 1)
+    k = start + 1
+    while True:
+        candidate = f"{base}{k:0{width}d}"
+        if candidate not in existing:
+            return candidate
+        k += 1
+
+
+def default_name(design: Design, catalog: Catalog, type_id: str) -> str:
+    t = catalog.get(type_id)
+    stem = (t.kind if t else "block").upper()
+    names = {b.name for b in design.blocks.values()}
+    first = f"{stem}-01"
+    return first if first not in names else next_name(names, first)
+
+
+def place_edit(design: Design, catalog: Catalog, type_id: str, x_mm: float, y_mm: float,
+               grid_mm: float = 0.0, rotation_deg: int = 0) -> tuple[AddBlocks, str]:
+    t = catalog.get(type_id)
+    if t is None:
+        raise ValueError(f"unknown block type '{type_id}'")
+    probe = Block(type_id, x_mm, y_mm, rotation_deg)
+    w, d = rotated_size_mm(probe, t)
+    x, y = snap_centre(x_mm, y_mm, w, d, grid_mm)
+    block = Block(type_id=type_id, x_mm=x, y_mm=y, rotation_deg=rotation_deg, name=default_name(design, catalog, type_id),
+                  hall_id=hall_id_for(design, x, y))
+    return AddBlocks([block], text=f"Place {t.display_name()}"), block.id
+
+
+def nudge_edit(design: Design, ids: list[str], dx_mm: float, dy_mm: float) -> MoveBlocks | None:
+    ids = movable(design, ids)
+    if not ids:
+        return None
+    pos = [(design.blocks[i].x_mm + dx_mm, design.blocks[i].y_mm + dy_mm) for i in ids]
+    return MoveBlocks(ids, pos, text="Nudge", merge_key="nudge")
+
+
+def move_edit(design: Design, ids: list[str], dx_mm: float, dy_mm: float) -> MoveBlocks | None:
+    ids = movable(design, ids)
+    if not ids or (dx_mm == 0 and dy_mm == 0):
+        return None
+    return MoveBlocks(ids, [(design.blocks[i].x_mm + dx_mm, design.blocks[i].y_mm + dy_mm) for i in ids],
+                      text=f"Move {len(ids)} block{'s' if len(ids) != 1 else ''}")
+
+
+def rotate_edit(design: Design, catalog: Catalog, ids: list[str], quarter_turns: int = 1) -> MoveBlocks | None:
+    """Turn the blocks 90° counter-clockwise (model axes) about the centre of their footprint."""
+    ids = movable(design, ids)
+    box = bounds(design, catalog, ids)
+    if not ids or box is None:
+        return None
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    pos, rots = [], []
+    for bid in ids:
+        b = design.blocks[bid]
+        x, y = b.x_mm - cx, b.y_mm - cy
+        for _ in range(quarter_turns % 4):
+            x, y = -y, x
+        pos.append((cx + x, cy + y))
+        rots.append((b.rotation_deg + 90 * quarter_turns) % 360)
+    return MoveBlocks(ids, pos, new_rotations=rots, text="Rotate")
+
+
+def delete_edit(design: Design, ids: list[str] | set[str]) -> Edit | None:
+    """Remove unlocked blocks, and the module records they leave empty."""
+    ids = movable(design, ids)
+    if not ids:
+        return None
+    gone = set(ids)
+    emptied = {design.blocks[i].module_id for i in ids if design.blocks[i].module_id}
+    emptied = {m for m in emptied if m in design.modules
+               and all(b.id in gone for b in design.blocks.values() if b.module_id == m)}
+    edits: list[Edit] = [RemoveBlocks(ids)]
+    edits += [RemoveModule(m) for m in sorted(emptied)]
+    return CompoundEdit(edits, text=f"Delete {len(ids)} block{'s' if len(ids) != 1 else ''}")
+
+
+def lock_edit(design: Design, ids: list[str] | set[str], locked: bool) -> SetBlockField | None:
+    ids = [i for i in design.blocks if i in set(ids) and design.blocks[i].locked != locked]
+    if not ids:
+        return None
+    return SetBlockField(ids, "locked", [locked], text="Lock" if locked else "Unlock")
+
+
+def copies_edit(design: Design, blocks: list[Block], modules: dict[str, ModuleInstance], dx_mm: float,
+                dy_mm: float, text: str) -> tuple[Edit, list[str]]:
+    """New blocks (new ids, unique names, fresh module records) offset by (dx, dy): duplicate and paste."""
+    names = {b.name for b in design.blocks.values()}
+    new_modules: dict[str, ModuleInstance] = {}
+    out: list[Block] = []
+    module_names = {m.name for m in design.modules.values()}
+    for b in blocks:
+        module_id = ""
+        if b.module_id:
+            if b.module_id not in new_modules:
+                old = modules.get(b.module_id)
+                stem = old.name if old and old.name else "Module"
+                name = stem if stem not in module_names else next_name(module_names, stem)
+                module_names.add(name)
+                new_modules[b.module_id] = ModuleInstance(id=new_id(), name=name, template=old.template if old else "")
+            module_id = new_modules[b.module_id].id
+        name = b.name
+        if name and name in names:
+            name = next_name(names, name)
+        names.add(name)
+        x, y = b.x_mm + dx_mm, b.y_mm + dy_mm
+        out.append(b.copy(id=new_id(), x_mm=x, y_mm=y, name=name, module_id=module_id, locked=False,
+                          hall_id=hall_id_for(design, x, y)))
+    edits: list[Edit] = [AddModule(m) for m in new_modules.values()]
+    edits.append(AddBlocks(out))
+    return CompoundEdit(edits, text=text), [b.id for b in out]
+
+
+def duplicate_edit(design: Design, catalog: Catalog, ids: list[str] | set[str]) -> tuple[Edit, list[str]] | None:
+    """Copies placed next to the originals along x, like laying the next brick of a row."""
+    chosen = [design.blocks[i] for i in design.blocks if i in set(ids)]
+    box = bounds(design, catalog, [b.id for b in chosen])
+    if not chosen or box is None:
+        return None
+    return copies_edit(design, chosen, design.modules, box[2] - box[0], 0.0, "Duplicate")
