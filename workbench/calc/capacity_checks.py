@@ -158,12 +158,11 @@ def _coolant_lpm(s: Snapshot, g: Groups, values: dict[str, float]) -> float:
 
 
 def _dc_bus(s: Snapshot, g: Groups) -> list[dict[str, Any]]:
-    inputs = np.asarray(s.types.power_input or [""], dtype=object)
-    rack_input = inputs[s.type_index[g.racks]] if len(g.racks) else np.zeros(0, dtype=object)
+    rack_types = s.type_index[g.racks]
     it = s.col("it_kw")[g.racks]
     out = []
     for code, volts in (("dc48", 48.0), ("dc800", 800.0)):
-        mask = rack_input == code
+        mask = np.asarray([p == code for p in s.types.power_input] or [False], dtype=bool)[rack_types]
         if mask.any():
             amps = it[mask] * 1000.0 / volts
             out.append({"voltage_v": volts, "racks": int(mask.sum()), "max_rack_current_a": float(amps.max()),

@@ -69,6 +69,8 @@ class GroupSums:
     heat_rejection_kw: F
     cop_hr: F  # Σ heat rejection·COP
     water_hr: F  # Σ heat rejection·water use
+    system_it_kw: dict[str, float]  # rack IT per power system at full load, in first-seen order
+    loop_liquid_kw: dict[str, float]  # rack liquid heat per loop at full load
 
     @staticmethod
     def of(s: Snapshot, g: Groups) -> GroupSums:
@@ -87,7 +89,15 @@ class GroupSums:
         members = np.bincount(lab, minlength=count)[:count]
         in_room = total(s.types.in_room[t].astype(float))
         l2a = np.asarray([m == "liquid-to-air" for m in s.types.medium] or [False], dtype=bool)[t]
+        # IT per system and liquid heat per loop, summed in rack order as a dict would.
+        it_rack = s.col("it_kw")[g.racks]
+        liq = it_rack * s.col("liquid_fraction")[g.racks]
+        n_names = len(g.names)
+        sys_kw = np.bincount(g.rack_system_code, weights=it_rack, minlength=n_names)
+        liq_kw = np.bincount(g.rack_loop_code, weights=liq, minlength=n_names)
         return GroupSums(
+            system_it_kw={g.names[c]: float(sys_kw[c]) for c in _first_seen(g.rack_system_code)},
+            loop_liquid_kw={g.names[c]: float(liq_kw[c]) for c in _first_seen(g.rack_loop_code)},
             rating_kw=total(rating), loss_a=total(rating * coef[:, 0]), loss_b=total(rating * coef[:, 1]),
             loss_c=total(rating * coef[:, 2]),
             in_room_share=np.divide(in_room, members, out=np.zeros(count), where=members > 0),
@@ -96,6 +106,14 @@ class GroupSums:
             heat_rejection_kw=total(hr), cop_hr=total(hr * v[:, _COP]),
             water_hr=total(s.types.water[t] * hr),
         )
+
+
+def _first_seen(codes: NDArray[np.int64]) -> list[int]:
+    """Distinct codes in order of first appearance."""
+    if len(codes) == 0:
+        return []
+    _, first = np.unique(codes, return_index=True)
+    return codes[np.sort(first)].tolist()  # type: ignore[no-any-return]
 
 
 _RATING, _LIQ, _PUMP, _FAN, _AIR, _HR, _COP = (
@@ -114,7 +132,7 @@ def _device_loss(s: Snapshot, rows: NDArray[np.int64], x: F) -> F:
 
 def _affinity(rated_kw: float, x: F, min_speed: float) -> F:
     """Fan and pump power follows speed cubed, with a floor at the minimum speed."""
-    return rated_kw * np.maximum(np.clip(x, 0.0, None), min_speed) ** 3
+    return rated_kw * np.maximum(np.maximum(x, 0.0), min_speed) ** 3
 
 
 def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: float,
@@ -130,12 +148,8 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
     it = it_design * f
     min_speed = values["fan_min_speed"]
 
-    # IT per power system and liquid heat per loop at full load (summed in rack order, as a dict would).
-    n_names = len(g.names)
-    sys_kw = np.bincount(g.rack_system_code, weights=it_rack, minlength=n_names)
-    liq_kw = np.bincount(g.rack_loop_code, weights=it_rack * liq_frac, minlength=n_names)
-    sys_it = {g.names[c]: float(sys_kw[c]) for c in dict.fromkeys(g.rack_system_code.tolist())}
-    loop_liq = {g.names[c]: float(liq_kw[c]) for c in dict.fromkeys(g.rack_loop_code.tolist())}
+    sys_it = dict(gs.system_it_kw)
+    loop_liq = dict(gs.loop_liquid_kw)
 
     # Power chain inside each system: distribution carries IT, UPS carries IT + distribution loss.
     power_groups: list[GroupLoad] = []

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from functools import lru_cache
 
-from workbench.model.design import parse_scheme
+from workbench.model.design import parse_scheme as _parse_scheme
+
+# A campus asks for the same few schemes hundreds of times per run.
+parse_scheme = lru_cache(maxsize=256)(_parse_scheme)
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,6 @@ def required_modules(load_kw: float, module_kw: float, scheme: str, margin: floa
     """How many modules of one size the scheme needs to carry a load."""
     if module_kw <= 0:
         return 0
-    import math
-
     per = module_kw * (1.0 - margin)
     n = max(math.ceil(load_kw / per - 1e-9), 1 if load_kw > 0 else 0)
     family, k = parse_scheme(scheme)

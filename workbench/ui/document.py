@@ -32,7 +32,7 @@ class Document(QObject):
         super().__init__(parent)
         self.catalog: Catalog = catalog or default_catalog()
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.calculator = Calculator(self.catalog)
         self.design: Design = new_design(self.catalog)
         self.path: Path | None = None
@@ -47,6 +47,9 @@ class Document(QObject):
         self._timer.setInterval(RECALC_DELAY_MS)
         self._timer.timeout.connect(self._recalculate)
         self._connect_design()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
 
     # --- editing -------------------------------------------------------------------------
     def push(self, edit: Edit, text: str | None = None) -> None:

@@ -95,3 +95,16 @@ def test_language_switch_shows_chinese_names(sample_window: tuple[StandInWindow,
     assert source.data() == t.name["zh"]
     dock.set_language("en")
     assert source.data() == t.name["en"]
+
+
+def test_language_change_event_retranslates_every_dock(sample_window) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    _, docks = sample_window
+    titles = {name: dock.windowTitle() for name, dock in docks.items()}
+    for dock in docks.values():
+        dock.setWindowTitle("stale")
+        QCoreApplication.sendEvent(dock, QEvent(QEvent.Type.LanguageChange))
+    assert {name: dock.windowTitle() for name, dock in docks.items()} == titles
+    assert titles == {"PaletteDock": "Block palette", "InspectorDock": "Properties", "MetricsDock": "Metrics",
+                      "ChecksDock": "Checks", "HistoryDock": "History"}

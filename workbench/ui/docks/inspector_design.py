@@ -69,7 +69,7 @@ class DesignPage(QWidget):
     def _build_hall(self) -> FormGrid:
         f = FormGrid()
         f.add_section(lambda: self.tr("Hall"))
-        f.add("hall", ChoiceField(lambda: self.tr("Edit hall"),
+        f.add("hall", ChoiceField(lambda: self.tr("Hall"),
                                   lambda: [(h.id, h.name) for h in self.document.design.halls]))
         f.add("name", TextField(lambda: self.tr("Name"), required=True))
         f.add("floor_type", ChoiceField(lambda: self.tr("Floor type"),

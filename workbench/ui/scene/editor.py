@@ -1,0 +1,218 @@
+"""The editor: current tool, snap and grid state, and every selection command, pushed as model edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtGui import QGuiApplication
+
+from workbench.model.edits import Edit
+from workbench.ui.document import Document
+from workbench.ui.scene.clipboard import BLOCKS_MIME, blocks_mime, paste_edit
+from workbench.ui.scene.coords import box_to_scene
+from workbench.ui.scene.hall_scene import HallScene
+from workbench.ui.scene.operations import (
+    bounds,
+    delete_edit,
+    duplicate_edit,
+    expand_modules,
+    lock_edit,
+    nudge_edit,
+    place_edit,
+    rotate_edit,
+)
+from workbench.ui.scene.tools.base import Tool
+from workbench.ui.scene.tools.select import SelectTool
+from workbench.ui.scene.view import HallView
+
+NUDGE_BIG_STEPS = 10  # Shift+arrow moves ten grid steps
+
+
+class Editor(QObject):
+    """Glue between the view's gestures, the selection and the Document's undo stack."""
+
+    message = Signal(str)  # for the status bar
+    tool_changed = Signal(str)  # the tool's label
+    snap_changed = Signal(bool)
+
+    def __init__(self, document: Document, scene: HallScene, view: HallView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.scene = scene
+        self.view = view
+        self.snap_enabled = True
+        self.grid_mm = 600.0
+        self.tool: Tool = SelectTool(self)
+        view.drop_handler = self._on_drop
+        view.set_tool(self.tool)
+
+    # --- tools ---------------------------------------------------------------------------
+    def set_tool(self, tool: Tool) -> None:
+        self.tool.deactivate()
+        self.tool = tool
+        tool.activate()
+        self.view.set_tool(tool)
+        self.tool_changed.emit(tool.label)
+
+    def select_tool(self) -> None:
+        if not isinstance(self.tool, SelectTool):
+            self.set_tool(SelectTool(self))
+
+    def set_snap(self, on: bool) -> None:
+        if on != self.snap_enabled:
+            self.snap_enabled = on
+            self.snap_changed.emit(on)
+
+    def set_grid_mm(self, grid_mm: float) -> None:
+        if grid_mm > 0:
+            self.grid_mm = grid_mm
+            self.scene.set_grid(self.scene.grid_visible, grid_mm)
+
+    # --- pushing -------------------------------------------------------------------------
+    def push(self, edit: Edit | None, text: str | None = None) -> bool:
+        """Push one undo step; a refused edit becomes a status message, never an exception."""
+        if edit is None:
+            return False
+        if self.document.read_only:
+            self.message.emit(self.tr("The design is open read-only; use Save As to edit a copy"))
+            return False
+        try:
+            self.document.push(edit, text)
+        except (ValueError, KeyError, PermissionError) as exc:
+            self.message.emit(self.tr("Not done: %1").replace("%1", str(exc)))
+            return False
+        return True
+
+    @property
+    def selection(self) -> set[str]:
+        return set(self.document.selection)
+
+    # --- selection -----------------------------------------------------------------------
+    def select(self, ids: list[str] | set[str]) -> None:
+        self.document.set_selection(expand_modules(self.document.design, ids))
+
+    def select_all(self) -> None:
+        self.document.set_selection(set(self.document.design.blocks))
+
+    def clear_selection(self) -> None:
+        self.document.set_selection(set())
+
+    def zoom_to_selection(self) -> None:
+        box = bounds(self.document.design, self.document.catalog, self.selection)
+        if box is None:
+            self.message.emit(self.tr("Nothing selected"))
+            return
+        rect = box_to_scene(*box)
+        self.view.fit_rect(rect.adjusted(-1500, -1500, 1500, 1500))
+
+    def select_and_center(self, ids: list[str] | tuple[str, ...]) -> None:
+        """Select the blocks (with their modules) and bring them into view, keeping the zoom if they fit."""
+        known = [i for i in ids if i in self.document.design.blocks]
+        self.select(known)
+        box = bounds(self.document.design, self.document.catalog, known)
+        if box is None:
+            return
+        rect = box_to_scene(*box)
+        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        if rect.width() > visible.width() * 0.8 or rect.height() > visible.height() * 0.8:
+            self.view.fit_rect(rect.adjusted(-1500, -1500, 1500, 1500))
+        else:
+            self.view.centerOn(rect.center())
+
+    # --- placing -------------------------------------------------------------------------
+    def place_block(self, type_id: str, x_mm: float, y_mm: float, rotation_deg: int = 0,
+                    snap: bool = True) -> str | None:
+        """Add one block centred near (x, y), its corner snapped to the grid; returns its id."""
+        try:
+            edit, block_id = place_edit(self.document.design, self.document.catalog, type_id, x_mm, y_mm,
+                                        self.grid_mm if snap and self.snap_enabled else 0.0, rotation_deg)
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return None
+        if not self.push(edit):
+            return None
+        self.document.set_selection({block_id})
+        return block_id
+
+    def place_block_at_center(self, type_id: str) -> str | None:
+        x, y = self.view.view_center_model()
+        return self.place_block(type_id, x, y)
+
+    def _on_drop(self, type_id: str, x_mm: float, y_mm: float) -> None:
+        self.place_block(type_id, x_mm, y_mm)
+        self.view.setFocus()
+
+    # --- commands on the selection -------------------------------------------------------
+    def nudge(self, dx_steps: int, dy_steps: int) -> bool:
+        step = self.grid_mm
+        return self.push(nudge_edit(self.document.design, list(self.selection), dx_steps * step, dy_steps * step))
+
+    def rotate(self) -> bool:
+        if self.tool.rotate_request():
+            return True
+        if not self.selection:
+            return False
+        edit = rotate_edit(self.document.design, self.document.catalog, list(self.selection))
+        if edit is None:
+            self.message.emit(self.tr("The selection is locked"))
+        return self.push(edit)
+
+    def delete(self) -> bool:
+        if not self.selection:
+            return False
+        edit = delete_edit(self.document.design, self.selection)
+        if edit is None:
+            self.message.emit(self.tr("Locked blocks are not deleted; unlock them first"))
+        return self.push(edit)
+
+    def duplicate(self) -> bool:
+        made = duplicate_edit(self.document.design, self.document.catalog, self.selection)
+        if made is None:
+            return False
+        edit, ids = made
+        if self.push(edit):
+            self.document.set_selection(set(ids))
+            return True
+        return False
+
+    def set_locked(self, locked: bool) -> bool:
+        return self.push(lock_edit(self.document.design, self.selection, locked))
+
+    def copy(self) -> bool:
+        mime = blocks_mime(self.document.design, self.selection)
+        if mime is None:
+            return False
+        QGuiApplication.clipboard().setMimeData(mime)
+        n = len(self.selection)
+        self.message.emit(self.tr("Copied %n block(s)", "", n))
+        return True
+
+    def cut(self) -> bool:
+        return self.copy() and self.delete()
+
+    def paste(self, at: tuple[float, float] | None = None) -> bool:
+        """Paste the clipboard's blocks centred at the cursor (or the view centre)."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not mime.hasFormat(BLOCKS_MIME):
+            self.message.emit(self.tr("The clipboard holds no blocks"))
+            return False
+        x, y = at or self.cursor_or_center()
+        try:
+            edit, ids = paste_edit(self.document.design, self.document.catalog,
+                                   bytes(mime.data(BLOCKS_MIME).data()), x, y,
+                                   self.grid_mm if self.snap_enabled else 0.0)
+        except ValueError as exc:
+            self.message.emit(str(exc))
+            return False
+        if self.push(edit):
+            self.document.set_selection(set(ids))
+            return True
+        return False
+
+    def cursor_or_center(self) -> tuple[float, float]:
+        """The last cursor position if it is inside the view, else the view centre."""
+        pos = self.view.last_model_pos
+        if pos is not None:
+            visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+            if visible.contains(QRectF(pos[0], -pos[1], 0, 0).topLeft()):
+                return pos
+        return self.view.view_center_model()

@@ -1,0 +1,259 @@
+"""The hall view: zoom at the cursor, pan, fit, a scale bar, cursor coordinates and palette drops."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+
+from workbench.ui.scene.coords import to_model
+from workbench.ui.scene.hall_scene import HallScene
+from workbench.ui.scene.items import pixel_font
+from workbench.ui.scene.tools.base import Tool, ToolEvent
+
+BLOCK_TYPE_MIME = "application/x-datahall-block-type"
+MIN_PX_PER_MM = 0.001  # a 1 km campus still fits
+MAX_PX_PER_MM = 2.0  # 2 px per mm: enough to read a rack's front mark in detail
+SCREEN_MM_PER_PX = 25.4 / 96.0  # for the drawing-scale read-out, on a nominal 96 dpi screen
+
+DropHandler = Callable[[str, float, float], None]
+
+
+class HallView(QGraphicsView):
+    """A CAD-style view; mouse gestures go to the current tool, panning and zoom stay here."""
+
+    cursor_moved = Signal(float, float)  # model mm
+    zoom_changed = Signal(float)  # px per mm
+
+    def __init__(self, scene: HallScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.hall_scene = scene  # keep a Python reference: a scene without one gets freed
+        self.tool: Tool | None = None
+        self.drop_handler: DropHandler | None = None
+        self.imperial = False
+        self.last_model_pos: tuple[float, float] | None = None
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setMouseTracking(True)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # --- zoom and fit --------------------------------------------------------------------
+    def px_per_mm(self) -> float:
+        return self.transform().m11()
+
+    def mm_per_px(self) -> float:
+        return 1.0 / max(self.px_per_mm(), 1e-12)
+
+    def scale_text(self) -> str:
+        """The drawing scale on screen, as CAD users read it (1:200)."""
+        return f"1:{self.mm_per_px() / SCREEN_MM_PER_PX:,.0f}"
+
+    def set_px_per_mm(self, value: float) -> None:
+        value = min(max(value, MIN_PX_PER_MM), MAX_PX_PER_MM)
+        factor = value / self.px_per_mm()
+        if abs(factor - 1.0) > 1e-12:
+            self.scale(factor, factor)
+            self.zoom_changed.emit(self.px_per_mm())
+
+    def zoom_by(self, factor: float) -> None:
+        self.set_px_per_mm(self.px_per_mm() * factor)
+
+    def fit_rect(self, rect: QRectF, margin_px: float = 40.0) -> None:
+        """Show a scene rectangle whole, centred, with a margin in pixels."""
+        if rect.isEmpty():
+            rect = rect.adjusted(-3000, -3000, 3000, 3000)
+        vp = self.viewport().rect()
+        avail_w, avail_h = max(vp.width() - 2 * margin_px, 50), max(vp.height() - 2 * margin_px, 50)
+        target = min(avail_w / rect.width(), avail_h / rect.height())
+        self.set_px_per_mm(target)
+        self.centerOn(rect.center())
+
+    def fit_hall(self) -> None:
+        """Home: every hall in view."""
+        self.fit_rect(self.hall_scene.halls_rect())
+
+    def center_on_model(self, x_mm: float, y_mm: float) -> None:
+        self.centerOn(QPointF(x_mm, -y_mm))
+
+    def view_center_model(self) -> tuple[float, float]:
+        return to_model(self.mapToScene(self.viewport().rect().center()))
+
+    # --- events to tools -----------------------------------------------------------------
+    def _tool_event(self, event: QMouseEvent) -> ToolEvent:
+        pos = event.position()
+        x, y = to_model(self.mapToScene(pos.toPoint()))
+        return ToolEvent(x, y, event.button(), event.modifiers(), pos.x(), pos.y())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+                event.button() == Qt.MouseButton.LeftButton and self._space):
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self.tool is not None and self.tool.mouse_press(self._tool_event(event)):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        tool_event = self._tool_event(event)
+        self.last_model_pos = (tool_event.x_mm, tool_event.y_mm)
+        self.cursor_moved.emit(tool_event.x_mm, tool_event.y_mm)
+        if self._pan_from is not None:
+            p = event.position().toPoint()
+            delta = p - self._pan_from
+            self._pan_from = p
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self.tool is not None and self.tool.mouse_move(tool_event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton):
+            self._pan_from = None
+            self._restore_cursor()
+            event.accept()
+            return
+        if self.tool is not None and self.tool.mouse_release(self._tool_event(event)):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.tool is not None and self.tool.mouse_double_click(self._tool_event(event)):
+            event.accept()
+            return
+        # A double-click is also a press for tools that count clicks.
+        if self.tool is not None and self.tool.mouse_press(self._tool_event(event)):
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.2 ** steps)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space:
+            if not event.isAutoRepeat():
+                self._space = True
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if self.tool is not None and self.tool.key_press(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self._restore_cursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def _restore_cursor(self) -> None:
+        shape = self.tool.cursor if self.tool is not None else Qt.CursorShape.ArrowCursor
+        self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else shape)
+
+    def set_tool(self, tool: Tool) -> None:
+        self.tool = tool
+        self._restore_cursor()
+
+    # --- palette drops -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(BLOCK_TYPE_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(BLOCK_TYPE_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if not mime.hasFormat(BLOCK_TYPE_MIME) or self.drop_handler is None:
+            event.ignore()
+            return
+        type_id = bytes(mime.data(BLOCK_TYPE_MIME).data()).decode("utf-8", errors="replace").strip()
+        x, y = to_model(self.mapToScene(event.position().toPoint()))
+        event.acceptProposedAction()
+        self.drop_handler(type_id, x, y)
+
+    # --- overlay -------------------------------------------------------------------------
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """The scale bar, in viewport pixels at the lower left."""
+        painter.save()
+        painter.resetTransform()
+        px_per_mm = self.px_per_mm()
+        unit_mm, unit = (304.8, "ft") if self.imperial else (1000.0, "m")
+        length_units = _nice_length(140.0 / (px_per_mm * unit_mm))
+        bar_px = length_units * unit_mm * px_per_mm
+        theme = self.hall_scene.theme
+        color = QColor(theme.scale_bar)
+        x0, y0 = 18.0, self.viewport().height() - 22.0
+        back = QColor(theme.canvas)
+        back.setAlpha(210)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(back)
+        painter.drawRoundedRect(QRectF(x0 - 8, y0 - 24, bar_px + 56, 36), 4, 4)
+        for k in range(4):
+            seg = QRectF(x0 + k * bar_px / 4, y0, bar_px / 4, 6)
+            painter.setBrush(color if k % 2 == 0 else QColor(theme.floor))
+            painter.drawRect(seg)
+        painter.setPen(QPen(color, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(x0, y0, bar_px, 6))
+        painter.setFont(pixel_font(11))
+        painter.drawText(QPointF(x0, y0 - 6), "0")
+        label = f"{length_units:g} {unit}"
+        painter.drawText(QPointF(x0 + bar_px - 4, y0 - 6), label)
+        painter.restore()
+
+
+def _nice_length(target: float) -> float:
+    """The largest 1, 2, 5 × 10^k not above target (at least a small positive length)."""
+    if target <= 0:
+        return 1.0
+    exp = math.floor(math.log10(target))
+    for m in (5, 2, 1):
+        value = m * 10 ** exp
+        if value <= target:
+            return float(value)
+    return float(10 ** exp)
+
