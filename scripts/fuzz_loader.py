@@ -259,10 +259,10 @@ def check(data: bytes, catalog: Catalog) -> str:
 
 
 def run(count: int | None, seconds: float | None, seed: int, catalog: Catalog | None = None,
-        out_dir: Path | None = None, progress: bool = False) -> dict[str, Any]:
+        out_dir: Path | None = None, progress: bool = False, seeds: list[bytes] | None = None) -> dict[str, Any]:
     catalog = catalog or default_catalog()
     rng = random.Random(seed)
-    mutator = Mutator(seed_files(), rng)
+    mutator = Mutator(seeds or seed_files(), rng)
     outcomes: Counter[str] = Counter()
     failures: list[dict[str, Any]] = []
     start = time.perf_counter()

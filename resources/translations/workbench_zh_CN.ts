@@ -2,1123 +2,2304 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="99"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="100"/>
+        <source>Start an empty design</source>
+        <translation>新建一个空白设计</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="101"/>
+        <source>New from &amp;template…</source>
+        <translation>从模板新建(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="102"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="103"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="104"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="105"/>
+        <source>&amp;Design report…</source>
+        <translation>设计报告(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="106"/>
+        <source>BOM &amp;PDF…</source>
+        <translation>物料清单 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="107"/>
+        <source>BOM &amp;spreadsheet…</source>
+        <translation>物料清单电子表格(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="108"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="109"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="110"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="111"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="112"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="113"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="114"/>
+        <source>Paste at the cursor</source>
+        <translation>粘贴到光标处</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="115"/>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="116"/>
+        <source>Copy the selection next to itself</source>
+        <translation>在所选对象旁复制一份</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <source>&amp;Rotate 90°</source>
+        <translation>旋转 90°(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="120"/>
+        <source>Turn the selection a quarter turn about its centre</source>
+        <translation>将所选对象绕其中心旋转四分之一圈</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="121"/>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="122"/>
+        <source>U&amp;nlock</source>
+        <translation>解锁(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <source>Nudge left</source>
+        <translation>向左微移</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <source>Nudge right</source>
+        <translation>向右微移</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <source>Nudge up</source>
+        <translation>向上微移</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="126"/>
+        <source>Nudge down</source>
+        <translation>向下微移</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <source>Nudge left ten steps</source>
+        <translation>向左微移十步</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <source>Nudge right ten steps</source>
+        <translation>向右微移十步</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <source>Nudge up ten steps</source>
+        <translation>向上微移十步</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="130"/>
+        <source>Nudge down ten steps</source>
+        <translation>向下微移十步</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <source>&amp;Fit hall</source>
+        <translation>适合机房(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <source>Zoom to &amp;selection</source>
+        <translation>缩放到所选(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <source>S&amp;nap</source>
+        <translation>吸附(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <source>&amp;Imperial units</source>
+        <translation>英制单位(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <source>&amp;Select tool</source>
+        <translation>选择工具(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <source>&amp;Row / array…</source>
+        <translation>成排 / 阵列(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <source>&amp;Module…</source>
+        <translation>模块(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <source>&amp;Column</source>
+        <translation>柱子(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <source>&amp;Door</source>
+        <translation>门(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <source>&amp;Hall outline</source>
+        <translation>机房轮廓(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <source>&amp;Getting started</source>
+        <translation>入门指南(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <source>Mouse wheel</source>
+        <translation>鼠标滚轮</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <source>Zoom at the cursor</source>
+        <translation>以光标为中心缩放</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <source>Middle drag, Space + drag</source>
+        <translation>中键拖动，空格键 + 拖动</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <source>Click, Ctrl + click</source>
+        <translation>单击，Ctrl + 单击</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <source>Select, add or remove from the selection</source>
+        <translation>选择，或在选择中添加、移除</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <source>Drag left to right</source>
+        <translation>从左向右拖动</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
+        <source>Window: select blocks wholly inside</source>
+        <translation>窗选：选择完全位于框内的设备</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <source>Drag right to left</source>
+        <translation>从右向左拖动</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <source>Crossing: select blocks touched</source>
+        <translation>交叉选择：选择与框接触的设备</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <source>Drag a block</source>
+        <translation>拖动设备</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <source>Move the selection (snaps to grid and to neighbour edges)</source>
+        <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <source>Shift while dragging</source>
+        <translation>拖动时按住 Shift</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <source>Suspend snapping</source>
+        <translation>暂停吸附</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <source>Clear the selection, cancel a drag, or leave the current tool</source>
+        <translation>清除选择、取消拖动或退出当前工具</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <source>Enter, double-click</source>
+        <translation>Enter，双击</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <source>Close a hall polygon (hall outline tool)</source>
+        <translation>闭合机房多边形（机房轮廓工具）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <source>Right-click</source>
+        <translation>右键单击</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <source>Remove a column or door (their tools), or leave the tool</source>
+        <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
+    </message>
+</context>
+<context>
+    <name>ArrayDialog</name>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="98"/>
+        <source>Place row / array</source>
+        <translation>布置成排 / 阵列</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="99"/>
+        <source>Block type</source>
+        <translation>设备类型</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="99"/>
+        <source>Blocks per row</source>
+        <translation>每排设备数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="99"/>
+        <source>Pitch along the row</source>
+        <translation>沿排间距</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="100"/>
+        <source>Rows</source>
+        <translation>排数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="100"/>
+        <source>Cold aisle width</source>
+        <translation>冷通道宽度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="100"/>
+        <source>Hot aisle width</source>
+        <translation>热通道宽度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="100"/>
+        <source>Facing</source>
+        <translation>朝向</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="101"/>
+        <source>Name prefix</source>
+        <translation>名称前缀</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="101"/>
+        <source>Lower-left corner X</source>
+        <translation>左下角 X</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="101"/>
+        <source>Lower-left corner Y</source>
+        <translation>左下角 Y</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="107"/>
+        <source>Pairs sharing cold aisles (fronts face each other)</source>
+        <translation>成对共用冷通道（正面相对）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="108"/>
+        <source>Pairs sharing hot aisles (backs face each other)</source>
+        <translation>成对共用热通道（背面相对）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="109"/>
+        <source>All rows face down</source>
+        <translation>所有排朝下</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="110"/>
+        <source>All rows face up</source>
+        <translation>所有排朝上</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="148"/>
+        <source>%1 blocks</source>
+        <translation>%1 台设备</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="150"/>
+        <source>, %1 kW of IT</source>
+        <translation>，IT 负载 %1 kW</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="6"/>
+        <source>Recover design</source>
+        <translation>恢复设计</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="7"/>
+        <source>The workbench did not close normally last time.</source>
+        <translation>工作台上次未正常关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="8"/>
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="9"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="10"/>
+        <source>Not now</source>
+        <translation>暂不处理</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="11"/>
+        <source>an unsaved design</source>
+        <translation>未保存的设计</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="12"/>
+        <source>An autosave of “{name}” from {time} can be recovered.</source>
+        <translation>可以恢复“{name}”于 {time} 的自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="13"/>
+        <source>Its file: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="14"/>
+        <source>{n} older autosaves are kept as well.</source>
+        <translation>另外还保留了 {n} 个较早的自动保存。</translation>
+    </message>
+</context>
+<context>
     <name>BlockPage</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="+108"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="108"/>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="111"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="112"/>
         <source>Power system</source>
-        <translation type="unfinished"></translation>
+        <translation>供电系统</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="113"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="115"/>
         <source>{0} (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（默认）</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="114"/>
         <source>Cooling loop</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却回路</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="116"/>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="117"/>
         <source>Rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="118"/>
         <source>Centre X</source>
-        <translation type="unfinished"></translation>
+        <translation>中心 X</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="119"/>
         <source>Centre Y</source>
-        <translation type="unfinished"></translation>
+        <translation>中心 Y</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="120"/>
         <source>Type figures (blank = catalog value)</source>
-        <translation type="unfinished"></translation>
+        <translation>型号参数（留空 = 目录值）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="132"/>
         <source>IT load</source>
-        <translation type="unfinished"></translation>
+        <translation>IT 负载</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="133"/>
         <source>Air-cooled share (0–1)</source>
-        <translation type="unfinished"></translation>
+        <translation>风冷占比（0–1）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="134"/>
         <source>Liquid-cooled share (0–1)</source>
-        <translation type="unfinished"></translation>
+        <translation>液冷占比（0–1）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="135"/>
         <source>Coolant ΔT</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却液温差 ΔT</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="136"/>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>额定容量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="137"/>
         <source>Air cooling capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>风冷制冷量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="138"/>
         <source>Liquid cooling capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>液冷制冷量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="139"/>
         <source>Heat rejection capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>排热能力</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="140"/>
         <source>Fan power</source>
-        <translation type="unfinished"></translation>
+        <translation>风机功率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="141"/>
         <source>Pump power</source>
-        <translation type="unfinished"></translation>
+        <translation>水泵功率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="142"/>
         <source>COP</source>
-        <translation type="unfinished"></translation>
+        <translation>能效比（COP）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="143"/>
         <source>Weight</source>
-        <translation type="unfinished"></translation>
+        <translation>重量</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="159"/>
         <source>Type: {0}  ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>型号：{0}（{1}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="161"/>
         <source>{0} blocks of {1} types: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 台设备，{1} 种型号：{2}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="190"/>
         <source>Catalog value: {0}{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>目录值：{0}{1}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="192"/>
         <source> — overridden on this block</source>
-        <translation type="unfinished"></translation>
+        <translation> — 本设备已覆盖此值</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="216"/>
         <source>Locked blocks cannot be moved; unlock them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定的设备不能移动，请先解锁。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="220"/>
         <source>Rotate {0} block(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转 {0} 台设备</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="220"/>
         <source>Move {0} block(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>移动 {0} 台设备</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+8"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="223"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="231"/>
         <source>Set {0} of {1} block(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 {1} 台设备的{0}</translation>
     </message>
 </context>
 <context>
     <name>ChecksDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="+145"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="145"/>
         <source>Checks ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>检查（{0}）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="145"/>
         <source>Checks</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="146"/>
         <source>Errors {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>错误 {0}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="146"/>
         <source>Warnings {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>警告 {0}</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="146"/>
         <source>Info {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>提示 {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="147"/>
         <source>Show errors</source>
-        <translation type="unfinished"></translation>
+        <translation>显示错误</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="147"/>
         <source>Show warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>显示警告</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="147"/>
         <source>Show notes</source>
-        <translation type="unfinished"></translation>
+        <translation>显示提示</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="152"/>
         <source>No problems found: no overlaps, clearances, capacity or floor issues.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发现问题：无重叠、维护间距、容量或楼面荷载问题。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="154"/>
         <source>All {0} checks are hidden by the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 {0} 项检查都被筛选隐藏了。</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workbench/ui/crash.py" line="+68"/>
+        <location filename="../../workbench/ui/crash.py" line="68"/>
         <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/crash.py" line="70"/>
         <source>Something went wrong: {message}
 
 Your design is still open; save it now to be safe. The details were written to {log}.</source>
-        <translation type="unfinished"></translation>
+        <translation>出现问题：{message}
+
+您的设计仍处于打开状态，为安全起见请立即保存。详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/crash.py" line="72"/>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>复制详细信息</translation>
     </message>
 </context>
 <context>
     <name>DesignPage</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="+71"/>
-        <location line="+95"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="71"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="72"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
         <source>Hall</source>
-        <translation type="unfinished"></translation>
+        <translation>机房</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <source>Edit hall</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="74"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="75"/>
         <source>Floor type</source>
-        <translation type="unfinished"></translation>
+        <translation>地面类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="76"/>
         <source>Slab</source>
-        <translation type="unfinished"></translation>
+        <translation>结构楼板</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="76"/>
         <source>Raised floor</source>
-        <translation type="unfinished"></translation>
+        <translation>架空地板</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="77"/>
         <source>Floor rating</source>
-        <translation type="unfinished"></translation>
+        <translation>楼面荷载</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="86"/>
         <source>Site and proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>场地与方案</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="88"/>
         <source>Project name</source>
-        <translation type="unfinished"></translation>
+        <translation>项目名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="89"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="90"/>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="91"/>
         <source>Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="92"/>
         <source>Prepared by</source>
-        <translation type="unfinished"></translation>
+        <translation>编制人</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="96"/>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>币种</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="98"/>
         <source>Electricity price</source>
-        <translation type="unfinished"></translation>
+        <translation>电价</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>负载</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>供电</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
         <source>Cooling</source>
-        <translation type="unfinished"></translation>
+        <translation>制冷</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
         <source>Climate and chillers</source>
-        <translation type="unfinished"></translation>
+        <translation>气候与冷水机组</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>成本</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
         <source>Physical constants</source>
-        <translation type="unfinished"></translation>
+        <translation>物理常数</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="133"/>
         <source>Redundancy</source>
-        <translation type="unfinished"></translation>
+        <translation>冗余</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="138"/>
         <source>Power system “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>供电系统“{0}”</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="139"/>
         <source>Cooling group “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>制冷组“{0}”</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="167"/>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>场地</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
         <source>Assumptions</source>
-        <translation type="unfinished"></translation>
+        <translation>假设条件</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="173"/>
         <source>allowed {0} to {1} {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>允许范围 {0} 至 {1} {2}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="176"/>
         <source>{0}
 Default {1:,g} {2}; {3}
 Source: {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+默认值 {1:,g} {2}；{3}
+来源：{4}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="222"/>
         <source>Set {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>设置{1}的{0}</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+9"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="227"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="236"/>
         <source>Set {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>设置{0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="240"/>
         <source>Set redundancy of {0} to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>将{0}的冗余设为 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="76"/>
+        <source>The design is open read-only; use Save As to edit a copy</source>
+        <translation>设计以只读方式打开；请使用“另存为”编辑副本</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="81"/>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="102"/>
+        <source>Nothing selected</source>
+        <translation>未选择任何对象</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="156"/>
+        <source>The selection is locked</source>
+        <translation>所选对象已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="164"/>
+        <source>Locked blocks are not deleted; unlock them first</source>
+        <translation>已锁定的设备不会被删除，请先解锁</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workbench/ui/scene/editor.py" line="186"/>
+        <source>Copied %n block(s)</source>
+        <translation>
+            <numerusform>已复制 %n 台设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="196"/>
+        <source>The clipboard holds no blocks</source>
+        <translation>剪贴板中没有设备</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="75"/>
+        <source>Column</source>
+        <translation>柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="76"/>
+        <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
+        <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="77"/>
+        <source>Click inside a hall to add a column</source>
+        <translation>在机房内单击以添加柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="78"/>
+        <source>Move column</source>
+        <translation>移动柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="79"/>
+        <source>Add column</source>
+        <translation>添加柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="80"/>
+        <source>Remove column</source>
+        <translation>删除柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="81"/>
+        <source>Door</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="82"/>
+        <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
+        <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="83"/>
+        <source>Click on a hall wall to add a door</source>
+        <translation>在机房墙上单击以添加门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="84"/>
+        <source>Move door</source>
+        <translation>移动门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="85"/>
+        <source>Add door</source>
+        <translation>添加门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="86"/>
+        <source>Remove door</source>
+        <translation>删除门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="87"/>
+        <source>Hall outline</source>
+        <translation>机房轮廓</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="88"/>
+        <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; drag a corner handle to reshape a hall</source>
+        <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；拖动角点手柄可调整机房形状</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="89"/>
+        <source>the hall is smaller than 1 m × 1 m</source>
+        <translation>机房小于 1 m × 1 m</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="90"/>
+        <source>Add hall</source>
+        <translation>添加机房</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="91"/>
+        <source>Reshape hall</source>
+        <translation>调整机房形状</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="92"/>
+        <source>Hall not added: %1</source>
+        <translation>未添加机房：%1</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="93"/>
+        <source>Hall %1</source>
+        <translation>机房 %1</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="94"/>
+        <source>Outline not changed: %1</source>
+        <translation>轮廓未更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="95"/>
+        <source>Place %1</source>
+        <translation>放置 %1</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="96"/>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="97"/>
+        <source>The selection is locked; unlock it to move it</source>
+        <translation>所选对象已锁定，解锁后才能移动</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/i18n/extra_strings.py" line="98"/>
+        <source>Move %n block(s)</source>
+        <translation>
+            <numerusform>移动 %n 台设备</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="27"/>
+        <source>Export design report</source>
+        <translation>导出设计报告</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="28"/>
+        <source>Export bill of materials (PDF)</source>
+        <translation>导出物料清单（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="29"/>
+        <source>Export bill of materials (spreadsheet)</source>
+        <translation>导出物料清单（电子表格）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="30"/>
+        <source>Report language</source>
+        <translation>报告语言</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="31"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="32"/>
+        <source>Rate (per USD)</source>
+        <translation>汇率（每 USD）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="33"/>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="34"/>
+        <source>Plan scale</source>
+        <translation>平面图比例</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="35"/>
+        <source>Price factor</source>
+        <translation>价格系数</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="36"/>
+        <source>Logo</source>
+        <translation>徽标</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="37"/>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="38"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="39"/>
+        <source>Choose a logo</source>
+        <translation>选择徽标</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="40"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图像 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="41"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="42"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="43"/>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="44"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="45"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="46"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="47"/>
+        <source>Fit to page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="48"/>
+        <source>The export could not be written:
+{}</source>
+        <translation>无法写入导出文件：
+{}</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="49"/>
+        <source>The file name must end in {}.</source>
+        <translation>文件名必须以 {} 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="50"/>
+        <source>The folder {} does not exist.</source>
+        <translation>文件夹 {} 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="19"/>
+        <source>mixed values</source>
+        <translation>多个不同值</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="20"/>
+        <source>Enter a value; this cannot be blank.</source>
+        <translation>请输入一个值，此项不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="21"/>
+        <source>mixed</source>
+        <translation>不同值</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="22"/>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="23"/>
+        <source>“{0}” is not a number.</source>
+        <translation>“{0}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="24"/>
+        <source>Must be at most {0} {1}.</source>
+        <translation>不得大于 {0} {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="25"/>
+        <source>Must be more than {0} {1}.</source>
+        <translation>必须大于 {0} {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="26"/>
+        <source>Must be at least {0} {1}.</source>
+        <translation>不得小于 {0} {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../workbench/ui/dialogs/file_dialogs.py" line="10"/>
+        <source>Data hall designs (*.dchall.json);;All files (*)</source>
+        <translation>数据机房设计 (*.dchall.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/file_dialogs.py" line="14"/>
+        <source>Open design</source>
+        <translation>打开设计</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/file_dialogs.py" line="20"/>
+        <source>Save design as</source>
+        <translation>设计另存为</translation>
     </message>
 </context>
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../workbench/ui/getting_started.py" line="+40"/>
+        <location filename="../../workbench/ui/getting_started.py" line="40"/>
         <source>Getting started</source>
-        <translation type="unfinished"></translation>
+        <translation>入门指南</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../workbench/ui/getting_started.py" line="46"/>
         <source>The walkthrough could not be read from {0} ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从 {0} 读取入门指南（{1}）。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="15"/>
+        <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Look around.&lt;/b&gt; Wheel zooms at the cursor; drag with the middle button or Space + drag to pan; &lt;b&gt;Home&lt;/b&gt; fits the halls.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lay blocks.&lt;/b&gt; Drag a block type from the Palette onto the hall, or double-click it to place one at the centre. &lt;b&gt;Insert → Row / array&lt;/b&gt; lays whole rows as hot/cold aisle pairs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Arrange.&lt;/b&gt; Click or drag a window to select; drag to move (snaps to the 600 mm tiles and to neighbouring edges, hold Shift to place freely); arrows nudge, &lt;b&gt;R&lt;/b&gt; rotates, &lt;b&gt;Ctrl+D&lt;/b&gt; duplicates.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Read the numbers.&lt;/b&gt; The Metrics panel follows every edit: IT load, PUE, power and cooling capacity with redundancy. Red outlines mark overlaps, blocks outside a hall, blocked service clearances and floor overloads; the Checks panel lists them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Shape the room.&lt;/b&gt; Insert → Hall outline draws or reshapes halls; Column and Door add the building&apos;s fixed parts.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every change can be undone (Ctrl+Z). Help → Keyboard shortcuts lists all keys.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;入门指南&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;浏览。&lt;/b&gt;滚轮以光标为中心缩放；按住中键拖动或按住空格键拖动可平移；&lt;b&gt;Home&lt;/b&gt; 键使机房适合窗口。&lt;/li&gt;&lt;li&gt;&lt;b&gt;布置设备。&lt;/b&gt;从设备面板将设备类型拖到机房中，或双击在中心放置一个。&lt;b&gt;插入 → 成排 / 阵列&lt;/b&gt;可按冷/热通道成对布置整排机柜。&lt;/li&gt;&lt;li&gt;&lt;b&gt;调整。&lt;/b&gt;单击或拖出选框进行选择；拖动可移动（吸附到 600 mm 地板砖和相邻边缘，按住 Shift 可自由放置）；方向键微移，&lt;b&gt;R&lt;/b&gt; 旋转，&lt;b&gt;Ctrl+D&lt;/b&gt; 创建副本。&lt;/li&gt;&lt;li&gt;&lt;b&gt;查看指标。&lt;/b&gt;指标面板随每次编辑更新：IT 负载、电能使用效率（PUE）、含冗余的供电与制冷容量。红色轮廓标出重叠、位于机房外的设备、被挡住的维护间距和楼面超载；检查面板列出这些问题。&lt;/li&gt;&lt;li&gt;&lt;b&gt;塑造房间。&lt;/b&gt;插入 → 机房轮廓可绘制或调整机房；柱子和门用于添加建筑的固定构件。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有更改均可撤销（Ctrl+Z）。帮助 → 键盘快捷键列出了所有按键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="16"/>
+        <source>Getting started</source>
+        <translation>入门指南</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="17"/>
+        <source>About Data Hall Workbench</source>
+        <translation>关于数据机房设计工作台</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="18"/>
+        <source>&lt;b&gt;Data Hall Workbench&lt;/b&gt; %1&lt;br&gt;Lay out AI data halls like bricks and see capacity, redundancy and PUE as you go.&lt;br&gt;&lt;br&gt;Licensed under Apache-2.0. Chinese text uses Droid Sans Fallback (Apache-2.0).</source>
+        <translation>&lt;b&gt;数据机房设计工作台&lt;/b&gt; %1&lt;br&gt;像搭积木一样布置 AI 数据机房，随时查看容量、冗余和电能使用效率（PUE）。&lt;br&gt;&lt;br&gt;以 Apache-2.0 许可发布。中文文字使用 Droid Sans Fallback 字体（Apache-2.0）。</translation>
     </message>
 </context>
 <context>
     <name>HistoryDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/history.py" line="+20"/>
+        <location filename="../../workbench/ui/docks/history.py" line="21"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/history.py" line="22"/>
         <source>&lt;opened design&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;打开的设计&gt;</translation>
     </message>
 </context>
 <context>
     <name>InspectorDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector.py" line="+45"/>
+        <location filename="../../workbench/ui/docks/inspector.py" line="46"/>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../workbench/ui/docks/inspector.py" line="62"/>
         <source>{0} blocks selected</source>
-        <translation type="unfinished"></translation>
+        <translation>已选择 {0} 台设备</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../workbench/ui/docks/inspector.py" line="66"/>
         <source>Design: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>设计：{0}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../workbench/ui/docks/inspector.py" line="77"/>
         <source>The design is open read-only; save a copy to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>设计以只读方式打开；请保存副本后再编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>LockPrompt</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="68"/>
+        <source>Design in use</source>
+        <translation>设计正在使用中</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="69"/>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="70"/>
+        <source>an unknown computer</source>
+        <translation>一台未知计算机</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="71"/>
+        <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
+        <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="72"/>
+        <source>Open read-only</source>
+        <translation>只读打开</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="73"/>
+        <source>Open anyway</source>
+        <translation>仍然打开</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="74"/>
+        <source>“{name}” is already open by {user} on {host} since {time}.</source>
+        <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="135"/>
+        <source>Command failed</source>
+        <translation>命令失败</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <source>The command could not be completed:
+%1</source>
+        <translation>命令无法完成：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <source>Docks unavailable: %1</source>
+        <translation>面板不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="257"/>
+        <location filename="../../workbench/ui/main_window.py" line="260"/>
+        <location filename="../../workbench/ui/main_window.py" line="374"/>
+        <location filename="../../build/i18n/extra_strings.py" line="4"/>
+        <source>Cannot open design</source>
+        <translation>无法打开设计</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="264"/>
+        <source>Opened with warnings</source>
+        <translation>已打开，但有警告</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="280"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="281"/>
+        <source>Save the changes to %1 before closing it?</source>
+        <translation>关闭前是否保存对 %1 的更改？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="299"/>
+        <source>Template gallery</source>
+        <translation>模板库</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="307"/>
+        <source>Module gallery</source>
+        <translation>模块库</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="315"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="320"/>
+        <source>%1 is not available in this build.</source>
+        <translation>此版本不提供 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="352"/>
+        <source>Cannot save design</source>
+        <translation>无法保存设计</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="355"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="368"/>
+        <source>Clear list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="370"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="375"/>
+        <source>%1 no longer exists.</source>
+        <translation>%1 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="390"/>
+        <source>Place row / array</source>
+        <translation>布置成排 / 阵列</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="433"/>
+        <source>Tool: %1</source>
+        <translation>工具：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="442"/>
+        <source>Snap: on (%1)</source>
+        <translation>吸附：开（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="443"/>
+        <source>Snap: off</source>
+        <translation>吸附：关</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="446"/>
+        <source>Scale %1</source>
+        <translation>比例 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="451"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="451"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="452"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="452"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="456"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="461"/>
+        <source> [read-only]</source>
+        <translation> [只读]</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="469"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="470"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="5"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
 </context>
 <context>
     <name>MetricsDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="+132"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="132"/>
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="133"/>
         <source>Load against capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>负载与容量</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="133"/>
         <source>PUE against IT load</source>
-        <translation type="unfinished"></translation>
+        <translation>PUE 随 IT 负载变化</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="134"/>
         <source>Facility overhead by subsystem</source>
-        <translation type="unfinished"></translation>
+        <translation>各子系统的设施开销</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="134"/>
         <source>Key figures</source>
-        <translation type="unfinished"></translation>
+        <translation>关键数据</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="137"/>
         <source>IT load (design)</source>
-        <translation type="unfinished"></translation>
+        <translation>IT 负载（设计）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="138"/>
         <source>PUE, annualised</source>
-        <translation type="unfinished"></translation>
+        <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="139"/>
         <source>PUE, design day</source>
-        <translation type="unfinished"></translation>
+        <translation>PUE（设计日）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="140"/>
         <source>Utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>利用率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="141"/>
         <source>Design</source>
-        <translation type="unfinished"></translation>
+        <translation>设计值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="142"/>
         <source>Back to the design&apos;s IT utilisation assumption</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复为设计的 IT 利用率假设</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="143"/>
         <source>IT utilisation for the operating point: sets the load the PUE is evaluated at</source>
-        <translation type="unfinished"></translation>
+        <translation>运行工况的 IT 利用率：决定计算 PUE 时的负载</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="145"/>
         <source>Racks (compute / network / storage)</source>
-        <translation type="unfinished"></translation>
+        <translation>机柜（计算 / 网络 / 存储）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="145"/>
         <source>Blocks placed</source>
-        <translation type="unfinished"></translation>
+        <translation>已放置设备</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="146"/>
         <source>White space</source>
-        <translation type="unfinished"></translation>
+        <translation>IT 机房面积</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="146"/>
         <source>Power density</source>
-        <translation type="unfinished"></translation>
+        <translation>功率密度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="147"/>
         <source>Average per rack</source>
-        <translation type="unfinished"></translation>
+        <translation>单机柜平均功率</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="147"/>
         <source>Annual energy (facility)</source>
-        <translation type="unfinished"></translation>
+        <translation>年耗电量（设施）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
         <source>Annual energy cost</source>
-        <translation type="unfinished"></translation>
+        <translation>年电费</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
         <source>CAPEX (equipment, ROM)</source>
-        <translation type="unfinished"></translation>
+        <translation>资本支出（设备，粗略估算）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="149"/>
         <source>Cost per MW IT</source>
-        <translation type="unfinished"></translation>
+        <translation>每 MW IT 成本</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>IT load (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>PUE</source>
-        <translation type="unfinished"></translation>
+        <translation>PUE</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
         <source>No power or cooling equipment placed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未放置供电或制冷设备。</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+93"/>
-        <location line="+17"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="178"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="271"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="288"/>
         <source>{0} kW</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kW</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="182"/>
         <source>PUE at {0} % utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} % 利用率下的 PUE</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="206"/>
         <source>UPS</source>
-        <translation type="unfinished"></translation>
+        <translation>不间断电源（UPS）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="206"/>
         <source>Distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>配电</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="206"/>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>电池</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="207"/>
         <source>Generators</source>
-        <translation type="unfinished"></translation>
+        <translation>发电机组</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="207"/>
         <source>Transformers</source>
-        <translation type="unfinished"></translation>
+        <translation>变压器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="208"/>
         <source>MV switchgear</source>
-        <translation type="unfinished"></translation>
+        <translation>中压开关柜</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="208"/>
         <source>Solid-state transformers</source>
-        <translation type="unfinished"></translation>
+        <translation>固态变压器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
         <source>Air units</source>
-        <translation type="unfinished"></translation>
+        <translation>空调末端</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
         <source>CDUs</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却分配单元（CDU）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
         <source>Chillers</source>
-        <translation type="unfinished"></translation>
+        <translation>冷水机组</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="210"/>
         <source>Dry coolers</source>
-        <translation type="unfinished"></translation>
+        <translation>干冷器</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="210"/>
         <source>Cooling towers</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却塔</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="221"/>
         <source>{0}
 {1} modules, installed {2} kW, usable under {3}: {4} kW
 load {5} kW, headroom {6} kW, stranded {7} kW</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+{1} 台，装机 {2} kW，{3} 冗余下可用 {4} kW
+负载 {5} kW，余量 {6} kW，闲置 {7} kW</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="226"/>
         <source>{0} not met</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 未满足</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="233"/>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>供电</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="234"/>
         <source>Air cooling</source>
-        <translation type="unfinished"></translation>
+        <translation>风冷</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="235"/>
         <source>Liquid cooling</source>
-        <translation type="unfinished"></translation>
+        <translation>液冷</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="236"/>
         <source>Heat rejection</source>
-        <translation type="unfinished"></translation>
+        <translation>排热</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
         <source>Space and floor</source>
-        <translation type="unfinished"></translation>
+        <translation>空间与楼面</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="247"/>
         <source>{0} · footprint</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 占地</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+8"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="248"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="256"/>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="248"/>
         <source>over</source>
-        <translation type="unfinished"></translation>
+        <translation>超出</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
         <source>Block footprint {0} m² of {1} m² white space</source>
-        <translation type="unfinished"></translation>
+        <translation>设备占地 {0} m²，IT 机房面积 {1} m²</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="255"/>
         <source>{0} · floor, heaviest block</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · 楼面，最重设备</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="256"/>
         <source>overloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>超载</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="257"/>
         <source>Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>最重设备 {0} kN/m²，{1}承载能力 {2} kN/m²</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="265"/>
         <source>Power losses</source>
-        <translation type="unfinished"></translation>
+        <translation>供电损耗</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+3"/>
-        <location line="+5"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="266"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="269"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="274"/>
         <source>{0} kW · pPUE {1:.3f}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kW · pPUE {1:.3f}</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="268"/>
         <source>Cooling</source>
-        <translation type="unfinished"></translation>
+        <translation>制冷</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="271"/>
         <source>Lighting</source>
-        <translation type="unfinished"></translation>
+        <translation>照明</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="273"/>
         <source>Miscellaneous</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="282"/>
         <source>{0}  ({1} / {2} / {3})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1} / {2} / {3}）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="286"/>
         <source>{0} m²</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} m²</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="287"/>
         <source>{0} kW/m²</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kW/m²</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="289"/>
         <source>{0} MWh/yr</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} MWh/年</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
         <source>{0} /MW</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} /MW</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="297"/>
         <source>Rate {0} {1} per USD; {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>汇率 {0} {1}/USD；{2}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
         <source>IT load per m² of white space</source>
-        <translation type="unfinished"></translation>
+        <translation>每平方米 IT 机房面积的 IT 负载</translation>
     </message>
 </context>
 <context>
     <name>PaletteDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/palette.py" line="+234"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="234"/>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="235"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="236"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>存储</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="237"/>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>供电</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="238"/>
         <source>Cooling</source>
-        <translation type="unfinished"></translation>
+        <translation>制冷</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="239"/>
         <source>Structure</source>
-        <translation type="unfinished"></translation>
+        <translation>建筑结构</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="247"/>
         <source>{0} kW IT</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kW IT</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="249"/>
         <source>liquid</source>
-        <translation type="unfinished"></translation>
+        <translation>液冷</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="251"/>
         <source>{0} kW</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kW</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="255"/>
         <source>{0} kW air</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kW 风冷</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="257"/>
         <source>{0} kW liquid</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kW 液冷</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="259"/>
         <source>{0} kW rejection</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kW 排热</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="260"/>
         <source>{0} × {1} mm</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} × {1} mm</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="267"/>
         <source>Footprint {0} × {1} mm, height {2} mm, {3} kg</source>
-        <translation type="unfinished"></translation>
+        <translation>占地 {0} × {1} mm，高 {2} mm，{3} kg</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="270"/>
         <source>Price {0} {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>价格 {0} {1}（{2}）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="273"/>
         <source>Source: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>来源：{0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="277"/>
         <source>Block palette</source>
-        <translation type="unfinished"></translation>
+        <translation>设备面板</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="278"/>
         <source>Search id or name (English / 中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>按编号或名称搜索（English / 中文）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="307"/>
         <source>{0} block types · drag onto the hall or double-click</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 种设备 · 拖入机房或双击放置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="309"/>
         <source>No block type matches “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与“{0}”匹配的设备类型</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/docks/palette.py" line="311"/>
         <source>{0} of {1} block types</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} / {1} 种设备</translation>
     </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="+125"/>
+        <location filename="../../workbench/ui/preferences.py" line="125"/>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="126"/>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="127"/>
         <source>Units:</source>
-        <translation type="unfinished"></translation>
+        <translation>单位：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="128"/>
         <source>Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="129"/>
         <source>Grid step:</source>
-        <translation type="unfinished"></translation>
+        <translation>网格步长：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="130"/>
         <source>Shared template folders:</source>
-        <translation type="unfinished"></translation>
+        <translation>共享模板文件夹：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="131"/>
         <source>Company logo for reports:</source>
-        <translation type="unfinished"></translation>
+        <translation>报告中的公司徽标：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="132"/>
         <source>SI (m, kW, °C, L/min)</source>
-        <translation type="unfinished"></translation>
+        <translation>公制（m、kW、°C、L/min）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="133"/>
         <source>Imperial (ft, kW, °F, gal/min)</source>
-        <translation type="unfinished"></translation>
+        <translation>英制（ft、kW、°F、gal/min）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="134"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/preferences.py" line="134"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="135"/>
         <source>Blocks snap to this step when snapping is on; 600 mm is one raised-floor tile.</source>
-        <translation type="unfinished"></translation>
+        <translation>开启吸附时，设备按此步长对齐；600 mm 为一块架空地板砖。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="136"/>
         <source>Folders (for example on a network share) whose hall, module and block templates appear next to the shipped ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些文件夹（例如网络共享）中的机房、模块和设备模板会与内置模板一起显示。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/preferences.py" line="138"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="139"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="140"/>
         <source>PNG or JPEG file; used when a design has no logo of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 或 JPEG 文件；在设计没有自己的徽标时使用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="141"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="142"/>
         <source>The interface changes language at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言将立即切换。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../workbench/ui/preferences.py" line="181"/>
         <source>Company logo: the file {0} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司徽标：文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/preferences.py" line="183"/>
         <source>Company logo: use a PNG or JPEG file, not {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司徽标：请使用 PNG 或 JPEG 文件，而不是 {0}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../workbench/ui/preferences.py" line="192"/>
         <source>Shared template folders: {0} is not a folder now (unplugged drive or offline share?); it is kept and skipped until it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>共享模板文件夹：{0} 当前不是文件夹（驱动器已拔出或共享离线？）；它会保留在列表中，恢复前将被跳过。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../workbench/ui/preferences.py" line="224"/>
         <source>Shared template folder</source>
-        <translation type="unfinished"></translation>
+        <translation>共享模板文件夹</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../workbench/ui/preferences.py" line="239"/>
         <source>Company logo</source>
-        <translation type="unfinished"></translation>
+        <translation>公司徽标</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/preferences.py" line="240"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/dialogs/shortcuts_dialog.py" line="39"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/shortcuts_dialog.py" line="40"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dialogs/shortcuts_dialog.py" line="40"/>
+        <source>Command</source>
+        <translation>命令</translation>
     </message>
 </context>
 <context>
     <name>TemplateGallery</name>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="+197"/>
+        <location filename="../../workbench/ui/gallery.py" line="197"/>
         <source>New from template</source>
-        <translation type="unfinished"></translation>
+        <translation>从模板新建</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="197"/>
         <source>Insert module</source>
-        <translation type="unfinished"></translation>
+        <translation>插入模块</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/gallery.py" line="198"/>
         <source>Filter by name, author or description</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、作者或说明筛选</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/gallery.py" line="200"/>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="200"/>
         <source>Insert</source>
-        <translation type="unfinished"></translation>
+        <translation>插入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/gallery.py" line="201"/>
         <source>Import bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入模板包…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/gallery.py" line="202"/>
         <source>IT MW</source>
-        <translation type="unfinished"></translation>
+        <translation>IT MW</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="202"/>
         <source>PUE (annual)</source>
-        <translation type="unfinished"></translation>
+        <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="202"/>
         <source>racks</source>
-        <translation type="unfinished"></translation>
+        <translation>机柜</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/gallery.py" line="205"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>作者</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="205"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="205"/>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>许可</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/gallery.py" line="206"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="206"/>
         <source>Source folder</source>
-        <translation type="unfinished"></translation>
+        <translation>来源文件夹</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location filename="../../workbench/ui/gallery.py" line="210"/>
         <source>%n problem(s) while reading templates (see tooltip)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>读取模板时出现 %n 个问题（见工具提示）</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../workbench/ui/gallery.py" line="239"/>
         <source>No templates found</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到模板</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../workbench/ui/gallery.py" line="248"/>
         <source>(no description)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无说明）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../workbench/ui/gallery.py" line="251"/>
         <source>Uses block types no library defines: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>使用了任何库都未定义的设备类型：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../workbench/ui/gallery.py" line="253"/>
         <source>built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>内置</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="253"/>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../workbench/ui/gallery.py" line="253"/>
         <source>shared</source>
-        <translation type="unfinished"></translation>
+        <translation>共享</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../workbench/ui/gallery.py" line="271"/>
         <source>Import template bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>导入模板包</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../workbench/ui/gallery.py" line="272"/>
         <source>Template bundles (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>模板包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="51"/>
+        <source>No free space</source>
+        <translation>没有空余位置</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="52"/>
+        <source>The module does not fit anywhere free in this hall; it was placed in the middle. Move it where you want it.</source>
+        <translation>该模块在此机房中找不到足够的空余位置，已放在中间。请把它移到需要的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="53"/>
+        <source>Save as module</source>
+        <translation>另存为模块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="54"/>
+        <source>Select the blocks of the module first.</source>
+        <translation>请先选择组成模块的设备。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="55"/>
+        <source>Module name:</source>
+        <translation>模块名称：</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="56"/>
+        <source>Saved from a selection of %1 blocks.</source>
+        <translation>由所选的 %1 个设备保存。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="57"/>
+        <source>Templates already exist</source>
+        <translation>模板已存在</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="58"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="59"/>
+        <source>Keep both</source>
+        <translation>两者都保留</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="60"/>
+        <source>Bundle refused</source>
+        <translation>模板包被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="61"/>
+        <source>Template cannot be opened</source>
+        <translation>无法打开模板</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="62"/>
+        <source>Replace module?</source>
+        <translation>替换模块？</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="63"/>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="64"/>
+        <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
+        <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="65"/>
+        <source>Some templates in this bundle already exist:</source>
+        <translation>此模板包中的部分模板已存在：</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="66"/>
+        <source>Nothing was written:</source>
+        <translation>未写入任何内容：</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="67"/>
+        <source>A module file %1 already exists. Replace it?</source>
+        <translation>模块文件 %1 已存在。要替换吗？</translation>
     </message>
 </context>
 </TS>

@@ -70,8 +70,8 @@ _DOMAINS = ("air", "liquid", "power", "rejection")
 _PUMP = -2
 
 
-def _type_roles(s: Snapshot) -> tuple[list[tuple[int, str, str]], NDArray[np.int64]]:
-    """Per type: (domain index or -1 / _PUMP, role, default name); and the role number per type."""
+def _type_roles(s: Snapshot) -> list[tuple[int, str, str]]:
+    """Per type: (domain index, or -1 for none and _PUMP for pumps; role; default name)."""
     roles = []
     for t in range(len(s.types.ids)):
         cat, kind, stage = int(s.types.category[t]), s.types.kind[t], s.types.stage[t]
@@ -92,7 +92,7 @@ def _type_roles(s: Snapshot) -> tuple[list[tuple[int, str, str]], NDArray[np.int
             roles.append((_PUMP, "", ""))
         else:
             roles.append((-1, "", ""))
-    return roles, np.arange(len(roles), dtype=np.int64)
+    return roles
 
 
 def find_groups(s: Snapshot) -> Groups:
@@ -110,7 +110,7 @@ def find_groups(s: Snapshot) -> Groups:
     g = Groups(racks=racks, rack_system_code=sys_main[s.system_code[racks]] if n else racks,
                rack_loop_code=loop_liq[s.loop_code[racks]] if n else racks, names=[],
                label=np.full(n, -1, dtype=np.int64))
-    roles, _ = _type_roles(s)
+    roles = _type_roles(s)
     domain_of_type = np.asarray([r[0] for r in roles] or [-1], dtype=np.int64)
     domain = domain_of_type[s.type_index] if n else np.zeros(0, dtype=np.int64)
     g.pumps = np.flatnonzero(domain == _PUMP)

@@ -211,7 +211,9 @@ def validate_document(doc: dict[str, Any], where: str = "$") -> list[Problem]:
     Unknown fields are warnings (the field is ignored) so a hand-edited file still opens.
     """
     errs = list(itertools.islice(_validator().iter_errors(doc), 5 * MAX_PROBLEMS))
-    problems = [_describe(err, where) for err in sorted(errs, key=lambda e: [str(p) for p in e.absolute_path])]
+    # dict.fromkeys drops repeats: jsonschema reports each missing field of one object separately.
+    problems = list(dict.fromkeys(_describe(err, where)
+                                  for err in sorted(errs, key=lambda e: [str(p) for p in e.absolute_path])))
     if any(p.severity == "error" for p in problems):
         return problems[:MAX_PROBLEMS]
     return problems[:MAX_PROBLEMS] + _rules(doc, where)

@@ -16,6 +16,7 @@ MAX_PROBLEMS = 200
 # junk, and refusing it early keeps repr() and the schema validator away from Python's recursion limit.
 MAX_DEPTH = 32
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class _BadNumber:
@@ -97,7 +98,9 @@ def parse_json(text: str | bytes, where: str = "$") -> Any:
                                   f"nesting is too deep (a design is at most {MAX_DEPTH} levels deep)")]) from None
     except ValueError as exc:
         raise InputError([Problem(where, str(exc))]) from None
-    problems = _damage(doc, where)
+    # Lone surrogates only arrive as \\udXXX escapes (or in text handed over as str); skip the search otherwise.
+    check_text = bool(_SURROGATE_ESCAPE.search(text) or _SURROGATE.search(text))
+    problems = _damage(doc, where, check_text)
     if problems:
         raise InputError(problems)
     return doc
@@ -135,30 +138,55 @@ def walk(doc: Any) -> Iterator[tuple[tuple[Any, ...], Any, int]]:
             stack.extend(((*path, i), v, depth + 1) for i, v in reversed(list(enumerate(node))))
 
 
-def _damage(doc: Any, where: str) -> list[Problem]:
-    """What JSON allows but no design holds: NaN/Infinity, huge numbers, repeated keys, lone surrogates, depth."""
+def _damage(doc: Any, where: str, check_text: bool) -> list[Problem]:
+    """What JSON allows but no design holds: NaN/Infinity, huge numbers, repeated keys, lone surrogates, depth.
+
+    Only containers get a path built; scalars are checked in place, so a million-entry list costs a
+    fraction of a second. Strings are searched only when the text holds a surrogate escape at all.
+    """
     problems: list[Problem] = []
-    for path, node, depth in walk(doc):
-        at = f"{where}: {json_path(path)}"
-        if depth > MAX_DEPTH:
-            problems.append(Problem(at, f"nested deeper than {MAX_DEPTH} levels; this is not a design"))
-        elif isinstance(node, _BadNumber):
-            if node.token.lstrip("-") in ("NaN", "Infinity"):
-                problems.append(Problem(at, f"{node.token} is not a number a design can hold; use a finite value"))
-            else:
-                problems.append(Problem(at, f"the number {node.token} is out of range"))
-        elif isinstance(node, str) and _SURROGATE.search(node):
-            problems.append(Problem(at, "text contains a broken character escape (lone UTF-16 surrogate)"))
-        elif isinstance(node, dict):
+    stack: list[tuple[Any, tuple[Any, ...], int]] = [(doc, (), 0)]
+    while stack and len(problems) < MAX_PROBLEMS:
+        node, path, depth = stack.pop()
+        if type(node) is _BadNumber:
+            problems.append(_bad_number(where, path, node))
+            continue
+        if type(node) is str:
+            if check_text and _SURROGATE.search(node):
+                problems.append(Problem(f"{where}: {json_path(path)}", _SURROGATE_MSG))
+            continue
+        if not isinstance(node, (dict, list)):
+            continue
+        if depth >= MAX_DEPTH:
+            problems.append(Problem(f"{where}: {json_path(path)}",
+                                    f"nested deeper than {MAX_DEPTH} levels; this is not a design"))
+            continue
+        if isinstance(node, dict):
             if isinstance(node, _DuplicateKeys):
-                problems.append(Problem(at, "key " + ", ".join(repr(k) for k in node.duplicates)
-                                        + " appears more than once; which value is meant is unclear"))
-            bad_keys = [k for k in node if _SURROGATE.search(k)]
-            if bad_keys:
-                problems.append(Problem(at, "a key contains a broken character escape (lone UTF-16 surrogate)"))
-        if len(problems) >= MAX_PROBLEMS:
-            break
+                problems.append(Problem(f"{where}: {json_path(path)}", "key " + ", ".join(
+                    repr(k) for k in node.duplicates) + " appears more than once; which value is meant is unclear"))
+            if check_text and any(_SURROGATE.search(k) for k in node):
+                problems.append(Problem(f"{where}: {json_path(path)}", "a key contains a broken character escape (lone UTF-16 surrogate)"))
+            items: Any = node.items()
+        else:
+            items = enumerate(node)
+        children = []
+        for k, v in items:
+            tv = type(v)
+            if tv is dict or tv is list or tv is _DuplicateKeys or tv is _BadNumber or (check_text and tv is str):
+                children.append((v, (*path, k), depth + 1))
+        stack.extend(reversed(children))  # document order, so the first problem is the earliest
     return problems
+
+
+_SURROGATE_MSG = "text contains a broken character escape (lone UTF-16 surrogate)"
+
+
+def _bad_number(where: str, path: tuple[Any, ...], node: _BadNumber) -> Problem:
+    at = f"{where}: {json_path(path)}"
+    if node.token.lstrip("-") in ("NaN", "Infinity"):
+        return Problem(at, f"{node.token} is not a number a design can hold; use a finite value")
+    return Problem(at, f"the number {node.token} is out of range")
 
 
 def json_type(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -28,6 +29,16 @@ def _text(d: Drawing, x: float, y: float, text: str, size: float, colour: colors
         x += stringWidth(run, font, size)
 
 
+def _nice_step(span: float) -> float:
+    if not span > 0 or not math.isfinite(span):
+        return 0.05
+    exp = math.floor(math.log10(span))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * 10**exp >= span:
+            return float(m * 10**exp)
+    return float(10 ** (exp + 1))
+
+
 def _title(d: Drawing, text: str, height: float) -> None:
     _text(d, 0, height - 11, text, 9, INK, bold=True)
 
@@ -36,7 +47,7 @@ def pue_curve_chart(curve: Sequence[tuple[float, float]], point: tuple[float, fl
                     width: float, height: float = 190) -> Drawing:
     """PUE at 10 %..100 % IT load with the operating point marked."""
     t = fmt.lang.t
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=LATIN, initialFontSize=8)
     _title(d, t("chart.pue_curve"), height)
     lp = LinePlot()
     lp.x, lp.y = 46, 34
@@ -46,21 +57,20 @@ def pue_curve_chart(curve: Sequence[tuple[float, float]], point: tuple[float, fl
     lp.lines[0].strokeColor = ACCENT
     lp.lines[0].strokeWidth = 1.6
     lp.lines[0].symbol = makeMarker("FilledCircle", size=3.2, fillColor=ACCENT, strokeColor=ACCENT)
-    ys = [p for _, p in data]
-    lo = max(1.0, min(ys) - 0.05)
-    hi = max(ys) + 0.05
-    step = 0.1 if hi - lo > 0.4 else 0.05
-    lo = step * int(lo / step)
+    ys = [p for _, p in data if math.isfinite(p)] or [1.0]
+    lo, hi = max(1.0, min(ys) - 0.02), max(ys) + 0.02
+    step = _nice_step((hi - lo) / 6)  # about six gridlines whatever the range
+    lo = step * math.floor(lo / step)
+    top = step * math.ceil(hi / step)
     lp.xValueAxis.valueMin, lp.xValueAxis.valueMax, lp.xValueAxis.valueStep = 0, 100, 10
-    lp.yValueAxis.valueMin, lp.yValueAxis.valueMax, lp.yValueAxis.valueStep = lo, lo + step * (
-        int((hi - lo) / step) + 1), step
+    lp.yValueAxis.valueMin, lp.yValueAxis.valueMax, lp.yValueAxis.valueStep = lo, top, step
     for axis in (lp.xValueAxis, lp.yValueAxis):
         axis.labels.fontName = LATIN
         axis.labels.fontSize = 7
         axis.labels.fillColor = MUTED
         axis.strokeColor = RULE
     lp.xValueAxis.labelTextFormat = lambda v: fmt.num(v, 0) + "%"
-    lp.yValueAxis.labelTextFormat = lambda v: fmt.num(v, 2)
+    lp.yValueAxis.labelTextFormat = lambda v: fmt.num(v, 2 if step < 0.1 else 1 if step < 1 else 0)
     lp.xValueAxis.tickDown = 2
     lp.yValueAxis.tickLeft = 2
     lp.yValueAxis.visibleGrid = True
@@ -91,7 +101,7 @@ def bar_chart(title: str, items: Sequence[tuple[str, float, str]], width: float,
     """Horizontal bars, each (label, value, value as formatted text written at the bar's end)."""
     rows = max(len(items), 1)
     height = 38 + rows * 19
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=LATIN, initialFontSize=8)
     _title(d, title, height)
     labels = [lab for lab, _, _ in items] or ["—"]
     values = [max(v, 0.0) for _, v, _ in items] or [0.0]

@@ -22,7 +22,7 @@ from workbench.report.sections_capacity import capacity_section, plan_section
 from workbench.report.sections_cost import equipment_section
 from workbench.report.sections_energy import pue_section
 from workbench.report.sections_method import methodology_section
-from workbench.report.styles import ACCENT, ACCENT_LIGHT, data_table, kv_table
+from workbench.report.styles import ACCENT, ACCENT_LIGHT, BASE_TABLE, data_table, kv_table
 
 Progress = Callable[[float, str], None]
 
@@ -33,7 +33,7 @@ def heading(ctx: Ctx, text: str, level: int = 0, style: Any = None, new_page: bo
     if new_page is None:
         new_page = level == 0
     # CondPageBreak of nearly a full frame breaks unless we are already at the top of a page.
-    lead: Flowable = CondPageBreak(250 * mm) if new_page else CondPageBreak(35 * mm)
+    lead: Flowable = CondPageBreak(258 * mm) if new_page else CondPageBreak(35 * mm)
     return [lead, Heading(markup(text), style, level, text)]
 
 
@@ -134,6 +134,7 @@ def _cover(ctx: Ctx) -> list[Flowable]:
     cells = [[s.p(v, s.kf_value) for v, _ in figures], [s.p(lab, s.kf_label) for _, lab in figures]]
     panel = Table(cells, colWidths=[43.5 * mm] * 4, hAlign="LEFT")
     panel.setStyle(TableStyle([
+        *BASE_TABLE,
         ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
         ("LINEABOVE", (0, 0), (-1, 0), 2, ACCENT),
         ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.white),
@@ -147,7 +148,10 @@ def _cover(ctx: Ctx) -> list[Flowable]:
 
 
 def _contents(ctx: Ctx) -> list[Flowable]:
-    toc = TableOfContents(dotsMinLevel=0)
+    toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
+        *BASE_TABLE, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     toc.levelStyles = [ctx.styles.toc1, ctx.styles.toc2]
     title = ctx.t("toc.title")
     return [ctx.styles.p(title, ctx.styles.h1), Spacer(1, 2 * mm), toc]

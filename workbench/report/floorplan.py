@@ -195,6 +195,9 @@ class PlanFlowable(Flowable):
         r = (d.rotation // 90) % 4
         b = d.boxes
         inset = np.minimum((b[:, 2] - b[:, 0]), (b[:, 3] - b[:, 1])) * 0.12
+        wx0, wy0, wx1, wy1 = self.window
+        vis = (b[:, 2] >= wx0) & (b[:, 0] <= wx1) & (b[:, 3] >= wy0) & (b[:, 1] <= wy1)
+        b, r, inset = b[vis], r[vis], inset[vis]
         path = c.beginPath()
         for (xa, ya, xb, yb), rr, ins in zip(b.tolist(), r.tolist(), inset.tolist()):
             if rr == 0:

@@ -135,7 +135,10 @@ def build_atomic(out_path: Path, build: Callable[[str], None]) -> None:
         raise OSError(f"folder does not exist: {folder}")
     fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=folder)
     os.close(fd)
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes owner-only files; a report is an ordinary document
         build(tmp)
         os.replace(tmp, out_path)
     except BaseException:

@@ -81,7 +81,7 @@ def _system_table(ctx: Ctx, entries: list[dict[str, Any]]) -> Flowable:
     t = ctx.t
     head = [t("col.system"), t("col.role"), t("col.scheme"), t("col.modules"), t("col.installed_kw"),
             t("col.usable_kw"), t("col.load_kw"), t("col.utilisation"), t("col.headroom_kw"), t("col.redundancy_met")]
-    widths = [19, 25, 14, 16, 17, 16, 15, 20, 19, 10]
+    widths = [19, 23, 16, 16, 17, 16, 15, 20, 19, 10]
     scale = W / (sum(widths) * mm)
     return data_table(ctx.styles, head, _system_rows(ctx, entries), [w * mm * scale for w in widths],
                       "LLLRRRRRRC")

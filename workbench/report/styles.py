@@ -30,6 +30,11 @@ CATEGORY_COLOURS = {
 }
 
 
+# reportlab's Table sets its cell font (Helvetica by default) even when every cell is a Paragraph;
+# naming our own font keeps base-14 fonts out of the PDF entirely.
+BASE_TABLE: list[tuple[object, ...]] = [("FONTNAME", (0, 0), (-1, -1), LATIN), ("FONTSIZE", (0, 0), (-1, -1), 8)]
+
+
 class Styles:
     """Paragraph styles for one language (CJK wrapping for Chinese)."""
 
@@ -67,11 +72,20 @@ class Styles:
 
     def p(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of user or generated text: escaped, never read as markup."""
-        return Paragraph(markup(text), style or self.body)
+        return cell_paragraph(text, style or self.body)
 
     def rich(self, safe_markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph whose markup we wrote; every piece of data inside was passed through markup()."""
         return Paragraph(safe_markup, style or self.body)
+
+
+def cell_paragraph(text: object, style: ParagraphStyle) -> Paragraph:
+    """Escaped text; Chinese styles break lines so numbers stay with their units."""
+    if style.wordWrap == "CJK":
+        from workbench.report.cjkwrap import CJKParagraph
+
+        return CJKParagraph(text, style)
+    return Paragraph(markup(text), style)
 
 
 def data_table(styles: Styles, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
@@ -83,13 +97,14 @@ def data_table(styles: Styles, header: Sequence[str], rows: Sequence[Sequence[ob
     bold = {"L": styles.cell_b, "R": styles.cell_br, "C": styles.cell_b}
     head_style = {"L": styles.head, "R": styles.head_r, "C": styles.head}
     totals = set(total_rows) | set(bold_rows) | set(group_rows)
-    data: list[list[object]] = [[Paragraph(markup(h), head_style[align[i]]) for i, h in enumerate(header)]]
+    data: list[list[object]] = [[cell_paragraph(h, head_style[align[i]]) for i, h in enumerate(header)]]
     for r, row in enumerate(rows):
         st = bold if r in totals else cell
-        data.append([v if isinstance(v, Paragraph) else Paragraph(markup(v), st[align[i]])
+        data.append([v if isinstance(v, Paragraph) else cell_paragraph(v, st[align[i]])
                      for i, v in enumerate(row)])
     table = Table(data, colWidths=list(widths), repeatRows=repeat, hAlign="LEFT")
     cmds: list[tuple[object, ...]] = [
+        *BASE_TABLE,
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.6),
@@ -112,9 +127,10 @@ def data_table(styles: Styles, header: Sequence[str], rows: Sequence[Sequence[ob
 
 def kv_table(styles: Styles, rows: Sequence[tuple[str, object]], widths: Sequence[float]) -> Table:
     """Label / value pairs without a header (cover details, key figures)."""
-    data = [[Paragraph(markup(k), styles.cell_b), Paragraph(markup(v), styles.cell)] for k, v in rows]
+    data = [[cell_paragraph(k, styles.cell_b), cell_paragraph(v, styles.cell)] for k, v in rows]
     table = Table(data, colWidths=list(widths), hAlign="LEFT")
     table.setStyle(TableStyle([
+        *BASE_TABLE,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),

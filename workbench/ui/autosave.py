@@ -30,10 +30,10 @@ class Autosaver(QObject):
         self.store = store or AutosaveStore()
         self.slot = new_slot()
         self._last: tuple[int, int] | None = None  # (design identity, undo index) last written
-        self._periodic = QTimer(self)
-        self._periodic.setInterval(interval_ms)
-        self._periodic.timeout.connect(self._tick)
-        self._periodic.start()
+        self.periodic_timer = QTimer(self)  # public so a status bar (or a test) can follow its ticks
+        self.periodic_timer.setInterval(interval_ms)
+        self.periodic_timer.timeout.connect(self._tick)
+        self.periodic_timer.start()
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(idle_ms)
@@ -61,7 +61,7 @@ class Autosaver(QObject):
 
     def cleanup(self) -> None:
         """After a normal close: stop, and remove this window's autosaves and any recovered ones it opened."""
-        self._periodic.stop()
+        self.periodic_timer.stop()
         self._idle.stop()
         own = [e.slot for e in self.store.entries()
                if e.session == self.store.session and (e.slot == self.slot or e.slot.startswith("recovered"))]

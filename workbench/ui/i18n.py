@@ -148,7 +148,7 @@ def register_fonts() -> list[str]:
             app_font.setFamilies([*(app_font.families() or [app_font.family()]), families[0]])
             QGuiApplication.setFont(app_font)
         for base in {app_font.family(), "Sans Serif", "sans-serif", "DejaVu Sans", "Helvetica", "Arial", "Segoe UI"}:
-            if families[0] not in QFont.substitutes(base):
+            if families[0].lower() not in [s.lower() for s in QFont.substitutes(base)]:
                 QFont.insertSubstitution(base, families[0])
     _font_families = list(families)
     return _font_families

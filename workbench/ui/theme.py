@@ -42,7 +42,7 @@ class Theme:
     rubber_crossing: str
     error: str
     warning: str
-    cold_aisle: str  # with alpha, over the floor
+    cold_aisle: str  # #AARRGGBB (Qt order), composited over the floor
     hot_aisle: str
     clearance: str
     handle: str
@@ -72,7 +72,7 @@ LIGHT = Theme(
     block_text="#1b1f24", block_text_muted="#4a525c", front_mark="#1b1f24", liquid_mark="#0d8fb3",
     selection="#ff8c1a", rubber_window="#2f6fd6", rubber_crossing="#2e9b4f",
     error="#d13438", warning="#d99a00",
-    cold_aisle="#3d8fe040", hot_aisle="#e0573d38", clearance="#d99a00", handle="#ff8c1a",
+    cold_aisle="#403d8fe0", hot_aisle="#38e0573d", clearance="#d99a00", handle="#ff8c1a",
     scale_bar="#2b3036",
 )
 
@@ -83,7 +83,7 @@ DARK = Theme(
     block_text="#f0f3f6", block_text_muted="#b8c0ca", front_mark="#f0f3f6", liquid_mark="#4cc9f0",
     selection="#ffa64d", rubber_window="#58a6ff", rubber_crossing="#56d364",
     error="#ff5c5c", warning="#e3b341",
-    cold_aisle="#3d8fe04a", hot_aisle="#e0573d40", clearance="#e3b341", handle="#ffa64d",
+    cold_aisle="#4a3d8fe0", hot_aisle="#40e0573d", clearance="#e3b341", handle="#ffa64d",
     scale_bar="#c9d1d9",
 )
 

@@ -10,7 +10,7 @@ from workbench.ui.scene.block_look import BlockLook
 from workbench.ui.theme import Theme
 
 BLOCK_Z = 10.0
-MIN_TEXT_PX = 26.0  # below this on-screen width a label would be unreadable: level of detail hides it
+MIN_TEXT_PX = 22.0  # below this on-screen width a label would be unreadable: level of detail hides it
 _fonts: dict[str, QFont] = {}
 
 
@@ -190,7 +190,7 @@ class BlockItem(QGraphicsItem):
             return
         look = self.look
         two_lines = bool(look.figure) and across >= 24
-        size = 10 if across < 30 else 11 if across < 60 else 12
+        size = 9 if across < 20 else 10 if across < 30 else 11 if across < 60 else 12
         font = pixel_font(size, bold=True)
         center = painter.worldTransform().map(QPointF(0.0, 0.0))
         painter.save()
@@ -200,7 +200,7 @@ class BlockItem(QGraphicsItem):
         painter.setPen(QColor(self._theme.block_text))
         painter.setFont(font)
         fm = QFontMetricsF(font)
-        avail = along - 6
+        avail = along - 4
         label = fm.elidedText(look.label, Qt.TextElideMode.ElideRight, avail)
         if two_lines:
             painter.drawText(QRectF(-avail / 2, -size - 1, avail, size + 2), Qt.AlignmentFlag.AlignCenter, label)

@@ -1,0 +1,87 @@
+"""The benchmark at tiny sizes: JSON shape, exact block counts, and incremental equals full results."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+
+import pytest
+
+from workbench.bench import main
+from workbench.bench.generate import generate_design
+from workbench.calc import Calculator, calculate
+from workbench.catalog import default_catalog
+from workbench.model.blocktype import Catalog
+
+KEYS = {"figure", "blocks", "median_s", "runs", "baseline_median_s", "ratio", "note"}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+@pytest.mark.parametrize("n", [0, 1, 50, 400])
+def test_generated_design_has_exactly_n_blocks(catalog: Catalog, n: int) -> None:
+    d = generate_design(catalog, n)
+    assert len(d.blocks) == n
+    assert all(b.type_id in catalog.types for b in d.blocks.values())
+
+
+def test_generated_campus_is_a_clean_design(catalog: Catalog) -> None:
+    r = calculate(generate_design(catalog, 1000), catalog)
+    assert r.it_load_kw > 10_000 and r.pue is not None and 1.0 < r.pue < 1.6
+    assert r.checks == []
+
+
+def test_bench_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json", "--blocks", "50", "--runs", "1", "--only", "recalc_full", "recalc_edit", "open",
+                 "save"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["figure"] for r in rows} == {"recalc_full", "recalc_edit", "open", "save"}
+    for r in rows:
+        assert set(r) == KEYS and r["blocks"] == 50 and r["runs"] >= 1
+        assert r["median_s"] > 0 and r["baseline_median_s"] is None and r["ratio"] is None
+
+
+def test_bench_table_and_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--blocks", "20", "--runs", "1", "--only", "recalc_full"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("| figure |") and "| recalc_full | 20 |" in out
+    assert main(["--blocks", "-5"]) == 2
+    assert "block counts" in capsys.readouterr().err
+
+
+def _same(a: object, b: object, path: str = "$") -> None:
+    """Equal, with floats allowed to differ in the last bits only (summation order)."""
+    if isinstance(a, dict):
+        assert isinstance(b, dict) and set(a) == set(b), path
+        for k in a:
+            _same(a[k], b[k], f"{path}.{k}")
+    elif isinstance(a, (list, tuple)):
+        assert isinstance(b, (list, tuple)) and len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b)):
+            _same(x, y, f"{path}[{i}]")
+    elif isinstance(a, float):
+        assert isinstance(b, float) and math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-9), (path, a, b)
+    else:
+        assert a == b, (path, a, b)
+
+
+def test_incremental_moves_equal_a_full_run(catalog: Catalog) -> None:
+    design = generate_design(catalog, 600)
+    rng = random.Random(3)
+    calc = Calculator(catalog)
+    calc.run(design)
+    ids = list(design.blocks)
+    for k in (1, 1, 3, 40, 1):  # one block, a few, and a large selection (the indexed path)
+        chosen = rng.sample(ids, k)
+        for bid in chosen:
+            b = design.blocks[bid]
+            b.x_mm += rng.choice([-900.0, 300.0, 1200.0])
+            b.y_mm += rng.choice([-2400.0, 0.0, 50.0])
+            b.rotation_deg = rng.choice([0, 90, 180, 270])
+        inc = calc.moved(design, chosen).to_dict()
+        _same(calculate(design, catalog).to_dict(), inc)
+        assert any(c["code"] in ("overlap", "clearance") for c in inc["checks"]) or k == 1

@@ -1,0 +1,98 @@
+"""BOM outputs: the PDF, the .xlsx (formulas for totals) and the CSV agree with the calculation's CAPEX."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.report.conftest import pdf_text, squash
+from workbench.calc import calculate
+from workbench.model import Catalog, Design
+from workbench.report import ReportOptions, build_bom_pdf, write_bom_csv, write_bom_xlsx
+from workbench.report.bom import build_bom
+from workbench.report.formatting import Formatter
+from workbench.report.i18n import load_language
+
+
+def test_bom_total_equals_calculated_capex(sample: Design, catalog: Catalog) -> None:
+    r = calculate(sample, catalog)
+    bom = build_bom(sample, catalog, ReportOptions())
+    assert bom.currency == r.cost["currency"]
+    assert bom.total == pytest.approx(r.cost["capex_total"], rel=1e-9)
+    for cat, amount in r.cost["capex_by_category"].items():
+        assert bom.subtotal(cat) == pytest.approx(amount, rel=1e-9, abs=1e-6)
+    assert bom.quantity == len(sample.blocks)
+
+
+def test_bom_pdf_shows_lines_subtotals_and_total(built: dict[str, Path], sample: Design, catalog: Catalog) -> None:
+    bom = build_bom(sample, catalog, ReportOptions())
+    fmt = Formatter(load_language("en"), "si")
+    text = pdf_text(built["bom-en"])
+    flat = squash(text)
+    assert squash(f"Total: {fmt.money(bom.total, bom.currency)}") in flat
+    for ln in bom.lines:
+        assert squash(f"{ln.type_id}{ln.quantity}{fmt.num(ln.unit_price, 2)}{fmt.num(ln.extended, 2)}") in flat
+    for cat in bom.categories:
+        assert squash(fmt.num(bom.subtotal(cat), 2)) in flat
+    assert "2025-06" in text and "valid for 90 days" in text
+    zh = squash(pdf_text(built["bom-zh"]))
+    assert "物料清单" in zh and squash(catalog.types["cool.cdu-1200"].name["zh"]) in zh
+
+
+def test_price_factor_and_currency_conversion(tmp_path: Path, sample: Design, catalog: Catalog) -> None:
+    r = calculate(sample, catalog)
+    opts = ReportOptions(currency="CNY", rate=7.2, price_factor=1.15)
+    bom = build_bom(sample, catalog, opts)
+    expected = r.cost["capex_total"] / r.cost["fx_rate_per_usd"] * 7.2 * 1.15
+    assert bom.total == pytest.approx(expected, rel=1e-9)
+    out = tmp_path / "bom.pdf"
+    build_bom_pdf(sample, catalog, out, opts)
+    fmt = Formatter(load_language("en"), "si")
+    assert squash(fmt.money(expected, "CNY")) in squash(pdf_text(out))
+    default_rate = build_bom(sample, catalog, ReportOptions(currency="CNY")).pricing.rate_per_usd
+    assert default_rate == catalog.fx_rates["CNY"]
+
+
+def test_xlsx_quantities_and_formula_totals(tmp_path: Path, sample: Design, catalog: Catalog) -> None:
+    out = tmp_path / "bom.xlsx"
+    write_bom_xlsx(sample, catalog, out, ReportOptions(price_factor=1.1))
+    bom = build_bom(sample, catalog, ReportOptions(price_factor=1.1))
+    wb = load_workbook(out)  # formulas as text
+    detail = wb["Detail"]
+    n = len(bom.lines)
+    assert detail.freeze_panes == "A2"
+    assert detail.auto_filter.ref == f"A1:J{n + 1}"
+    expected_total = 0.0
+    for row, ln in enumerate(bom.lines, start=2):
+        assert detail.cell(row, 3).value == ln.type_id
+        assert detail.cell(row, 4).value == ln.quantity
+        assert detail.cell(row, 5).value == pytest.approx(ln.unit_price)
+        assert detail.cell(row, 6).value == f"=D{row}*E{row}"
+        expected_total += detail.cell(row, 4).value * detail.cell(row, 5).value
+    assert detail.cell(n + 2, 6).value == f"=SUM(F2:F{n + 1})"
+    assert detail.cell(n + 2, 4).value == f"=SUM(D2:D{n + 1})"
+    assert expected_total == pytest.approx(calculate(sample, catalog).cost["capex_total"] * 1.1, rel=1e-9)
+    summary = wb["Summary"]
+    formulas = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str) and
+                c.value.startswith("=SUM(D")]
+    assert len(formulas) == 1
+    cached = load_workbook(out, data_only=True)["Detail"]  # the values written beside the formulas
+    assert cached.cell(n + 2, 6).value == pytest.approx(expected_total)
+    assert "#,##0.00" in detail.cell(2, 5).number_format
+
+
+def test_csv_reopens_with_the_same_lines(tmp_path: Path, sample: Design, catalog: Catalog) -> None:
+    out = tmp_path / "bom.csv"
+    write_bom_csv(sample, catalog, out, ReportOptions(lang="zh"))
+    bom = build_bom(sample, catalog, ReportOptions(lang="zh"))
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][0] == "类别" and len(rows) == len(bom.lines) + 2
+    assert [int(r[3]) for r in rows[1:-1]] == [ln.quantity for ln in bom.lines]
+    assert float(rows[-1][5]) == pytest.approx(sum(float(r[5]) for r in rows[1:-1]), abs=0.05)
+    assert float(rows[-1][5]) == pytest.approx(bom.total, abs=0.01)
+    assert any(re.search("[\u4e00-\u9fff]", r[1]) for r in rows[1:-1])

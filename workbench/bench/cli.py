@@ -1,0 +1,118 @@
+"""`workbench bench [--json] [--blocks N...] [--runs K]`: generate designs, measure, print a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from workbench.bench.generate import generate_design
+from workbench.bench.measure import Figure, engine_figures
+from workbench.catalog import default_catalog
+
+FIGURES = ("recalc_full", "recalc_edit", "open", "save", "report_pdf", "bom_pdf", "scene_build", "drag_frame",
+           "startup")
+# Targets at 10,000 blocks (issue 8), in seconds, and the allowed ratio to the bare toolkit.
+TARGETS_S = {"recalc_full": 0.016, "recalc_edit": 0.002, "drag_frame": 0.016, "open": 1.0, "save": 0.5,
+             "report_pdf": 5.0, "bom_pdf": 2.0, "startup": 1.5}
+MAX_RATIO = {"drag_frame": 2.0}
+MAX_GROWTH = 12.0  # from 1,000 to 10,000 blocks
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workbench bench", description=(
+        "Measure the workbench on generated campus designs (median of several runs). "
+        "Not part of the test run; see docs/benchmarks.md."))
+    p.add_argument("--json", action="store_true", help="one JSON object per figure and size")
+    p.add_argument("--blocks", type=int, nargs="+", default=[1000, 10000], metavar="N",
+                   help="design sizes in blocks (default: 1000 10000)")
+    p.add_argument("--runs", type=int, default=5, metavar="K", help="runs per figure (default: 5)")
+    p.add_argument("--frames", type=int, default=30, help="frames timed for drag_frame (default: 30)")
+    p.add_argument("--only", nargs="+", choices=FIGURES, metavar="FIGURE",
+                   help=f"measure only these figures ({', '.join(FIGURES)})")
+    p.add_argument("--no-ui", action="store_true", help="skip the Qt figures (scene_build, drag_frame, startup)")
+    return p
+
+
+def run(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if any(n < 0 for n in args.blocks) or args.runs < 1 or args.frames < 1:
+        print("workbench bench: block counts must be ≥ 0 and --runs/--frames ≥ 1", file=sys.stderr)
+        return 2
+    wanted = set(args.only or FIGURES)
+    if args.no_ui:
+        wanted -= {"scene_build", "drag_frame", "startup"}
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    catalog = default_catalog()
+    figures: list[Figure] = []
+    startup_broken = False
+    for n in args.blocks:
+        design = generate_design(catalog, n)
+        if wanted & {"recalc_full", "recalc_edit", "open", "save"}:
+            figures += engine_figures(design, catalog, args.runs)
+        if wanted & {"report_pdf", "bom_pdf"}:
+            from workbench.bench.report_figures import report_figures
+
+            figures += report_figures(design, catalog, args.runs)
+        if wanted & {"scene_build", "drag_frame"}:
+            from workbench.bench.ui_figures import ui_figures
+
+            figures += ui_figures(design, catalog, args.runs, args.frames)
+        if "startup" in wanted:
+            from workbench.bench.ui_figures import startup_figure
+
+            if startup_broken:
+                figures.append(Figure("startup", n, None, 0, note="not measured: failed at a smaller size"))
+            else:
+                f = startup_figure(design, min(args.runs, 3))
+                startup_broken = f.median_s is None
+                figures.append(f)
+    figures = [f for f in figures if f.figure in wanted]
+    if args.json:
+        for f in figures:
+            print(json.dumps(f.to_dict()))
+    else:
+        print(table(figures))
+    return 0
+
+
+def _ms(v: float | None) -> str:
+    return "—" if v is None else f"{v * 1000:.1f}"
+
+
+def table(figures: list[Figure]) -> str:
+    """Markdown table: figure, blocks, median, baseline, ratio, target and growth verdicts."""
+    sizes = sorted({f.blocks for f in figures})
+    by = {(f.figure, f.blocks): f for f in figures}
+    lines = ["| figure | blocks | median ms | bare toolkit ms | ratio | target | meets |",
+             "|---|---:|---:|---:|---:|---|---|"]
+    for name in FIGURES:
+        for n in sizes:
+            f = by.get((name, n))
+            if f is None:
+                continue
+            ratio = "—" if f.ratio is None else f"{f.ratio:.2f}×"
+            target, ok = _verdict(f, by, sizes)
+            note = f" ({f.note})" if f.note else ""
+            lines.append(f"| {name} | {n:,} | {_ms(f.median_s)} | {_ms(f.baseline_median_s)} | {ratio} | "
+                         f"{target} | {ok}{note} |")
+    return "\n".join(lines)
+
+
+def _verdict(f: Figure, by: dict[tuple[str, int], Figure], sizes: list[int]) -> tuple[str, str]:
+    if f.median_s is None:
+        return "", "unavailable"
+    parts, ok = [], True
+    if f.blocks == 10000 and f.figure in TARGETS_S:
+        parts.append(f"≤ {TARGETS_S[f.figure] * 1000:g} ms")
+        ok &= f.median_s <= TARGETS_S[f.figure]
+    if f.blocks == 10000 and f.figure in MAX_RATIO and f.ratio is not None:
+        parts.append(f"≤ {MAX_RATIO[f.figure]:g}× bare")
+        ok &= f.ratio <= MAX_RATIO[f.figure]
+    small = by.get((f.figure, 1000))
+    if f.blocks == 10000 and small is not None and small.median_s:
+        growth = f.median_s / small.median_s
+        parts.append(f"growth {growth:.1f}× ≤ {MAX_GROWTH:g}×")
+        ok &= growth <= MAX_GROWTH
+    return ", ".join(parts), ("yes" if ok else "NO") if parts else ""

@@ -1,0 +1,97 @@
+"""Line breaking for Chinese text that never separates a number from its unit or splits a Latin word."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.platypus import Paragraph
+
+from workbench.report.fonts import LATIN_BOLD, clean, markup, mixed_width
+
+# A number with its unit (optionally one space between), a Latin word, a run of spaces, or any single character.
+_ATOM = re.compile(
+    r"[-+]?[0-9][0-9,.:]*(?:\s?(?:%|‰|°C|[A-Za-zµ°Ω][A-Za-z0-9µ°Ω²³/·_]*))?"
+    r"|[A-Za-z][A-Za-z0-9_\-.'’/²³+]*"
+    r"|\s+"
+    r"|.", re.S)
+
+
+def atoms(text: str) -> list[str]:
+    """Unbreakable pieces; closing punctuation joins the piece before it, opening punctuation the piece after."""
+    out: list[str] = []
+    carry = ""
+    for m in _ATOM.finditer(text):
+        tok = m.group(0)
+        if carry:
+            tok, carry = carry + tok, ""
+        if len(tok) == 1 and tok in ALL_CANNOT_END:
+            carry = tok
+            continue
+        if out and tok[0] in ALL_CANNOT_START and not tok.isspace():
+            out[-1] += tok
+        else:
+            out.append(tok)
+    if carry:
+        out.append(carry)
+    return out
+
+
+def break_lines(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy lines of at most width points; an atom wider than a line is cut by characters."""
+    lines: list[str] = []
+    for para in clean(text).split("\n"):
+        line, used = "", 0.0
+        for atom in atoms(para):
+            w = mixed_width(atom, size, bold)
+            if not line and atom.isspace():
+                continue
+            if used + w <= width or not line:
+                if w > width:  # too long on its own (a very long name): cut it
+                    for ch in atom:
+                        cw = mixed_width(ch, size, bold)
+                        if line and used + cw > width:
+                            lines.append(line)
+                            line, used = "", 0.0
+                        line += ch
+                        used += cw
+                    continue
+                line += atom
+                used += w
+            else:
+                lines.append(line.rstrip())
+                line, used = ("", 0.0) if atom.isspace() else (atom, w)
+        lines.append(line.rstrip())
+    return lines
+
+
+class CJKParagraph(Paragraph):
+    """A paragraph of user or generated text broken by break_lines() at the width it is given."""
+
+    def __init__(self, text: object, style: ParagraphStyle) -> None:
+        self._plain = clean(text)
+        self._cjk_style = style
+        self._for_width: float | None = None
+        plain_style = ParagraphStyle(style.name + "-pre", parent=style, wordWrap=None)
+        self._plain_style = plain_style
+        super().__init__(markup(self._plain), plain_style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> Any:  # noqa: N803 (reportlab API)
+        style = self._cjk_style
+        width = availWidth - style.leftIndent - style.rightIndent - 0.01
+        if width != self._for_width:
+            self._for_width = width
+            bold = style.fontName == LATIN_BOLD
+            lines = break_lines(self._plain, max(width, style.fontSize), style.fontSize, bold)
+            self._broken = "<br/>".join(markup(ln) for ln in lines)
+            Paragraph.__init__(self, self._broken, self._plain_style)
+        return super().wrap(availWidth, availHeight)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (reportlab API)
+        # The lines are already broken; a plain Paragraph of them splits across pages like any other.
+        self.wrap(availWidth, availHeight)
+        plain = Paragraph(self._broken, self._plain_style)
+        plain.wrap(availWidth, availHeight)
+        return plain.split(availWidth, availHeight)

@@ -1,0 +1,87 @@
+"""Start the window: the application object, the shipped CJK font, and the design to open."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from workbench.paths import resources_dir, sample_design_path
+from workbench.ui.settings import APPLICATION, ORGANISATION, Settings
+from workbench.ui.theme import apply_widget_palette, theme_named
+
+CJK_FONT = "DroidSansFallbackFull.ttf"
+QUIT_WHEN_SHOWN_ENV = "WORKBENCH_QUIT_WHEN_SHOWN"  # set by `workbench bench` to time start-up
+
+
+def register_fonts() -> list[str]:
+    """Register the shipped fonts so Chinese renders on machines without CJK fonts; returns families."""
+    families: list[str] = []
+    for name in (CJK_FONT,):
+        path = resources_dir() / "fonts" / name
+        if path.exists():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "workbench", *(argv or [])])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="workbench", add_help=True)
+    parser.add_argument("file", nargs="?", help="design file (.dchall.json) to open")
+    parser.add_argument("--read-only", dest="read_only", metavar="FILE", help="open FILE without allowing edits")
+    args, _unknown = parser.parse_known_args(argv)  # Qt's own options (-platform ...) pass through
+    return args
+
+
+def open_initial(window: object, args: argparse.Namespace) -> None:
+    """Open the named file (or the sample); on failure show why and keep an empty design."""
+    from workbench.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    target = args.read_only or args.file
+    path = Path(target) if target else sample_design_path()
+    if not path.exists():
+        QMessageBox.critical(window, window.tr("Cannot open design"),
+                             window.tr("%1 does not exist.").replace("%1", str(path)))
+        return
+    if window.open_file(path, ask=False) and args.read_only:
+        window.document.read_only = True
+        window._update_title()
+    if not target:
+        # The sample is a starting point, not the user's file: Save must ask where to put it.
+        window.document.path = None
+        window.document.path_changed.emit("")
+
+
+def run_app(argv: list[str]) -> int:
+    """Run the workbench window; argv holds the arguments after the program name."""
+    from workbench.ui.main_window import MainWindow
+
+    args = _parse(list(argv))
+    app = ensure_app()
+    register_fonts()
+    settings = Settings()
+    apply_widget_palette(app, theme_named(settings.theme))
+    window = MainWindow(settings=settings)
+    open_initial(window, args)
+    window.show()
+    if os.environ.get(QUIT_WHEN_SHOWN_ENV):
+        # Start-up benchmark: leave as soon as the first frame has been queued.
+        QTimer.singleShot(0, window.close)
+    return int(app.exec())
