@@ -94,13 +94,15 @@ def test_megabytes_of_junk(tmp_path: Path, catalog: Catalog) -> None:
             load_design(tmp_path / name, catalog)
         assert name in info.value.problems[0].where
         assert len(info.value.problems) <= 200  # a bounded list, not a million lines
-    # A huge unknown field is only a warning: the design opens and the junk is not saved again.
+    # A huge unknown field is refused by name, without echoing three megabytes back.
     doc = json.loads(text)
     doc["junk"] = "x" * 3_000_000
     (tmp_path / "field.dchall.json").write_text(json.dumps(doc), "utf-8")
-    loaded = load_design(tmp_path / "field.dchall.json", catalog)
-    assert any("unknown field" in p.message and p.where.endswith(": $") for p in loaded.problems)
-    assert len(dumps(loaded.design)) < 100_000
+    with pytest.raises(InputError) as info:
+        load_design(tmp_path / "field.dchall.json", catalog)
+    (problem,) = info.value.problems
+    assert problem.where == "field.dchall.json: $" and "unknown field \"junk\"" in problem.message
+    assert len(str(info.value)) < 300
 
 
 def test_file_above_the_size_limit_is_refused_without_reading(tmp_path: Path) -> None:
@@ -128,15 +130,14 @@ def test_byte_order_marks_and_utf16(tmp_path: Path) -> None:
     assert loads_design("\ufeff" + text).design.halls
 
 
-def test_unknown_fields_warn_and_are_not_saved_again() -> None:
+def test_unknown_fields_are_refused_with_their_paths() -> None:
     doc = json.loads(GOLDEN_V1.read_text("utf-8"))
     doc["blocks"][0]["colour"] = "red"
     doc["site"]["vat"] = 19
-    loaded = loads_design(json.dumps(doc), where="f")
-    assert {p.where for p in loaded.problems} == {"f: $.blocks[0]", "f: $.site"}
-    assert all(p.severity == "warning" and "unknown field" in p.message for p in loaded.problems)
-    saved = json.loads(dumps(loaded.design))
-    assert "colour" not in saved["blocks"][0] and "vat" not in saved["site"]
+    with pytest.raises(InputError) as info:
+        loads_design(json.dumps(doc), where="f")
+    assert [(p.where, p.message.split(" (")[0]) for p in info.value.problems] == [
+        ("f: $.blocks[0]", 'unknown field "colour"'), ("f: $.site", 'unknown field "vat"')]
 
 
 @pytest.mark.needs_qt

@@ -206,10 +206,7 @@ def _check_against_catalog(design: Design, catalog: Catalog, where: str, warning
 
 
 def validate_document(doc: dict[str, Any], where: str = "$") -> list[Problem]:
-    """Schema errors with their JSON paths, then the rules a schema cannot say.
-
-    Unknown fields are warnings (the field is ignored) so a hand-edited file still opens.
-    """
+    """Schema errors with their JSON paths, then the rules a schema cannot say (ids, references, outlines)."""
     errs = list(itertools.islice(_validator().iter_errors(doc), 5 * MAX_PROBLEMS))
     # dict.fromkeys drops repeats: jsonschema reports each missing field of one object separately.
     problems = list(dict.fromkeys(_describe(err, where)
@@ -269,7 +266,8 @@ def _describe(err: jsonschema.ValidationError, where: str) -> Problem:
     if kind == "additionalProperties" and isinstance(value, dict):
         known = set(err.schema.get("properties", {}))
         extra = [k for k in value if k not in known]
-        return Problem(at, "unknown field " + ", ".join(clip(k) for k in extra[:5]) + "; ignored", "warning")
+        return Problem(at, "unknown field " + ", ".join(clip(k) for k in extra[:5])
+                       + " (a typing error, or a file from another program?)")
     if kind == "type":
         names = expected if isinstance(expected, list) else [expected]
         return Problem(at, f"must be {' or '.join(_TYPE_WORDS.get(n, n) for n in names)}, not {json_type(value)}")
@@ -290,7 +288,8 @@ def _describe(err: jsonschema.ValidationError, where: str) -> Problem:
         size = len(value) if isinstance(value, (str, list)) else 0
         limit = "at most" if kind.startswith("max") else "at least"
         unit = "characters" if kind.endswith("Length") else "entries"
-        return Problem(at, f"has {size} {unit}; {limit} {expected} allowed")
+        verdict = "too long" if kind.startswith("max") else "too short"
+        return Problem(at, f"is {verdict}: {size} {unit}, {limit} {expected} allowed")
     return Problem(at, _short(err.message))
 
 

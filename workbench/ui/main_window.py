@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.document = document or Document()
         self.document.setParent(self)
+        self.export_job: object | None = None
         self.scene = HallScene(self.document, theme_named(self.settings.theme))
         self.view = HallView(self.scene, self)
         self.view.imperial = self.settings.imperial
@@ -314,7 +315,8 @@ class MainWindow(QMainWindow):
         except ImportError:
             self._not_available(self.tr("Export"))
             return
-        export_design(self, self.document, kind)
+        # Keep the job: the export runs on a worker thread after this method returns.
+        self.export_job = export_design(self, self.document, kind, imperial=self.settings.imperial)
 
     def _not_available(self, what: str) -> None:
         QMessageBox.information(self, what, self.tr("%1 is not available in this build.").replace("%1", what))
