@@ -242,7 +242,7 @@ class Mutator:
         return text
 
 
-def check(data: bytes, catalog: Catalog) -> str:
+def check(data: bytes, catalog: Catalog, calc: bool = False) -> str:
     """'loaded' or 'rejected'; raises AssertionError (or whatever escaped the loader) on a bug."""
     try:
         loaded = loads_design(data, catalog, where="fuzz")
@@ -255,11 +255,16 @@ def check(data: bytes, catalog: Catalog) -> str:
     saved = dumps(loaded.design)  # what loads must save
     again = loads_design(saved, catalog, where="fuzz-resaved")
     assert design_to_dict(again.design) == design_to_dict(loaded.design), "save -> load changed the design"
+    if calc:  # whatever opens must also calculate: the window recalculates right after opening
+        from workbench.calc import calculate
+
+        calculate(loaded.design, catalog)
     return "loaded"
 
 
 def run(count: int | None, seconds: float | None, seed: int, catalog: Catalog | None = None,
-        out_dir: Path | None = None, progress: bool = False, seeds: list[bytes] | None = None) -> dict[str, Any]:
+        out_dir: Path | None = None, progress: bool = False, seeds: list[bytes] | None = None,
+        calc: bool = False) -> dict[str, Any]:
     catalog = catalog or default_catalog()
     rng = random.Random(seed)
     mutator = Mutator(seeds or seed_files(), rng)
@@ -272,7 +277,7 @@ def run(count: int | None, seconds: float | None, seed: int, catalog: Catalog | 
         name, data = mutator.mutate()
         tried += 1
         try:
-            outcomes[check(data, catalog)] += 1
+            outcomes[check(data, catalog, calc)] += 1
         except Exception as exc:  # the whole point: anything else is a finding
             failures.append({"mutation": name, "error": f"{type(exc).__name__}: {exc}"[:500],
                              "traceback": traceback.format_exc()})
@@ -291,11 +296,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, help="run this long")
     ap.add_argument("--count", type=int, help="try this many inputs")
     ap.add_argument("--seed", type=int, default=int(time.time()))
+    ap.add_argument("--calc", action="store_true", help="also run the calculation on every design that loads")
     ap.add_argument("--out", type=Path, default=Path("fuzz-failures"), help="where failing inputs are written")
     args = ap.parse_args(argv)
     if args.seconds is None and args.count is None:
         args.seconds = 60.0
-    result = run(args.count, args.seconds, args.seed, out_dir=args.out, progress=True)
+    result = run(args.count, args.seconds, args.seed, out_dir=args.out, progress=True, calc=args.calc)
     print(f"fuzz_loader: {result['tried']:,} inputs tried in {result['seconds']} s (seed {result['seed']}): "
           f"{result['outcomes'].get('loaded', 0):,} loaded, {result['outcomes'].get('rejected', 0):,} rejected "
           f"with InputError, {len(result['failures'])} failures")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.paths import resources_dir, sample_design_path
+from workbench.paths import app_root, resources_dir, sample_design_path
 
 RACK_TYPE = "rack.air-20kw"
 RACKS_IN_ROW = 10
@@ -47,7 +47,8 @@ def step_resources(st: _State) -> str:
     root = resources_dir()
     needed = [root / "catalog", root / "fonts" / "DroidSansFallbackFull.ttf", root / "fonts" / "DejaVuSans.ttf",
               root / "translations" / "workbench_zh_CN.qm", root / "translations" / "qtbase_zh_CN.qm",
-              root / "schema" / "design-1.schema.json", sample_design_path()]
+              root / "schema" / "design-1.schema.json", root / "icons" / "workbench.png", sample_design_path(),
+              app_root() / "docs" / "getting-started.md"]
     missing = [str(p) for p in needed if not p.exists()]
     _check(not missing, "missing from the installation: " + ", ".join(missing))
     return f"resources in {root}"
@@ -217,8 +218,12 @@ def main() -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    code = run()
-    sys.stdout.flush()
+    try:
+        code = run()
+        sys.stdout.flush()
+    except BrokenPipeError:  # output piped into `head` and cut off: not every step ran, so not a pass
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
+        code = 1
     del app
     return code
 

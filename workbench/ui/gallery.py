@@ -127,6 +127,10 @@ class TemplateGallery(QDialog):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
+        self.caption = QLabel()
+        self.caption.setStyleSheet("color: #5b636d;")
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.figures: dict[str, tuple[QLabel, QLabel]] = {}
         tiles = QGridLayout()
         tiles.setHorizontalSpacing(10)
@@ -165,6 +169,10 @@ class TemplateGallery(QDialog):
         rv = QVBoxLayout(right)
         rv.addWidget(self.title)
         rv.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        under = QHBoxLayout()
+        under.addWidget(self.caption, 1)
+        under.addWidget(self.legend)
+        rv.addLayout(under)
         rv.addLayout(tiles)
         rv.addWidget(self.description, 1)
         rv.addLayout(self.form)
@@ -242,6 +250,8 @@ class TemplateGallery(QDialog):
             return
         self.title.setText(t.name)
         self.preview.setPixmap(thumbnail(t.design, self.found.catalog, PREVIEW))
+        self.caption.setText(self._caption(t))
+        self.legend.setText(self._legend(t))
         self.figures["it_mw"][0].setText(f"{t.it_mw:.2f}" if t.it_mw is not None else "—")
         self.figures["pue"][0].setText(f"{t.pue:.2f}" if t.pue else "—")
         self.figures["racks"][0].setText(str(t.racks) if t.racks is not None else "—")
@@ -255,6 +265,25 @@ class TemplateGallery(QDialog):
                   "source": f"{origin.get(t.folder.origin, t.folder.origin)} — {t.folder.path}"}
         for key, (_label, value) in self.meta.items():
             value.setText(values[key] or "—")
+
+    def _caption(self, t: TemplateInfo) -> str:
+        hall = t.design.halls[0]
+        xs = [p[0] for p in hall.outline]
+        ys = [p[1] for p in hall.outline]
+        text = f"{hall.name} · {(max(xs) - min(xs)) / 1000:.1f} × {(max(ys) - min(ys)) / 1000:.1f} m"
+        others = len(t.design.halls) - 1
+        if others:
+            text += " · " + self.tr("+ %n more area(s)", "", others)
+        return text
+
+    def _legend(self, t: TemplateInfo) -> str:
+        names = {"compute": self.tr("compute"), "network": self.tr("network"), "storage": self.tr("storage"),
+                 "power": self.tr("power"), "cooling": self.tr("cooling")}
+        hall = t.design.halls[0].id
+        present = {self.found.catalog.types[b.type_id].category for b in t.design.blocks.values()
+                   if b.type_id in self.found.catalog.types and b.hall_id in ("", hall)}
+        return "&nbsp;&nbsp;".join(f"<span style='color:{LIGHT.categories[c]}'>■</span> {names[c]}"
+                                   for c in names if c in present)
 
     def selected(self) -> TemplateInfo | None:
         row = self.list.currentRow()
@@ -278,6 +307,8 @@ class TemplateGallery(QDialog):
 
 
 def _figures_line(t: TemplateInfo) -> str:
+    if not t.it_mw:
+        return _tr("no IT load (infrastructure block)")
     pue = f"PUE {t.pue:.2f}" if t.pue else "PUE —"
     return f"{t.it_mw or 0:.2f} MW IT · {pue} · {t.racks or 0} racks"
 

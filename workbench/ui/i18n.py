@@ -91,8 +91,11 @@ def set_language(app: QCoreApplication, lang: str, settings: Settings | None = N
     """
     global _current
     code = normalise(lang)
+    # Set first: widgets may retranslate synchronously inside installTranslator and ask content_language().
+    _current = code
     for translator in _installed:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _installed.clear()
     problems: list[str] = []
     if code != DEFAULT_LANGUAGE:
@@ -105,7 +108,6 @@ def set_language(app: QCoreApplication, lang: str, settings: Settings | None = N
                 continue
             app.installTranslator(translator)
             _installed.append(translator)
-    _current = code
     if remember:
         (settings or Settings()).qsettings.setValue(LANGUAGE_KEY, code)
     notifier().language_changed.emit(code)

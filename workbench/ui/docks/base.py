@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from workbench.ui.document import Document
 
 
+StyleFn = Callable[[QPalette], str]
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+
+
 class WorkbenchDock(QDockWidget):
-    """Subclasses build widgets in __init__, set every text in retranslate_ui()."""
+    """Subclasses build widgets in __init__, set every text in retranslate_ui().
+
+    Style sheets that need colours take them from the palette through styled(), and are rebuilt
+    when the palette changes, so the docks follow a switch between the light and dark themes.
+    """
 
     def __init__(self, object_name: str, main_window: QMainWindow, document: Document,
                  parent: QWidget | None = None) -> None:
@@ -18,6 +29,19 @@ class WorkbenchDock(QDockWidget):
         self.main_window = main_window
         self.document = document
         self.language = "en"
+        self._styled: list[tuple[QWidget, StyleFn]] = []
+
+    def styled(self, widget: QWidget, style_fn: StyleFn) -> None:
+        """Give widget the style sheet style_fn(palette), now and after every palette change."""
+        self._styled.append((widget, style_fn))
+        widget.setStyleSheet(style_fn(self.palette()))
+
+    def apply_palette(self) -> None:
+        palette = self.palette()
+        for widget, style_fn in self._styled:
+            text = style_fn(palette)
+            if widget.styleSheet() != text:
+                widget.setStyleSheet(text)
 
     def retranslate_ui(self) -> None:
         raise NotImplementedError
@@ -31,4 +55,6 @@ class WorkbenchDock(QDockWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() in _PALETTE_EVENTS:
+            self.apply_palette()
         super().changeEvent(event)

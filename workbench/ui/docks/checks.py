@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from workbench.calc.checks import Check
 from workbench.calc.results import Results
 from workbench.ui.docks.base import WorkbenchDock
-from workbench.ui.docks.colors import MUTED_TEXT, SEVERITY_COLORS, swatch_icon
+from workbench.ui.docks.colors import SEVERITY_COLORS, muted_text, swatch_icon
 from workbench.ui.document import Document
 
 SEVERITIES = ("error", "warning", "info")
@@ -122,7 +122,7 @@ class ChecksDock(WorkbenchDock):
         self.view.activated.connect(self._on_clicked)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet(f"color: {MUTED_TEXT}; padding: 12px;")
+        self.styled(self.empty, lambda p: f"color: {muted_text(p).name()}; padding: 12px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.empty)

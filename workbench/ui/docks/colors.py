@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 
 # One hue per catalog category: compute blue, network purple, storage teal, power orange,
 # cooling cyan, structure grey.
@@ -26,8 +26,42 @@ SEVERITY_COLORS: dict[str, str] = {
 LOAD_OK = "#3a9a5b"
 LOAD_HIGH = "#d99a00"
 LOAD_OVER = "#d13438"
-TRACK = "#e3e6ea"
-MUTED_TEXT = "#5f6670"
+# Neutral tones are not constants: they come from the application palette (light or dark theme).
+_ROLE = QPalette.ColorRole
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """a blended towards b by t (0 gives a, 1 gives b)."""
+    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+def text_color(palette: QPalette) -> QColor:
+    return palette.color(_ROLE.WindowText)
+
+
+def muted_text(palette: QPalette) -> QColor:
+    """Secondary text (units, captions): the text colour pulled a third of the way to the background."""
+    return mix(palette.color(_ROLE.WindowText), palette.color(_ROLE.Window), 0.38)
+
+
+def track_color(palette: QPalette) -> QColor:
+    """The empty part of a bar: a faint step away from the background."""
+    return mix(palette.color(_ROLE.Window), palette.color(_ROLE.WindowText), 0.12)
+
+
+def rule_color(palette: QPalette) -> QColor:
+    """Card borders and section rules."""
+    return mix(palette.color(_ROLE.Window), palette.color(_ROLE.WindowText), 0.2)
+
+
+def card_color(palette: QPalette) -> QColor:
+    """A card on the dock: the alternate base, which the light and dark palettes both set."""
+    return palette.color(_ROLE.AlternateBase)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(_ROLE.Window).lightness() < 128
 
 
 def category_color(category: str) -> QColor:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,17 +18,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.docks.colors import SEVERITY_COLORS, muted_text, rule_color, text_color
 from workbench.ui.docks.formatting import fmt_editable, parse_number
 
 MIXED: Any = object()  # a multi-selection whose blocks disagree: the field shows blank
 EDITOR_WIDTH_PX = 128
 UNIT_WIDTH_PX = 64
-FORM_STYLE = """
-QLineEdit[invalid="true"] { border: 1px solid #d13438; border-radius: 3px; padding: 1px 2px; background: #fff5f5; }
-QLabel[role="error"] { color: #c42b1c; }
-QLabel[role="unit"] { color: #5f6670; }
-QLabel[role="section"] { font-weight: 600; color: #2b3037; padding-top: 8px; border-bottom: 1px solid #d0d4d9; }
-QLabel[role="override"] { font-weight: 600; }
+
+
+def form_style(palette: QPalette) -> str:
+    """The inspector's style sheet in the palette's colours (light or dark theme)."""
+    error = SEVERITY_COLORS["error"]
+    return f"""
+QLineEdit[invalid="true"] {{ border: 1px solid {error}; border-radius: 3px; padding: 1px 2px;
+                            background: rgba(209, 52, 56, 28); }}
+QLabel[role="error"] {{ color: {error}; }}
+QLabel[role="unit"], QLabel[role="muted"] {{ color: {muted_text(palette).name()}; }}
+QLabel[role="section"] {{ font-weight: 600; color: {text_color(palette).name()}; padding-top: 8px;
+                         border-bottom: 1px solid {rule_color(palette).name()}; }}
+QLabel[role="override"] {{ font-weight: 600; }}
 """
 
 
@@ -59,6 +68,7 @@ class Field(QObject):
         self.error.setWordWrap(True)
         self.error.hide()
         self.tooltip = ""
+        self.shows_unit = True  # False once a form lays the field out without its unit column
 
     def retranslate(self) -> None:
         self.label.setText(self.label_fn())
@@ -87,7 +97,7 @@ class Field(QObject):
         return not self.error.isHidden()
 
     def set_visible(self, visible: bool) -> None:
-        for w in (self.label, self.editor, self.unit):
+        for w in (self.label, self.editor, self.unit) if self.shows_unit else (self.label, self.editor):
             w.setVisible(visible)
         self.error.setVisible(visible and bool(self.error.text()))
 
@@ -343,6 +353,10 @@ class FormGrid(QWidget):
         self.grid.addWidget(field.label, self._row, 0, Qt.AlignmentFlag.AlignVCenter)
         if isinstance(field, TextField):
             self.grid.addWidget(field.editor, self._row, 1, 1, 2)
+            # Text has no unit; the label still needs a parent, or showing it would open a window.
+            field.unit.setParent(self)
+            field.unit.hide()
+            field.shows_unit = False
         else:
             self.grid.addWidget(field.editor, self._row, 1, Qt.AlignmentFlag.AlignLeft)
             self.grid.addWidget(field.unit, self._row, 2)

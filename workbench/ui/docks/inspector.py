@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from workbench.model.edits import Edit
 from workbench.ui.docks.base import WorkbenchDock
-from workbench.ui.docks.fields import FORM_STYLE, Field
+from workbench.ui.docks.fields import Field, form_style
 from workbench.ui.docks.inspector_block import BlockPage
 from workbench.ui.docks.inspector_design import DesignPage, scroll
 from workbench.ui.document import Document
@@ -18,7 +18,7 @@ class InspectorDock(WorkbenchDock):
     def __init__(self, main_window: QMainWindow, document: Document) -> None:
         super().__init__("InspectorDock", main_window, document)
         body = QWidget()
-        body.setStyleSheet(FORM_STYLE)
+        self.styled(body, form_style)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)

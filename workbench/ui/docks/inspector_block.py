@@ -104,7 +104,7 @@ class BlockPage(QWidget):
         layout.addStretch(1)
         self.type_label = QLabel()
         self.type_label.setWordWrap(True)
-        self.type_label.setStyleSheet("color: #5f6670;")
+        self.type_label.setProperty("role", "muted")  # coloured by the inspector's palette-based style
         self.form.add_section(lambda: self.tr("Block"))
         self.form.add_widget(self.type_label)
         f = self.form

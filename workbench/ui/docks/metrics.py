@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,19 +21,24 @@ from PySide6.QtWidgets import (
 
 from workbench.calc.results import Results
 from workbench.ui.docks.base import WorkbenchDock
-from workbench.ui.docks.colors import CATEGORY_COLORS
+from workbench.ui.docks.colors import CATEGORY_COLORS, card_color, muted_text, rule_color, text_color
 from workbench.ui.docks.formatting import fmt_money, fmt_number
 from workbench.ui.docks.inspector_design import scroll
 from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart, PueChart
 from workbench.ui.document import Document
 
-TILE_STYLE = """
-QFrame[role="tile"] { background: #f4f6f8; border: 1px solid #dde1e6; border-radius: 6px; }
-QLabel[role="tile-title"] { color: #5f6670; font-size: 8.5pt; }
-QLabel[role="tile-value"] { font-size: 15pt; font-weight: 600; color: #1f2328; }
-QLabel[role="section"] { font-weight: 600; color: #2b3037; padding-top: 10px; border-bottom: 1px solid #d0d4d9; }
-QLabel[role="key"] { color: #5f6670; }
-QLabel[role="value"] { font-weight: 600; }
+
+
+def tile_style(palette: QPalette) -> str:
+    """Cards, headings and key figures in the palette's colours, so the dark theme gets dark cards."""
+    text, muted, rule = text_color(palette).name(), muted_text(palette).name(), rule_color(palette).name()
+    return f"""
+QFrame[role="tile"] {{ background: {card_color(palette).name()}; border: 1px solid {rule}; border-radius: 6px; }}
+QLabel[role="tile-title"] {{ color: {muted}; font-size: 8.5pt; }}
+QLabel[role="tile-value"] {{ font-size: 15pt; font-weight: 600; color: {text}; }}
+QLabel[role="section"] {{ font-weight: 600; color: {text}; padding-top: 10px; border-bottom: 1px solid {rule}; }}
+QLabel[role="key"] {{ color: {muted}; }}
+QLabel[role="value"] {{ font-weight: 600; color: {text}; }}
 """
 
 
@@ -59,7 +65,7 @@ class MetricsDock(WorkbenchDock):
     def __init__(self, main_window: QMainWindow, document: Document) -> None:
         super().__init__("MetricsDock", main_window, document)
         body = QWidget()
-        body.setStyleSheet(TILE_STYLE)
+        self.styled(body, tile_style)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(4)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from workbench.ui.docks.colors import LOAD_OK, LOAD_OVER, MUTED_TEXT, TRACK, load_color
+from workbench.ui.docks.colors import LOAD_OK, LOAD_OVER, is_dark, load_color, muted_text, rule_color, track_color
 
 
 @dataclass
@@ -66,8 +66,9 @@ class CapacityPanel(QWidget):
         small.setPointSizeF(base.pointSizeF() * 0.9)
         bold = QFont(base)
         bold.setBold(True)
-        muted = QColor(MUTED_TEXT)
-        text = self.palette().text().color()
+        muted = muted_text(self.palette())
+        text = self.palette().windowText().color()
+        dark = is_dark(self.palette())
         y = 2.0
         heading = None
         # One figures column for all rows, so the bars end at the same x.
@@ -94,9 +95,16 @@ class CapacityPanel(QWidget):
             pill = QRectF(w - 8 - pill_w, y + 2, pill_w, fm.height())
             color = QColor(LOAD_OK if row.ok else LOAD_OVER)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(color.lighter(185) if row.ok else color.lighter(170))
+            if dark:  # a tinted pill with light text; pastel pills glare on a dark dock
+                fill = QColor(color)
+                fill.setAlpha(70)
+                p.setBrush(fill)
+                pill_text = color.lighter(150)
+            else:
+                p.setBrush(color.lighter(185) if row.ok else color.lighter(170))
+                pill_text = color.darker(135)
             p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            p.setPen(color.darker(135))
+            p.setPen(pill_text)
             p.setFont(small)
             p.drawText(pill, Qt.AlignmentFlag.AlignCenter, row.status)
             # Line 2: bar and figures.
@@ -105,7 +113,7 @@ class CapacityPanel(QWidget):
             p.setFont(small)
             bar = QRectF(12, bar_y, max(40.0, w - 20 - fw - 12), 8)
             p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(TRACK))
+            p.setBrush(track_color(self.palette()))
             p.drawRoundedRect(bar, 3, 3)
             fraction = row.load / row.capacity if row.capacity > 0 else (1.5 if row.load > 0 else 0.0)
             fill = QRectF(bar.left(), bar.top(), bar.width() * min(fraction, 1.0), bar.height())
@@ -163,13 +171,13 @@ class OverheadChart(QWidget):
         bar_w = max(30.0, w - label_w - note_w - 12)
         for n, (label, kw, note, color) in enumerate(self.items):
             y = 3 + n * self.ROW_PX
-            p.setPen(self.palette().text().color())
+            p.setPen(self.palette().windowText().color())
             p.drawText(QRectF(12, y, label_w, self.ROW_PX), Qt.AlignmentFlag.AlignVCenter, label)
             length = bar_w * (kw / top) if top > 0 else 0.0
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(QColor(color))
             p.drawRoundedRect(QRectF(label_w, y + 5, max(length, 1.5), self.ROW_PX - 10), 2, 2)
-            p.setPen(QColor(MUTED_TEXT))
+            p.setPen(muted_text(self.palette()))
             p.drawText(QRectF(label_w + length + 6, y, note_w, self.ROW_PX), Qt.AlignmentFlag.AlignVCenter, note)
         p.end()
 
@@ -187,7 +195,6 @@ class PueChart(pg.PlotWidget):
 
     def __init__(self) -> None:
         super().__init__(axisItems={"bottom": ThousandsAxis("bottom"), "left": ThousandsAxis("left")})
-        self.setBackground("w")
         self.setMinimumHeight(170)
         self.setMaximumHeight(220)
         self.setMenuEnabled(False)
@@ -195,16 +202,33 @@ class PueChart(pg.PlotWidget):
         self.hideButtons()
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.25)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen("#9aa1a9"))
-            axis.setTextPen(pg.mkPen("#3c4249"))
         self.curve = pg.PlotDataItem(pen=pg.mkPen("#2f6fd6", width=2), antialias=True)
-        self.point = pg.ScatterPlotItem(size=10, pen=pg.mkPen("#ffffff", width=1.5), brush=pg.mkBrush("#e07b1a"))
-        self.design = pg.ScatterPlotItem(size=7, pen=pg.mkPen("#2f6fd6", width=1.5), brush=pg.mkBrush("#ffffff"))
+        self.point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush("#e07b1a"))
+        self.design = pg.ScatterPlotItem(size=7)
         self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#e07b1a", width=1, style=Qt.PenStyle.DashLine))
         for item in (self.curve, self.marker, self.design, self.point):
             plot.addItem(item)
+        self.apply_palette()
+
+    def apply_palette(self) -> None:
+        """Background, axes and marker rims from the application palette (light or dark theme)."""
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        self.setBackground(base)
+        plot = self.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(rule_color(palette)))
+            axis.setTextPen(pg.mkPen(muted_text(palette)))
+        self.point.setPen(pg.mkPen(base, width=1.5))
+        self.design.setPen(pg.mkPen("#2f6fd6", width=1.5))
+        self.design.setBrush(pg.mkBrush(base))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # pyqtgraph changes roles while it builds the plot: only a finished chart restyles.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(self, "design"):
+            self.apply_palette()
+        super().changeEvent(event)
 
     def set_axis_labels(self, x_label: str, y_label: str) -> None:
         plot = self.getPlotItem()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from workbench.model.blocktype import CATEGORIES, BlockType
 from workbench.ui.docks.base import WorkbenchDock
-from workbench.ui.docks.colors import MUTED_TEXT, category_color, swatch_icon
+from workbench.ui.docks.colors import category_color, muted_text, swatch_icon
 from workbench.ui.document import Document
 
 BLOCK_TYPE_MIME = "application/x-datahall-block-type"
@@ -128,7 +128,7 @@ class PaletteDelegate(QStyledItemDelegate):
         small = QFont(option.font)
         small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.88))
         painter.setFont(small)
-        painter.setPen(text_color if selected else QColor(MUTED_TEXT))
+        painter.setPen(text_color if selected else muted_text(option.palette))
         figures = painter.fontMetrics().elidedText(str(index.data(FIGURES_ROLE) or ""), Qt.TextElideMode.ElideRight, width)
         painter.drawText(QRect(left, r.top() + 4 + fm.height() + 1, width, painter.fontMetrics().height()),
                          Qt.AlignmentFlag.AlignLeft, figures)
@@ -185,7 +185,7 @@ class PaletteDock(WorkbenchDock):
         self.view.setMinimumWidth(280)  # room for the longest names without eliding most of them
         self.view.activated.connect(self._on_activated)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet(f"color: {MUTED_TEXT};")
+        self.styled(self.count_label, lambda p: f"color: {muted_text(p).name()};")
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)

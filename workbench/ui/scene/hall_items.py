@@ -31,6 +31,7 @@ class HallItem(QGraphicsItem):
         self._theme = theme
         self.show_handles = False
         self.setZValue(HALL_Z)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # walls and doors rarely change
         self.set_hall(hall)
 
     def set_hall(self, hall: Hall) -> None:
@@ -146,6 +147,8 @@ class ClearanceOverlay(QGraphicsItem):
         self.rects: list[QRectF] = []
         self._bounds = QRectF()
         self.setZValue(OVERLAY_Z - 1)
+        # A drag moves the zones by whole pixels: the cached drawing is blitted, not redrawn.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_rects(self, rects: list[QRectF]) -> None:
         self.prepareGeometryChange()

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmapCache, QPolygonF
 from PySide6.QtWidgets import QGraphicsScene, QStyleOptionGraphicsItem
 
 from workbench.calc import Results
-from workbench.geometry.boxes import box_pairs
-from workbench.geometry.polygons import boxes_outside_outline
 from workbench.model.design import Block, Design, Hall
 from workbench.ui.document import Document
 from workbench.ui.scene.aisles import aisle_boxes, side_box
+from workbench.ui.scene.background import BackgroundCache
 from workbench.ui.scene.block_look import FootprintTable, block_look
 from workbench.ui.scene.coords import box_to_scene, to_scene
+from workbench.ui.scene.drag import DragCarrier, DragState, HallBounds
 from workbench.ui.scene.hall_items import ClearanceOverlay, HallItem
 from workbench.ui.scene.items import BlockItem
 from workbench.ui.theme import LIGHT, Theme
@@ -28,6 +26,10 @@ CANVAS_CODES = ("overlap", "outside_hall", "clearance", "floor_overload")
 MAX_CLEARANCE_SHOWN = 2000  # selecting a whole campus should not draw 40,000 dashed zones
 MIN_TILE_PX = 6.0
 SCENE_MARGIN_MM = 40000.0
+# Every block caches its drawing in Qt's global pixmap cache, at least one entry per block in view. Qt's
+# default 10 MB holds about 10,000 small entries, so a whole campus in view evicted them every frame and
+# redrew every block in Python; this is a ceiling, only what is in view is ever held.
+PIXMAP_CACHE_KB = 256 * 1024
 
 
 def _blend(base: str, over: str) -> QColor:
@@ -36,19 +38,6 @@ def _blend(base: str, over: str) -> QColor:
     a = o.alphaF()
     return QColor(round(o.red() * a + b.red() * (1 - a)), round(o.green() * a + b.green() * (1 - a)),
                   round(o.blue() * a + b.blue() * (1 - a)))
-
-
-@dataclass
-class DragState:
-    """A live drag: items move on screen only; the model changes once, on release."""
-
-    ids: list[str]
-    start_pos: list[QPointF]  # scene positions at the start
-    moving: NDArray[np.float64]  # model boxes at the start
-    static: NDArray[np.float64]  # model boxes of everything else
-    static_ids: list[str]
-    dx_mm: float = 0.0
-    dy_mm: float = 0.0
 
 
 class HallScene(QGraphicsScene):
@@ -72,6 +61,7 @@ class HallScene(QGraphicsScene):
         self._floor_path = QPainterPath()
         self._cold_path = QPainterPath()
         self._hot_path = QPainterPath()
+        self._background = BackgroundCache()
         self.clearance = ClearanceOverlay(theme)
         self.addItem(self.clearance)
         self._aisle_timer = QTimer(self)
@@ -79,6 +69,8 @@ class HallScene(QGraphicsScene):
         self._aisle_timer.setInterval(0)
         self._aisle_timer.timeout.connect(self.refresh_aisles)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         document.design_replaced.connect(self._on_design_replaced)
         document.selection_changed.connect(self._on_selection_changed)
         document.results_ready.connect(self._on_results_ready)
@@ -115,7 +107,8 @@ class HallScene(QGraphicsScene):
         if self._design is not self.design:
             self._design = self.design
             self._connect(self.design)
-        self.drag = None
+        if self.drag is not None:
+            self.end_drag()
         for item in self.block_items.values():
             self.removeItem(item)
         self.block_items.clear()
@@ -153,6 +146,8 @@ class HallScene(QGraphicsScene):
         self._update_clearance()
 
     def _on_blocks_moved(self, ids: list[str]) -> None:
+        if self.drag is not None and not self.drag.id_set.isdisjoint(ids):
+            self.cancel_drag()  # the model moved what is being dragged (an undo mid-drag): drop the preview
         blocks, catalog = self.design.blocks, self.document.catalog
         for bid in ids:
             item, b = self.block_items.get(bid), blocks.get(bid)
@@ -210,7 +205,7 @@ class HallScene(QGraphicsScene):
         if bounds.isEmpty():
             bounds = QRectF(-10000, -10000, 20000, 20000)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN_MM, -SCENE_MARGIN_MM, SCENE_MARGIN_MM, SCENE_MARGIN_MM))
-        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+        self._background_changed()
 
     # --- queries -------------------------------------------------------------------------
     def halls_rect(self) -> QRectF:
@@ -303,14 +298,23 @@ class HallScene(QGraphicsScene):
 
     # --- live drag -----------------------------------------------------------------------
     def begin_drag(self, ids: list[str]) -> DragState:
+        """Put the items on one carrier and index everything else once; drag_to then costs per selection."""
+        if self.drag is not None:
+            self.cancel_drag()
         t = self.table()
         rows = [t.row[i] for i in ids if i in t.row and i in self.block_items]
         ids = [t.ids[r] for r in rows]
         mask = np.ones(len(t.ids), dtype=bool)
         mask[rows] = False
-        self.drag = DragState(ids=ids, start_pos=[self.block_items[i].pos() for i in ids],
-                              moving=t.boxes[rows].copy(), static=t.boxes[mask],
-                              static_ids=[t.ids[i] for i in np.flatnonzero(mask)])
+        items = [self.block_items[i] for i in ids]
+        carrier = DragCarrier()
+        self.addItem(carrier)
+        for item in items:
+            # The carrier sits at the origin, so parent coordinates are scene coordinates: nothing jumps.
+            item.setParentItem(carrier)
+        self.drag = DragState(ids=ids, start_pos=[item.pos() for item in items], moving=t.boxes[rows].copy(),
+                              static=t.boxes[mask], static_ids=[t.ids[i] for i in np.flatnonzero(mask)],
+                              halls=HallBounds.of(self.design.halls), carrier=carrier)
         return self.drag
 
     def drag_to(self, dx_mm: float, dy_mm: float) -> None:
@@ -319,33 +323,54 @@ class HallScene(QGraphicsScene):
         if d is None:
             return
         d.dx_mm, d.dy_mm = dx_mm, dy_mm
-        for bid, p in zip(d.ids, d.start_pos):
-            self.block_items[bid].setPos(p.x() + dx_mm, p.y() - dy_mm)
-        self.clearance.setPos(dx_mm, -dy_mm)
-        moved = d.moving + np.array([dx_mm, dy_mm, dx_mm, dy_mm])
-        flagged: set[str] = set()
-        for i, j in box_pairs(moved, d.static):
-            flagged.add(d.ids[i])
-            flagged.add(d.static_ids[j])
-        for i, j in box_pairs(moved):
-            flagged.add(d.ids[i])
-            flagged.add(d.ids[j])
-        if self.design.halls and len(moved):
-            inside = np.zeros(len(moved), dtype=bool)
-            for hall in self.design.halls:
-                inside |= ~boxes_outside_outline(moved, hall.outline)
-            flagged.update(d.ids[i] for i in np.flatnonzero(~inside))
+        sx, sy = self._whole_pixels(dx_mm, -dy_mm)
+        if d.carrier is not None:
+            d.carrier.setPos(sx, sy)
+        self.clearance.setPos(sx, sy)
+        flagged = d.flagged(dx_mm, dy_mm)
+        # Only items whose mark changes are touched (each touch repaints one cached item).
         for bid in self._preview - flagged:
             item = self.block_items.get(bid)
             if item is not None:
                 item.set_preview(None)
         for bid in flagged - self._preview:
-            self.block_items[bid].set_preview("error")
+            item = self.block_items.get(bid)
+            if item is not None:
+                item.set_preview("error")
         # Moving blocks leave their old problems behind until the model recalculates.
         self._preview = flagged
 
+    def _whole_pixels(self, x: float, y: float) -> tuple[float, float]:
+        """A scene offset rounded to whole pixels of the (first) view.
+
+        Items cache their drawing in device pixels; a fractional shift can change a cached
+        image's size by a pixel and force a redraw of the item. The model gets the exact offset
+        on release; what is shown is off by under one pixel.
+        """
+        views = self.views()
+        if not views:
+            return x, y
+        t = views[0].transform()
+        if t.m12() or t.m21() or not t.m11() or not t.m22():
+            return x, y
+        sx, sy = t.m11(), t.m22()
+        return round(x * sx) / sx, round(y * sy) / sy
+
+    def _release_items(self, d: DragState) -> None:
+        """Hand the items back to the scene at their start positions and drop the carrier."""
+        for bid in d.ids:
+            item = self.block_items.get(bid)
+            if item is not None and item.parentItem() is d.carrier:
+                item.setParentItem(None)  # keeps pos(): the start position, in scene coordinates again
+        if d.carrier is not None and d.carrier.scene() is self:
+            self.removeItem(d.carrier)
+        d.carrier = None
+
     def end_drag(self) -> DragState | None:
+        """Stop the live drag; the items stand at their start until the model moves them (MoveBlocks)."""
         d, self.drag = self.drag, None
+        if d is not None:
+            self._release_items(d)
         for bid in self._preview:
             item = self.block_items.get(bid)
             if item is not None:
@@ -357,8 +382,14 @@ class HallScene(QGraphicsScene):
         d = self.end_drag()
         if d is not None:
             for bid, p in zip(d.ids, d.start_pos):
-                self.block_items[bid].setPos(p)
+                item = self.block_items.get(bid)
+                if item is not None and item.pos() != p:
+                    item.setPos(p)
         self.clearance.setPos(0, 0)
+
+    def _background_changed(self) -> None:
+        self._background.invalidate()
+        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
     # --- appearance ----------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -368,14 +399,14 @@ class HallScene(QGraphicsScene):
         for hall_item in self.hall_items.values():
             hall_item.set_theme(theme)
         self.clearance.set_theme(theme)
-        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+        self._background_changed()
         self.update()
 
     def set_grid(self, visible: bool, grid_mm: float | None = None) -> None:
         self.grid_visible = visible
         if grid_mm:
             self.grid_mm = grid_mm
-        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+        self._background_changed()
 
     def set_language(self, language: str) -> None:
         self.language = language
@@ -390,9 +421,12 @@ class HallScene(QGraphicsScene):
             for box in boxes:
                 path.addRect(box_to_scene(*box))
             setattr(self, name, path)
-        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+        self._background_changed()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        self._background.paint(painter, rect, QColor(self.theme.canvas), self._draw_background)
+
+    def _draw_background(self, painter: QPainter, rect: QRectF) -> None:
         t = self.theme
         painter.fillRect(rect, QColor(t.canvas))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench.ui.scene.block_look import BlockLook
 from workbench.ui.theme import Theme
@@ -26,11 +26,16 @@ def pixel_font(size_px: int, bold: bool = False) -> QFont:
     return font
 
 
-class BlockItem(QGraphicsItem):
-    """One block: footprint tinted by category, front and liquid marks, label and kW, problem outline."""
+class BlockItem(QGraphicsRectItem):
+    """One block: footprint tinted by category, front and liquid marks, label and kW, problem outline.
+
+    A rectangle item with no pen, so Qt answers boundingRect, shape and hit tests in C++: the
+    view asks for them thousands of times per frame, and each Python override costs a call into Python.
+    """
 
     def __init__(self, block_id: str, look: BlockLook, theme: Theme) -> None:
         super().__init__()
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self.block_id = block_id
         self.look = look
         self._theme = theme
@@ -45,9 +50,11 @@ class BlockItem(QGraphicsItem):
 
     # --- state from the scene ------------------------------------------------------------
     def set_look(self, look: BlockLook) -> None:
-        self.prepareGeometryChange()
         self.look = look
-        self._rect = QRectF(-look.width_mm / 2, -look.depth_mm / 2, look.width_mm, look.depth_mm)
+        rect = QRectF(-look.width_mm / 2, -look.depth_mm / 2, look.width_mm, look.depth_mm)
+        if rect != self._rect:
+            self._rect = rect
+            self.setRect(rect)
         self._update_tooltip()
         self.update()
 
@@ -81,14 +88,6 @@ class BlockItem(QGraphicsItem):
         self.setToolTip("\n".join(lines))
 
     # --- QGraphicsItem -------------------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRect(self._rect)
-        return path
-
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         t, look, r = self._theme, self.look, self._rect
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())  # px per mm

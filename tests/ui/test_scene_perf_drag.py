@@ -1,0 +1,233 @@
+"""Campus-scale scene work stays correct: the drag carrier, indexed live violations, background and item caches."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmapCache
+from PySide6.QtWidgets import QApplication
+
+from workbench.bench.generate import generate_design
+from workbench.bench.ui_figures import FRAME_PX, _footprint_rects, _show_offscreen, _views, ui_figures
+from workbench.catalog import default_catalog
+from workbench.geometry.boxes import box_pairs
+from workbench.geometry.polygons import boxes_outside_outline
+from workbench.model.design import Hall
+from workbench.model.edits import MoveBlocks
+from workbench.ui.document import Document
+from workbench.ui.scene.coords import to_scene
+from workbench.ui.scene.drag import DragCarrier
+from workbench.ui.scene.hall_scene import PIXMAP_CACHE_KB, HallScene
+from workbench.ui.scene.items import BlockItem
+from workbench.ui.scene.view import HallView
+from workbench.ui.theme import DARK, LIGHT
+
+
+@pytest.fixture
+def campus(qtbot) -> Iterator[tuple[Document, HallScene, HallView]]:  # type: ignore[no-untyped-def]
+    """A generated 600-block campus plus an L-shaped hall, in a real scene and view laid out offscreen."""
+    catalog = default_catalog()
+    design = generate_design(catalog, 600)
+    x1 = max(x for h in design.halls for x, _ in h.outline) + 10000
+    design.halls.append(Hall(name="L hall", outline=[(x1, 0), (x1 + 30000, 0), (x1 + 30000, 12000),
+                                                     (x1 + 12000, 12000), (x1 + 12000, 30000), (x1, 30000)]))
+    doc = Document(catalog)
+    doc.new(design)
+    doc.recalculate_now()
+    scene = HallScene(doc)
+    view = HallView(scene)
+    _show_offscreen(view)
+    view.fit_hall()
+    yield doc, scene, view
+    view.hide()
+    view.setScene(None)
+    doc.undo_stack.setClean()
+
+
+def _render(view: HallView) -> QImage:
+    image = QImage(*FRAME_PX, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    view.render(painter)
+    painter.end()
+    return image
+
+
+def _reference_flagged(doc: Document, scene: HallScene, ids: list[str], dx: float, dy: float) -> set[str]:
+    """Overlaps and hall exits found from scratch over every box, as the scene did before the indexes."""
+    t = scene.table()
+    rows = [t.row[i] for i in ids]
+    boxes = t.boxes.copy()
+    boxes[rows] += np.array([dx, dy, dx, dy])
+    out = {t.ids[k] for k in np.unique(box_pairs(boxes))} if len(boxes) else set()
+    # Pairs among the unmoved blocks are not drag previews.
+    out = {i for i in out if i in ids} | {t.ids[j] for i, j in box_pairs(boxes[rows], boxes)
+                                           if t.ids[j] not in ids or True}
+    moved = boxes[rows]
+    inside = np.zeros(len(moved), dtype=bool)
+    for hall in doc.design.halls:
+        inside |= ~boxes_outside_outline(moved, hall.outline)
+    return out | {ids[k] for k in np.flatnonzero(~inside)}
+
+
+def test_indexed_drag_preview_equals_a_search_over_everything(campus) -> None:  # type: ignore[no-untyped-def]
+    doc, scene, _ = campus
+    rng = random.Random(8)
+    all_ids = list(doc.design.blocks)
+    for size in (1, 7, 120):
+        ids = rng.sample(all_ids, size)
+        scene.begin_drag(ids)
+        for _ in range(12):
+            dx, dy = rng.uniform(-8000, 8000), rng.uniform(-8000, 8000)
+            scene.drag_to(dx, dy)
+            t = scene.table()
+            moved_rows = [t.row[i] for i in ids]
+            boxes = t.boxes.copy()
+            boxes[moved_rows] += np.array([dx, dy, dx, dy])
+            expected = set()
+            for i, j in box_pairs(boxes):
+                a, b = t.ids[i], t.ids[j]
+                if a in ids or b in ids:
+                    expected |= {a, b}
+            inside = np.zeros(len(ids), dtype=bool)
+            for hall in doc.design.halls:
+                inside |= ~boxes_outside_outline(boxes[moved_rows], hall.outline)
+            expected |= {ids[k] for k in np.flatnonzero(~inside)}
+            shown = {bid for bid, item in scene.block_items.items() if item.preview_severity == "error"}
+            assert shown == expected, (size, dx, dy)
+        scene.cancel_drag()
+        assert not any(item.preview_severity for item in scene.block_items.values())
+
+
+def test_a_block_dragged_into_the_l_shaped_hall_notch_is_outside(campus) -> None:  # type: ignore[no-untyped-def]
+    doc, scene, _ = campus
+    hall = doc.design.halls[-1]
+    x0 = hall.outline[0][0]
+    rack = next(b for b in doc.design.blocks.values() if b.type_id == "rack.gb200-nvl72")
+    scene.begin_drag([rack.id])
+    scene.drag_to(x0 + 5000 - rack.x_mm, 5000 - rack.y_mm)  # in the L's foot
+    assert scene.block_items[rack.id].preview_severity is None
+    scene.drag_to(x0 + 20000 - rack.x_mm, 20000 - rack.y_mm)  # in the notch: outside
+    assert scene.block_items[rack.id].preview_severity == "error"
+    scene.cancel_drag()
+
+
+def test_dragged_items_ride_one_carrier_and_come_back_home(campus) -> None:  # type: ignore[no-untyped-def]
+    doc, scene, view = campus
+    ids = list(doc.design.blocks)[:50]
+    home = {i: QPointF(scene.block_items[i].scenePos()) for i in ids}
+    scene.begin_drag(ids)
+    carriers = [i for i in scene.items() if isinstance(i, DragCarrier)]
+    assert len(carriers) == 1
+    assert all(scene.block_items[i].parentItem() is carriers[0] for i in ids)
+    assert all(scene.block_items[i].scenePos() == home[i] for i in ids)  # nothing jumps on pick-up
+    scene.drag_to(1234.0, -567.0)
+    mm_per_px = 1.0 / view.transform().m11()
+    for i in ids:
+        shift = scene.block_items[i].scenePos() - home[i]
+        assert abs(shift.x() - 1234.0) <= mm_per_px and abs(shift.y() - 567.0) <= mm_per_px
+    scene.cancel_drag()
+    assert not [i for i in scene.items() if isinstance(i, DragCarrier)]
+    assert all(scene.block_items[i].parentItem() is None and scene.block_items[i].scenePos() == home[i] for i in ids)
+    # A drag that ends in a model move: one edit, the items where the model says.
+    scene.begin_drag(ids)
+    scene.drag_to(600.0, 0.0)
+    drag = scene.end_drag()
+    assert drag is not None and drag.dx_mm == 600.0
+    blocks = doc.design.blocks
+    doc.push(MoveBlocks(ids, [(blocks[i].x_mm + 600.0, blocks[i].y_mm) for i in ids]))
+    for i in ids:
+        assert scene.block_items[i].parentItem() is None
+        assert scene.block_items[i].pos() == to_scene(blocks[i].x_mm, blocks[i].y_mm)
+    assert scene.block_at(scene.block_items[ids[0]].scenePos()) == ids[0]
+    doc.undo_stack.undo()
+    assert all(scene.block_items[i].scenePos() == home[i] for i in ids)
+
+
+def test_an_undo_mid_drag_drops_the_preview(campus) -> None:  # type: ignore[no-untyped-def]
+    doc, scene, _ = campus
+    ids = list(doc.design.blocks)[:3]
+    blocks = doc.design.blocks
+    doc.push(MoveBlocks(ids, [(blocks[i].x_mm, blocks[i].y_mm + 600.0) for i in ids]))
+    scene.begin_drag(ids)
+    scene.drag_to(3000.0, 0.0)
+    doc.undo_stack.undo()
+    assert scene.drag is None
+    assert all(scene.block_items[i].parentItem() is None for i in ids)
+    assert all(scene.block_items[i].pos() == to_scene(blocks[i].x_mm, blocks[i].y_mm) for i in ids)
+
+
+def test_a_frame_touches_only_the_items_whose_mark_changes(campus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    doc, scene, _ = campus
+    calls: list[str] = []
+    real = BlockItem.set_preview
+
+    def spy(self: BlockItem, severity: str | None) -> None:
+        calls.append(self.block_id)
+        real(self, severity)
+
+    monkeypatch.setattr(BlockItem, "set_preview", spy)
+    ids = list(doc.design.blocks)[:40]
+    scene.begin_drag(ids)
+    scene.drag_to(0.0, -200000.0)  # far outside: all forty marked once
+    assert sorted(calls) == sorted(ids)
+    calls.clear()
+    scene.drag_to(10.0, -200000.0)  # nothing changes state: nothing is touched
+    assert calls == []
+    scene.cancel_drag()
+    assert sorted(calls) == sorted(ids)
+
+
+def test_cached_background_and_items_draw_what_a_direct_draw_does(campus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    doc, scene, view = campus
+    assert QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KB
+    first = _render(view)
+    painted: list[str] = []
+    real = BlockItem.paint
+
+    def spy(self: BlockItem, *args: object) -> None:
+        painted.append(self.block_id)
+        real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BlockItem, "paint", spy)
+    assert _render(view) == first
+    assert painted == []  # every block came from its cached drawing
+    # With no cache at all the picture is the same.
+    for item in scene.block_items.values():
+        item.setCacheMode(BlockItem.CacheMode.NoCache)
+    scene._background.invalidate()
+    direct = _render(view)
+    assert len(painted) > 100
+    diff = np.abs(_pixels(direct).astype(int) - _pixels(first).astype(int))
+    assert (diff > 40).mean() < 0.002, "cached and direct drawings differ beyond anti-aliasing"
+    # A theme change reaches the cached background.
+    scene.set_theme(DARK)
+    dark = _render(view)
+    assert _pixels(dark)[5, 5].tolist() != _pixels(first)[5, 5].tolist()
+    scene.set_theme(LIGHT)
+    assert _render(view) == direct
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    ptr = image.constBits()
+    return np.frombuffer(ptr, dtype=np.uint8).reshape(image.height(), image.bytesPerLine())[:, : image.width() * 4]
+
+
+def test_bench_views_are_laid_out_and_shared(qtbot) -> None:  # type: ignore[no-untyped-def]
+    catalog = default_catalog()
+    design = generate_design(catalog, 120)
+    rects = _footprint_rects(design, catalog)
+    zooms = _views(rects, list(range(40)))
+    s, cx, cy = zooms["campus"]
+    assert all(abs(x + w / 2 - cx) * s <= FRAME_PX[0] / 2 and abs(y + h / 2 - cy) * s <= FRAME_PX[1] / 2
+               for x, y, w, h in rects)
+    assert zooms["work"][0] > s
+    figures = {f.figure: f for f in ui_figures(design, catalog, runs=1, frames=2)}
+    drag = figures["drag_frame"]
+    assert drag.median_s and drag.baseline_median_s and "whole campus in view" in drag.note
+    assert figures["scene_build"].baseline_median_s
+    assert QApplication.instance() is not None and Qt is not None

@@ -1,0 +1,118 @@
+"""A live drag: the dragged items ride on one carrier item, and overlaps and hall exits are found per frame
+from indexes built once, so a frame's work follows the selection, not the design."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from workbench.calc.spatial import SweepIndex
+from workbench.geometry.boxes import EPS_MM, box_pairs
+from workbench.geometry.polygons import boxes_outside_outline, is_axis_rectangle, outline_bounds
+from workbench.model.design import Hall
+from workbench.ui.scene.items import BLOCK_Z
+
+F = NDArray[np.float64]
+BRUTE_STATIC_MAX = 64  # below this many static boxes a direct test beats building an index
+
+
+class DragCarrier(QGraphicsItem):
+    """An empty parent for the dragged items: one setPos per frame moves them all.
+
+    It sits just above the other blocks, so what is being dragged stays visible over what it crosses.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        self.setZValue(BLOCK_Z + 0.5)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        pass
+
+
+@dataclass
+class HallBounds:
+    """Hall outlines reduced once per drag: rectangles as one array, other polygons kept with their bounds."""
+
+    rects: F  # (n, 4) model boxes of the axis-aligned rectangular halls
+    polygons: list[tuple[tuple[float, float, float, float], list[tuple[float, float]]]]
+    any_hall: bool  # with no hall at all nothing is "outside"; with only broken outlines everything is
+
+    @classmethod
+    def of(cls, halls: list[Hall]) -> HallBounds:
+        rects, polygons = [], []
+        for hall in halls:
+            if len(hall.outline) < 3:
+                continue
+            if is_axis_rectangle(hall.outline):
+                rects.append(outline_bounds(hall.outline))
+            else:
+                polygons.append((outline_bounds(hall.outline), list(hall.outline)))
+        return cls(np.asarray(rects, dtype=float).reshape(-1, 4), polygons, bool(halls))
+
+    def outside(self, boxes: F) -> NDArray[np.bool_]:
+        """True where a box is not wholly inside any hall."""
+        inside = np.zeros(len(boxes), dtype=bool)
+        r = self.rects
+        if len(r) and len(boxes):
+            inside = ((boxes[:, None, 0] >= r[None, :, 0] - EPS_MM) & (boxes[:, None, 1] >= r[None, :, 1] - EPS_MM)
+                      & (boxes[:, None, 2] <= r[None, :, 2] + EPS_MM)
+                      & (boxes[:, None, 3] <= r[None, :, 3] + EPS_MM)).any(axis=1)
+        for (x0, y0, x1, y1), outline in self.polygons:
+            # Only boxes within the polygon's bounds can be inside it: shapely sees few boxes per frame.
+            near = np.flatnonzero(~inside & (boxes[:, 0] >= x0 - EPS_MM) & (boxes[:, 1] >= y0 - EPS_MM)
+                                  & (boxes[:, 2] <= x1 + EPS_MM) & (boxes[:, 3] <= y1 + EPS_MM))
+            if len(near):
+                inside[near] = ~boxes_outside_outline(boxes[near], outline)
+        return ~inside
+
+
+@dataclass
+class DragState:
+    """A live drag: items move on screen only; the model changes once, on release."""
+
+    ids: list[str]
+    start_pos: list[QPointF]  # scene positions at the start
+    moving: F  # model boxes at the start
+    static: F  # model boxes of everything else
+    static_ids: list[str]
+    halls: HallBounds
+    carrier: DragCarrier | None = None
+    dx_mm: float = 0.0
+    dy_mm: float = 0.0
+    _index: SweepIndex | None = None
+    _internal: set[str] = field(default_factory=set)  # overlaps inside the selection: a rigid move keeps them
+
+    @property
+    def id_set(self) -> set[str]:
+        return set(self.ids)
+
+    def __post_init__(self) -> None:
+        pairs = box_pairs(self.moving)
+        self._internal = {self.ids[k] for k in np.unique(pairs)}
+        if len(self.static) > BRUTE_STATIC_MAX:
+            self._index = SweepIndex(self.static)
+
+    def flagged(self, dx_mm: float, dy_mm: float) -> set[str]:
+        """Ids of the blocks that would overlap or leave every hall at this offset."""
+        moved = self.moving + np.array([dx_mm, dy_mm, dx_mm, dy_mm])
+        if self._index is not None:
+            pairs = self._index.pairs(moved, ordered=False)
+        else:
+            pairs = box_pairs(moved, self.static)
+        out = set(self._internal)
+        if len(pairs):
+            out.update(self.ids[i] for i in np.unique(pairs[:, 0]))
+            out.update(self.static_ids[j] for j in np.unique(pairs[:, 1]))
+        if self.halls.any_hall and len(moved):
+            out.update(self.ids[i] for i in np.flatnonzero(self.halls.outside(moved)))
+        return out
