@@ -102,3 +102,34 @@ def test_save_selection_as_module_writes_a_template(qtbot: QtBot, tmp_path: Path
     found = discover_templates([tmp_path])
     pod = found.find("Row A pod")[0]
     assert pod.kind == "module" and pod.racks == 5 and pod.folder.origin == "shared"
+
+
+def test_ui_import_asks_before_replacing(qtbot: QtBot, tmp_path: Path, shipped: TemplateSet) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.catalog.bundles import export_bundle
+    from workbench.ui.gallery import import_bundle_interactive
+
+    bundle = tmp_path / "b.zip"
+    export_bundle(shipped.find("air-row-pod-20kw"), bundle, shipped)
+    dest = tmp_path / "dest"
+    target = dest / "modules" / "air-row-pod-20kw.dchall.json"
+    target.parent.mkdir(parents=True)
+    older = shipped.find("air-row-pod-20kw")[0].path.read_text("utf-8")
+    target.write_text(older.replace('"version": "1.0.0"', '"version": "0.9.0"'), "utf-8")
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append(box.text())
+        keep = next(b for b in box.buttons() if b.text() == "Keep both")
+        keep.click()
+
+    QTimer.singleShot(0, answer)
+    result = import_bundle_interactive(None, bundle, dest)
+    assert result is not None and [p.name for p in result.written] == ["air-row-pod-20kw-2.dchall.json"]
+    assert "0.9.0" in seen[0] and "newer" in seen[0]
+    assert '"version": "0.9.0"' in target.read_text("utf-8")  # the old file was not overwritten

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QPainter, QPixmapCache
-from PySide6.QtWidgets import QApplication
 
 from workbench.bench.generate import generate_design
 from workbench.bench.ui_figures import FRAME_PX, _footprint_rects, _show_offscreen, _views, ui_figures
@@ -27,8 +26,7 @@ from workbench.ui.scene.view import HallView
 from workbench.ui.theme import DARK, LIGHT
 
 
-@pytest.fixture
-def campus(qtbot) -> Iterator[tuple[Document, HallScene, HallView]]:  # type: ignore[no-untyped-def]
+def _build_campus() -> tuple[Document, HallScene, HallView]:
     """A generated 600-block campus plus an L-shaped hall, in a real scene and view laid out offscreen."""
     catalog = default_catalog()
     design = generate_design(catalog, 600)
@@ -42,10 +40,19 @@ def campus(qtbot) -> Iterator[tuple[Document, HallScene, HallView]]:  # type: ig
     view = HallView(scene)
     _show_offscreen(view)
     view.fit_hall()
-    yield doc, scene, view
+    return doc, scene, view
+
+
+def _dispose(view: HallView) -> None:
     view.hide()
     view.setScene(None)
-    doc.undo_stack.setClean()
+
+
+@pytest.fixture
+def campus(qtbot) -> Iterator[tuple[Document, HallScene, HallView]]:  # type: ignore[no-untyped-def]
+    doc, scene, view = _build_campus()
+    yield doc, scene, view
+    _dispose(view)
 
 
 def _render(view: HallView) -> QImage:
@@ -54,23 +61,6 @@ def _render(view: HallView) -> QImage:
     view.render(painter)
     painter.end()
     return image
-
-
-def _reference_flagged(doc: Document, scene: HallScene, ids: list[str], dx: float, dy: float) -> set[str]:
-    """Overlaps and hall exits found from scratch over every box, as the scene did before the indexes."""
-    t = scene.table()
-    rows = [t.row[i] for i in ids]
-    boxes = t.boxes.copy()
-    boxes[rows] += np.array([dx, dy, dx, dy])
-    out = {t.ids[k] for k in np.unique(box_pairs(boxes))} if len(boxes) else set()
-    # Pairs among the unmoved blocks are not drag previews.
-    out = {i for i in out if i in ids} | {t.ids[j] for i, j in box_pairs(boxes[rows], boxes)
-                                           if t.ids[j] not in ids or True}
-    moved = boxes[rows]
-    inside = np.zeros(len(moved), dtype=bool)
-    for hall in doc.design.halls:
-        inside |= ~boxes_outside_outline(moved, hall.outline)
-    return out | {ids[k] for k in np.flatnonzero(~inside)}
 
 
 def test_indexed_drag_preview_equals_a_search_over_everything(campus) -> None:  # type: ignore[no-untyped-def]
@@ -181,10 +171,7 @@ def test_a_frame_touches_only_the_items_whose_mark_changes(campus, monkeypatch) 
     assert sorted(calls) == sorted(ids)
 
 
-def test_cached_background_and_items_draw_what_a_direct_draw_does(campus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    doc, scene, view = campus
-    assert QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KB
-    first = _render(view)
+def test_cached_background_and_items_draw_what_a_direct_draw_does(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     painted: list[str] = []
     real = BlockItem.paint
 
@@ -192,23 +179,31 @@ def test_cached_background_and_items_draw_what_a_direct_draw_does(campus, monkey
         painted.append(self.block_id)
         real(self, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(BlockItem, "paint", spy)
-    assert _render(view) == first
-    assert painted == []  # every block came from its cached drawing
-    # With no cache at all the picture is the same.
-    for item in scene.block_items.values():
-        item.setCacheMode(BlockItem.CacheMode.NoCache)
-    scene._background.invalidate()
-    direct = _render(view)
-    assert len(painted) > 100
-    diff = np.abs(_pixels(direct).astype(int) - _pixels(first).astype(int))
-    assert (diff > 40).mean() < 0.002, "cached and direct drawings differ beyond anti-aliasing"
-    # A theme change reaches the cached background.
-    scene.set_theme(DARK)
-    dark = _render(view)
-    assert _pixels(dark)[5, 5].tolist() != _pixels(first)[5, 5].tolist()
-    scene.set_theme(LIGHT)
-    assert _render(view) == direct
+    monkeypatch.setattr(BlockItem, "paint", spy)  # before the items exist, so Qt calls the spy
+    doc, scene, view = _build_campus()
+    try:
+        assert QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KB
+        first = _render(view)
+        assert len(painted) > 100
+        painted.clear()
+        assert _render(view) == first
+        assert painted == []  # every block came from its cached drawing, the floor from the cached background
+        # With no cache at all the picture is the same.
+        for item in scene.block_items.values():
+            item.setCacheMode(BlockItem.CacheMode.NoCache)
+        scene._background.invalidate()
+        direct = _render(view)
+        assert len(painted) > 100
+        diff = np.abs(_pixels(direct).astype(int) - _pixels(first).astype(int))
+        assert (diff > 40).mean() < 0.002, "cached and direct drawings differ beyond anti-aliasing"
+        # A theme change reaches the cached background.
+        scene.set_theme(DARK)
+        dark = _render(view)
+        assert _pixels(dark)[5, 5].tolist() != _pixels(first)[5, 5].tolist()
+        scene.set_theme(LIGHT)
+        assert _render(view) == direct
+    finally:
+        _dispose(view)
 
 
 def _pixels(image: QImage) -> np.ndarray:
@@ -230,4 +225,22 @@ def test_bench_views_are_laid_out_and_shared(qtbot) -> None:  # type: ignore[no-
     drag = figures["drag_frame"]
     assert drag.median_s and drag.baseline_median_s and "whole campus in view" in drag.note
     assert figures["scene_build"].baseline_median_s
-    assert QApplication.instance() is not None and Qt is not None
+
+
+def test_grid_index_finds_exactly_the_pairs_a_fresh_search_finds() -> None:
+    from workbench.geometry.box_index import BoxGridIndex
+
+    rng = np.random.default_rng(5)
+    for n, m in ((0, 5), (5, 0), (300, 40), (2000, 300)):
+        xy = rng.uniform(0, 60000, (n, 2))
+        wh = rng.choice([600.0, 1200.0, 2400.0, 17000.0], (n, 2))
+        boxes = np.column_stack((xy, xy + wh))
+        qxy = rng.uniform(-1000, 61000, (m, 2))
+        qwh = rng.choice([600.0, 1200.0, 5000.0], (m, 2))
+        query = np.column_stack((qxy, qxy + qwh))
+        index = BoxGridIndex(boxes)
+        for shift in (0.0, 333.3, -7000.0):
+            moved = query + shift
+            got = {tuple(p) for p in index.pairs(moved).tolist()}
+            want = {tuple(p) for p in box_pairs(moved, boxes).tolist()} if n and m else set()
+            assert got == want

@@ -159,7 +159,8 @@ def read_bundle(path: Path | str) -> Bundle:
     except OSError as exc:
         raise BundleError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]) from None
     if size > MAX_BUNDLE_BYTES:
-        raise BundleError([Problem(where, f"bundle is {size / 2**20:.0f} MiB, above the {MAX_BUNDLE_BYTES // 2**20} MiB limit")])
+        raise BundleError([Problem(where, f"bundle is {size / 2**20:.0f} MiB, above the "
+                                          f"{MAX_BUNDLE_BYTES // 2**20} MiB limit")])
     try:
         with zipfile.ZipFile(path) as zf:
             return _read_zip(zf, where)
@@ -207,7 +208,8 @@ def _read_zip(zf: zipfile.ZipFile, where: str) -> Bundle:
                                         f"{MAX_ENTRY_BYTES // 2**20} MiB limit per file"))
             continue
         if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            problems.append(Problem(at, f"refused: compression ratio {info.file_size / max(info.compress_size, 1):.0f}:1 "
+            ratio = info.file_size / max(info.compress_size, 1)
+            problems.append(Problem(at, f"refused: compression ratio {ratio:.0f}:1 "
                                         "looks like a zip bomb"))
             continue
         total += info.file_size
@@ -252,7 +254,8 @@ def _check_contents(data: dict[str, bytes], where: str) -> Bundle:
         p = entry["path"]
         msg = path_problem(p) or _layout_problem(p)
         if msg or p == MANIFEST:
-            problems.append(Problem(f"{where}: {MANIFEST} $.files[{i}]", f"refused: {msg or 'lists the manifest itself'}: {p!r}"))
+            problems.append(Problem(f"{where}: {MANIFEST} $.files[{i}]",
+                                    f"refused: {msg or 'lists the manifest itself'}: {p!r}"))
         elif p.casefold() in {k.casefold() for k in listed}:
             problems.append(Problem(f"{where}: {MANIFEST} $.files[{i}]", f"refused: {p!r} listed twice"))
         else:
@@ -266,7 +269,8 @@ def _check_contents(data: dict[str, bytes], where: str) -> Bundle:
             problems.append(Problem(f"{where}: {p!r}", "refused: listed in the manifest but missing from the bundle"))
             continue
         if len(blob) != entry["size"]:
-            problems.append(Problem(f"{where}: {p!r}", f"refused: size {len(blob)} bytes, manifest says {entry['size']}"))
+            problems.append(Problem(f"{where}: {p!r}",
+                                    f"refused: size {len(blob)} bytes, manifest says {entry['size']}"))
         digest = hashlib.sha256(blob).hexdigest()
         if digest != entry["sha256"]:
             problems.append(Problem(f"{where}: {p!r}", f"refused: SHA-256 checksum mismatch (file {digest[:12]}…, "

@@ -45,7 +45,7 @@ class BackgroundCache:
         key = (self.generation, t.m11(), t.m22(), t.dx(), t.dy(), target.x(), target.y(), w, h, dpr,
                rect.x(), rect.y(), rect.width(), rect.height(), int(painter.renderHints().value))
         if key != self._key or self._image is None:
-            image = QImage(w, h, QImage.Format.Format_RGB32)
+            image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
             image.setDevicePixelRatio(dpr)
             image.fill(base)  # the edge pixels a fractional rectangle only partly covers
             p = QPainter(image)
@@ -56,6 +56,6 @@ class BackgroundCache:
             self._image, self._key = image, key
         painter.save()
         painter.resetTransform()
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # opaque: a copy, no blending
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # opaque: a plain copy
         painter.drawImage(target.topLeft(), self._image)
         painter.restore()

@@ -11,14 +11,13 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from workbench.calc.spatial import SweepIndex
+from workbench.geometry.box_index import BoxGridIndex
 from workbench.geometry.boxes import EPS_MM, box_pairs
 from workbench.geometry.polygons import boxes_outside_outline, is_axis_rectangle, outline_bounds
 from workbench.model.design import Hall
 from workbench.ui.scene.items import BLOCK_Z
 
 F = NDArray[np.float64]
-BRUTE_STATIC_MAX = 64  # below this many static boxes a direct test beats building an index
 
 
 class DragCarrier(QGraphicsItem):
@@ -89,7 +88,7 @@ class DragState:
     carrier: DragCarrier | None = None
     dx_mm: float = 0.0
     dy_mm: float = 0.0
-    _index: SweepIndex | None = None
+    _index: BoxGridIndex | None = None
     _internal: set[str] = field(default_factory=set)  # overlaps inside the selection: a rigid move keeps them
 
     @property
@@ -99,16 +98,12 @@ class DragState:
     def __post_init__(self) -> None:
         pairs = box_pairs(self.moving)
         self._internal = {self.ids[k] for k in np.unique(pairs)}
-        if len(self.static) > BRUTE_STATIC_MAX:
-            self._index = SweepIndex(self.static)
+        self._index = BoxGridIndex(self.static)
 
     def flagged(self, dx_mm: float, dy_mm: float) -> set[str]:
         """Ids of the blocks that would overlap or leave every hall at this offset."""
         moved = self.moving + np.array([dx_mm, dy_mm, dx_mm, dy_mm])
-        if self._index is not None:
-            pairs = self._index.pairs(moved, ordered=False)
-        else:
-            pairs = box_pairs(moved, self.static)
+        pairs = self._index.pairs(moved) if self._index is not None else box_pairs(moved, self.static)
         out = set(self._internal)
         if len(pairs):
             out.update(self.ids[i] for i in np.unique(pairs[:, 0]))

@@ -25,7 +25,7 @@ from workbench.ui.scene.items import pixel_font
 from workbench.ui.scene.tools.base import Tool, ToolEvent
 
 BLOCK_TYPE_MIME = "application/x-datahall-block-type"
-MIN_PX_PER_MM = 0.001  # a 1 km campus still fits
+MIN_PX_PER_MM = 0.0002  # a 5 km campus still fits on a 1,000-pixel view (a 10,000-block campus is 1.7 km)
 MAX_PX_PER_MM = 2.0  # 2 px per mm: enough to read a rack's front mark in detail
 SCREEN_MM_PER_PX = 25.4 / 96.0  # for the drawing-scale read-out, on a nominal 96 dpi screen
 
