@@ -171,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     r = run(args.trials, args.blocks, folder, args.seed)
     print(f"kill_save_trials: {r['trials']} kills in {r['seconds']} s; design {r['bytes']:,} bytes, one save "
           f"{r['save_ms']:.1f} ms; file was old/new version {r['A']}/{r['B']} times; "
-          f"{r['killed_mid_write']} kills left a temporary file (killed mid-write); {len(r['bad'])} failures")  # type: ignore[arg-type]
+          f"{r['killed_mid_write']} kills left a temporary file (killed mid-write); "
+          f"{len(r['bad'])} failures")  # type: ignore[arg-type]
     for line in r["bad"][:20]:  # type: ignore[index]
         print("  " + line)
     return 1 if r["bad"] else 0

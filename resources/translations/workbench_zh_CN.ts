@@ -4,347 +4,347 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="99"/>
+        <location filename="../../build/i18n/extra_strings.py" line="100"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="100"/>
+        <location filename="../../build/i18n/extra_strings.py" line="101"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="101"/>
+        <location filename="../../build/i18n/extra_strings.py" line="102"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="102"/>
+        <location filename="../../build/i18n/extra_strings.py" line="103"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="103"/>
+        <location filename="../../build/i18n/extra_strings.py" line="104"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="104"/>
+        <location filename="../../build/i18n/extra_strings.py" line="105"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="105"/>
+        <location filename="../../build/i18n/extra_strings.py" line="106"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="106"/>
+        <location filename="../../build/i18n/extra_strings.py" line="107"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="107"/>
+        <location filename="../../build/i18n/extra_strings.py" line="108"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="108"/>
+        <location filename="../../build/i18n/extra_strings.py" line="109"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="109"/>
+        <location filename="../../build/i18n/extra_strings.py" line="110"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="110"/>
+        <location filename="../../build/i18n/extra_strings.py" line="111"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="111"/>
+        <location filename="../../build/i18n/extra_strings.py" line="112"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="112"/>
+        <location filename="../../build/i18n/extra_strings.py" line="113"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="113"/>
+        <location filename="../../build/i18n/extra_strings.py" line="114"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="114"/>
+        <location filename="../../build/i18n/extra_strings.py" line="115"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="115"/>
+        <location filename="../../build/i18n/extra_strings.py" line="116"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="116"/>
+        <location filename="../../build/i18n/extra_strings.py" line="117"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <location filename="../../build/i18n/extra_strings.py" line="118"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <location filename="../../build/i18n/extra_strings.py" line="119"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <location filename="../../build/i18n/extra_strings.py" line="120"/>
         <source>&amp;Rotate 90°</source>
         <translation>旋转 90°(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="120"/>
+        <location filename="../../build/i18n/extra_strings.py" line="121"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="121"/>
+        <location filename="../../build/i18n/extra_strings.py" line="122"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="122"/>
+        <location filename="../../build/i18n/extra_strings.py" line="123"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <location filename="../../build/i18n/extra_strings.py" line="124"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <location filename="../../build/i18n/extra_strings.py" line="125"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <location filename="../../build/i18n/extra_strings.py" line="126"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="126"/>
+        <location filename="../../build/i18n/extra_strings.py" line="127"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <location filename="../../build/i18n/extra_strings.py" line="128"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <location filename="../../build/i18n/extra_strings.py" line="129"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <location filename="../../build/i18n/extra_strings.py" line="130"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="130"/>
+        <location filename="../../build/i18n/extra_strings.py" line="131"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <location filename="../../build/i18n/extra_strings.py" line="132"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <location filename="../../build/i18n/extra_strings.py" line="133"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <location filename="../../build/i18n/extra_strings.py" line="136"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <location filename="../../build/i18n/extra_strings.py" line="137"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <location filename="../../build/i18n/extra_strings.py" line="138"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <location filename="../../build/i18n/extra_strings.py" line="139"/>
         <source>&amp;Imperial units</source>
         <translation>英制单位(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <location filename="../../build/i18n/extra_strings.py" line="140"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <location filename="../../build/i18n/extra_strings.py" line="141"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <location filename="../../build/i18n/extra_strings.py" line="142"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <location filename="../../build/i18n/extra_strings.py" line="143"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <location filename="../../build/i18n/extra_strings.py" line="144"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <location filename="../../build/i18n/extra_strings.py" line="145"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="155"/>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -915,122 +915,122 @@ Source: {4}</source>
         <translation>剪贴板中没有设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="75"/>
+        <location filename="../../build/i18n/extra_strings.py" line="76"/>
         <source>Column</source>
         <translation>柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="76"/>
+        <location filename="../../build/i18n/extra_strings.py" line="77"/>
         <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
         <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="77"/>
+        <location filename="../../build/i18n/extra_strings.py" line="78"/>
         <source>Click inside a hall to add a column</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="78"/>
+        <location filename="../../build/i18n/extra_strings.py" line="79"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="79"/>
+        <location filename="../../build/i18n/extra_strings.py" line="80"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="80"/>
+        <location filename="../../build/i18n/extra_strings.py" line="81"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="81"/>
+        <location filename="../../build/i18n/extra_strings.py" line="82"/>
         <source>Door</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="82"/>
+        <location filename="../../build/i18n/extra_strings.py" line="83"/>
         <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
         <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="83"/>
+        <location filename="../../build/i18n/extra_strings.py" line="84"/>
         <source>Click on a hall wall to add a door</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="84"/>
+        <location filename="../../build/i18n/extra_strings.py" line="85"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="85"/>
+        <location filename="../../build/i18n/extra_strings.py" line="86"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="86"/>
+        <location filename="../../build/i18n/extra_strings.py" line="87"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="87"/>
+        <location filename="../../build/i18n/extra_strings.py" line="88"/>
         <source>Hall outline</source>
         <translation>机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="88"/>
+        <location filename="../../build/i18n/extra_strings.py" line="89"/>
         <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; drag a corner handle to reshape a hall</source>
         <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；拖动角点手柄可调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="89"/>
+        <location filename="../../build/i18n/extra_strings.py" line="90"/>
         <source>the hall is smaller than 1 m × 1 m</source>
         <translation>机房小于 1 m × 1 m</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="90"/>
+        <location filename="../../build/i18n/extra_strings.py" line="91"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="91"/>
+        <location filename="../../build/i18n/extra_strings.py" line="92"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="92"/>
+        <location filename="../../build/i18n/extra_strings.py" line="93"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="93"/>
+        <location filename="../../build/i18n/extra_strings.py" line="94"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="94"/>
+        <location filename="../../build/i18n/extra_strings.py" line="95"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="95"/>
+        <location filename="../../build/i18n/extra_strings.py" line="96"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="96"/>
+        <location filename="../../build/i18n/extra_strings.py" line="97"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="97"/>
+        <location filename="../../build/i18n/extra_strings.py" line="98"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/i18n/extra_strings.py" line="98"/>
+        <location filename="../../build/i18n/extra_strings.py" line="99"/>
         <source>Move %n block(s)</source>
         <translation>
             <numerusform>移动 %n 台设备</numerusform>
@@ -1298,37 +1298,37 @@ Source: {4}</source>
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="68"/>
+        <location filename="../../build/i18n/extra_strings.py" line="69"/>
         <source>Design in use</source>
         <translation>设计正在使用中</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="69"/>
+        <location filename="../../build/i18n/extra_strings.py" line="70"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="70"/>
+        <location filename="../../build/i18n/extra_strings.py" line="71"/>
         <source>an unknown computer</source>
         <translation>一台未知计算机</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="71"/>
+        <location filename="../../build/i18n/extra_strings.py" line="72"/>
         <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
         <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="72"/>
+        <location filename="../../build/i18n/extra_strings.py" line="73"/>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="73"/>
+        <location filename="../../build/i18n/extra_strings.py" line="74"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="74"/>
+        <location filename="../../build/i18n/extra_strings.py" line="75"/>
         <source>“{name}” is already open by {user} on {host} since {time}.</source>
         <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
     </message>
@@ -1491,27 +1491,27 @@ Source: {4}</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="168"/>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="170"/>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="171"/>
+        <location filename="../../build/i18n/extra_strings.py" line="172"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <location filename="../../build/i18n/extra_strings.py" line="173"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1519,199 +1519,199 @@ Source: {4}</source>
 <context>
     <name>MetricsDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="132"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="138"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="133"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="139"/>
         <source>Load against capacity</source>
         <translation>负载与容量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="133"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="139"/>
         <source>PUE against IT load</source>
         <translation>PUE 随 IT 负载变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="134"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="140"/>
         <source>Facility overhead by subsystem</source>
         <translation>各子系统的设施开销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="134"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="140"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="137"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="143"/>
         <source>IT load (design)</source>
         <translation>IT 负载（设计）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="138"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="144"/>
         <source>PUE, annualised</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="139"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="145"/>
         <source>PUE, design day</source>
         <translation>PUE（设计日）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="140"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="146"/>
         <source>Utilisation</source>
         <translation>利用率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="141"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="147"/>
         <source>Design</source>
         <translation>设计值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="142"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
         <source>Back to the design&apos;s IT utilisation assumption</source>
         <translation>恢复为设计的 IT 利用率假设</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="143"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="149"/>
         <source>IT utilisation for the operating point: sets the load the PUE is evaluated at</source>
         <translation>运行工况的 IT 利用率：决定计算 PUE 时的负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="145"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="151"/>
         <source>Racks (compute / network / storage)</source>
         <translation>机柜（计算 / 网络 / 存储）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="145"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="151"/>
         <source>Blocks placed</source>
         <translation>已放置设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="146"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
         <source>White space</source>
         <translation>IT 机房面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="146"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
         <source>Power density</source>
         <translation>功率密度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="147"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>Average per rack</source>
         <translation>单机柜平均功率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="147"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>Annual energy (facility)</source>
         <translation>年耗电量（设施）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
         <source>Annual energy cost</source>
         <translation>年电费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
         <source>CAPEX (equipment, ROM)</source>
         <translation>资本支出（设备，粗略估算）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="149"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="155"/>
         <source>Cost per MW IT</source>
         <translation>每 MW IT 成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
         <source>IT load (kW)</source>
         <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
         <source>No power or cooling equipment placed yet.</source>
         <translation>尚未放置供电或制冷设备。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="178"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="271"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="288"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="184"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
         <source>{0} kW</source>
         <translation>{0} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="182"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="188"/>
         <source>PUE at {0} % utilisation</source>
         <translation>{0} % 利用率下的 PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="206"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
         <source>UPS</source>
         <translation>不间断电源（UPS）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="206"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
         <source>Distribution</source>
         <translation>配电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="206"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="207"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="213"/>
         <source>Generators</source>
         <translation>发电机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="207"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="213"/>
         <source>Transformers</source>
         <translation>变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="208"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="214"/>
         <source>MV switchgear</source>
         <translation>中压开关柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="208"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="214"/>
         <source>Solid-state transformers</source>
         <translation>固态变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
         <source>Air units</source>
         <translation>空调末端</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
         <source>CDUs</source>
         <translation>冷却分配单元（CDU）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
         <source>Chillers</source>
         <translation>冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="210"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="216"/>
         <source>Dry coolers</source>
         <translation>干冷器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="210"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="216"/>
         <source>Cooling towers</source>
         <translation>冷却塔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="221"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="227"/>
         <source>{0}
 {1} modules, installed {2} kW, usable under {3}: {4} kW
 load {5} kW, headroom {6} kW, stranded {7} kW</source>
@@ -1720,130 +1720,130 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 负载 {5} kW，余量 {6} kW，闲置 {7} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="226"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="232"/>
         <source>{0} not met</source>
         <translation>{0} 未满足</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="233"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="239"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="234"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="240"/>
         <source>Air cooling</source>
         <translation>风冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="235"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="241"/>
         <source>Liquid cooling</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="236"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
         <source>Heat rejection</source>
         <translation>排热</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="248"/>
         <source>Space and floor</source>
         <translation>空间与楼面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="247"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
         <source>{0} · footprint</source>
         <translation>{0} · 占地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="248"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="256"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="262"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="248"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
         <source>over</source>
         <translation>超出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="255"/>
         <source>Block footprint {0} m² of {1} m² white space</source>
         <translation>设备占地 {0} m²，IT 机房面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="255"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="261"/>
         <source>{0} · floor, heaviest block</source>
         <translation>{0} · 楼面，最重设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="256"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="262"/>
         <source>overloaded</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="257"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="263"/>
         <source>Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²</source>
         <translation>最重设备 {0} kN/m²，{1}承载能力 {2} kN/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="265"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="271"/>
         <source>Power losses</source>
         <translation>供电损耗</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="266"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="269"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="274"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="272"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="275"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="280"/>
         <source>{0} kW · pPUE {1:.3f}</source>
         <translation>{0} kW · pPUE {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="268"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="274"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="271"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
         <source>Lighting</source>
         <translation>照明</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="273"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="279"/>
         <source>Miscellaneous</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="282"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="288"/>
         <source>{0}  ({1} / {2} / {3})</source>
         <translation>{0}（{1} / {2} / {3}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="286"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
         <source>{0} m²</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="287"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="293"/>
         <source>{0} kW/m²</source>
         <translation>{0} kW/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="289"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="295"/>
         <source>{0} MWh/yr</source>
         <translation>{0} MWh/年</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="298"/>
         <source>{0} /MW</source>
         <translation>{0} /MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="297"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
         <source>Rate {0} {1} per USD; {2}</source>
         <translation>汇率 {0} {1}/USD；{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="305"/>
         <source>IT load per m² of white space</source>
         <translation>每平方米 IT 机房面积的 IT 负载</translation>
     </message>
@@ -2100,204 +2100,241 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>TemplateGallery</name>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="197"/>
+        <location filename="../../workbench/ui/gallery.py" line="205"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="197"/>
+        <location filename="../../workbench/ui/gallery.py" line="205"/>
         <source>Insert module</source>
         <translation>插入模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="198"/>
+        <location filename="../../workbench/ui/gallery.py" line="206"/>
         <source>Filter by name, author or description</source>
         <translation>按名称、作者或说明筛选</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="200"/>
+        <location filename="../../workbench/ui/gallery.py" line="208"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="200"/>
+        <location filename="../../workbench/ui/gallery.py" line="208"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="201"/>
+        <location filename="../../workbench/ui/gallery.py" line="209"/>
         <source>Import bundle…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="202"/>
+        <location filename="../../workbench/ui/gallery.py" line="210"/>
         <source>IT MW</source>
         <translation>IT MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="202"/>
+        <location filename="../../workbench/ui/gallery.py" line="210"/>
         <source>PUE (annual)</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="202"/>
+        <location filename="../../workbench/ui/gallery.py" line="210"/>
         <source>racks</source>
         <translation>机柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="205"/>
+        <location filename="../../workbench/ui/gallery.py" line="213"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="205"/>
+        <location filename="../../workbench/ui/gallery.py" line="213"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="205"/>
+        <location filename="../../workbench/ui/gallery.py" line="213"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="206"/>
+        <location filename="../../workbench/ui/gallery.py" line="214"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="206"/>
+        <location filename="../../workbench/ui/gallery.py" line="214"/>
         <source>Source folder</source>
         <translation>来源文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/ui/gallery.py" line="210"/>
+        <location filename="../../workbench/ui/gallery.py" line="218"/>
         <source>%n problem(s) while reading templates (see tooltip)</source>
         <translation>
             <numerusform>读取模板时出现 %n 个问题（见工具提示）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="239"/>
+        <location filename="../../workbench/ui/gallery.py" line="247"/>
         <source>No templates found</source>
         <translation>未找到模板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="248"/>
+        <location filename="../../workbench/ui/gallery.py" line="258"/>
         <source>(no description)</source>
         <translation>（无说明）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="251"/>
+        <location filename="../../workbench/ui/gallery.py" line="261"/>
         <source>Uses block types no library defines: %1</source>
         <translation>使用了任何库都未定义的设备类型：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="253"/>
+        <location filename="../../workbench/ui/gallery.py" line="263"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="253"/>
+        <location filename="../../workbench/ui/gallery.py" line="263"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="253"/>
+        <location filename="../../workbench/ui/gallery.py" line="263"/>
         <source>shared</source>
         <translation>共享</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../workbench/ui/gallery.py" line="276"/>
+        <source>+ %n more area(s)</source>
+        <translation>
+            <numerusform>另有 %n 个区域</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="271"/>
+        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <source>compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <source>storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/gallery.py" line="281"/>
+        <source>power</source>
+        <translation>供电</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/gallery.py" line="281"/>
+        <source>cooling</source>
+        <translation>制冷</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/gallery.py" line="300"/>
         <source>Import template bundle</source>
         <translation>导入模板包</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="272"/>
+        <location filename="../../workbench/ui/gallery.py" line="301"/>
         <source>Template bundles (*.zip)</source>
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="51"/>
+        <source>no IT load (infrastructure block)</source>
+        <translation>无 IT 负载（基础设施模块）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="52"/>
         <source>No free space</source>
         <translation>没有空余位置</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="52"/>
+        <location filename="../../build/i18n/extra_strings.py" line="53"/>
         <source>The module does not fit anywhere free in this hall; it was placed in the middle. Move it where you want it.</source>
         <translation>该模块在此机房中找不到足够的空余位置，已放在中间。请把它移到需要的位置。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="53"/>
+        <location filename="../../build/i18n/extra_strings.py" line="54"/>
         <source>Save as module</source>
         <translation>另存为模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="54"/>
+        <location filename="../../build/i18n/extra_strings.py" line="55"/>
         <source>Select the blocks of the module first.</source>
         <translation>请先选择组成模块的设备。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="55"/>
+        <location filename="../../build/i18n/extra_strings.py" line="56"/>
         <source>Module name:</source>
         <translation>模块名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="56"/>
+        <location filename="../../build/i18n/extra_strings.py" line="57"/>
         <source>Saved from a selection of %1 blocks.</source>
         <translation>由所选的 %1 个设备保存。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="57"/>
+        <location filename="../../build/i18n/extra_strings.py" line="58"/>
         <source>Templates already exist</source>
         <translation>模板已存在</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="58"/>
+        <location filename="../../build/i18n/extra_strings.py" line="59"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="59"/>
+        <location filename="../../build/i18n/extra_strings.py" line="60"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="60"/>
+        <location filename="../../build/i18n/extra_strings.py" line="61"/>
         <source>Bundle refused</source>
         <translation>模板包被拒绝</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="61"/>
+        <location filename="../../build/i18n/extra_strings.py" line="62"/>
         <source>Template cannot be opened</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="62"/>
+        <location filename="../../build/i18n/extra_strings.py" line="63"/>
         <source>Replace module?</source>
         <translation>替换模块？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="63"/>
+        <location filename="../../build/i18n/extra_strings.py" line="64"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="64"/>
+        <location filename="../../build/i18n/extra_strings.py" line="65"/>
         <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
         <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="65"/>
+        <location filename="../../build/i18n/extra_strings.py" line="66"/>
         <source>Some templates in this bundle already exist:</source>
         <translation>此模板包中的部分模板已存在：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="66"/>
+        <location filename="../../build/i18n/extra_strings.py" line="67"/>
         <source>Nothing was written:</source>
         <translation>未写入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="67"/>
+        <location filename="../../build/i18n/extra_strings.py" line="68"/>
         <source>A module file %1 already exists. Replace it?</source>
         <translation>模块文件 %1 已存在。要替换吗？</translation>
     </message>

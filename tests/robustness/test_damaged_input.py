@@ -118,6 +118,11 @@ def test_unreadable_and_missing_paths(tmp_path: Path) -> None:
         load_design(tmp_path / "nope.dchall.json")
     with pytest.raises(InputError, match="is a folder"):
         load_design(tmp_path)
+    fifo = tmp_path / "pipe.dchall.json"
+    os.mkfifo(fifo)  # reading a pipe nobody writes to would hang the window
+    for special in (fifo, Path("/dev/zero")):
+        with pytest.raises(InputError, match="not a regular file"):
+            load_design(special)
 
 
 def test_byte_order_marks_and_utf16(tmp_path: Path) -> None:

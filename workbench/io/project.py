@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -133,7 +134,10 @@ def load_design(path: Path | str, catalog: Catalog | None = None) -> Loaded:
     try:
         if path.is_dir():
             raise InputError([Problem(str(path), "is a folder, not a design file")])
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a pipe or device would never end (/dev/zero) or block
+            raise InputError([Problem(str(path), "is not a regular file")])
+        size = st.st_size
     except FileNotFoundError:
         raise InputError([Problem(str(path), "file not found")]) from None
     except OSError as exc:
@@ -197,11 +201,12 @@ def _check_against_catalog(design: Design, catalog: Catalog, where: str, warning
     for key, value in design.assumptions.values.items():
         spec = catalog.parameters.get(key)
         if spec is None:
-            warnings.append(Problem(f"{where}: $.assumptions.values.{key}", "unknown assumption; ignored", "warning"))
+            warnings.append(Problem(f"{where}: {json_path(('assumptions', 'values', key))}", "unknown assumption; ignored",
+                                    "warning"))
             continue
         msg = spec.check(value)
         if msg:
-            errors.append(Problem(f"{where}: $.assumptions.values.{key}", msg))
+            errors.append(Problem(f"{where}: {json_path(('assumptions', 'values', key))}", msg))
     return errors
 
 

@@ -166,7 +166,7 @@ def _damage(doc: Any, where: str, check_text: bool) -> list[Problem]:
                 problems.append(Problem(f"{where}: {json_path(path)}", "key " + ", ".join(
                     repr(k) for k in node.duplicates) + " appears more than once; which value is meant is unclear"))
             if check_text and any(_SURROGATE.search(k) for k in node):
-                problems.append(Problem(f"{where}: {json_path(path)}", "a key contains a broken character escape (lone UTF-16 surrogate)"))
+                problems.append(Problem(f"{where}: {json_path(path)}", "a key " + _SURROGATE_MSG.removeprefix("text ")))
             items: Any = node.items()
         else:
             items = enumerate(node)
