@@ -185,3 +185,27 @@ def test_capex_converts_currency_and_sums_by_category(catalog: Catalog, empty: D
     assert r.cost["capex_by_category"]["compute"] == pytest.approx(rack_price)
     assert r.cost["capex_total"] == pytest.approx(rack_price + pdu_price)
     assert r.cost["cost_per_mw_it"] == pytest.approx((rack_price + pdu_price) / 0.02)
+
+
+def test_capex_split_between_it_and_facility(catalog: Catalog, empty: Design) -> None:
+    place(empty, "rack.air-20kw", 3000, 3000)
+    place(empty, "pwr.pdu-250kva", 8000, 3000)
+    cost = calculate(empty, catalog).cost
+    assert cost["capex_it_equipment"] == pytest.approx(catalog.types["rack.air-20kw"].price.amount)
+    assert cost["capex_facility_equipment"] == pytest.approx(catalog.types["pwr.pdu-250kva"].price.amount)
+    assert cost["facility_cost_per_mw_it"] == pytest.approx(cost["capex_facility_equipment"] / 0.02)
+
+
+def test_white_space_counts_halls_with_racks_only(catalog: Catalog, empty: Design) -> None:
+    from workbench.model import Hall
+
+    yard = Hall(id="yard", name="Plant yard", outline=[(0, 20000), (10000, 20000), (10000, 30000), (0, 30000)])
+    empty.halls.append(yard)
+    assert calculate(empty, catalog).space["white_space_m2"] == pytest.approx(200 + 100)  # nothing placed yet
+    place(empty, "rack.air-20kw", 3000, 3000)
+    chiller = place(empty, "cool.chiller-air-1500", 5000, 25000)
+    chiller.hall_id = "yard"
+    space = calculate(empty, catalog).space
+    assert space["white_space_m2"] == pytest.approx(200.0)  # the 20 m × 10 m hall, not the yard
+    assert space["kw_per_m2"] == pytest.approx(20.0 / 200.0)
+    assert space["area_m2"] == pytest.approx(300.0)

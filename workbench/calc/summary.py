@@ -46,20 +46,27 @@ def space(s: Snapshot, design: Design, st: GeometryState, it_kw: float,
     counts = np.bincount(cat, minlength=len(CATEGORIES))
     racks = {c: int(counts[CATEGORIES.index(c)]) for c in ("compute", "network", "storage")}
     rack_count = sum(racks.values())
-    white = sum(w for _, w in areas)
     n = len(design.halls)
-    it_rack = np.where(np.isin(cat, RACK_CODES), s.col("it_kw"), 0.0)
+    is_rack = np.isin(cat, RACK_CODES)
+    it_rack = np.where(is_rack, s.col("it_kw"), 0.0)
     it_h = _per_hall(s, n, it_rack)
     foot_h = _per_hall(s, n, foot)
+    racks_h = _per_hall(s, n, is_rack.astype(float))
+    # White space is the floor of halls that hold IT racks; a plant yard or an electrical room is not.
+    # With no racks anywhere yet, every hall counts, so an empty new hall still shows its area.
+    has_it = [racks_h[i] > 0 for i in range(n)] if rack_count else [True] * n
+    white = sum(w for (_, w), it in zip(areas, has_it) if it)
+    white_foot = sum(f for f, it in zip(foot_h, has_it) if it)
     halls = []
     for i, h in enumerate(design.halls):
-        halls.append({"id": h.id, "name": h.name, "area_m2": areas[i][0], "white_space_m2": areas[i][1],
+        halls.append({"id": h.id, "name": h.name, "area_m2": areas[i][0],
+                      "white_space_m2": areas[i][1] if has_it[i] else 0.0,
                       "footprint_m2": foot_h[i], "it_kw": it_h[i],
                       "kw_per_m2": it_h[i] / areas[i][1] if areas[i][1] > 0 else 0.0})
     return {
         "area_m2": sum(a for a, _ in areas), "white_space_m2": white,
         "footprint_m2": float(foot.sum()),
-        "footprint_share": float(foot.sum() / white) if white > 0 else 0.0,
+        "footprint_share": float(white_foot / white) if white > 0 else 0.0,
         "racks": racks, "rack_count": rack_count, "block_count": len(s.ids),
         "kw_per_m2": it_kw / white if white > 0 else 0.0,
         "kw_per_rack": it_kw / racks["compute"] if racks["compute"] else 0.0,
@@ -102,6 +109,13 @@ def cost(s: Snapshot, design: Design, catalog: Catalog, it_kw: float, premium: f
     cat = s.category
     by_cat = dict(zip(CATEGORIES, np.bincount(cat, weights=price, minlength=len(CATEGORIES)).astype(float).tolist()))
     total = float(price.sum())
+    # IT hardware dwarfs the facility in AI halls; keep both visible so $/MW compares with published
+    # facility figures (Cushman & Wakefield's $/MW excludes owner-furnished IT).
+    it_equipment = by_cat["compute"] + by_cat["network"] + by_cat["storage"]
+    facility = total - it_equipment
+    per_mw = it_kw / 1000.0
     return {"currency": currency, "fx_rate_per_usd": rate, "fx_source": catalog.fx_source, "note": note,
             "capex_by_category": by_cat, "capex_total": total,
-            "cost_per_mw_it": total / (it_kw / 1000.0) if it_kw > 0 else 0.0}
+            "capex_it_equipment": it_equipment, "capex_facility_equipment": facility,
+            "cost_per_mw_it": total / per_mw if it_kw > 0 else 0.0,
+            "facility_cost_per_mw_it": facility / per_mw if it_kw > 0 else 0.0}

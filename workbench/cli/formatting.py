@@ -34,7 +34,9 @@ def results_table(r: Results, title: str) -> str:
         ("Annual energy", f"{_fmt(d['energy']['annual_facility_mwh'], 0)} MWh, "
                           f"{_fmt(d['energy']['annual_cost'], 0)} {d['energy']['currency']}"),
         ("CAPEX (equipment, ROM)", f"{_fmt(d['cost']['capex_total'], 0)} {d['cost']['currency']}"),
+        ("  of which facility equipment", f"{_fmt(d['cost']['capex_facility_equipment'], 0)} {d['cost']['currency']}"),
         ("Cost per MW IT", f"{_fmt(d['cost']['cost_per_mw_it'], 0)} {d['cost']['currency']}"),
+        ("Facility equipment per MW IT", f"{_fmt(d['cost']['facility_cost_per_mw_it'], 0)} {d['cost']['currency']}"),
     ]
     width = max(len(k) for k, _ in rows)
     lines += [f"  {k.ljust(width)}  {v}" for k, v in rows]
