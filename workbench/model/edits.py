@@ -312,14 +312,20 @@ class RemoveModule(Edit):
     module_id: str
     text: str = "Remove module"  # type: ignore[misc]
     _old: ModuleInstance | None = None
+    _index: int = 0
 
     def apply(self, design: Design) -> None:
+        self._index = list(design.modules).index(self.module_id)
         self._old = design.modules.pop(self.module_id)
         design.events.modules_changed.emit()
 
     def revert(self, design: Design) -> None:
         if self._old is not None:
-            design.modules[self._old.id] = self._old
+            # Back in its old place, so undo gives a byte-identical file.
+            items = list(design.modules.items())
+            items.insert(self._index, (self._old.id, self._old))
+            design.modules.clear()
+            design.modules.update(items)
         design.events.modules_changed.emit()
 
 
