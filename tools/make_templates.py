@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,13 +39,19 @@ class Builder:
         self.d.site.prepared_by = AUTHOR
         self.d.halls = []
         self.blocks: list[Block] = []
+        self._count = 0
+
+    def new_id(self) -> str:
+        """Ids derived from the template name, so running this script again changes no file needlessly."""
+        self._count += 1
+        return uuid.uuid5(uuid.NAMESPACE_URL, f"workbench-template:{self.d.site.name}:{self._count}").hex
 
     def hall(self, name: str, x0: float, y0: float, w: float, h: float, rating: float = 25.0,
              floor: str = "slab", door_x: float | None = None) -> Hall:
-        hall = Hall(name=name, outline=[(x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h)],
+        hall = Hall(id=self.new_id(), name=name, outline=[(x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h)],
                     floor_type=floor, floor_rating_kn_m2=rating)
         if door_x is not None:
-            hall.doors.append(Door(x_mm=x0 + door_x, y_mm=y0, width_mm=1800))
+            hall.doors.append(Door(id=self.new_id(), x_mm=x0 + door_x, y_mm=y0, width_mm=1800))
         self.d.halls.append(hall)
         return hall
 
@@ -52,7 +59,8 @@ class Builder:
         return self.catalog.types[type_id].width_mm
 
     def add(self, type_id: str, x: float, y: float, rot: int, name: str, hall: Hall, **fields: str) -> Block:
-        b = Block(type_id=type_id, x_mm=x, y_mm=y, rotation_deg=rot, name=name, hall_id=hall.id, **fields)
+        b = Block(type_id=type_id, x_mm=x, y_mm=y, rotation_deg=rot, name=name, hall_id=hall.id, id=self.new_id(),
+                  **fields)
         self.blocks.append(b)
         return b
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -11,9 +12,23 @@ from workbench.ui.preferences import PreferencesDialog
 from workbench.ui.settings import Settings
 
 
+def _close_modal() -> None:
+    modal = QApplication.activeModalWidget()
+    if modal is not None:
+        modal.close()
+
+
 def _open(qapp: QApplication, qtbot: QtBot, window: MainWindow, key: str, kind: type) -> object:
-    window.commands[key].trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, kind) and w.isVisible() for w in qapp.topLevelWidgets()))
+    """Trigger the command and return the dialog it shows; a modal dialog of another kind fails, not hangs."""
+    guard = QTimer()
+    guard.setInterval(1000)
+    guard.timeout.connect(_close_modal)
+    guard.start()
+    try:
+        window.commands[key].trigger()
+        qtbot.waitUntil(lambda: any(isinstance(w, kind) and w.isVisible() for w in qapp.topLevelWidgets()))
+    finally:
+        guard.stop()
     return next(w for w in qapp.topLevelWidgets() if isinstance(w, kind) and w.isVisible())
 
 
