@@ -8,7 +8,7 @@ VENV=${WORKBENCH_VENV:-$ROOT/.venv}
 PY=$VENV/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 [ -x "$PY" ] || python3 dev.py setup
-"$PY" -m pip install -q "pyinstaller>=6.10"
+"$PY" -m pip install -q -e "$ROOT[dist]"
 
 start=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench.catalog import default_catalog, new_design  # noqa: E402
-from workbench.io import save_design  # noqa: E402
+from workbench.catalog.templates import stamp_template_meta  # noqa: E402
+from workbench.io import dumps  # noqa: E402
+from workbench.io.atomic import write_atomic  # noqa: E402
 from workbench.model import Block, Column, Door, Hall  # noqa: E402
 from workbench.paths import sample_design_path  # noqa: E402
 
@@ -69,8 +72,20 @@ def build() -> object:
                             name=f"TX-{k + 1}", hall_id=yard.id))
     blocks.append(Block(type_id="pwr.mv-switchgear", x_mm=13000, y_mm=40300, name="MV-1",
                         hall_id=yard.id, power_system="mv"))
+    # Stable ids (from the tag) keep the file identical each time this script runs.
+    for b in blocks:
+        b.id = uuid.uuid5(uuid.NAMESPACE_URL, f"workbench-sample/{b.name}").hex
+    new_ids = {hall.id: "hall-1", yard.id: "plant-yard"}
+    for b in blocks:
+        b.hall_id = new_ids[b.hall_id]
+    hall.id, yard.id = new_ids[hall.id], new_ids[yard.id]
+    for i, c in enumerate(hall.columns):
+        c.id = f"hall-1-column-{i + 1}"
+    hall.doors[0].id = "hall-1-door-1"
     d.blocks = {b.id: b for b in blocks}
     d.assumptions.power_schemes = {"main": "N+1", "utility": "N+1", "mv": "N"}
+    stamp_template_meta(d, catalog, kind="hall", name="AI hall sample — 2 MW NVL72 liquid-cooled",
+                        author="Workbench team", version="1.0.0", licence="CC-BY-4.0", created="2026-11-27")
     return d
 
 
@@ -78,5 +93,5 @@ if __name__ == "__main__":
     design = build()
     path = sample_design_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    save_design(design, path)  # type: ignore[arg-type]
+    write_atomic(path, dumps(design), keep_backup=False)  # type: ignore[arg-type]
     print(f"wrote {path}")

@@ -9,14 +9,19 @@ from pathlib import Path
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["--self-test"]:
+        from workbench.selftest import main as self_test
+
+        return self_test()
     if args and args[0] == "bench":
         # Benchmarks drive the UI too, so they live outside the Qt-free cli package.
         from workbench.bench import main as bench_main
 
         return bench_main(args[1:])
-    from workbench.cli.main import COMMANDS, _register_extensions
+    from workbench.cli.main import COMMANDS, _register_extensions, build_parser
 
     _register_extensions()
+    build_parser()  # sub-command modules enter their names in COMMANDS while the parser is built
     if args and (args[0] in COMMANDS or args[0].startswith("-") and args[0] not in ("--read-only",)):
         from workbench.cli.main import run
 

@@ -75,7 +75,16 @@ def pid_alive(pid: int) -> bool:
         return True  # exists, belongs to someone else
     except OSError:
         return False
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """A killed writer whose parent has not reaped it yet still answers kill(pid, 0), but is dead."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _pid_alive_windows(pid: int) -> bool:

@@ -65,6 +65,7 @@ def open_initial(window: object, args: argparse.Namespace) -> None:
         window._update_title()
     if not target:
         # The sample is a starting point, not the user's file: Save must ask where to put it.
+        window.files.release()
         window.document.path = None
         window.document.path_changed.emit("")
 
@@ -75,11 +76,25 @@ def run_app(argv: list[str]) -> int:
 
     args = _parse(list(argv))
     app = ensure_app()
-    register_fonts()
     settings = Settings()
+    from PySide6.QtGui import QIcon
+
+    from workbench.ui import i18n
+
+    for problem in i18n.install_saved_language(app, settings):  # also registers the CJK font as fallback
+        print(f"workbench: {problem}", file=sys.stderr)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "workbench.png")))
     apply_widget_palette(app, theme_named(settings.theme))
     window = MainWindow(settings=settings)
-    open_initial(window, args)
+    from workbench.ui.autosave import offer_recovery
+    from workbench.ui.crash import install_exception_hook
+
+    window.exception_hook = install_exception_hook(window)  # kept: it owns the log handler
+    recovered = offer_recovery(window)
+    if recovered is not None:
+        window.open_recovered(recovered)
+    else:
+        open_initial(window, args)
     window.show()
     if os.environ.get(QUIT_WHEN_SHOWN_ENV):
         # Start-up benchmark: leave as soon as the first frame has been queued.

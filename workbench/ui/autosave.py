@@ -68,7 +68,11 @@ class Autosaver(QObject):
         self.store.cleanup(own)
 
     def _on_edited(self, _index: int) -> None:
-        if self._doc.dirty:
+        try:
+            dirty = self._doc.dirty
+        except RuntimeError:
+            return  # the undo stack is being destroyed with its window: nothing left to save
+        if dirty:
             self._idle.start()
 
     def _on_dirty_changed(self, dirty: bool) -> None:

@@ -22,9 +22,12 @@ from workbench.model.problems import InputError
 from workbench.ui.actions import EXPORT_KEYS, MENUS, ActionRegistry
 from workbench.ui.dialogs.array_dialog import ArrayDialog
 from workbench.ui.dialogs.file_dialogs import ask_open_path, ask_save_path
-from workbench.ui.dialogs.help_dialogs import show_about, show_getting_started
+from workbench.ui.dialogs.help_dialogs import show_about
 from workbench.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from workbench.ui import i18n
+from workbench.ui.docks.base import WorkbenchDock
 from workbench.ui.document import Document
+from workbench.ui.file_session import FileSession
 from workbench.ui.scene.array_layout import array_edit
 from workbench.ui.scene.coords import format_point
 from workbench.ui.scene.editor import NUDGE_BIG_STEPS, Editor
@@ -49,6 +52,7 @@ class MainWindow(QMainWindow):
         self.document = document or Document()
         self.document.setParent(self)
         self.export_job: object | None = None
+        self.exception_hook: object | None = None  # set by run_app; keeps the crash handler alive
         self.scene = HallScene(self.document, theme_named(self.settings.theme))
         self.view = HallView(self.scene, self)
         self.view.imperial = self.settings.imperial
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._connect()
+        self.files = FileSession(self, self.document)
         self.resize(1600, 1000)
         geometry, state = self.settings.window_geometry(), self.settings.window_state()
         if geometry is not None:
@@ -103,7 +108,10 @@ class MainWindow(QMainWindow):
             "select_tool": e.select_tool, "array": self.place_array, "module": self.insert_module,
             "column_tool": lambda: e.set_tool(ColumnTool(e)), "door_tool": lambda: e.set_tool(DoorTool(e)),
             "hall_tool": lambda: e.set_tool(HallOutlineTool(e)),
-            "shortcuts": self.show_shortcuts, "getting_started": lambda: show_getting_started(self),
+            "shortcuts": self.show_shortcuts, "getting_started": self.show_getting_started,
+            "preferences": self.show_preferences,
+            "save_module": self.save_selection_as_module, "explode_module": self.explode_module,
+            "import_bundle": self.import_bundle,
             "about": lambda: show_about(self),
             "export_design": lambda: self.export("design"), "export_bom_pdf": lambda: self.export("bom_pdf"),
             "export_bom_xlsx": lambda: self.export("bom_xlsx"),
@@ -252,6 +260,9 @@ class MainWindow(QMainWindow):
         """Open a design file; problems are shown, and the current design stays on failure."""
         if ask and not self.maybe_save():
             return False
+        choice = self.files.before_open(path)
+        if choice == "cancel":
+            return False
         try:
             warnings = self.document.open(path)
         except InputError as exc:
@@ -260,10 +271,23 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.critical(self, self.tr("Cannot open design"), f"{path}:\n{exc.strerror or exc}")
             return False
+        self.files.after_open(path, choice)
+        self._update_title()
         self.settings.add_recent_file(path)
         if warnings:
             QMessageBox.warning(self, self.tr("Opened with warnings"), self._problem_text(path, warnings))
         return True
+
+    def open_recovered(self, path: Path) -> None:
+        """Open an autosave recovered after a crash; it counts as unsaved work on its original file."""
+        from workbench.io.autosave_store import AutosaveStore
+
+        entry = AutosaveStore().entry(path)
+        if self.open_file(path, ask=False):
+            self.files.release()  # the lock belongs on the original file, taken when it is saved
+            self.document.path = Path(entry.source) if entry and entry.source else None
+            self.document.path_changed.emit(str(self.document.path or ""))
+            self.document.undo_stack.resetClean()
 
     @staticmethod
     def _problem_text(path: str | Path, problems: list) -> str:  # type: ignore[type-arg]
@@ -309,6 +333,29 @@ class MainWindow(QMainWindow):
             return
         insert_module(self, self.document)
 
+    def save_selection_as_module(self) -> None:
+        from workbench.ui.gallery import save_selection_as_module
+
+        saved = save_selection_as_module(self, self.document)
+        if saved is not None:
+            self.statusBar().showMessage(self.tr("Module saved to %1").replace("%1", str(saved)), 8000)
+
+    def explode_module(self) -> None:
+        from workbench.ui.gallery import explode_selected_module
+
+        if not explode_selected_module(self.document):
+            self.statusBar().showMessage(self.tr("Select a placed module to explode it"), 5000)
+
+    def import_bundle(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from workbench.ui.gallery import import_bundle_interactive
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import template bundle"), "",
+                                              self.tr("Template bundles (*.zip)"))
+        if path:
+            import_bundle_interactive(self, Path(path))
+
     def export(self, kind: str) -> None:
         try:
             from workbench.ui.export_dialog import export_design
@@ -342,6 +389,7 @@ class MainWindow(QMainWindow):
         if not path.endswith(FILE_SUFFIX):
             path += FILE_SUFFIX
         if self._save_to(Path(path)):
+            self.files.after_save_as(path)
             self.document.read_only = False
             self._update_title()
             return True
@@ -395,6 +443,27 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         if self.editor.push(edit):
             self.document.set_selection({b.id for b in edit.blocks})
+
+    def show_getting_started(self) -> None:
+        from workbench.ui.getting_started import show_getting_started
+
+        show_getting_started(self)
+
+    def show_preferences(self) -> None:
+        from workbench.ui.preferences import show_preferences
+
+        show_preferences(self, self.settings).preferences_changed.connect(self._on_preferences_changed)
+
+    def _on_preferences_changed(self) -> None:
+        """Apply what the Preferences dialog saved (the language applied itself already)."""
+        s = self.settings
+        self.commands["dark_theme"].setChecked(s.theme == "dark")  # keep the View menu ticks in step
+        self.commands["imperial"].setChecked(s.imperial)
+        self.set_dark_theme(s.theme == "dark")
+        self.set_imperial(s.imperial)
+        self.editor.grid_mm = s.grid_mm
+        self.scene.set_grid(s.grid_visible, s.grid_mm)
+        self._update_snap_label()
 
     def show_shortcuts(self) -> None:
         dialog = ShortcutsDialog(self.commands.shortcut_rows(), self)
@@ -467,6 +536,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — Data Hall Workbench")
 
     def retranslate_ui(self) -> None:
+        language = i18n.content_language()  # catalog names: "en" or "zh"
+        if self.scene.language != language:
+            self.scene.set_language(language)
+        for dock in self.docks:
+            if isinstance(dock, WorkbenchDock):
+                dock.set_language(language)
         self.commands.retranslate()
         for key, title, _ in MENUS:
             self.menus[key].setTitle(self.tr(title))
@@ -497,6 +572,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.files.close()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         event.accept()
