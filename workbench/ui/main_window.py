@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
                 placer(self, self.docks)
         except Exception as exc:  # noqa: BLE001 - a broken dock must not stop the editor from opening
             self.statusBar().showMessage(self.tr("Docks unavailable: %1").replace("%1", str(exc)), 10000)
+        # Side docks run the full height; the checks strip sits under the canvas only.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         for dock in self.docks:
             if self.dockWidgetArea(dock) == Qt.DockWidgetArea.NoDockWidgetArea:
                 self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -167,7 +170,7 @@ class MainWindow(QMainWindow):
         if widths:
             self.resizeDocks([d for d, _ in widths], [w for _, w in widths], Qt.Orientation.Horizontal)
         if "ChecksDock" in by_name:
-            self.resizeDocks([by_name["ChecksDock"]], [150], Qt.Orientation.Vertical)
+            self.resizeDocks([by_name["ChecksDock"]], [130], Qt.Orientation.Vertical)
 
     def fit_main_hall(self) -> None:
         """The opening view: the hall holding most racks, where the work happens (Home shows all halls)."""
