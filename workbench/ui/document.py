@@ -138,18 +138,17 @@ class Document(QObject):
             self.selection_changed.emit()
         self.request_recalc(full=True)
 
-    def _connect_design(self) -> None:
+    def _follow_design(self, connect: bool) -> None:
         ev = self.design.events
-        ev.blocks_moved.connect(self._on_blocks_moved)
-        ev.blocks_removed.connect(self._on_blocks_removed)
-        for e in (ev.blocks_added, ev.blocks_changed, ev.hall_changed, ev.halls_changed, ev.site_changed,
-                  ev.assumptions_changed, ev.modules_changed, ev.design_reset):
-            e.connect(self._on_any_change)
+        pairs = [(ev.blocks_moved, self._on_blocks_moved), (ev.blocks_removed, self._on_blocks_removed)]
+        pairs += [(e, self._on_any_change) for e in (
+            ev.blocks_added, ev.blocks_changed, ev.hall_changed, ev.halls_changed, ev.site_changed,
+            ev.assumptions_changed, ev.modules_changed, ev.design_reset)]
+        for event, handler in pairs:
+            (event.connect if connect else event.disconnect)(handler)
+
+    def _connect_design(self) -> None:
+        self._follow_design(True)
 
     def _disconnect_design(self) -> None:
-        ev = self.design.events
-        ev.blocks_moved.disconnect(self._on_blocks_moved)
-        ev.blocks_removed.disconnect(self._on_blocks_removed)
-        for e in (ev.blocks_added, ev.blocks_changed, ev.hall_changed, ev.halls_changed, ev.site_changed,
-                  ev.assumptions_changed, ev.modules_changed, ev.design_reset):
-            e.disconnect(self._on_any_change)
+        self._follow_design(False)

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-# One hue per catalog category, the same hues the docks use (workbench/ui/docks/colors.py).
-_CATEGORY_HUES: dict[str, str] = {
+# One hue per catalog category; the docks' swatches use these too (workbench/ui/docks/colors.py).
+CATEGORY_HUES: dict[str, str] = {
     "compute": "#2f6fd6",
     "network": "#8a4fd1",
     "storage": "#14908a",
@@ -47,7 +47,7 @@ class Theme:
     clearance: str
     handle: str
     scale_bar: str
-    categories: dict[str, str] = field(default_factory=lambda: dict(_CATEGORY_HUES))
+    categories: dict[str, str] = field(default_factory=lambda: dict(CATEGORY_HUES))
 
     def category_fill(self, category: str) -> QColor:
         """A calm tint of the category hue, so outlines and labels stay readable on top."""

@@ -5,16 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 
-# One hue per catalog category: compute blue, network purple, storage teal, power orange,
-# cooling cyan, structure grey.
-CATEGORY_COLORS: dict[str, str] = {
-    "compute": "#2f6fd6",
-    "network": "#8a4fd1",
-    "storage": "#14908a",
-    "power": "#e07b1a",
-    "cooling": "#1fa9c9",
-    "structure": "#7d8590",
-}
+from workbench.ui.theme import CATEGORY_HUES
+
+# One hue per catalog category, defined once in the theme so palette and canvas always agree.
+CATEGORY_COLORS: dict[str, str] = dict(CATEGORY_HUES)
 
 SEVERITY_COLORS: dict[str, str] = {
     "error": "#d13438",
