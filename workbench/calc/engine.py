@@ -93,8 +93,10 @@ class Calculator:
         areas = hall_areas_m2(design)
         area = sum(a for a, _ in areas)
         fr = np.unique(np.append(CURVE_FRACTIONS, [1.0, lf]))
-        annual = evaluate(s, groups, values, area, fr, "annual", sums)
-        peak = evaluate(s, groups, values, area, np.array([1.0]), "peak", sums)
+        # One pass for the annual curve and the design day: the last fraction runs the chillers fully.
+        both = evaluate(s, groups, values, area, np.append(fr, 1.0), "annual", sums,
+                        peak=np.append(np.zeros(len(fr), dtype=bool), True))
+        annual, peak = both.take(slice(0, len(fr))), both.take(slice(len(fr), None))
         return {"groups": groups, "annual": annual, "peak": peak, "values": values, "lf": lf, "areas": areas}
 
     def _summaries(self) -> dict[str, Any]:

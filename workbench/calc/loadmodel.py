@@ -5,7 +5,7 @@ Every function takes an array of IT load fractions so a whole PUE curve costs on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 from numpy.typing import NDArray
@@ -50,6 +50,17 @@ class Evaluation:
     @property
     def facility_kw(self) -> F:
         return self.it_kw + self.power_losses_kw + self.cooling_kw + self.lighting_kw + self.misc_kw
+
+    def take(self, part: slice) -> Evaluation:
+        """The same figures for a slice of the load fractions (one pass can hold two operating modes)."""
+        def cut(groups: list[GroupLoad]) -> list[GroupLoad]:
+            return [GroupLoad(gl.group, gl.load_kw[part], gl.loss_kw[part]) for gl in groups]
+
+        arrays = {f.name: getattr(self, f.name)[part] for f in fields(self)
+                  if isinstance(getattr(self, f.name), np.ndarray)}
+        return Evaluation(**arrays, power_groups=cut(self.power_groups), air_groups=cut(self.air_groups),
+                          liquid_groups=cut(self.liquid_groups), rejection_groups=cut(self.rejection_groups),
+                          rack_system_it_kw=self.rack_system_it_kw, rack_loop_liquid_kw=self.rack_loop_liquid_kw)
 
 
 @dataclass
@@ -136,8 +147,12 @@ def _affinity(rated_kw: float, x: F, min_speed: float) -> F:
 
 
 def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: float,
-             fractions: F, mode: str = "annual", sums: GroupSums | None = None) -> Evaluation:
-    """Facility power at each IT load fraction; mode 'annual' averages economizer hours, 'peak' does not."""
+             fractions: F, mode: str = "annual", sums: GroupSums | None = None,
+             peak: NDArray[np.bool_] | None = None) -> Evaluation:
+    """Facility power at each IT load fraction; mode 'annual' averages economizer hours, 'peak' does not.
+
+    `peak` marks fractions evaluated on the design day (chillers running) within an 'annual' pass.
+    """
     gs = GroupSums.of(s, g) if sums is None else sums
     f = np.asarray(fractions, dtype=float)
     zero = np.zeros_like(f)
@@ -222,7 +237,9 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
 
     # Heat rejection: chillers when it is too warm, dry coolers / towers otherwise.
     rejected = air_heat + liquid_to_water
-    chiller_kw, rej_fans, water, rejection_groups = _heat_rejection(s, g, values, rejected, f, mode, gs)
+    if peak is None:
+        peak = np.full(f.shape, mode == "peak")
+    chiller_kw, rej_fans, water, rejection_groups = _heat_rejection(s, g, values, rejected, f, peak, gs)
     pumps = zero
     if len(g.pumps):
         first = base + len(g.liquid)
@@ -245,7 +262,7 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
 
 
 def _heat_rejection(s: Snapshot, g: Groups, values: dict[str, float], heat: F, f: F,
-                    mode: str, gs: GroupSums) -> tuple[F, F, F, list[GroupLoad]]:
+                    peak: NDArray[np.bool_], gs: GroupSums) -> tuple[F, F, F, list[GroupLoad]]:
     first = len(g.power) + len(g.air) + len(g.liquid)
     numbered = list(zip(g.rejection, range(first, first + len(g.rejection))))
     chillers = [(grp, k) for grp, k in numbered if grp.role == "chiller"]
@@ -263,8 +280,8 @@ def _heat_rejection(s: Snapshot, g: Groups, values: dict[str, float], heat: F, f
         running = 1.0
     else:
         running = 0.0
-    if mode == "peak" and chillers:
-        running = 1.0
+    # On the design day the chillers carry everything they are sized for.
+    running_f = np.where(peak, 1.0, running) if chillers else np.full(f.shape, running)
     chiller_kw = zero.copy()
     groups: list[GroupLoad] = []
     chiller_cap = sum(float(hr[k]) for _, k in chillers)
@@ -275,7 +292,7 @@ def _heat_rejection(s: Snapshot, g: Groups, values: dict[str, float], heat: F, f
         lift = values["chiller_gain_per_k"] * (values["facility_water_supply_c"] - values["chiller_rating_water_c"])
         cop_eff = cop * min(max(1.0 + lift, 0.5), 1.6) if cop > 0 else 0.0
         share = cap / chiller_cap
-        elec = heat * share / cop_eff * running if cop_eff > 0 else zero
+        elec = heat * share / cop_eff * running_f if cop_eff > 0 else zero
         chiller_kw = chiller_kw + elec
         groups.append(GroupLoad(grp, heat * share, elec))
     fans = zero.copy()
