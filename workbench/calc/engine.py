@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -45,6 +48,10 @@ class Calculator:
         self._fixed: dict[str, Any] | None = None  # results a move cannot change
 
     def run(self, design: Design, load_fraction: float | None = None) -> Results:
+        with _collector_paused():
+            return self._run(design, load_fraction)
+
+    def _run(self, design: Design, load_fraction: float | None = None) -> Results:
         values = _values(design, self.catalog)
         self._design = design
         self._snap = build_snapshot(design, self.types)
@@ -58,15 +65,19 @@ class Calculator:
 
     def moved(self, design: Design, block_ids: list[str]) -> Results:
         """Results after blocks changed position or rotation only; falls back to a full run."""
+        with _collector_paused():
+            return self._moved(design, block_ids)
+
+    def _moved(self, design: Design, block_ids: list[str]) -> Results:
         s, st = self._snap, self._geo
         if design is not self._design or s is None or st is None or self._fixed is None:
-            return self.run(design, self._load_fraction)
+            return self._run(design, self._load_fraction)
         rows = []
         for bid in block_ids:
             r = s.row.get(bid)
             b = design.blocks.get(bid)
             if r is None or b is None:
-                return self.run(design, self._load_fraction)
+                return self._run(design, self._load_fraction)
             s.x[r], s.y[r], s.rotation[r] = b.x_mm, b.y_mm, b.rotation_deg
             rows.append(r)
         idx = np.unique(np.asarray(rows, dtype=np.int64))
@@ -157,6 +168,20 @@ class Calculator:
         figures = {k: v for k, v in fixed.items() if k not in ("cap_checks", "unknown_checks")}
         checks = fixed["cap_checks"] + self._geo_checks + fixed["unknown_checks"]
         return Results(**figures, checks=checks)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector during a run: the calculation makes no reference cycles,
+    but its thousands of short-lived objects would otherwise trigger full collections that walk every
+    object of a large design (and of the whole UI) in the middle of a drag."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _values(design: Design, catalog: Catalog) -> dict[str, float]:
