@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.model.blocktype import Catalog
 from workbench.model.problems import Problem
 from workbench.paths import templates_dir, user_data_dir
 
@@ -120,3 +121,15 @@ def _key(path: Path) -> str:
         return os.path.normcase(str(path.resolve()))
     except OSError:
         return os.path.normcase(str(path.absolute()))
+
+
+def catalog_with_libraries(shared: Iterable[Path | str] = ()) -> tuple[Catalog, list[Problem]]:
+    """The shipped catalog plus every block library in the template folders (user, shared, environment)."""
+    from workbench.catalog.library import default_catalog, load_catalog
+
+    problems: list[Problem] = []
+    files = [f for folder in template_folders(shared, problems) for f in library_files(folder)]
+    if not files:
+        return default_catalog(), problems
+    catalog, found = load_catalog(files)
+    return catalog, problems + found

@@ -26,6 +26,7 @@ from workbench.ui.dialogs.help_dialogs import show_about
 from workbench.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from workbench.ui import i18n
 from workbench.ui.docks.base import WorkbenchDock
+from workbench.model.blocktype import Catalog
 from workbench.ui.document import Document
 from workbench.ui.file_session import FileSession
 from workbench.ui.scene.array_layout import array_edit
@@ -49,7 +50,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.settings = settings or Settings()
-        self.document = document or Document()
+        if document is None:
+            document = Document(self._catalog_with_libraries())
+        self.document = document
         self.document.setParent(self)
         self.export_job: object | None = None
         self.exception_hook: object | None = None  # set by run_app; keeps the crash handler alive
@@ -81,6 +84,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.retranslate_ui()
         self._update_title()
+        for problem in getattr(self, "_library_problems", [])[:1]:
+            self.statusBar().showMessage(problem, 15000)
 
     # --- construction --------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -143,6 +148,15 @@ class MainWindow(QMainWindow):
                 QMessageBox.critical(self, self.tr("Command failed"),
                                      self.tr("The command could not be completed:\n%1").replace("%1", str(exc)))
         return run
+
+    def _catalog_with_libraries(self) -> Catalog:
+        """Shipped types plus the block libraries in the user's and shared template folders."""
+        from workbench.catalog.sources import catalog_with_libraries
+        from workbench.ui.preferences import shared_template_folders
+
+        catalog, problems = catalog_with_libraries(shared_template_folders(self.settings))
+        self._library_problems = [str(p) for p in problems]  # shown in the status bar once the window is up
+        return catalog
 
     def _build_docks(self) -> None:
         try:
