@@ -4,357 +4,387 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="100"/>
+        <location filename="../../build/i18n/extra_strings.py" line="101"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="101"/>
+        <location filename="../../build/i18n/extra_strings.py" line="102"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="102"/>
+        <location filename="../../build/i18n/extra_strings.py" line="103"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="103"/>
+        <location filename="../../build/i18n/extra_strings.py" line="104"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="104"/>
+        <location filename="../../build/i18n/extra_strings.py" line="105"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="105"/>
+        <location filename="../../build/i18n/extra_strings.py" line="106"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="106"/>
+        <location filename="../../build/i18n/extra_strings.py" line="107"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="107"/>
+        <location filename="../../build/i18n/extra_strings.py" line="108"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="108"/>
+        <location filename="../../build/i18n/extra_strings.py" line="109"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="109"/>
+        <location filename="../../build/i18n/extra_strings.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="110"/>
+        <location filename="../../build/i18n/extra_strings.py" line="111"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="111"/>
+        <location filename="../../build/i18n/extra_strings.py" line="112"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="112"/>
+        <location filename="../../build/i18n/extra_strings.py" line="113"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="113"/>
+        <location filename="../../build/i18n/extra_strings.py" line="114"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="114"/>
+        <location filename="../../build/i18n/extra_strings.py" line="115"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="115"/>
+        <location filename="../../build/i18n/extra_strings.py" line="116"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="116"/>
+        <location filename="../../build/i18n/extra_strings.py" line="117"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <location filename="../../build/i18n/extra_strings.py" line="118"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <location filename="../../build/i18n/extra_strings.py" line="119"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <location filename="../../build/i18n/extra_strings.py" line="120"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="120"/>
+        <location filename="../../build/i18n/extra_strings.py" line="121"/>
         <source>&amp;Rotate 90°</source>
         <translation>旋转 90°(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="121"/>
+        <location filename="../../build/i18n/extra_strings.py" line="122"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="122"/>
+        <location filename="../../build/i18n/extra_strings.py" line="123"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <location filename="../../build/i18n/extra_strings.py" line="124"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <location filename="../../build/i18n/extra_strings.py" line="125"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <location filename="../../build/i18n/extra_strings.py" line="126"/>
         <source>Language, units, theme, grid, shared template folders and report logo</source>
         <translation>语言、单位、主题、网格、共享模板文件夹和报告徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="126"/>
+        <location filename="../../build/i18n/extra_strings.py" line="127"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <location filename="../../build/i18n/extra_strings.py" line="128"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <location filename="../../build/i18n/extra_strings.py" line="129"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <location filename="../../build/i18n/extra_strings.py" line="130"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="130"/>
+        <location filename="../../build/i18n/extra_strings.py" line="131"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <location filename="../../build/i18n/extra_strings.py" line="132"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <location filename="../../build/i18n/extra_strings.py" line="133"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <location filename="../../build/i18n/extra_strings.py" line="136"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <location filename="../../build/i18n/extra_strings.py" line="137"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <location filename="../../build/i18n/extra_strings.py" line="138"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <location filename="../../build/i18n/extra_strings.py" line="139"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <location filename="../../build/i18n/extra_strings.py" line="140"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <location filename="../../build/i18n/extra_strings.py" line="141"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <location filename="../../build/i18n/extra_strings.py" line="142"/>
         <source>&amp;Imperial units</source>
         <translation>英制单位(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <location filename="../../build/i18n/extra_strings.py" line="143"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <location filename="../../build/i18n/extra_strings.py" line="144"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <location filename="../../build/i18n/extra_strings.py" line="145"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <source>&amp;Save selection as module…</source>
+        <translation>将所选保存为模块(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <source>Keep the selected blocks as a module template</source>
+        <translation>将所选设备保存为模块模板</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <source>&amp;Explode module</source>
+        <translation>分解模块(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <source>Turn the selected module back into single blocks</source>
+        <translation>将所选模块还原为单个设备</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <source>&amp;Import template bundle…</source>
+        <translation>导入模板包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <source>Add templates from a shared .zip bundle</source>
+        <translation>从共享的 .zip 模板包添加模板</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="155"/>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <location filename="../../build/i18n/extra_strings.py" line="172"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <location filename="../../build/i18n/extra_strings.py" line="173"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <location filename="../../build/i18n/extra_strings.py" line="174"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="168"/>
+        <location filename="../../build/i18n/extra_strings.py" line="175"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <location filename="../../build/i18n/extra_strings.py" line="176"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="170"/>
+        <location filename="../../build/i18n/extra_strings.py" line="177"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -925,122 +955,122 @@ Source: {4}</source>
         <translation>剪贴板中没有设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="76"/>
+        <location filename="../../build/i18n/extra_strings.py" line="77"/>
         <source>Column</source>
         <translation>柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="77"/>
+        <location filename="../../build/i18n/extra_strings.py" line="78"/>
         <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
         <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="78"/>
+        <location filename="../../build/i18n/extra_strings.py" line="79"/>
         <source>Click inside a hall to add a column</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="79"/>
+        <location filename="../../build/i18n/extra_strings.py" line="80"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="80"/>
+        <location filename="../../build/i18n/extra_strings.py" line="81"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="81"/>
+        <location filename="../../build/i18n/extra_strings.py" line="82"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="82"/>
+        <location filename="../../build/i18n/extra_strings.py" line="83"/>
         <source>Door</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="83"/>
+        <location filename="../../build/i18n/extra_strings.py" line="84"/>
         <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
         <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="84"/>
+        <location filename="../../build/i18n/extra_strings.py" line="85"/>
         <source>Click on a hall wall to add a door</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="85"/>
+        <location filename="../../build/i18n/extra_strings.py" line="86"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="86"/>
+        <location filename="../../build/i18n/extra_strings.py" line="87"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="87"/>
+        <location filename="../../build/i18n/extra_strings.py" line="88"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="88"/>
+        <location filename="../../build/i18n/extra_strings.py" line="89"/>
         <source>Hall outline</source>
         <translation>机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="89"/>
+        <location filename="../../build/i18n/extra_strings.py" line="90"/>
         <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; drag a corner handle to reshape a hall</source>
         <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；拖动角点手柄可调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="90"/>
+        <location filename="../../build/i18n/extra_strings.py" line="91"/>
         <source>the hall is smaller than 1 m × 1 m</source>
         <translation>机房小于 1 m × 1 m</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="91"/>
+        <location filename="../../build/i18n/extra_strings.py" line="92"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="92"/>
+        <location filename="../../build/i18n/extra_strings.py" line="93"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="93"/>
+        <location filename="../../build/i18n/extra_strings.py" line="94"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="94"/>
+        <location filename="../../build/i18n/extra_strings.py" line="95"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="95"/>
+        <location filename="../../build/i18n/extra_strings.py" line="96"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="96"/>
+        <location filename="../../build/i18n/extra_strings.py" line="97"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="97"/>
+        <location filename="../../build/i18n/extra_strings.py" line="98"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="98"/>
+        <location filename="../../build/i18n/extra_strings.py" line="99"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/i18n/extra_strings.py" line="99"/>
+        <location filename="../../build/i18n/extra_strings.py" line="100"/>
         <source>Move %n block(s)</source>
         <translation>
             <numerusform>移动 %n 台设备</numerusform>
@@ -1308,37 +1338,37 @@ Source: {4}</source>
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="69"/>
+        <location filename="../../build/i18n/extra_strings.py" line="70"/>
         <source>Design in use</source>
         <translation>设计正在使用中</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="70"/>
+        <location filename="../../build/i18n/extra_strings.py" line="71"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="71"/>
+        <location filename="../../build/i18n/extra_strings.py" line="72"/>
         <source>an unknown computer</source>
         <translation>一台未知计算机</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="72"/>
+        <location filename="../../build/i18n/extra_strings.py" line="73"/>
         <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
         <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="73"/>
+        <location filename="../../build/i18n/extra_strings.py" line="74"/>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="74"/>
+        <location filename="../../build/i18n/extra_strings.py" line="75"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="75"/>
+        <location filename="../../build/i18n/extra_strings.py" line="76"/>
         <source>“{name}” is already open by {user} on {host} since {time}.</source>
         <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
     </message>
@@ -1346,152 +1376,172 @@ Source: {4}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="138"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>Command failed</source>
         <translation>命令失败</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>The command could not be completed:
 %1</source>
         <translation>命令无法完成：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="172"/>
         <source>Docks unavailable: %1</source>
         <translation>面板不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="261"/>
-        <location filename="../../workbench/ui/main_window.py" line="264"/>
-        <location filename="../../workbench/ui/main_window.py" line="379"/>
+        <location filename="../../workbench/ui/main_window.py" line="286"/>
+        <location filename="../../workbench/ui/main_window.py" line="289"/>
+        <location filename="../../workbench/ui/main_window.py" line="441"/>
         <location filename="../../build/i18n/extra_strings.py" line="4"/>
         <source>Cannot open design</source>
         <translation>无法打开设计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="268"/>
+        <location filename="../../workbench/ui/main_window.py" line="295"/>
         <source>Opened with warnings</source>
         <translation>已打开，但有警告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="284"/>
+        <location filename="../../workbench/ui/main_window.py" line="322"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="285"/>
+        <location filename="../../workbench/ui/main_window.py" line="323"/>
         <source>Save the changes to %1 before closing it?</source>
         <translation>关闭前是否保存对 %1 的更改？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="303"/>
+        <location filename="../../workbench/ui/main_window.py" line="341"/>
         <source>Template gallery</source>
         <translation>模板库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="311"/>
+        <location filename="../../workbench/ui/main_window.py" line="349"/>
         <source>Module gallery</source>
         <translation>模块库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="319"/>
+        <location filename="../../workbench/ui/main_window.py" line="358"/>
+        <source>Module saved to %1</source>
+        <translation>模块已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="364"/>
+        <source>Select a placed module to explode it</source>
+        <translation>请选择一个已放置的模块再分解</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="371"/>
+        <source>Import template bundle</source>
+        <translation>导入模板包</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="372"/>
+        <source>Template bundles (*.zip)</source>
+        <translation>模板包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="380"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="325"/>
+        <location filename="../../workbench/ui/main_window.py" line="386"/>
         <source>%1 is not available in this build.</source>
         <translation>此版本不提供 %1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="357"/>
+        <location filename="../../workbench/ui/main_window.py" line="419"/>
         <source>Cannot save design</source>
         <translation>无法保存设计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="360"/>
+        <location filename="../../workbench/ui/main_window.py" line="422"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="373"/>
+        <location filename="../../workbench/ui/main_window.py" line="435"/>
         <source>Clear list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="375"/>
+        <location filename="../../workbench/ui/main_window.py" line="437"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="380"/>
+        <location filename="../../workbench/ui/main_window.py" line="442"/>
         <source>%1 no longer exists.</source>
         <translation>%1 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="395"/>
+        <location filename="../../workbench/ui/main_window.py" line="457"/>
         <source>Place row / array</source>
         <translation>布置成排 / 阵列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="459"/>
+        <location filename="../../workbench/ui/main_window.py" line="521"/>
         <source>Tool: %1</source>
         <translation>工具：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="468"/>
+        <location filename="../../workbench/ui/main_window.py" line="530"/>
         <source>Snap: on (%1)</source>
         <translation>吸附：开（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="469"/>
+        <location filename="../../workbench/ui/main_window.py" line="531"/>
         <source>Snap: off</source>
         <translation>吸附：关</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="475"/>
+        <location filename="../../workbench/ui/main_window.py" line="537"/>
         <source>Scale %1</source>
         <translation>比例 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="480"/>
+        <location filename="../../workbench/ui/main_window.py" line="542"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="480"/>
+        <location filename="../../workbench/ui/main_window.py" line="542"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="481"/>
+        <location filename="../../workbench/ui/main_window.py" line="543"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="481"/>
+        <location filename="../../workbench/ui/main_window.py" line="543"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="485"/>
+        <location filename="../../workbench/ui/main_window.py" line="547"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="490"/>
+        <location filename="../../workbench/ui/main_window.py" line="552"/>
         <source> [read-only]</source>
         <translation> [只读]</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="503"/>
+        <location filename="../../workbench/ui/main_window.py" line="565"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="504"/>
+        <location filename="../../workbench/ui/main_window.py" line="566"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -1501,27 +1551,27 @@ Source: {4}</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="171"/>
+        <location filename="../../build/i18n/extra_strings.py" line="178"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <location filename="../../build/i18n/extra_strings.py" line="179"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="173"/>
+        <location filename="../../build/i18n/extra_strings.py" line="180"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="174"/>
+        <location filename="../../build/i18n/extra_strings.py" line="181"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="175"/>
+        <location filename="../../build/i18n/extra_strings.py" line="182"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2265,86 +2315,91 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="52"/>
+        <source>%1 racks</source>
+        <translation>%1 个机柜</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="53"/>
         <source>No free space</source>
         <translation>没有空余位置</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="53"/>
+        <location filename="../../build/i18n/extra_strings.py" line="54"/>
         <source>The module does not fit anywhere free in this hall; it was placed in the middle. Move it where you want it.</source>
         <translation>该模块在此机房中找不到足够的空余位置，已放在中间。请把它移到需要的位置。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="54"/>
+        <location filename="../../build/i18n/extra_strings.py" line="55"/>
         <source>Save as module</source>
         <translation>另存为模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="55"/>
+        <location filename="../../build/i18n/extra_strings.py" line="56"/>
         <source>Select the blocks of the module first.</source>
         <translation>请先选择组成模块的设备。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="56"/>
+        <location filename="../../build/i18n/extra_strings.py" line="57"/>
         <source>Module name:</source>
         <translation>模块名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="57"/>
+        <location filename="../../build/i18n/extra_strings.py" line="58"/>
         <source>Saved from a selection of %1 blocks.</source>
         <translation>由所选的 %1 个设备保存。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="58"/>
+        <location filename="../../build/i18n/extra_strings.py" line="59"/>
         <source>Templates already exist</source>
         <translation>模板已存在</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="59"/>
+        <location filename="../../build/i18n/extra_strings.py" line="60"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="60"/>
+        <location filename="../../build/i18n/extra_strings.py" line="61"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="61"/>
+        <location filename="../../build/i18n/extra_strings.py" line="62"/>
         <source>Bundle refused</source>
         <translation>模板包被拒绝</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="62"/>
+        <location filename="../../build/i18n/extra_strings.py" line="63"/>
         <source>Template cannot be opened</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="63"/>
+        <location filename="../../build/i18n/extra_strings.py" line="64"/>
         <source>Replace module?</source>
         <translation>替换模块？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="64"/>
+        <location filename="../../build/i18n/extra_strings.py" line="65"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="65"/>
+        <location filename="../../build/i18n/extra_strings.py" line="66"/>
         <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
         <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="66"/>
+        <location filename="../../build/i18n/extra_strings.py" line="67"/>
         <source>Some templates in this bundle already exist:</source>
         <translation>此模板包中的部分模板已存在：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="67"/>
+        <location filename="../../build/i18n/extra_strings.py" line="68"/>
         <source>Nothing was written:</source>
         <translation>未写入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="68"/>
+        <location filename="../../build/i18n/extra_strings.py" line="69"/>
         <source>A module file %1 already exists. Replace it?</source>
         <translation>模块文件 %1 已存在。要替换吗？</translation>
     </message>

@@ -310,7 +310,8 @@ def _figures_line(t: TemplateInfo) -> str:
     if not t.it_mw:
         return _tr("no IT load (infrastructure block)")
     pue = f"PUE {t.pue:.2f}" if t.pue else "PUE —"
-    return f"{t.it_mw or 0:.2f} MW IT · {pue} · {t.racks or 0} racks"
+    racks = _tr("%1 racks").replace("%1", str(t.racks or 0))
+    return f"{t.it_mw or 0:.2f} MW IT · {pue} · {racks}"
 
 
 def import_bundle_interactive(parent: QWidget | None, path: Path, dest: Path | None = None) -> ImportResult | None:
