@@ -61,7 +61,7 @@ class ExportDialog(QDialog):
         self.factor.setDecimals(3)
         self.factor.setRange(0.01, 99.0)
         self.factor.setValue(1.0)
-        self.logo = QLineEdit(design.site.logo_path)
+        self.logo = QLineEdit(design.site.logo_path or _preferred_logo())
         self.logo_button = QPushButton()
         self.logo_button.clicked.connect(self._browse_logo)
         self.output = QLineEdit(str(self._default_output(start_folder)))
@@ -245,6 +245,14 @@ class ExportJob(QObject):
         box.open()  # window-modal, does not block the event loop
         self.error_box = box
         self.failed.emit(message)
+
+
+def _preferred_logo() -> str:
+    """The company logo set in Preferences, used when the design names none."""
+    from workbench.ui.preferences import logo_path
+    from workbench.ui.settings import Settings
+
+    return logo_path(Settings())
 
 
 def export_design(parent: QWidget | None, document: Any, kind: str, imperial: bool = False) -> ExportJob | None:
