@@ -146,3 +146,9 @@ def test_incremental_move_equals_full_run(catalog: Catalog, empty: Design) -> No
         assert sorted((c.code, tuple(sorted(c.blocks))) for c in inc.checks) == \
             sorted((c.code, tuple(sorted(c.blocks))) for c in full.checks)
         assert inc.pue == full.pue
+
+
+def test_empty_hall_has_no_cooling_warnings(catalog: Catalog, empty: Design) -> None:
+    assert calculate(empty, catalog).checks == []
+    place(empty, "rack.air-20kw", 5000, 5000)
+    assert {"no_cooling", "no_heat_rejection"} <= set(codes(empty, catalog))

@@ -28,3 +28,28 @@ def test_shared_library_types_reach_the_editor(qtbot, tmp_path: Path, monkeypatc
     assert block_id is not None
     results = window.document.recalculate_now()
     assert not [c for c in results.checks if c.code == "unknown_type"]
+
+
+def test_empty_design_shows_a_hint_of_the_next_step(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    window = MainWindow(settings=Settings(str(tmp_path / "settings.ini")))
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
+    window.document.new()
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert "Block palette" in window.view.empty_hint()
+
+    def ink(img: QImage) -> int:
+        # Count pixels of the hint's text colour near the centre of the canvas.
+        c = window.scene.theme.scale_bar
+        w, h = img.width(), img.height()
+        return sum(img.pixelColor(x, y).name() == c for x in range(w // 8, 7 * w // 8, 2)
+                   for y in range(h // 2 - 40, h // 2 + 40, 2))
+
+    empty = ink(window.view.grab().toImage())
+    window.place_block_at_center("rack.air-20kw")
+    window.view.viewport().update()
+    qtbot.waitUntil(lambda: ink(window.view.grab().toImage()) < empty)
+    assert empty > 0

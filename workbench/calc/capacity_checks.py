@@ -99,14 +99,16 @@ def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
     checks += _group_checks(rejection, "Heat rejection")
 
     air_heat = float(ev.air_heat_kw[full])
-    if air_heat > 0 and not air:
+    # Lighting and misc alone (an empty hall) need no cooling check; a design with equipment does.
+    has_load = bool(ev.it_kw[full] > 0 or ev.power_groups)
+    if air_heat > 0 and not air and has_load:
         checks.append(Check(WARNING, "no_cooling", f"{air_heat:.0f} kW of heat goes to room air but no air cooling is placed"))
     for loop, kw in sorted(ev.rack_loop_liquid_kw.items()):
         if kw > 0 and loop not in {e["name"] for e in liquid}:
             racks = tuple(s.ids[r] for r, n in zip(g.racks, g.rack_loop) if n == loop)
             checks.append(Check(ERROR, "no_cooling",
                                 f"{kw:.0f} kW of liquid heat on loop '{loop}' has no CDU", racks[:50]))
-    if rej_total > 0 and not rejection:
+    if rej_total > 0 and not rejection and has_load:
         checks.append(Check(WARNING, "no_heat_rejection",
                             "no chiller, dry cooler or tower is placed: heat rejection energy is not counted"))
     checks += _liquid_class_checks(s, g, values)

@@ -243,7 +243,29 @@ class HallView(QGraphicsView):
         painter.drawText(QPointF(x0, y0 - 6), "0")
         label = f"{length_units:g} {unit}"
         painter.drawText(QPointF(x0 + bar_px - 4, y0 - 6), label)
+        if not self.hall_scene.document.design.blocks:
+            self._draw_empty_hint(painter)
         painter.restore()
+
+    def empty_hint(self) -> str:
+        """What to do next on an empty design (shown centred on the canvas)."""
+        return self.tr("This design has no blocks yet.\n"
+                       "Drag equipment from the Block palette onto the hall, or double-click it;\n"
+                       "Insert → Module… drops a whole pod; File → New from template… starts from a proven hall.\n"
+                       "Help → Getting started walks you through the first five minutes.")
+
+    def _draw_empty_hint(self, painter: QPainter) -> None:
+        theme = self.hall_scene.theme
+        box = QRectF(self.viewport().rect()).adjusted(40, 40, -40, -40)
+        painter.setFont(pixel_font(14))
+        text_rect = painter.boundingRect(box, int(Qt.AlignmentFlag.AlignCenter), self.empty_hint())
+        back = QColor(theme.canvas)
+        back.setAlpha(225)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(back)
+        painter.drawRoundedRect(text_rect.adjusted(-18, -14, 18, 14), 6, 6)
+        painter.setPen(QColor(theme.scale_bar))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self.empty_hint())
 
 
 def _nice_length(target: float) -> float:
