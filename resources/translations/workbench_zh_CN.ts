@@ -1277,6 +1277,20 @@ Source: {4}</source>
     </message>
 </context>
 <context>
+    <name>HallView</name>
+    <message>
+        <location filename="../../workbench/ui/scene/view.py" line="252"/>
+        <source>This design has no blocks yet.
+Drag equipment from the Block palette onto the hall, or double-click it;
+Insert → Module… drops a whole pod; File → New from template… starts from a proven hall.
+Help → Getting started walks you through the first five minutes.</source>
+        <translation>此设计还没有设备。
+从“设备面板”把设备拖到机房中，或双击设备；
+插入 → 模块… 可放入整个模块；文件 → 从模板新建… 可从成熟的机房设计开始。
+帮助 → 入门指南 带你完成最初的五分钟。</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialogs</name>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="15"/>
