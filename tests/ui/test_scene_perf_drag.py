@@ -19,7 +19,7 @@ from workbench.model.design import Hall
 from workbench.model.edits import MoveBlocks
 from workbench.ui.document import Document
 from workbench.ui.scene.coords import to_scene
-from workbench.ui.scene.drag import DragCarrier
+from workbench.ui.scene.drag import DragCarrier, service_zones
 from workbench.ui.scene.hall_scene import PIXMAP_CACHE_KB, HallScene
 from workbench.ui.scene.items import BlockItem
 from workbench.ui.scene.view import HallView
@@ -81,6 +81,12 @@ def test_indexed_drag_preview_equals_a_search_over_everything(campus) -> None:  
             for i, j in box_pairs(boxes):
                 a, b = t.ids[i], t.ids[j]
                 if a in ids or b in ids:
+                    expected |= {a, b}
+            # Service clearance, both ways, found from scratch over every block's zones.
+            zones, owner = service_zones(doc.design, doc.catalog, t.ids, boxes)
+            for z, j in box_pairs(zones, boxes):
+                a, b = t.ids[owner[z]], t.ids[j]
+                if a != b and (a in ids or b in ids):
                     expected |= {a, b}
             inside = np.zeros(len(ids), dtype=bool)
             for hall in doc.design.halls:

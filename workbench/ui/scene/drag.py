@@ -1,5 +1,5 @@
-"""A live drag: the dragged items ride on one carrier item, and overlaps and hall exits are found per frame
-from indexes built once, so a frame's work follows the selection, not the design."""
+"""A live drag: the dragged items ride on one carrier item, and overlaps, clearance breaches and hall exits
+are found per frame from indexes built once, so a frame's work follows the selection, not the design."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workbench.geometry.box_index import BoxGridIndex
-from workbench.geometry.boxes import EPS_MM, box_pairs
+from workbench.geometry.boxes import EPS_MM, box_pairs, side_zones
 from workbench.geometry.polygons import boxes_outside_outline, is_axis_rectangle, outline_bounds
-from workbench.model.design import Hall
+from workbench.model.blocktype import Catalog
+from workbench.model.design import Design, Hall
 from workbench.ui.scene.items import BLOCK_Z
 
 F = NDArray[np.float64]
@@ -88,8 +89,14 @@ class DragState:
     carrier: DragCarrier | None = None
     dx_mm: float = 0.0
     dy_mm: float = 0.0
+    # Front and rear service zones (model mm) with the row of their owner in `ids` / `static_ids`.
+    moving_zones: F = field(default_factory=lambda: np.zeros((0, 4)))
+    moving_zone_owner: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    static_zones: F = field(default_factory=lambda: np.zeros((0, 4)))
+    static_zone_owner: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _index: BoxGridIndex | None = None
-    _internal: set[str] = field(default_factory=set)  # overlaps inside the selection: a rigid move keeps them
+    _zone_index: BoxGridIndex | None = None
+    _internal: set[str] = field(default_factory=set)  # findings inside the selection: a rigid move keeps them
 
     @property
     def id_set(self) -> set[str]:
@@ -98,7 +105,14 @@ class DragState:
     def __post_init__(self) -> None:
         pairs = box_pairs(self.moving)
         self._internal = {self.ids[k] for k in np.unique(pairs)}
+        if len(self.moving_zones):
+            inside = box_pairs(self.moving_zones, self.moving)
+            inside = inside[self.moving_zone_owner[inside[:, 0]] != inside[:, 1]]
+            self._internal |= {self.ids[k] for k in np.unique(inside[:, 1])}
+            self._internal |= {self.ids[k] for k in np.unique(self.moving_zone_owner[inside[:, 0]])}
         self._index = BoxGridIndex(self.static)
+        if len(self.static_zones):
+            self._zone_index = BoxGridIndex(self.static_zones)
 
     def flagged(self, dx_mm: float, dy_mm: float) -> set[str]:
         """Ids of the blocks that would overlap or leave every hall at this offset."""
@@ -110,4 +124,28 @@ class DragState:
             out.update(self.static_ids[j] for j in np.unique(pairs[:, 1]))
         if self.halls.any_hall and len(moved):
             out.update(self.ids[i] for i in np.flatnonzero(self.halls.outside(moved)))
+        # Service clearance both ways: our zones over their blocks, our blocks in their zones.
+        if len(self.moving_zones) and self._index is not None:
+            hits = self._index.pairs(self.moving_zones + np.array([dx_mm, dy_mm, dx_mm, dy_mm]))
+            if len(hits):
+                out.update(self.ids[k] for k in np.unique(self.moving_zone_owner[hits[:, 0]]))
+                out.update(self.static_ids[j] for j in np.unique(hits[:, 1]))
+        if self._zone_index is not None and len(moved):
+            hits = self._zone_index.pairs(moved)
+            if len(hits):
+                out.update(self.ids[i] for i in np.unique(hits[:, 0]))
+                out.update(self.static_ids[k] for k in np.unique(self.static_zone_owner[hits[:, 1]]))
         return out
+
+
+def service_zones(design: Design, catalog: Catalog, ids: list[str], boxes: F) -> tuple[F, NDArray[np.int64]]:
+    """Front and rear clearance zones of the given blocks (footprints in `boxes`), and each zone's row."""
+    blocks = [design.blocks[i] for i in ids]
+    types = [catalog.get(b.type_id) for b in blocks]
+    rotation = np.array([b.rotation_deg for b in blocks], dtype=np.int64)
+    front = np.array([t.clearance_front_mm if t else 0.0 for t in types])
+    rear = np.array([t.clearance_rear_mm if t else 0.0 for t in types])
+    f, r = side_zones(boxes.reshape(-1, 4), rotation, front, rear)
+    rows = np.arange(len(blocks), dtype=np.int64)
+    keep_f, keep_r = front > 0, rear > 0  # a zero-depth zone can touch nothing
+    return np.concatenate((f[keep_f], r[keep_r])).reshape(-1, 4), np.concatenate((rows[keep_f], rows[keep_r]))

@@ -16,7 +16,7 @@ from workbench.ui.scene.aisles import aisle_boxes, side_box
 from workbench.ui.scene.background import BackgroundCache
 from workbench.ui.scene.block_look import FootprintTable, block_look
 from workbench.ui.scene.coords import box_to_scene, to_scene
-from workbench.ui.scene.drag import DragCarrier, DragState, HallBounds
+from workbench.ui.scene.drag import DragCarrier, DragState, HallBounds, service_zones
 from workbench.ui.scene.hall_items import ClearanceOverlay, HallItem
 from workbench.ui.scene.items import BlockItem
 from workbench.ui.theme import LIGHT, Theme
@@ -312,9 +312,14 @@ class HallScene(QGraphicsScene):
         for item in items:
             # The carrier sits at the origin, so parent coordinates are scene coordinates: nothing jumps.
             item.setParentItem(carrier)
+        static_ids = [t.ids[i] for i in np.flatnonzero(mask)]
+        moving_zones, moving_owner = service_zones(self.design, self.document.catalog, ids, t.boxes[rows])
+        static_zones, static_owner = service_zones(self.design, self.document.catalog, static_ids, t.boxes[mask])
         self.drag = DragState(ids=ids, start_pos=[item.pos() for item in items], moving=t.boxes[rows].copy(),
-                              static=t.boxes[mask], static_ids=[t.ids[i] for i in np.flatnonzero(mask)],
-                              halls=HallBounds.of(self.design.halls), carrier=carrier)
+                              static=t.boxes[mask], static_ids=static_ids,
+                              halls=HallBounds.of(self.design.halls), carrier=carrier,
+                              moving_zones=moving_zones, moving_zone_owner=moving_owner,
+                              static_zones=static_zones, static_zone_owner=static_owner)
         return self.drag
 
     def drag_to(self, dx_mm: float, dy_mm: float) -> None:
