@@ -213,3 +213,15 @@ def test_design_with_a_nan_is_refused_with_its_path_and_the_file_kept(tmp_path: 
     with pytest.raises(ValueError, match=r"\$\.blocks\[0\]\.x_mm"):
         save_design(d, target)
     assert target.read_bytes() == before
+
+
+def test_backup_that_already_is_the_file_leaves_no_temp(tmp_path: Path) -> None:
+    """A writer killed between updating the .bak and replacing the file leaves both as one inode."""
+    from workbench.io.atomic import write_atomic
+
+    target = tmp_path / "x.dchall.json"
+    target.write_bytes(b"old")
+    os.link(target, tmp_path / "x.dchall.json.bak")
+    write_atomic(target, b"new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.dchall.json", "x.dchall.json.bak"]
+    assert target.read_bytes() == b"new" and (tmp_path / "x.dchall.json.bak").read_bytes() == b"old"

@@ -127,6 +127,10 @@ def _replace_backup(path: Path) -> None:
         except OSError:
             shutil.copy2(path, tmp_bak)  # file systems without hard links (FAT, some shares)
         _replace(tmp_bak, bak)
+        # rename() between two links to one file does nothing and leaves the source: that happens when a
+        # writer was killed after updating the .bak but before replacing the file, so bak and file are one.
+        if tmp_bak.exists():
+            tmp_bak.unlink()
     except BaseException:
         try:
             tmp_bak.unlink()
