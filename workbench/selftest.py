@@ -140,37 +140,15 @@ def step_xlsx(st: _State) -> str:
 
 
 def step_translation(st: _State) -> str:
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from workbench.ui.selftest_qt import check_translations
 
-    folder = resources_dir() / "translations"
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    found = []
-    for file, probes in (("workbench_zh_CN.qm", APP_PROBES), ("qtbase_zh_CN.qm", (QT_PROBE,))):
-        translator = QTranslator()
-        _check(translator.load(str(folder / file)), f"{file} does not load as a Qt translation")
-        app.installTranslator(translator)
-        try:
-            for context, source in probes:
-                text = QCoreApplication.translate(context, source)
-                _check(text != source and any("\u4e00" <= ch <= "\u9fff" for ch in text),
-                       f"{file}: {context} '{source}' is not translated to Chinese (got {text!r})")
-                found.append(f"{source.replace('&', '')} → {text.replace('&', '')}")
-        finally:
-            app.removeTranslator(translator)
-    return ", ".join(found)
+    return check_translations(resources_dir() / "translations", APP_PROBES, QT_PROBE, _check)
 
 
 def step_font(st: _State) -> str:
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from workbench.ui.selftest_qt import check_font
 
-    if QGuiApplication.instance() is None:
-        return "skipped: no GUI application in this process"
-    path = resources_dir() / "fonts" / "DroidSansFallbackFull.ttf"
-    font_id = QFontDatabase.addApplicationFont(str(path))
-    _check(font_id >= 0, f"Qt could not load the shipped Chinese font {path}")
-    families = QFontDatabase.applicationFontFamilies(font_id)
-    _check(bool(families), "the shipped Chinese font has no family name")
-    return f"registered {families[0]}"
+    return check_font(resources_dir() / "fonts" / "DroidSansFallbackFull.ttf", _check)
 
 
 STEPS: list[tuple[str, Callable[[_State], str]]] = [
@@ -215,9 +193,9 @@ def run(out: Callable[[str], None] = print, keep_folder: Path | None = None) -> 
 def main() -> int:
     """Entry for `workbench --self-test`: an offscreen GUI application so fonts can be checked too."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless on purpose: CI, SSH sessions, fresh installs
-    from PySide6.QtGui import QGuiApplication
+    from workbench.ui.selftest_qt import gui_application
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    app = gui_application()
     try:
         code = run()
         sys.stdout.flush()

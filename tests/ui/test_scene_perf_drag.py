@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QPainter, QPixmapCache
 
 from workbench.bench.generate import generate_design
-from workbench.bench.ui_figures import FRAME_PX, _footprint_rects, _show_offscreen, _views, ui_figures
+from workbench.ui.bench_figures import FRAME_PX, _footprint_rects, _show_offscreen, _views, ui_figures
 from workbench.catalog import default_catalog
 from workbench.geometry.boxes import box_pairs
 from workbench.geometry.polygons import boxes_outside_outline

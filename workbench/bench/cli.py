@@ -56,11 +56,11 @@ def run(argv: list[str]) -> int:
 
             figures += report_figures(design, catalog, args.runs)
         if wanted & {"scene_build", "drag_frame"}:
-            from workbench.bench.ui_figures import ui_figures
+            from workbench.ui.bench_figures import ui_figures
 
             figures += ui_figures(design, catalog, args.runs, args.frames)
         if "startup" in wanted:
-            from workbench.bench.ui_figures import startup_figure
+            from workbench.ui.bench_figures import startup_figure
 
             if startup_broken:
                 figures.append(Figure("startup", n, None, 0, note="not measured: failed at a smaller size"))
