@@ -9,7 +9,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from workbench.calc.snapshot import Snapshot
-from workbench.calc.spatial import SweepIndex, overlaps, pairs
+from workbench.geometry.sweep_index import SweepIndex, overlaps, pairs
 from workbench.geometry.boxes import EPS_MM, side_zones
 from workbench.geometry.polygons import boxes_outside_outline, is_axis_rectangle, outline_bounds
 from workbench.model.design import Design

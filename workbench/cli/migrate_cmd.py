@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.main import COMMANDS, EXIT_OK, EXTENSIONS
+from workbench.cli.main import EXIT_OK, EXTENSIONS
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -43,5 +43,3 @@ def register(subparsers: Any, commands: dict[str, Callable[[argparse.Namespace],
 
 if register not in EXTENSIONS:
     EXTENSIONS.append(register)
-# Known before the parser is built, so the entry point routes `workbench migrate` to the CLI.
-COMMANDS.setdefault("migrate", cmd_migrate)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-from workbench.cli.main import COMMANDS, EXIT_OK, EXIT_USAGE, EXTENSIONS
+from workbench.cli.main import EXIT_OK, EXIT_USAGE, EXTENSIONS
 
 KINDS = ("design", "bom")
 
@@ -81,47 +82,35 @@ def _load(args: argparse.Namespace, options: Any) -> Any:
     return design, catalog, []
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    from workbench.report import build_bom_pdf, build_design_report
-
+def _export(args: argparse.Namespace, suffixes: tuple[str, ...], writer_for: Callable[[Path], Any]) -> int:
+    """Check the output path and options, load the design, write; every problem is a message and exit 2."""
     out = Path(args.output)
-    problem = _check_output(out, (".pdf",))
+    problem = _check_output(out, suffixes)
     if problem:
         return _fail(problem)
     options = _options(args)
     design, catalog, problems = _load(args, options)
     if problems:
         return _fail("; ".join(problems))
-    build = build_design_report if args.kind == "design" else build_bom_pdf
     try:
-        build(design, catalog, out, options)
+        writer_for(out)(design, catalog, out, options)
     except ValueError as exc:
         return _fail(str(exc))
     print(f"wrote {out}")
     return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from workbench.report import build_bom_pdf, build_design_report
+
+    return _export(args, (".pdf",), lambda _out: build_design_report if args.kind == "design" else build_bom_pdf)
 
 
 def cmd_bom(args: argparse.Namespace) -> int:
     from workbench.report import write_bom_csv, write_bom_xlsx
 
-    out = Path(args.output)
-    problem = _check_output(out, (".xlsx", ".csv"))
-    if problem:
-        return _fail(problem)
-    options = _options(args)
-    design, catalog, problems = _load(args, options)
-    if problems:
-        return _fail("; ".join(problems))
-    write = write_bom_xlsx if out.suffix.lower() == ".xlsx" else write_bom_csv
-    try:
-        write(design, catalog, out, options)
-    except ValueError as exc:
-        return _fail(str(exc))
-    print(f"wrote {out}")
-    return EXIT_OK
+    return _export(args, (".xlsx", ".csv"),
+                   lambda out: write_bom_xlsx if out.suffix.lower() == ".xlsx" else write_bom_csv)
 
 
 EXTENSIONS.append(register)
-# Known before the parser is built, so the entry point routes `workbench report|bom` to the CLI.
-COMMANDS.setdefault("report", cmd_report)
-COMMANDS.setdefault("bom", cmd_bom)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.main import COMMANDS, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, EXTENSIONS
+from workbench.cli.main import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, EXTENSIONS
 
 
 def register(sub: Any, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:
@@ -134,5 +134,3 @@ def _export(args: argparse.Namespace) -> int:
 
 
 EXTENSIONS.append(register)
-# Known before the parser is built, so the entry point routes `workbench templates` to the CLI.
-COMMANDS.setdefault("templates", cmd_templates)

@@ -81,25 +81,19 @@ class HallScene(QGraphicsScene):
     def design(self) -> Design:
         return self.document.design
 
-    def _connect(self, design: Design) -> None:
+    def _follow(self, design: Design, connect: bool) -> None:
         ev = design.events
-        ev.blocks_added.connect(self._on_blocks_added)
-        ev.blocks_removed.connect(self._on_blocks_removed)
-        ev.blocks_moved.connect(self._on_blocks_moved)
-        ev.blocks_changed.connect(self._on_blocks_changed)
-        ev.hall_changed.connect(self._on_hall_changed)
-        ev.halls_changed.connect(self._on_halls_changed)
-        ev.design_reset.connect(self._on_design_replaced)
+        for event, handler in ((ev.blocks_added, self._on_blocks_added), (ev.blocks_removed, self._on_blocks_removed),
+                               (ev.blocks_moved, self._on_blocks_moved), (ev.blocks_changed, self._on_blocks_changed),
+                               (ev.hall_changed, self._on_hall_changed), (ev.halls_changed, self._on_halls_changed),
+                               (ev.design_reset, self._on_design_replaced)):
+            (event.connect if connect else event.disconnect)(handler)
+
+    def _connect(self, design: Design) -> None:
+        self._follow(design, True)
 
     def _disconnect(self, design: Design) -> None:
-        ev = design.events
-        ev.blocks_added.disconnect(self._on_blocks_added)
-        ev.blocks_removed.disconnect(self._on_blocks_removed)
-        ev.blocks_moved.disconnect(self._on_blocks_moved)
-        ev.blocks_changed.disconnect(self._on_blocks_changed)
-        ev.hall_changed.disconnect(self._on_hall_changed)
-        ev.halls_changed.disconnect(self._on_halls_changed)
-        ev.design_reset.disconnect(self._on_design_replaced)
+        self._follow(design, False)
 
     def _on_design_replaced(self) -> None:
         if self._design is not None and self._design is not self.design:
