@@ -97,10 +97,10 @@ def pue_curve_chart(curve: Sequence[tuple[float, float]], point: tuple[float, fl
 
 
 def bar_chart(title: str, items: Sequence[tuple[str, float, str]], width: float,
-              colour: colors.Color = ACCENT) -> Drawing:
+              colour: colors.Color = ACCENT, row_pt: float = 19) -> Drawing:
     """Horizontal bars, each (label, value, value as formatted text written at the bar's end)."""
     rows = max(len(items), 1)
-    height = 38 + rows * 19
+    height = 38 + rows * row_pt
     d = Drawing(width, height, initialFontName=LATIN, initialFontSize=8)
     _title(d, title, height)
     labels = [lab for lab, _, _ in items] or ["—"]
@@ -109,7 +109,7 @@ def bar_chart(title: str, items: Sequence[tuple[str, float, str]], width: float,
     label_w = 118
     bc = HorizontalBarChart()
     bc.x, bc.y = label_w, 18
-    bc.width, bc.height = width - label_w - 70, rows * 19
+    bc.width, bc.height = width - label_w - 70, rows * row_pt
     bc.data = [list(reversed(values))]
     bc.bars[0].fillColor = colour
     bc.bars[0].strokeColor = None

@@ -69,10 +69,12 @@ def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowab
           [t("cost.rate"), t("cost.rate_value", rate=fmt.num(p.rate_per_usd, 4), cur=cur)],
           [t("cost.premium"), fmt.pct(p.premium, 1)]]
     out.append(data_table(s, [t("table.figure"), t("table.value")], kv, [110 * mm, 64 * mm], "LR"))
-    items = [(t(f"category.{c}"), bom.subtotal(c), fmt.money_short(bom.subtotal(c), cur)) for c in bom.categories]
-    if items:
-        out.append(Spacer(1, 4 * mm))
-        out.append(KeepTogether([bar_chart(t("chart.capex", cur=cur), items, 174 * mm)]))
+    # The price basis sits under the figures it qualifies (after the chart it spilled onto a page of its own).
     first, last = bom.price_dates()
     out.append(s.p(t("cost.note", dates=first if first == last else f"{first} – {last}", source=p.fx_source), s.note))
+    items = [(t(f"category.{c}"), bom.subtotal(c), fmt.money_short(bom.subtotal(c), cur)) for c in bom.categories]
+    if items:
+        out.append(Spacer(1, 2 * mm))
+        # Compact rows keep the chart on the page of the figures it sums up.
+        out.append(KeepTogether([bar_chart(t("chart.capex", cur=cur), items, 174 * mm, row_pt=12)]))
     return out
