@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy as np
 from numpy.typing import NDArray
@@ -153,39 +154,53 @@ def _intern(names: list[str]) -> tuple[I, list[str]]:
     return np.fromiter(map(table.__getitem__, names), dtype=np.int64, count=len(names)), distinct
 
 
+def _type_rows(type_ids: list[str], index: dict[str, int]) -> I | None:
+    """Type number per block, or None when some type is not in the catalog."""
+    try:
+        return np.fromiter(map(index.__getitem__, type_ids), dtype=np.int64, count=len(type_ids))
+    except KeyError:
+        return None
+
+
+def _hall_rows(hall_ids: list[str], index: dict[str, int]) -> I:
+    """Hall number per block; a block naming no known hall counts in the first."""
+    try:
+        return np.fromiter(map(index.__getitem__, hall_ids), dtype=np.int64, count=len(hall_ids))
+    except KeyError:
+        return np.fromiter((index.get(h, 0) for h in hall_ids), dtype=np.int64, count=len(hall_ids))
+
+
 def build_snapshot(design: Design, types: TypeTable) -> Snapshot:
     # One list comprehension per field: the cheapest way to read 10,000 dataclasses in CPython.
     blocks = list(design.blocks.values())
-    tix_all = list(map(types.index.get, [b.type_id for b in blocks]))
+    type_ids = [b.type_id for b in blocks]
+    type_index = _type_rows(type_ids, types.index)
     unknown: list[tuple[str, str]] = []
-    if None in tix_all:
-        unknown = [(b.id, b.type_id) for b, t in zip(blocks, tix_all) if t is None]
-        blocks = [b for b, t in zip(blocks, tix_all) if t is not None]
-        tix = [t for t in tix_all if t is not None]
-    else:
-        tix = tix_all  # type: ignore[assignment]
+    if type_index is None:
+        known = [tid in types.index for tid in type_ids]
+        unknown = [(b.id, b.type_id) for b, k in zip(blocks, known) if not k]
+        blocks = list(compress(blocks, known))
+        type_index = np.asarray([types.index[b.type_id] for b in blocks], dtype=np.int64)
     n = len(blocks)
     hall_index = {h.id: i for i, h in enumerate(design.halls)}
-    hall_codes, hall_ids = _intern([b.hall_id for b in blocks])
-    hall_of_code = np.asarray([hall_index.get(h, 0) for h in hall_ids], dtype=np.int64)
+    hall = _hall_rows([b.hall_id for b in blocks], hall_index)
     psys = [b.power_system for b in blocks]
     loops = [b.cooling_loop for b in blocks]
     system_code, system_names = _intern(psys)
     loop_code, loop_names = _intern(loops)
-    type_index = np.asarray(tix, dtype=np.int64)
     values = types.values[type_index] if n else np.zeros((0, len(OVERRIDABLE)))
     overrides = [b.overrides for b in blocks]
-    for row in [i for i, ov in enumerate(overrides) if ov]:
+    for row in compress(range(n), overrides):  # the few blocks with overrides
         for key, value in overrides[row].items():
             col = _COL.get(key)
             if col is not None:
                 values[row, col] = value
     return Snapshot(
         ids=[b.id for b in blocks], type_index=type_index,
-        x=np.array([b.x_mm for b in blocks], dtype=float),
-        y=np.array([b.y_mm for b in blocks], dtype=float),
-        rotation=np.array([b.rotation_deg for b in blocks], dtype=np.int64),
-        hall=hall_of_code[hall_codes] if n else np.zeros(0, dtype=np.int64),
+        x=np.fromiter([b.x_mm for b in blocks], dtype=float, count=n),
+        y=np.fromiter([b.y_mm for b in blocks], dtype=float, count=n),
+        rotation=np.fromiter([b.rotation_deg for b in blocks], dtype=np.int64, count=n),
+        hall=hall,
         values=values, power_system=psys, cooling_loop=loops, types=types, unknown=unknown,
         system_code=system_code, system_names=system_names, loop_code=loop_code, loop_names=loop_names,
     )

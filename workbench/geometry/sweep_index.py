@@ -68,44 +68,42 @@ class SweepIndex:
     def _key(self, strip: I, x: F) -> F:
         return (strip - self._s_off) * self._w + (x - self._x_off)
 
-    def candidates(self, query: F, eps: float = EPS_MM) -> tuple[I, I]:
-        """(i, j) for query[i] and boxes[j] that may overlap; each pair once, a superset of the overlaps."""
+    def _sweep(self, query: F, eps: float) -> tuple[I, I, I]:
+        """(i, j, strip) for every strip where query[i] and boxes[j] overlap along x; a pair may repeat."""
         if len(query) == 0 or len(self.boxes) == 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
         slack = eps / 2.0  # the folded keys round; a wider window keeps every true pair
         qidx, qstrip = _strips(query, self.strip)
         q0 = self._key(qstrip, query[qidx, 0])
+        # Queries in key order: the second search needs it, and both then walk memory forwards.
+        qorder = np.argsort(q0, kind="stable")
+        q0, qidx, qstrip = q0[qorder], qidx[qorder], qstrip[qorder]
         q1 = self._key(qstrip, query[qidx, 2] - slack)
         keys = self._key_sorted
         # Box starts at or after the query's left edge and before its right edge.
         own, pos = _ranges(np.searchsorted(keys, q0, "left"), np.searchsorted(keys, q1, "left"))
-        i1, j1, s1 = qidx[own], self._idx[pos], qstrip[own]
         # Query starts strictly after the box's left edge and before its right edge.
-        qorder = np.argsort(q0, kind="stable")
-        q0s = q0[qorder]
-        b = self.boxes
-        bstrip = self._strip_of
-        b1 = self._key(bstrip, b[self._idx, 2] - slack)
-        own2, pos2 = _ranges(np.searchsorted(q0s, keys, "right"), np.searchsorted(q0s, b1, "left"))
-        i2, j2, s2 = qidx[qorder[pos2]], self._idx[own2], bstrip[own2]
-        i = np.concatenate((i1, i2))
-        j = np.concatenate((j1, j2))
-        strip = np.concatenate((s1, s2))
-        bottom = np.floor(np.maximum(query[i, 1], b[j, 1]) / self.strip).astype(np.int64)
-        keep = bottom == strip
-        return i[keep], j[keep]
+        b1 = self._key(self._strip_of, self.boxes[self._idx, 2] - slack)
+        own2, pos2 = _ranges(np.searchsorted(q0, keys, "right"), np.searchsorted(q0, b1, "left"))
+        i = np.concatenate((qidx[own], qidx[pos2]))
+        j = np.concatenate((self._idx[pos], self._idx[own2]))
+        strip = np.concatenate((qstrip[own], self._strip_of[own2]))
+        return i, j, strip
 
     def pairs(self, query: F, eps: float = EPS_MM, ordered: bool = True, skip_same: bool = False) -> I:
         """(i, j) with query[i] overlapping boxes[j] by more than eps in both axes, sorted if ordered.
 
         skip_same drops i == j (a query set that is a grown copy of the boxes).
         """
-        i, j = self.candidates(query, eps)
-        # The x test is implied by the sweep up to eps; test y first on plain columns, it rejects most.
+        i, j, strip = self._sweep(query, eps)
+        # The x test is implied by the sweep up to eps. On plain columns, test y and keep each pair only
+        # in the strip that holds the bottom of its y-intersection, so a pair found in two strips counts once.
         b = self.boxes
         qy0, qy1 = np.ascontiguousarray(query[:, 1]), np.ascontiguousarray(query[:, 3])
         by0, by1 = np.ascontiguousarray(b[:, 1]), np.ascontiguousarray(b[:, 3])
-        keep = np.minimum(qy1[i], by1[j]) - np.maximum(qy0[i], by0[j]) > eps
+        bottom = np.maximum(qy0[i], by0[j])
+        keep = (np.minimum(qy1[i], by1[j]) - bottom > eps) & (np.floor(bottom / self.strip) == strip)
         if skip_same:
             keep &= i != j
         i, j = i[keep], j[keep]
