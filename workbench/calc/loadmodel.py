@@ -166,28 +166,7 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
     sys_it = dict(gs.system_it_kw)
     loop_liq = dict(gs.loop_liquid_kw)
 
-    # Power chain inside each system: distribution carries IT, UPS carries IT + distribution loss.
-    power_groups: list[GroupLoad] = []
-    losses = zero
-    room = zero
-    dist_loss: dict[str, F] = {}
-    for stage in ("distribution", "ups", "storage"):
-        for k, grp in enumerate(g.power):
-            if grp.role != stage:
-                continue
-            load = sys_it.get(grp.name, 0.0) * f
-            if stage == "ups":
-                load = load + dist_loss.get(grp.name, 0.0)
-            installed = float(gs.rating_kw[k])
-            x = load / installed if installed > 0 else zero
-            if stage == "storage":
-                x = 0.0 * x
-            loss = float(gs.loss_a[k]) + float(gs.loss_b[k]) * x + float(gs.loss_c[k]) * x * x
-            if stage == "distribution":
-                dist_loss[grp.name] = dist_loss.get(grp.name, 0.0) + loss
-            losses = losses + loss
-            room = room + loss * float(gs.in_room_share[k])
-            power_groups.append(GroupLoad(grp, load, loss))
+    power_groups, losses, room = _power_chain(g, gs, sys_it, f)
     wiring = values["distribution_loss_fraction"] * it_design * f * f
     losses = losses + wiring
     room = room + wiring
@@ -259,6 +238,40 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
         air_groups=air_groups, liquid_groups=liquid_groups, rejection_groups=rejection_groups,
         rack_system_it_kw=sys_it, rack_loop_liquid_kw=loop_liq,
     )
+
+
+def _power_chain(g: Groups, gs: GroupSums, sys_it: dict[str, float], f: F) -> tuple[list[GroupLoad], F, F]:
+    """Load and loss of every distribution, UPS and storage group, one matrix per stage.
+
+    Distribution carries its system's IT; the UPS carries IT plus that distribution's loss (a stage holds
+    one group per system); storage stands by with no-load loss only. Totals add group by group in stage
+    order, as a loop over the groups would.
+    """
+    out: list[GroupLoad] = []
+    losses = np.zeros_like(f)
+    room = np.zeros_like(f)
+    dist_loss: dict[str, F] = {}
+    for stage in ("distribution", "ups", "storage"):
+        ks = [k for k, grp in enumerate(g.power) if grp.role == stage]
+        if not ks:
+            continue
+        names = [g.power[k].name for k in ks]
+        load = np.asarray([sys_it.get(n, 0.0) for n in names])[:, None] * f
+        if stage == "ups":
+            load = load + np.asarray([dist_loss.get(n, np.zeros_like(f)) for n in names])
+        installed = gs.rating_kw[ks][:, None]
+        x = np.divide(load, installed, out=np.zeros_like(load), where=installed > 0)
+        if stage == "storage":
+            x = 0.0 * x
+        loss = gs.loss_a[ks][:, None] + gs.loss_b[ks][:, None] * x + gs.loss_c[ks][:, None] * x * x
+        share = gs.in_room_share[ks]
+        for i, k in enumerate(ks):
+            if stage == "distribution":
+                dist_loss[names[i]] = loss[i]
+            losses = losses + loss[i]
+            room = room + loss[i] * float(share[i])
+            out.append(GroupLoad(g.power[k], load[i], loss[i]))
+    return out, losses, room
 
 
 def _heat_rejection(s: Snapshot, g: Groups, values: dict[str, float], heat: F, f: F,
