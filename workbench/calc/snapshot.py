@@ -112,11 +112,9 @@ class Snapshot:
     rotation: I
     hall: I  # index into design.halls
     values: F  # (n, len(OVERRIDABLE)) with overrides applied
-    power_system: list[str]
-    cooling_loop: list[str]
     types: TypeTable
     unknown: list[tuple[str, str]] = field(default_factory=list)  # (block id, type id)
-    # Interned names: power_system[i] == system_names[system_code[i]]; the groups work on the codes.
+    # Interned names: block i's power system is system_names[system_code[i]]; the groups work on the codes.
     system_code: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     system_names: list[str] = field(default_factory=list)
     loop_code: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -145,49 +143,30 @@ class Snapshot:
         return footprints(self.x, self.y, self.col("width_mm"), self.col("depth_mm"), self.rotation)
 
 
-def _intern(names: list[str]) -> tuple[I, list[str]]:
-    """Integer codes for a list of names, and the distinct names in first-seen order."""
-    distinct = list(dict.fromkeys(names))
-    if len(distinct) == 1:
-        return np.zeros(len(names), dtype=np.int64), distinct
-    table = {name: i for i, name in enumerate(distinct)}
-    return np.fromiter(map(table.__getitem__, names), dtype=np.int64, count=len(names)), distinct
-
-
-def _type_rows(type_ids: list[str], index: dict[str, int]) -> I | None:
-    """Type number per block, or None when some type is not in the catalog."""
-    try:
-        return np.fromiter(map(index.__getitem__, type_ids), dtype=np.int64, count=len(type_ids))
-    except KeyError:
-        return None
-
-
-def _hall_rows(hall_ids: list[str], index: dict[str, int]) -> I:
-    """Hall number per block; a block naming no known hall counts in the first."""
-    try:
-        return np.fromiter(map(index.__getitem__, hall_ids), dtype=np.int64, count=len(hall_ids))
-    except KeyError:
-        return np.fromiter((index.get(h, 0) for h in hall_ids), dtype=np.int64, count=len(hall_ids))
-
-
 def build_snapshot(design: Design, types: TypeTable) -> Snapshot:
-    # One list comprehension per field: the cheapest way to read 10,000 dataclasses in CPython.
     blocks = list(design.blocks.values())
-    type_ids = [b.type_id for b in blocks]
-    type_index = _type_rows(type_ids, types.index)
+    # A campus repeats a few hundred (type, hall, system, loop) combinations: number the combinations in one
+    # pass over the blocks, then resolve each field once per combination. One list comprehension per field
+    # is otherwise the cheapest way to read 10,000 dataclasses in CPython.
+    keys = [(b.type_id, b.hall_id, b.power_system, b.cooling_loop) for b in blocks]
+    combos = list(dict.fromkeys(keys))
+    number = {k: i for i, k in enumerate(combos)}
+    combo = np.fromiter(map(number.__getitem__, keys), dtype=np.int64, count=len(keys))
+    combo_type = np.asarray([types.index.get(k[0], -1) for k in combos], dtype=np.int64)
     unknown: list[tuple[str, str]] = []
-    if type_index is None:
-        known = [tid in types.index for tid in type_ids]
-        unknown = [(b.id, b.type_id) for b, k in zip(blocks, known) if not k]
-        blocks = list(compress(blocks, known))
-        type_index = np.asarray([types.index[b.type_id] for b in blocks], dtype=np.int64)
+    used = combos  # in the order blocks first use them
+    if (combo_type < 0).any():
+        known = (combo_type >= 0)[combo]
+        unknown = [(b.id, b.type_id) for b, k in zip(blocks, known.tolist()) if not k]
+        blocks = list(compress(blocks, known.tolist()))
+        combo = combo[known]
+        used = [combos[c] for c in dict.fromkeys(combo.tolist())]
     n = len(blocks)
     hall_index = {h.id: i for i, h in enumerate(design.halls)}
-    hall = _hall_rows([b.hall_id for b in blocks], hall_index)
-    psys = [b.power_system for b in blocks]
-    loops = [b.cooling_loop for b in blocks]
-    system_code, system_names = _intern(psys)
-    loop_code, loop_names = _intern(loops)
+    combo_hall = np.asarray([hall_index.get(k[1], 0) for k in combos], dtype=np.int64)  # unknown: the first
+    system_code, system_names = _field_codes(combos, used, 2)
+    loop_code, loop_names = _field_codes(combos, used, 3)
+    type_index = combo_type[combo]
     values = types.values[type_index] if n else np.zeros((0, len(OVERRIDABLE)))
     overrides = [b.overrides for b in blocks]
     for row in compress(range(n), overrides):  # the few blocks with overrides
@@ -200,7 +179,14 @@ def build_snapshot(design: Design, types: TypeTable) -> Snapshot:
         x=np.fromiter([b.x_mm for b in blocks], dtype=float, count=n),
         y=np.fromiter([b.y_mm for b in blocks], dtype=float, count=n),
         rotation=np.fromiter([b.rotation_deg for b in blocks], dtype=np.int64, count=n),
-        hall=hall,
-        values=values, power_system=psys, cooling_loop=loops, types=types, unknown=unknown,
-        system_code=system_code, system_names=system_names, loop_code=loop_code, loop_names=loop_names,
+        hall=combo_hall[combo], values=values, types=types, unknown=unknown,
+        system_code=system_code[combo], system_names=system_names,
+        loop_code=loop_code[combo], loop_names=loop_names,
     )
+
+
+def _field_codes(combos: list[tuple[str, ...]], used: list[tuple[str, ...]], field_at: int) -> tuple[I, list[str]]:
+    """Per combination, the code of one of its names, and the names in the order blocks first use them."""
+    names = list(dict.fromkeys(k[field_at] for k in used))
+    table = {name: i for i, name in enumerate(names)}
+    return np.asarray([table.get(k[field_at], 0) for k in combos], dtype=np.int64), names
