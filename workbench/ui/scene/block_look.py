@@ -83,6 +83,7 @@ class FootprintTable:
         self.row: dict[str, int] = {}
         self.boxes: NDArray[np.float64] = np.zeros((0, 4))
         self.dirty = True
+        self.version = 0  # bumped on every change of ids or boxes, so derived caches know they are stale
 
     def rebuild(self, design: Design, catalog: Catalog) -> None:
         self.ids = list(design.blocks)
@@ -93,6 +94,7 @@ class FootprintTable:
             rows.append((b.x_mm - w / 2, b.y_mm - d / 2, b.x_mm + w / 2, b.y_mm + d / 2))
         self.boxes = np.asarray(rows, dtype=float).reshape(-1, 4)
         self.dirty = False
+        self.version += 1
 
     def update_rows(self, design: Design, catalog: Catalog, ids: list[str]) -> None:
         """Refresh moved blocks in place; anything unknown forces a rebuild next time."""
@@ -106,6 +108,7 @@ class FootprintTable:
                 return
             w, d = rotated_size_mm(b, catalog.get(b.type_id))
             self.boxes[i] = (b.x_mm - w / 2, b.y_mm - d / 2, b.x_mm + w / 2, b.y_mm + d / 2)
+        self.version += 1
 
     def ensure(self, design: Design, catalog: Catalog) -> FootprintTable:
         if self.dirty:

@@ -16,6 +16,8 @@ from workbench.ui.theme import Theme
 HALL_Z = 5.0
 OVERLAY_Z = 30.0
 HANDLE_PX = 9.0
+CLEARANCE_MIN_PX_PER_M = 2.0  # zoomed out further, service zones are not drawn
+CLEARANCE_OUTLINE_PX_PER_M = 4.0  # and below this they are a tint without dashed outlines
 
 
 def hall_polygon(hall: Hall) -> QPolygonF:
@@ -168,10 +170,14 @@ class ClearanceOverlay(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        px_per_m = 1000.0 * QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if px_per_m < CLEARANCE_MIN_PX_PER_M:
+            return  # a zone of a metre or so is under two pixels: its outlines would only hide the selection
         color = QColor(self._theme.clearance)
         fill = QColor(color)
         fill.setAlpha(40)
-        painter.setPen(QPen(color, 0, Qt.PenStyle.DashLine))
+        dashed = px_per_m >= CLEARANCE_OUTLINE_PX_PER_M
+        painter.setPen(QPen(color, 0, Qt.PenStyle.DashLine) if dashed else Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRects(self.rects)
 

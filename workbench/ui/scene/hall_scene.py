@@ -19,6 +19,7 @@ from workbench.ui.scene.coords import box_to_scene, to_scene
 from workbench.ui.scene.drag import DragCarrier, DragState, HallBounds, service_zones
 from workbench.ui.scene.hall_items import ClearanceOverlay, HallItem
 from workbench.ui.scene.items import BlockItem
+from workbench.ui.scene.overview import LevelOfDetail
 from workbench.ui.theme import LIGHT, Theme
 
 # Check codes the canvas marks on blocks; capacity and redundancy problems belong to the docks.
@@ -64,6 +65,7 @@ class HallScene(QGraphicsScene):
         self._background = BackgroundCache()
         self.clearance = ClearanceOverlay(theme)
         self.addItem(self.clearance)
+        self.detail = LevelOfDetail(self)
         self._aisle_timer = QTimer(self)
         self._aisle_timer.setSingleShot(True)
         self._aisle_timer.setInterval(0)
@@ -108,6 +110,7 @@ class HallScene(QGraphicsScene):
         self.block_items.clear()
         self._selected.clear()
         self._preview.clear()
+        self.detail.reset()
         self._add_items(list(self.design.blocks.values()))
         self._on_halls_changed()
         self._on_selection_changed()
@@ -122,6 +125,7 @@ class HallScene(QGraphicsScene):
             self.addItem(item)
             self.block_items[b.id] = item
         self.footprints.dirty = True
+        self.detail.changed()
         self._aisle_timer.start()
 
     # --- design events -------------------------------------------------------------------
@@ -135,6 +139,8 @@ class HallScene(QGraphicsScene):
                 self.removeItem(item)
             self._selected.discard(bid)
             self._preview.discard(bid)
+        self.detail.forget(ids)
+        self.detail.changed()
         self.footprints.dirty = True
         self._aisle_timer.start()
         self._update_clearance()
@@ -152,6 +158,7 @@ class HallScene(QGraphicsScene):
             if look != item.look:
                 item.set_look(look)
         self.footprints.update_rows(self.design, catalog, ids)
+        self.detail.changed()
         self._aisle_timer.start()
         if self._selected.intersection(ids):
             self._update_clearance()
@@ -163,6 +170,7 @@ class HallScene(QGraphicsScene):
             if item is not None and b is not None:
                 item.set_look(block_look(b, catalog, self.language))
         self.footprints.dirty = True
+        self.detail.changed()
         self._aisle_timer.start()
         self._update_clearance()
 
@@ -199,6 +207,7 @@ class HallScene(QGraphicsScene):
         if bounds.isEmpty():
             bounds = QRectF(-10000, -10000, 20000, 20000)
         self.setSceneRect(bounds.adjusted(-SCENE_MARGIN_MM, -SCENE_MARGIN_MM, SCENE_MARGIN_MM, SCENE_MARGIN_MM))
+        self.detail.refresh_bounds()
         self._background_changed()
 
     # --- queries -------------------------------------------------------------------------
@@ -254,7 +263,12 @@ class HallScene(QGraphicsScene):
             if item is not None:
                 item.setSelected(True)
         self._selected = new
+        self.detail.changed()
         self._update_clearance()
+
+    @property
+    def selected_ids(self) -> set[str]:
+        return self._selected
 
     def _update_clearance(self) -> None:
         rects: list[QRectF] = []
@@ -281,6 +295,7 @@ class HallScene(QGraphicsScene):
                     sev = "error"
                 msgs.append(check.message)
                 found[bid] = (sev, msgs)
+        self.detail.set_problems({bid: sev for bid, (sev, _) in found.items()})
         for bid, item in self.block_items.items():
             hit = found.get(bid)
             if hit is None:
@@ -314,6 +329,7 @@ class HallScene(QGraphicsScene):
                               halls=HallBounds.of(self.design.halls), carrier=carrier,
                               moving_zones=moving_zones, moving_zone_owner=moving_owner,
                               static_zones=static_zones, static_zone_owner=static_owner)
+        self.detail.begin_drag(ids, carrier)
         return self.drag
 
     def drag_to(self, dx_mm: float, dy_mm: float) -> None:
@@ -338,6 +354,7 @@ class HallScene(QGraphicsScene):
                 item.set_preview("error")
         # Moving blocks leave their old problems behind until the model recalculates.
         self._preview = flagged
+        self.detail.set_preview(flagged)
 
     def _whole_pixels(self, x: float, y: float) -> tuple[float, float]:
         """A scene offset rounded to whole pixels of the (first) view.
@@ -370,6 +387,7 @@ class HallScene(QGraphicsScene):
         d, self.drag = self.drag, None
         if d is not None:
             self._release_items(d)
+            self.detail.end_drag()
         for bid in self._preview:
             item = self.block_items.get(bid)
             if item is not None:
@@ -398,6 +416,7 @@ class HallScene(QGraphicsScene):
         for hall_item in self.hall_items.values():
             hall_item.set_theme(theme)
         self.clearance.set_theme(theme)
+        self.detail.changed()
         self._background_changed()
         self.update()
 
@@ -423,6 +442,8 @@ class HallScene(QGraphicsScene):
         self._background_changed()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        # Every paint starts here, before any item: the moment to switch small blocks to the overview.
+        self.detail.sync(QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()))
         self._background.paint(painter, rect, QColor(self.theme.canvas), self._draw_background)
 
     def _draw_background(self, painter: QPainter, rect: QRectF) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
@@ -11,6 +13,8 @@ from workbench.ui.theme import Theme
 
 BLOCK_Z = 10.0
 MIN_TEXT_PX = 22.0  # below this on-screen width a label would be unreadable: level of detail hides it
+TILE_HUE_LIGHT = 0.75  # share of the category hue in a flat tile, over the floor colour
+TILE_HUE_DARK = 0.8
 _fonts: dict[str, QFont] = {}
 
 
@@ -24,6 +28,37 @@ def pixel_font(size_px: int, bold: bool = False) -> QFont:
         font.setBold(bold)
         _fonts[key] = font
     return font
+
+
+@dataclass(frozen=True)
+class TileState:
+    """What a block's flat tile shows when it is too small for detail: its category, or one mark over it."""
+
+    category: str
+    known: bool = True
+    mark: str = ""  # "" | "warning" | "error" | "selected"
+
+    @property
+    def highlight(self) -> bool:
+        return bool(self.mark)
+
+
+def tile_color(theme: Theme, state: TileState) -> QColor:
+    """One colour per tile state, shared by a small item and the overview layers so both look the same."""
+    if state.mark == "selected":
+        return QColor(theme.selection)
+    if state.mark in ("error", "warning"):
+        return QColor(theme.error if state.mark == "error" else theme.warning)
+    if not state.known:
+        return QColor(theme.error).lighter(170)
+    # A tile is a pixel or two: the calm fill of a detailed block would fade into the floor, so a tile
+    # takes most of the category hue, as the edge and front bar of a block just above this size read.
+    base = QColor(theme.categories.get(state.category, theme.categories["structure"]))
+    floor = QColor(theme.floor)
+    mix = TILE_HUE_DARK if theme.dark else TILE_HUE_LIGHT
+    return QColor(round(base.red() * mix + floor.red() * (1 - mix)),
+                  round(base.green() * mix + floor.green() * (1 - mix)),
+                  round(base.blue() * mix + floor.blue() * (1 - mix)))
 
 
 class BlockItem(QGraphicsRectItem):
@@ -92,21 +127,20 @@ class BlockItem(QGraphicsRectItem):
         t, look, r = self._theme, self.look, self._rect
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())  # px per mm
         px = 1.0 / max(lod, 1e-9)  # one device pixel in mm
+        selected = self.isSelected()
+        severity = self.shown_severity
+        painter.setPen(Qt.PenStyle.NoPen)
+        if min(r.width(), r.height()) * lod < 4.0:
+            # Zoomed far out: a flat tile with the state as its colour, as the overview layers draw it.
+            mark = "error" if self.preview_severity else "selected" if selected else (severity or "")
+            painter.setBrush(tile_color(t, TileState(look.category, look.known, mark)))
+            painter.drawRect(r)
+            return
         fill = t.category_fill(look.category)
         if not look.known:
             fill = QColor(t.error).lighter(170)
-        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRect(r)
-        small = min(r.width(), r.height()) * lod < 4.0
-        selected = self.isSelected()
-        severity = self.shown_severity
-        if small:
-            # Zoomed far out: a flat tile, with the state as its colour.
-            if severity or selected:
-                painter.setBrush(QColor(t.selection if selected else (t.error if severity == "error" else t.warning)))
-                painter.drawRect(r)
-            return
         edge = t.category_edge(look.category)
         inset = r.adjusted(px / 2, px / 2, -px / 2, -px / 2)
         painter.setPen(QPen(edge, 0))
