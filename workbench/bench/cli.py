@@ -12,11 +12,13 @@ from workbench.bench.measure import Figure, engine_figures
 from workbench.catalog import default_catalog
 
 FIGURES = ("recalc_full", "recalc_edit", "open", "save", "report_pdf", "bom_pdf", "scene_build", "drag_frame",
-           "startup")
+           "drag_frame_campus", "startup")
+UI_FIGURES = {"scene_build", "drag_frame", "drag_frame_campus", "startup"}
 # Targets at 10,000 blocks (issue 8), in seconds, and the allowed ratio to the bare toolkit.
-TARGETS_S = {"recalc_full": 0.016, "recalc_edit": 0.002, "drag_frame": 0.016, "open": 1.0, "save": 0.5,
-             "report_pdf": 5.0, "bom_pdf": 2.0, "startup": 1.5}
-MAX_RATIO = {"drag_frame": 2.0}
+# The drag is also held to its targets with the whole campus in view (the level-of-detail case).
+TARGETS_S = {"recalc_full": 0.016, "recalc_edit": 0.002, "drag_frame": 0.016, "drag_frame_campus": 0.016,
+             "open": 1.0, "save": 0.5, "report_pdf": 5.0, "bom_pdf": 2.0, "startup": 1.5}
+MAX_RATIO = {"drag_frame": 2.0, "drag_frame_campus": 2.0}
 MAX_GROWTH = 12.0  # from 1,000 to 10,000 blocks
 
 
@@ -31,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--frames", type=int, default=30, help="frames timed for drag_frame (default: 30)")
     p.add_argument("--only", nargs="+", choices=FIGURES, metavar="FIGURE",
                    help=f"measure only these figures ({', '.join(FIGURES)})")
-    p.add_argument("--no-ui", action="store_true", help="skip the Qt figures (scene_build, drag_frame, startup)")
+    p.add_argument("--no-ui", action="store_true", help="skip the Qt figures (scene_build, drag_frame, drag_frame_campus, startup)")
     return p
 
 
@@ -41,8 +43,10 @@ def run(argv: list[str]) -> int:
         print("workbench bench: block counts must be ≥ 0 and --runs/--frames ≥ 1", file=sys.stderr)
         return 2
     wanted = set(args.only or FIGURES)
+    if "drag_frame" in wanted:
+        wanted.add("drag_frame_campus")  # one timed drag gives both views
     if args.no_ui:
-        wanted -= {"scene_build", "drag_frame", "startup"}
+        wanted -= UI_FIGURES
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     catalog = default_catalog()
     figures: list[Figure] = []
@@ -55,7 +59,7 @@ def run(argv: list[str]) -> int:
             from workbench.bench.report_figures import report_figures
 
             figures += report_figures(design, catalog, args.runs)
-        if wanted & {"scene_build", "drag_frame"}:
+        if wanted & {"scene_build", "drag_frame", "drag_frame_campus"}:
             from workbench.ui.bench_figures import ui_figures
 
             figures += ui_figures(design, catalog, args.runs, args.frames)

@@ -172,7 +172,7 @@ def ui_figures(design: Design, catalog: Catalog, runs: int, frames: int) -> list
         from workbench.ui.scene.view import HallView
     except ImportError as exc:
         note = f"UI scene not importable: {exc}"
-        return [Figure("scene_build", n, None, 0, note=note), Figure("drag_frame", n, None, 0, note=note)]
+        return [Figure(name, n, None, 0, note=note) for name in ("scene_build", "drag_frame", "drag_frame_campus")]
     app = QApplication.instance() or QApplication([])
     rows = _drag_rows(design)
     zooms = _views(_footprint_rects(design, catalog), rows)
@@ -213,10 +213,10 @@ def ui_figures(design: Design, catalog: Catalog, runs: int, frames: int) -> list
     view.hide()
     view.setScene(None)
     kept.clear()
-    campus = (f"whole campus in view: {frame_s['campus'] * 1000:.1f} ms, "
-              f"bare {base_frame['campus'] * 1000:.1f} ms")
     return [Figure("scene_build", n, build_s, runs, base_build),
-            Figure("drag_frame", n, frame_s["work"], frames, base_frame["work"], note=campus)]
+            Figure("drag_frame", n, frame_s["work"], frames, base_frame["work"]),
+            Figure("drag_frame_campus", n, frame_s["campus"], frames, base_frame["campus"],
+                   note="the same drag with the whole campus in view")]
 
 
 def startup_figure(design: Design, runs: int) -> Figure:
