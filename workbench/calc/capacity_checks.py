@@ -9,7 +9,7 @@ import numpy as np
 from workbench.calc.checks import ERROR, INFO, WARNING, Check
 from workbench.calc.groups import DEFAULT_POWER_SYSTEM, Groups
 from workbench.calc.loadmodel import Evaluation, GroupLoad
-from workbench.calc.redundancy import capacity as scheme_capacity
+from workbench.calc.redundancy import capacities
 from workbench.calc.snapshot import Snapshot
 from workbench.model.design import Design
 
@@ -17,37 +17,46 @@ DEFAULT_SCHEME = "N+1"
 LIQUID_CLASS_MAX_C = {"W17": 17.0, "W27": 27.0, "W32": 32.0, "W40": 40.0, "W45": 45.0, "W+": 60.0}
 
 
-def _entry(s: Snapshot, gl: GroupLoad, scheme: str, margin: float, full: int, rating_col: str,
-           load_kw: float | None = None) -> dict[str, Any]:
-    ratings = s.col(rating_col)[gl.group.rows].tolist()
-    load = float(gl.load_kw[full]) if load_kw is None else load_kw
-    cap = scheme_capacity(ratings, scheme, margin, load)
-    usable = cap.usable_kw
-    return {
-        "name": gl.group.name, "role": gl.group.role, **cap.to_dict(),
-        "load_kw": load,
-        "utilisation": load / usable if usable > 0 else (0.0 if load == 0 else None),
-        "headroom_kw": max(usable - load, 0.0),
-        # Installed but unusable without breaking the scheme or the margin.
-        "stranded_kw": max(cap.installed_kw - usable, 0.0),
-        "electrical_kw": float(gl.loss_kw[full]),
-        "redundancy_met": load <= usable + 1e-9,
-        "within_installed": load <= cap.installed_kw + 1e-9,
-        "blocks": _ids(s, gl.group.rows),
-    }
-
-
-def _ids(s: Snapshot, rows: np.ndarray) -> list[str]:
+def _entries(s: Snapshot, domains: list[tuple[list[GroupLoad], list[str], str]], margin: float,
+             full: int) -> list[list[dict[str, Any]]]:
+    """Capacity entries of each domain's groups (groups, their schemes, the rating column), all in one pass."""
+    groups = [gl for gls, _, _ in domains for gl in gls]
+    ratings = [s.col(col)[gl.group.rows] for gls, _, col in domains for gl in gls]
+    schemes = [sc for _, schemes, _ in domains for sc in schemes]
+    loads = np.fromiter((gl.load_kw[full] for gl in groups), dtype=float, count=len(groups))
+    losses = [float(gl.loss_kw[full]) for gl in groups]
+    cap = capacities(ratings, schemes, margin, loads)
     ids = s.ids
-    return [ids[r] for r in rows.tolist()]
+    entries = []
+    for gl, scheme, modules, installed, usable, required, load, loss in zip(
+            groups, schemes, cap.modules.tolist(), cap.installed_kw.tolist(), cap.usable_kw.tolist(),
+            cap.required_modules.tolist(), loads.tolist(), losses):
+        entries.append({
+            "name": gl.group.name, "role": gl.group.role, "scheme": scheme, "modules": modules,
+            "installed_kw": installed, "usable_kw": usable, "required_modules": int(required),
+            "load_kw": load,
+            "utilisation": load / usable if usable > 0 else (0.0 if load == 0 else None),
+            "headroom_kw": max(usable - load, 0.0),
+            # Installed but unusable without breaking the scheme or the margin.
+            "stranded_kw": max(installed - usable, 0.0),
+            "electrical_kw": loss,
+            "redundancy_met": load <= usable + 1e-9,
+            "within_installed": load <= installed + 1e-9,
+            "blocks": [ids[r] for r in gl.group.rows.tolist()],
+        })
+    out, at = [], 0
+    for gls, _, _ in domains:
+        out.append(entries[at:at + len(gls)])
+        at += len(gls)
+    return out
 
 
 def _group_checks(entries: list[dict[str, Any]], what: str) -> list[Check]:
     out = []
     for e in entries:
-        blocks = tuple(e["blocks"])
-        if e["load_kw"] <= 0:
+        if e["load_kw"] <= 0 or (e["within_installed"] and e["redundancy_met"]):
             continue
+        blocks = tuple(e["blocks"])
         if not e["within_installed"]:
             out.append(Check(ERROR, "over_capacity",
                              f"{what} {e['name']} ({e['role']}): load {e['load_kw']:.0f} kW exceeds installed "
@@ -67,14 +76,17 @@ def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
     schemes_c = design.assumptions.cooling_schemes
     checks: list[Check] = []
 
-    systems = []
-    for gl in ev.power_groups:
-        scheme = schemes_p.get(gl.group.name, DEFAULT_SCHEME)
-        e = _entry(s, gl, scheme, margin, full, "rating_kw")
+    rejection_scheme = schemes_c.get("heat_rejection", DEFAULT_SCHEME)
+    systems, air, liquid, rejection = _entries(s, [
+        (ev.power_groups, [schemes_p.get(gl.group.name, DEFAULT_SCHEME) for gl in ev.power_groups], "rating_kw"),
+        (ev.air_groups, [schemes_c.get(gl.group.name, DEFAULT_SCHEME) for gl in ev.air_groups], "air_kw"),
+        (ev.liquid_groups, [schemes_c.get(gl.group.name, DEFAULT_SCHEME) for gl in ev.liquid_groups], "liquid_kw"),
+        (ev.rejection_groups, [rejection_scheme] * len(ev.rejection_groups), "heat_rejection_kw"),
+    ], margin, full)
+    for e, gl in zip(systems, ev.power_groups):
         e["losses_kw"] = e.pop("electrical_kw")
         if gl.group.role == "storage":
             e["ride_through_min"] = _ride_through(s, gl, e["load_kw"])
-        systems.append(e)
     checks += _group_checks([e for e in systems if e["role"] != "storage"], "Power system")
     fed = {e["name"] for e in systems if e["role"] in ("ups", "distribution")}
     for name, kw in sorted(ev.rack_system_it_kw.items()):
@@ -85,14 +97,7 @@ def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
                                 f"{kw:.0f} kW of racks on {label} have no UPS, rectifier or PDU capacity",
                                 racks[:50]))
 
-    air = [_entry(s, gl, schemes_c.get(gl.group.name, DEFAULT_SCHEME), margin, full, "air_kw") for gl in ev.air_groups]
-    liquid = [_entry(s, gl, schemes_c.get(gl.group.name, DEFAULT_SCHEME), margin, full, "liquid_kw")
-              for gl in ev.liquid_groups]
-    rejection_scheme = schemes_c.get("heat_rejection", DEFAULT_SCHEME)
     rej_total = float(ev.rejected_heat_kw[full])
-    rejection = [_entry(s, gl, rejection_scheme, margin, full, "heat_rejection_kw") for gl in ev.rejection_groups]
-    for e in air + liquid:
-        e["electrical_kw"] = float(e["electrical_kw"])
     checks += _group_checks(air, "Air cooling")
     checks += _group_checks(liquid, "Liquid cooling loop")
     # Chillers and free coolers each carry the whole heat at some time of year: check each kind.
@@ -103,8 +108,9 @@ def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
     has_load = bool(ev.it_kw[full] > 0 or ev.power_groups)
     if air_heat > 0 and not air and has_load:
         checks.append(Check(WARNING, "no_cooling", f"{air_heat:.0f} kW of heat goes to room air but no air cooling is placed"))
+    cdu_loops = {e["name"] for e in liquid}
     for loop, kw in sorted(ev.rack_loop_liquid_kw.items()):
-        if kw > 0 and loop not in {e["name"] for e in liquid}:
+        if kw > 0 and loop not in cdu_loops:
             racks = tuple(s.ids[r] for r, n in zip(g.racks, g.rack_loop) if n == loop)
             checks.append(Check(ERROR, "no_cooling",
                                 f"{kw:.0f} kW of liquid heat on loop '{loop}' has no CDU", racks[:50]))

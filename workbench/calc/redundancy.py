@@ -6,10 +6,14 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from numpy.typing import NDArray
+
 from workbench.model.design import parse_scheme as _parse_scheme
 
 # A campus asks for the same few schemes hundreds of times per run.
 parse_scheme = lru_cache(maxsize=256)(_parse_scheme)
+MAX_MODULES = 1e15  # a module count cap: a near-zero module size (a typing slip) must not overflow the count
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def required_modules(load_kw: float, module_kw: float, scheme: str, margin: floa
     if module_kw <= 0:
         return 0
     per = module_kw * (1.0 - margin)
-    n = max(math.ceil(load_kw / per - 1e-9), 1 if load_kw > 0 else 0)
+    n = max(math.ceil(min(load_kw / per, MAX_MODULES) - 1e-9), 1 if load_kw > 0 else 0)
     family, k = parse_scheme(scheme)
     if family == "N":
         return n
@@ -72,3 +76,52 @@ def capacity(ratings_kw: list[float], scheme: str, margin: float, load_kw: float
     return Capacity(scheme, len(ratings_kw), float(sum(ratings_kw)),
                     usable_capacity(ratings_kw, scheme, margin),
                     required_modules(load_kw, module, scheme, margin))
+
+
+@dataclass(frozen=True)
+class Capacities:
+    """`capacity` of many groups at once, as arrays in group order (equal up to rounding of the sums)."""
+
+    modules: NDArray[np.int64]
+    installed_kw: NDArray[np.float64]
+    usable_kw: NDArray[np.float64]
+    required_modules: NDArray[np.float64]  # whole numbers; floats so no count can overflow
+
+
+_FAMILIES = ("N", "N+k", "2N", "2(N+k)", "DR")
+
+
+def capacities(ratings_kw: list[NDArray[np.float64]], schemes: list[str], margin: float,
+               loads_kw: NDArray[np.float64]) -> Capacities:
+    """Usable capacity and required modules of each group (its ratings, scheme and load) in one numpy pass."""
+    n = len(ratings_kw)
+    lengths = np.fromiter(map(len, ratings_kw), dtype=np.int64, count=n)
+    flat = np.concatenate(ratings_kw) if n else np.zeros(0)
+    group = np.repeat(np.arange(n), lengths)
+    ordered = flat[np.lexsort((-flat, group))]  # each group's ratings, largest first
+    starts = np.cumsum(lengths) - lengths
+    installed = np.bincount(group, weights=flat, minlength=n)
+    filled = lengths > 0
+    largest = np.zeros(n)
+    largest[filled] = ordered[starts[filled]]
+    parsed = [parse_scheme(s) for s in schemes]
+    family = np.asarray([_FAMILIES.index(f) for f, _ in parsed], dtype=np.int64)
+    k = np.asarray([k for _, k in parsed], dtype=np.int64)
+    # The k largest modules a spare-module scheme must be able to lose (k is a handful).
+    lost = np.minimum(np.where((family == 1) | (family == 3), k, 0), lengths)
+    spare = np.zeros(n)
+    for j in range(int(lost.max()) if n else 0):
+        on = lost > j
+        spare[on] += ordered[starts[on] + j]
+    usable = np.select([family == 0, family == 1, family == 2, family == 3],
+                       [installed, installed - spare, installed / 2.0, installed / 2.0 - spare],
+                       installed - largest)  # DR: all but the largest
+    usable = np.where(filled, np.maximum(usable, 0.0) * (1.0 - margin), 0.0)
+    per = largest * (1.0 - margin)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        # Capped where a near-zero module size would make the count overflow: no design needs 10^15 modules.
+        ratio = np.minimum(np.where(per > 0, loads_kw / per, 0.0), MAX_MODULES)
+    need = np.maximum(np.ceil(ratio - 1e-9), (loads_kw > 0).astype(float))
+    required = np.select([family == 0, family == 1, family == 2, family == 3],
+                         [need, need + k, 2 * need, 2 * (need + k)], need + 1)
+    return Capacities(lengths, installed, usable, np.where(largest > 0, required, 0.0))
