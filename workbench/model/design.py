@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from workbench.model.events import DesignEvents
 
@@ -63,7 +63,7 @@ class Hall:
     doors: list[Door] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A placed block: its type, centre position (mm), rotation and per-block overrides.
 
@@ -84,7 +84,8 @@ class Block:
     overrides: dict[str, float] = field(default_factory=dict)
 
     def copy(self, **changes: object) -> Block:
-        data = {**self.__dict__, "overrides": dict(self.overrides)}
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["overrides"] = dict(self.overrides)
         data.update(changes)
         return Block(**data)  # type: ignore[arg-type]
 
