@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmapCache
 from workbench.bench.generate import generate_design
 from workbench.ui.bench_figures import FRAME_PX, _footprint_rects, _show_offscreen, _views, ui_figures
 from workbench.catalog import default_catalog
-from workbench.geometry.boxes import box_pairs
+from workbench.geometry.sweep_index import brute_pairs
 from workbench.geometry.polygons import boxes_outside_outline
 from workbench.model.design import Hall
 from workbench.model.edits import MoveBlocks
@@ -78,13 +78,15 @@ def test_indexed_drag_preview_equals_a_search_over_everything(campus) -> None:  
             boxes = t.boxes.copy()
             boxes[moved_rows] += np.array([dx, dy, dx, dy])
             expected = set()
-            for i, j in box_pairs(boxes):
+            for i, j in brute_pairs(boxes, boxes):
+                if i >= j:
+                    continue
                 a, b = t.ids[i], t.ids[j]
                 if a in ids or b in ids:
                     expected |= {a, b}
             # Service clearance, both ways, found from scratch over every block's zones.
             zones, owner = service_zones(doc.design, doc.catalog, t.ids, boxes)
-            for z, j in box_pairs(zones, boxes):
+            for z, j in brute_pairs(zones, boxes):
                 a, b = t.ids[owner[z]], t.ids[j]
                 if a != b and (a in ids or b in ids):
                     expected |= {a, b}
@@ -233,8 +235,8 @@ def test_bench_views_are_laid_out_and_shared(qtbot) -> None:  # type: ignore[no-
     assert figures["scene_build"].baseline_median_s
 
 
-def test_grid_index_finds_exactly_the_pairs_a_fresh_search_finds() -> None:
-    from workbench.geometry.box_index import BoxGridIndex
+def test_grid_index_finds_exactly_the_pairs_every_pair_tested_finds() -> None:
+    from workbench.geometry.box_index import BoxGridIndex, box_pairs
 
     rng = np.random.default_rng(5)
     for n, m in ((0, 5), (5, 0), (300, 40), (2000, 300)):
@@ -248,5 +250,7 @@ def test_grid_index_finds_exactly_the_pairs_a_fresh_search_finds() -> None:
         for shift in (0.0, 333.3, -7000.0):
             moved = query + shift
             got = {tuple(p) for p in index.pairs(moved).tolist()}
-            want = {tuple(p) for p in box_pairs(moved, boxes).tolist()} if n and m else set()
+            want = {tuple(p) for p in brute_pairs(moved, boxes).tolist()}
             assert got == want
+        inner = {tuple(p) for p in brute_pairs(boxes, boxes).tolist() if p[0] < p[1]}
+        assert {tuple(p) for p in box_pairs(boxes).tolist()} == inner

@@ -1,11 +1,11 @@
-"""A grid index over boxes that stay put, queried many times by boxes that move (a live drag)."""
+"""A grid index over boxes that stay put, queried many times by boxes that move (a live drag), and one-off pair searches."""
 
 from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
 
-from workbench.geometry.boxes import EPS_MM, _cell_keys
+from workbench.geometry.boxes import EPS_MM
 
 Array = NDArray[np.float64]
 MIN_CELL_MM = 100.0
@@ -50,3 +50,32 @@ class BoxGridIndex:
         ov = ((np.minimum(a[left, 2], b[right, 2]) - np.maximum(a[left, 0], b[right, 0]) > eps)
               & (np.minimum(a[left, 3], b[right, 3]) - np.maximum(a[left, 1], b[right, 1]) > eps))
         return np.column_stack((left[ov], right[ov])).astype(np.int64)
+
+
+def box_pairs(a: Array, b: Array | None = None, eps: float = EPS_MM) -> NDArray[np.int64]:
+    """Index pairs (i, j), sorted, where box a[i] and b[j] overlap by more than eps in both axes.
+
+    With b omitted, the pairs within a with i < j.
+    """
+    if b is not None:
+        return BoxGridIndex(b).pairs(a, eps)
+    p = BoxGridIndex(a).pairs(a, eps)
+    return p[p[:, 0] < p[:, 1]]
+
+
+def _cell_keys(boxes: Array, cell: float) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Grid-cell keys covered by each box, with the box index of each key."""
+    cx0 = np.floor(boxes[:, 0] / cell).astype(np.int64)
+    cy0 = np.floor(boxes[:, 1] / cell).astype(np.int64)
+    cx1 = np.floor(boxes[:, 2] / cell).astype(np.int64)
+    cy1 = np.floor(boxes[:, 3] / cell).astype(np.int64)
+    nx = cx1 - cx0 + 1
+    ny = cy1 - cy0 + 1
+    n = nx * ny
+    idx = np.repeat(np.arange(len(boxes), dtype=np.int64), n)
+    local = np.arange(int(n.sum()), dtype=np.int64) - np.repeat(np.cumsum(n) - n, n)
+    gx = cx0[idx] + local % nx[idx]
+    gy = cy0[idx] + local // nx[idx]
+    # Interleave into one int64 key; halls are far smaller than 2**31 cells a side.
+    keys = (gx + (1 << 31)) * (1 << 32) + (gy + (1 << 31))
+    return keys, idx

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from workbench.geometry.box_index import BoxGridIndex
-from workbench.geometry.boxes import EPS_MM, box_pairs, side_zones
+from workbench.geometry.box_index import BoxGridIndex, box_pairs
+from workbench.geometry.boxes import EPS_MM, side_zones
 from workbench.geometry.polygons import boxes_outside_outline, is_axis_rectangle, outline_bounds
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design, Hall
