@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.calc.checks import ERROR, INFO, WARNING, Check
+from workbench.calc.checks import ERROR, INFO, WARNING, Check, params
 from workbench.calc.groups import DEFAULT_POWER_SYSTEM, Groups
 from workbench.calc.loadmodel import Evaluation, GroupLoad
 from workbench.calc.redundancy import capacities
@@ -15,6 +15,9 @@ from workbench.model.design import Design
 
 DEFAULT_SCHEME = "N+1"
 LIQUID_CLASS_MAX_C = {"W17": 17.0, "W27": 27.0, "W32": 32.0, "W40": 40.0, "W45": 45.0, "W+": 60.0}
+# The English words for each capacity domain; checks carry the code so a report can say it in its language.
+DOMAIN_WORDS = {"power": "Power system", "air": "Air cooling", "liquid": "Liquid cooling loop",
+                "heat_rejection": "Heat rejection"}
 
 
 def _entries(s: Snapshot, domains: list[tuple[list[GroupLoad], list[str], str]], margin: float,
@@ -51,7 +54,8 @@ def _entries(s: Snapshot, domains: list[tuple[list[GroupLoad], list[str], str]],
     return out
 
 
-def _group_checks(entries: list[dict[str, Any]], what: str) -> list[Check]:
+def _group_checks(entries: list[dict[str, Any]], domain: str) -> list[Check]:
+    what = DOMAIN_WORDS[domain]
     out = []
     for e in entries:
         if e["load_kw"] <= 0 or (e["within_installed"] and e["redundancy_met"]):
@@ -60,12 +64,17 @@ def _group_checks(entries: list[dict[str, Any]], what: str) -> list[Check]:
         if not e["within_installed"]:
             out.append(Check(ERROR, "over_capacity",
                              f"{what} {e['name']} ({e['role']}): load {e['load_kw']:.0f} kW exceeds installed "
-                             f"{e['installed_kw']:.0f} kW", blocks))
+                             f"{e['installed_kw']:.0f} kW", blocks,
+                             params(domain=domain, system=e["name"], role=e["role"], load_kw=e["load_kw"],
+                                    installed_kw=e["installed_kw"])))
         elif not e["redundancy_met"]:
             out.append(Check(ERROR, "redundancy",
                              f"{what} {e['name']} ({e['role']}): {e['scheme']} not met — load {e['load_kw']:.0f} kW "
                              f"above usable {e['usable_kw']:.0f} kW; needs {e['required_modules']} modules, "
-                             f"has {e['modules']}", blocks))
+                             f"has {e['modules']}", blocks,
+                             params(domain=domain, system=e["name"], role=e["role"], scheme=e["scheme"],
+                                    load_kw=e["load_kw"], usable_kw=e["usable_kw"],
+                                    required_modules=e["required_modules"], modules=e["modules"])))
     return out
 
 
@@ -87,33 +96,40 @@ def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
         e["losses_kw"] = e.pop("electrical_kw")
         if gl.group.role == "storage":
             e["ride_through_min"] = _ride_through(s, gl, e["load_kw"])
-    checks += _group_checks([e for e in systems if e["role"] != "storage"], "Power system")
+    checks += _group_checks([e for e in systems if e["role"] != "storage"], "power")
     fed = {e["name"] for e in systems if e["role"] in ("ups", "distribution")}
     for name, kw in sorted(ev.rack_system_it_kw.items()):
         if kw > 0 and name not in fed:
             racks = tuple(s.ids[r] for r, n in zip(g.racks, g.rack_system) if n == name)
-            label = "the default power system" if name == DEFAULT_POWER_SYSTEM else f"power system {name}"
+            default = name == DEFAULT_POWER_SYSTEM
+            label = "the default power system" if default else f"power system {name}"
+            p = params(it_kw=kw, system=name)
+            if default:
+                p = (("form", "default"), *p)
             checks.append(Check(WARNING, "no_power",
                                 f"{kw:.0f} kW of racks on {label} have no UPS, rectifier or PDU capacity",
-                                racks[:50]))
+                                racks[:50], p))
 
     rej_total = float(ev.rejected_heat_kw[full])
-    checks += _group_checks(air, "Air cooling")
-    checks += _group_checks(liquid, "Liquid cooling loop")
+    checks += _group_checks(air, "air")
+    checks += _group_checks(liquid, "liquid")
     # Chillers and free coolers each carry the whole heat at some time of year: check each kind.
-    checks += _group_checks(rejection, "Heat rejection")
+    checks += _group_checks(rejection, "heat_rejection")
 
     air_heat = float(ev.air_heat_kw[full])
     # Lighting and misc alone (an empty hall) need no cooling check; a design with equipment does.
     has_load = bool(ev.it_kw[full] > 0 or ev.power_groups)
     if air_heat > 0 and not air and has_load:
-        checks.append(Check(WARNING, "no_cooling", f"{air_heat:.0f} kW of heat goes to room air but no air cooling is placed"))
+        checks.append(Check(WARNING, "no_cooling",
+                            f"{air_heat:.0f} kW of heat goes to room air but no air cooling is placed",
+                            (), params(form="air", heat_kw=air_heat)))
     cdu_loops = {e["name"] for e in liquid}
     for loop, kw in sorted(ev.rack_loop_liquid_kw.items()):
         if kw > 0 and loop not in cdu_loops:
             racks = tuple(s.ids[r] for r, n in zip(g.racks, g.rack_loop) if n == loop)
             checks.append(Check(ERROR, "no_cooling",
-                                f"{kw:.0f} kW of liquid heat on loop '{loop}' has no CDU", racks[:50]))
+                                f"{kw:.0f} kW of liquid heat on loop '{loop}' has no CDU", racks[:50],
+                                params(form="liquid", heat_kw=kw, loop=loop)))
     if rej_total > 0 and not rejection and has_load:
         checks.append(Check(WARNING, "no_heat_rejection",
                             "no chiller, dry cooler or tower is placed: heat rejection energy is not counted"))
@@ -192,7 +208,8 @@ def _liquid_class_checks(s: Snapshot, g: Groups, values: dict[str, float]) -> li
         bad.setdefault(classes[t], []).append(s.ids[r])
     return [Check(WARNING, "liquid_class",
                   f"{len(ids)} racks of class {cls} need facility water ≤ {LIQUID_CLASS_MAX_C[cls]:g} °C; "
-                  f"the design supplies {supply:g} °C", tuple(ids[:50]))
+                  f"the design supplies {supply:g} °C", tuple(ids[:50]),
+                  params(racks=len(ids), liquid_class=cls, max_c=LIQUID_CLASS_MAX_C[cls], supply_c=supply))
             for cls, ids in bad.items()]
 
 

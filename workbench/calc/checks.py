@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -17,16 +18,32 @@ from workbench.model.design import Design
 ERROR, WARNING, INFO = "error", "warning", "info"
 
 
+Params = tuple[tuple[str, Any], ...]
+
+
 @dataclass(frozen=True)
 class Check:
+    """One finding; params hold the values its English message is made of, so others can say it in any language."""
+
     severity: str
     code: str  # overlap, outside_hall, clearance, over_capacity, redundancy, floor_overload, ...
     message: str
     blocks: tuple[str, ...] = field(default_factory=tuple)
+    # (name, value) pairs; "form" picks a variant of the code's sentence. Not compared: the message says the same.
+    params: Params = field(default=(), compare=False)
+
+    def param_dict(self) -> dict[str, Any]:
+        return dict(self.params)
 
     def to_dict(self) -> dict[str, object]:
         return {"severity": self.severity, "code": self.code, "message": self.message,
-                "blocks": list(self.blocks)}
+                "blocks": list(self.blocks), "params": dict(self.params)}
+
+
+def params(**values: Any) -> Params:
+    """Check parameters from keywords, numbers as plain Python numbers (numpy scalars would not serialise)."""
+    return tuple((k, float(v) if isinstance(v, np.floating) else int(v) if isinstance(v, np.integer) else v)
+                 for k, v in values.items())
 
 
 @dataclass
@@ -167,19 +184,27 @@ def entries_checks(s: Snapshot, design: Design, st: GeometryState) -> list[Check
 
 def _check(s: Snapshot, design: Design, st: GeometryState, sec: int, k1: int, a: int, b: int) -> Check:
     ids = s.ids
+    la = _label(design, ids[a])
     if sec == OVERLAP:
-        return Check(ERROR, "overlap", f"{_label(design, ids[a])} overlaps {_label(design, ids[b])}", (ids[a], ids[b]))
+        lb = _label(design, ids[b])
+        return Check(ERROR, "overlap", f"{la} overlaps {lb}", (ids[a], ids[b]), params(block=la, other=lb))
     if sec == COLUMN:
-        return Check(ERROR, "overlap", f"{_label(design, ids[a])} stands on a building column", (ids[a],))
+        return Check(ERROR, "overlap", f"{la} stands on a building column", (ids[a],),
+                     params(form="column", block=la))
     if sec == OUTSIDE:
-        return Check(ERROR, "outside_hall", f"{_label(design, ids[a])} is outside {design.halls[k1].name}", (ids[a],))
+        hall_name = design.halls[k1].name
+        return Check(ERROR, "outside_hall", f"{la} is outside {hall_name}", (ids[a],),
+                     params(block=la, hall=hall_name))
     if sec in _SIDE:
-        return Check(WARNING, "clearance", f"{_label(design, ids[b])} blocks the {_SIDE[sec]} service clearance of "
-                     f"{_label(design, ids[a])}", (ids[a], ids[b]))
+        lb = _label(design, ids[b])
+        return Check(WARNING, "clearance", f"{lb} blocks the {_SIDE[sec]} service clearance of {la}",
+                     (ids[a], ids[b]), params(block=la, other=lb, side=_SIDE[sec]))
     hall = design.halls[min(int(s.hall[a]), len(design.halls) - 1)]
+    load = float(st.kn_m2[a])
     return Check(ERROR, "floor_overload",
-                 f"{_label(design, ids[a])} loads the floor at {st.kn_m2[a]:.1f} kN/m², "
-                 f"above the {hall.floor_rating_kn_m2:g} kN/m² rating of {hall.name}", (ids[a],))
+                 f"{la} loads the floor at {load:.1f} kN/m², "
+                 f"above the {hall.floor_rating_kn_m2:g} kN/m² rating of {hall.name}", (ids[a],),
+                 params(block=la, load_kn_m2=load, rating_kn_m2=hall.floor_rating_kn_m2, hall=hall.name))
 
 
 def geometry_checks(s: Snapshot, design: Design, st: GeometryState,

@@ -191,5 +191,6 @@ def _values(design: Design, catalog: Catalog) -> dict[str, float]:
 
 
 def _unknown_checks(s: Snapshot) -> list[Check]:
-    return [Check("error", "unknown_type", f"block {bid[:8]} has unknown type '{tid}' and is left out", (bid,))
+    return [Check("error", "unknown_type", f"block {bid[:8]} has unknown type '{tid}' and is left out", (bid,),
+                  (("block", bid[:8]), ("type", tid)))
             for bid, tid in s.unknown]

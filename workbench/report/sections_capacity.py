@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 
+from workbench.report.check_text import check_text
 from workbench.report.context import Ctx
 from workbench.report.floorplan import PlanFlowable, choose_scale, hall_drawing, tiles
 from workbench.report.fonts import markup
@@ -168,7 +169,7 @@ def _checks(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
         colour = "#" + SEVERITY.get(ch.severity, SEVERITY["info"]).hexval()[2:]
         sev = Paragraph(f'<font color="{colour}">'
                         f'{markup(t(f"severity.{ch.severity}"))}</font>', s.cell_b)
-        rows.append([sev, ctx.lang.tr(f"check.{ch.code}", ch.code), ch.message])
+        rows.append([sev, ctx.lang.tr(f"check.{ch.code}", ch.code), check_text(ch, ctx.lang)])
     out.append(data_table(s, [t("col.severity"), t("col.check"), t("col.details")], rows,
                           [22 * mm, 40 * mm, 112 * mm], "LLL"))
     if len(checks) > len(shown):

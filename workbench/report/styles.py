@@ -51,7 +51,7 @@ class Styles:
 
         self.body = style("body", 9.2, after=5)
         self.small = style("small", 7.6, color=MUTED)
-        self.note = style("note", 7.6, color=MUTED, after=4)
+        self.note = style("note", 7.6, color=MUTED, before=3, after=4)  # clear of the table above
         self.h1 = style("h1", 16, LATIN_BOLD, ACCENT, after=8, keepWithNext=1)
         self.h2 = style("h2", 11.5, LATIN_BOLD, INK, before=10, after=5)
         self.h3 = style("h3", 9.5, LATIN_BOLD, ACCENT, before=6, after=3, keepWithNext=1)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from workbench.calc.checks import Check
 from workbench.calc.results import Results
+from workbench.report.check_text import check_heading, check_text
+from workbench.ui import i18n
 from workbench.ui.docks.base import WorkbenchDock
 from workbench.ui.docks.colors import SEVERITY_COLORS, muted_text, swatch_icon
 from workbench.ui.document import Document
@@ -35,18 +37,39 @@ SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ChecksModel(QAbstractListModel):
-    """The checks of the latest results, errors first."""
+    """The checks of the latest results, errors first, each said in the content language ("en" or "zh")."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         super().__init__()
         self.checks: list[Check] = []
+        self.language = language
+        self._texts: dict[int, tuple[str, str]] = {}  # row -> (sentence, tooltip), made when first shown
         self._icons = {s: swatch_icon(SEVERITY_COLORS[s], 12, "circle") for s in SEVERITIES}
 
     def set_checks(self, checks: list[Check]) -> None:
         self.beginResetModel()
         order = {s: i for i, s in enumerate(SEVERITIES)}
         self.checks = sorted(checks, key=lambda c: order.get(c.severity, len(order)))
+        self._texts.clear()
         self.endResetModel()
+
+    def set_language(self, language: str) -> None:
+        if language == self.language:
+            return
+        self.language = language
+        self._texts.clear()
+        if self.checks:
+            self.dataChanged.emit(self.index(0), self.index(len(self.checks) - 1),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    def texts(self, row: int) -> tuple[str, str]:
+        """The sentence and the tooltip of a row in the current language."""
+        found = self._texts.get(row)
+        if found is None:
+            check = self.checks[row]
+            sentence = check_text(check, self.language)
+            found = self._texts[row] = (sentence, f"{check_heading(check, self.language)}\n{sentence}")
+        return found
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.checks)
@@ -56,11 +79,11 @@ class ChecksModel(QAbstractListModel):
             return None
         check = self.checks[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return check.message
+            return self.texts(index.row())[0]
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons.get(check.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{check.severity} · {check.code} · {len(check.blocks)} block(s)\n{check.message}"
+            return self.texts(index.row())[1]
         if role == CHECK_ROLE:
             return check
         if role == SEVERITY_ROLE:
@@ -87,7 +110,9 @@ class ChecksDock(WorkbenchDock):
 
     def __init__(self, main_window: QMainWindow, document: Document) -> None:
         super().__init__("ChecksDock", main_window, document)
-        self.model = ChecksModel()
+        # The main window passes its language on; until then follow the interface's.
+        self.language = i18n.content_language()
+        self.model = ChecksModel(self.language)
         self.model.setParent(self)
         self._last_checks: list[Check] = []
         self.proxy = SeverityFilter()
@@ -135,6 +160,7 @@ class ChecksDock(WorkbenchDock):
             self._on_results_ready(document.results)
 
     def retranslate_ui(self) -> None:
+        self.model.set_language(self.language)  # check sentences come from the report's language files
         self._update_texts()
 
     def _count(self, severity: str) -> int:

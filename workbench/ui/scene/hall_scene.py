@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsScene, QStyleOptionGraphicsItem
 
 from workbench.calc import Results
 from workbench.model.design import Block, Design, Hall
+from workbench.report.check_text import check_text
 from workbench.ui.document import Document
 from workbench.ui.scene.aisles import aisle_boxes, side_box
 from workbench.ui.scene.background import BackgroundCache
@@ -289,11 +290,12 @@ class HallScene(QGraphicsScene):
         for check in results.checks:
             if check.code not in CANVAS_CODES:
                 continue
+            text = check_text(check, self.language)  # the tooltip speaks the interface language
             for bid in check.blocks:
                 sev, msgs = found.get(bid, ("warning", []))
                 if check.severity == "error":
                     sev = "error"
-                msgs.append(check.message)
+                msgs.append(text)
                 found[bid] = (sev, msgs)
         self.detail.set_problems({bid: sev for bid, (sev, _) in found.items()})
         for bid, item in self.block_items.items():
