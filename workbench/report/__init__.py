@@ -1,11 +1,21 @@
 """Design report and bill-of-materials PDFs, spreadsheet and CSV BOMs, in any shipped report language (reportlab, no Qt)."""
 
-from workbench.report.bom_csv import write_bom_csv
-from workbench.report.bom_pdf import build_bom_pdf
-from workbench.report.bom_xlsx import write_bom_xlsx
-from workbench.report.design_report import build_design_report
-from workbench.report.i18n import available_languages
-from workbench.report.options import ReportOptions
+from __future__ import annotations
 
-__all__ = ["ReportOptions", "available_languages", "build_bom_pdf", "build_design_report", "write_bom_csv",
-           "write_bom_xlsx"]
+import importlib
+from typing import Any
+
+# Loaded on first use: the interface needs only the language files and check sentences at start-up,
+# and reportlab and xlsxwriter would add a tenth of a second before the window shows.
+_HOMES = {
+    "ReportOptions": "options", "available_languages": "i18n", "build_bom_pdf": "bom_pdf",
+    "build_design_report": "design_report", "write_bom_csv": "bom_csv", "write_bom_xlsx": "bom_xlsx",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'workbench.report' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"workbench.report.{home}"), name)
