@@ -1,4 +1,4 @@
-"""The layering holds: import contracts pass, and everything outside tests/ui runs with Qt unavailable."""
+"""The layering holds: import contracts and strict types pass, and everything outside tests/ui runs with Qt unavailable."""
 
 from __future__ import annotations
 
@@ -16,6 +16,14 @@ def test_import_contracts() -> None:
     p = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert p.returncode == 0, p.stdout + p.stderr
     assert "0 broken" in p.stdout
+
+
+def test_core_packages_type_check_strictly(tmp_path: Path) -> None:
+    # ARCHITECTURE.md: mypy --strict on model, calc and io; the files and flags live in pyproject.toml.
+    p = subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache")], cwd=ROOT,
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stdout[-4000:] + p.stderr[-2000:]
+    assert "Success" in p.stdout
 
 
 def _uses_qt(path: Path) -> bool:

@@ -82,7 +82,7 @@ def geometry_state(s: Snapshot, design: Design, gravity: float) -> GeometryState
             for h in design.halls for c in h.columns]
     area_m2 = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1]) / 1e6
     kn = np.where(area_m2 > 0, s.col("weight_kg") * gravity / 1000.0 / np.maximum(area_m2, 1e-9), 0.0)
-    shapes = [_outline_shape(tuple(map(tuple, h.outline))) for h in design.halls]  # type: ignore[arg-type]
+    shapes = [_outline_shape(tuple(map(tuple, h.outline))) for h in design.halls]
     bounds = np.asarray([b for b, _ in shapes], dtype=float).reshape(-1, 4)
     rect = np.asarray([r for _, r in shapes], dtype=bool)
     return GeometryState(boxes, front, rear, np.asarray(cols, dtype=float).reshape(-1, 4), kn,

@@ -100,7 +100,7 @@ def capacities(ratings_kw: list[NDArray[np.float64]], schemes: list[str], margin
     group = np.repeat(np.arange(n), lengths)
     ordered = flat[np.lexsort((-flat, group))]  # each group's ratings, largest first
     starts = np.cumsum(lengths) - lengths
-    installed = np.bincount(group, weights=flat, minlength=n)
+    installed = np.bincount(group, weights=flat, minlength=n).astype(float)
     filled = lengths > 0
     largest = np.zeros(n)
     largest[filled] = ordered[starts[filled]]

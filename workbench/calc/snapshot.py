@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -185,7 +186,7 @@ def build_snapshot(design: Design, types: TypeTable) -> Snapshot:
     )
 
 
-def _field_codes(combos: list[tuple[str, ...]], used: list[tuple[str, ...]], field_at: int) -> tuple[I, list[str]]:
+def _field_codes(combos: Sequence[tuple[str, ...]], used: Sequence[tuple[str, ...]], field_at: int) -> tuple[I, list[str]]:
     """Per combination, the code of one of its names, and the names in the order blocks first use them."""
     names = list(dict.fromkeys(k[field_at] for k in used))
     table = {name: i for i, name in enumerate(names)}

@@ -25,7 +25,7 @@ def hall_areas_m2(design: Design) -> list[tuple[float, float]]:
     """(gross area, white space) per hall in m²; white space excludes columns."""
     out = []
     for h in design.halls:
-        gross = _outline_area_mm2(tuple(map(tuple, h.outline))) / 1e6  # type: ignore[arg-type]
+        gross = _outline_area_mm2(tuple(map(tuple, h.outline))) / 1e6
         cols = sum(c.width_mm * c.depth_mm for c in h.columns) / 1e6
         out.append((gross, max(gross - cols, 0.0)))
     return out

@@ -270,16 +270,20 @@ def _rules(doc: dict[str, Any], where: str) -> list[Problem]:
 def _describe(err: jsonschema.ValidationError, where: str) -> Problem:
     """A short message for one schema error; never repeats a whole (possibly huge) sub-document."""
     at = f"{where}: {json_path(err.absolute_path)}"
-    kind, expected, value = err.validator, err.validator_value, err.instance
+    # The schema library types these loosely (they may be "unset"); a validation error always has them.
+    kind: Any = err.validator
+    expected: Any = err.validator_value
+    value: Any = err.instance
+    schema: Any = err.schema
     if "propertyNames" in err.schema_path:
         return Problem(at, f"key {clip(value)} is not allowed here")
     if kind == "additionalProperties" and isinstance(value, dict):
-        known = set(err.schema.get("properties", {}))
+        known = set(schema.get("properties", {}))
         extra = [k for k in value if k not in known]
         return Problem(at, "unknown field " + ", ".join(clip(k) for k in extra[:5])
                        + " (a typing error, or a file from another program?)")
     if kind == "type":
-        names = expected if isinstance(expected, list) else [expected]
+        names = [str(n) for n in (expected if isinstance(expected, list) else [expected])]
         return Problem(at, f"must be {' or '.join(_TYPE_WORDS.get(n, n) for n in names)}, not {json_type(value)}")
     if kind == "required":
         missing = [k for k in expected if isinstance(value, dict) and k not in value]

@@ -87,7 +87,7 @@ class Block:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["overrides"] = dict(self.overrides)
         data.update(changes)
-        return Block(**data)  # type: ignore[arg-type]
+        return Block(**data)
 
 
 @dataclass

@@ -41,7 +41,7 @@ class Edit:
 @dataclass
 class AddBlocks(Edit):
     blocks: list[Block]
-    text: str = "Add blocks"  # type: ignore[misc]
+    text: str = "Add blocks"
 
     def apply(self, design: Design) -> None:
         for b in self.blocks:
@@ -60,7 +60,7 @@ class AddBlocks(Edit):
 @dataclass
 class RemoveBlocks(Edit):
     ids: list[str]
-    text: str = "Delete blocks"  # type: ignore[misc]
+    text: str = "Delete blocks"
     _removed: list[tuple[int, Block]] = field(default_factory=list, repr=False)
 
     def apply(self, design: Design) -> None:
@@ -88,8 +88,8 @@ class MoveBlocks(Edit):
     ids: list[str]
     new_positions: list[tuple[float, float]]
     new_rotations: list[int] | None = None
-    text: str = "Move blocks"  # type: ignore[misc]
-    merge_key: str | None = None  # type: ignore[misc]
+    text: str = "Move blocks"
+    merge_key: str | None = None
     _old: list[tuple[float, float, int]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -138,7 +138,7 @@ class SetBlockField(Edit):
     field_name: str
     values: list[Any]
     override: bool = False  # True: values are overrides of type figures (None removes one)
-    text: str = "Edit property"  # type: ignore[misc]
+    text: str = "Edit property"
     _old: list[Any] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -180,7 +180,7 @@ class SetHallField(Edit):
     hall_id: str
     field_name: str
     value: Any
-    text: str = "Edit hall"  # type: ignore[misc]
+    text: str = "Edit hall"
     _old: Any = None
 
     def __post_init__(self) -> None:
@@ -201,7 +201,7 @@ class SetHallField(Edit):
 @dataclass
 class AddHall(Edit):
     hall: Hall
-    text: str = "Add hall"  # type: ignore[misc]
+    text: str = "Add hall"
 
     def apply(self, design: Design) -> None:
         design.halls.append(self.hall)
@@ -216,7 +216,7 @@ class AddHall(Edit):
 class SetSiteField(Edit):
     field_name: str
     value: Any
-    text: str = "Edit site"  # type: ignore[misc]
+    text: str = "Edit site"
     _old: Any = None
 
     def __post_init__(self) -> None:
@@ -237,7 +237,7 @@ class SetSiteField(Edit):
 class SetAssumption(Edit):
     key: str
     value: float
-    text: str = "Edit assumption"  # type: ignore[misc]
+    text: str = "Edit assumption"
     _old: float | None = None
 
     def apply(self, design: Design) -> None:
@@ -260,7 +260,7 @@ class SetScheme(Edit):
     domain: str  # "power" or "cooling"
     name: str
     scheme: str
-    text: str = "Edit redundancy"  # type: ignore[misc]
+    text: str = "Edit redundancy"
     _old: str | None = None
 
     def __post_init__(self) -> None:
@@ -296,7 +296,7 @@ class AddModule(Edit):
     """Register a module instance (its blocks are added by a following AddBlocks)."""
 
     module: ModuleInstance
-    text: str = "Add module"  # type: ignore[misc]
+    text: str = "Add module"
 
     def apply(self, design: Design) -> None:
         design.modules[self.module.id] = self.module
@@ -310,7 +310,7 @@ class AddModule(Edit):
 @dataclass
 class RemoveModule(Edit):
     module_id: str
-    text: str = "Remove module"  # type: ignore[misc]
+    text: str = "Remove module"
     _old: ModuleInstance | None = None
     _index: int = 0
 
@@ -334,7 +334,7 @@ class CompoundEdit(Edit):
     """Several edits applied as one undo step, reverted in reverse order."""
 
     edits: list[Edit]
-    text: str = "Edit"  # type: ignore[misc]
+    text: str = "Edit"
 
     def apply(self, design: Design) -> None:
         done: list[Edit] = []
