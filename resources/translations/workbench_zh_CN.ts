@@ -4,387 +4,387 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="101"/>
+        <location filename="../../build/i18n/extra_strings.py" line="109"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="102"/>
+        <location filename="../../build/i18n/extra_strings.py" line="110"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="103"/>
+        <location filename="../../build/i18n/extra_strings.py" line="111"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="104"/>
+        <location filename="../../build/i18n/extra_strings.py" line="112"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="105"/>
+        <location filename="../../build/i18n/extra_strings.py" line="113"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="106"/>
+        <location filename="../../build/i18n/extra_strings.py" line="114"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="107"/>
+        <location filename="../../build/i18n/extra_strings.py" line="115"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="108"/>
+        <location filename="../../build/i18n/extra_strings.py" line="116"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="109"/>
+        <location filename="../../build/i18n/extra_strings.py" line="117"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="110"/>
+        <location filename="../../build/i18n/extra_strings.py" line="118"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="111"/>
+        <location filename="../../build/i18n/extra_strings.py" line="119"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="112"/>
+        <location filename="../../build/i18n/extra_strings.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="113"/>
+        <location filename="../../build/i18n/extra_strings.py" line="121"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="114"/>
+        <location filename="../../build/i18n/extra_strings.py" line="122"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="115"/>
+        <location filename="../../build/i18n/extra_strings.py" line="123"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="116"/>
+        <location filename="../../build/i18n/extra_strings.py" line="124"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <location filename="../../build/i18n/extra_strings.py" line="125"/>
         <source>D&amp;uplicate</source>
         <translation>创建副本(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <location filename="../../build/i18n/extra_strings.py" line="126"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <location filename="../../build/i18n/extra_strings.py" line="127"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="120"/>
+        <location filename="../../build/i18n/extra_strings.py" line="128"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="121"/>
+        <location filename="../../build/i18n/extra_strings.py" line="129"/>
         <source>&amp;Rotate 90°</source>
         <translation>旋转 90°(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="122"/>
+        <location filename="../../build/i18n/extra_strings.py" line="130"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <location filename="../../build/i18n/extra_strings.py" line="131"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <location filename="../../build/i18n/extra_strings.py" line="132"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <location filename="../../build/i18n/extra_strings.py" line="133"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="126"/>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
         <source>Language, units, theme, grid, shared template folders and report logo</source>
         <translation>语言、单位、主题、网格、共享模板文件夹和报告徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <location filename="../../build/i18n/extra_strings.py" line="136"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <location filename="../../build/i18n/extra_strings.py" line="137"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="130"/>
+        <location filename="../../build/i18n/extra_strings.py" line="138"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <location filename="../../build/i18n/extra_strings.py" line="139"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <location filename="../../build/i18n/extra_strings.py" line="140"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <location filename="../../build/i18n/extra_strings.py" line="141"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <location filename="../../build/i18n/extra_strings.py" line="142"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <location filename="../../build/i18n/extra_strings.py" line="143"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <location filename="../../build/i18n/extra_strings.py" line="144"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <location filename="../../build/i18n/extra_strings.py" line="145"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
         <source>&amp;Imperial units</source>
         <translation>英制单位(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
         <source>&amp;Save selection as module…</source>
         <translation>将所选保存为模块(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
         <source>Keep the selected blocks as a module template</source>
         <translation>将所选设备保存为模块模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
         <source>&amp;Explode module</source>
         <translation>分解模块(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
         <source>Turn the selected module back into single blocks</source>
         <translation>将所选模块还原为单个设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
         <source>&amp;Import template bundle…</source>
         <translation>导入模板包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>Add templates from a shared .zip bundle</source>
         <translation>从共享的 .zip 模板包添加模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="155"/>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <location filename="../../build/i18n/extra_strings.py" line="172"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <location filename="../../build/i18n/extra_strings.py" line="173"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <location filename="../../build/i18n/extra_strings.py" line="174"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <location filename="../../build/i18n/extra_strings.py" line="175"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="168"/>
+        <location filename="../../build/i18n/extra_strings.py" line="176"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <location filename="../../build/i18n/extra_strings.py" line="177"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="170"/>
+        <location filename="../../build/i18n/extra_strings.py" line="178"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="171"/>
+        <location filename="../../build/i18n/extra_strings.py" line="179"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <location filename="../../build/i18n/extra_strings.py" line="180"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="173"/>
+        <location filename="../../build/i18n/extra_strings.py" line="181"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="174"/>
+        <location filename="../../build/i18n/extra_strings.py" line="182"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="175"/>
+        <location filename="../../build/i18n/extra_strings.py" line="183"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="176"/>
+        <location filename="../../build/i18n/extra_strings.py" line="184"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="177"/>
+        <location filename="../../build/i18n/extra_strings.py" line="185"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -681,54 +681,254 @@
     </message>
 </context>
 <context>
+    <name>BundleExportDialog</name>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="165"/>
+        <source>Export template bundle</source>
+        <translation>导出模板包</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="166"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="166"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="166"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="166"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="167"/>
+        <source>hall</source>
+        <translation>机房</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="167"/>
+        <source>module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="168"/>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="168"/>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="168"/>
+        <source>shared</source>
+        <translation>共享</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="176"/>
+        <source>Bundle name:</source>
+        <translation>模板包名称：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="176"/>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="176"/>
+        <source>Author:</source>
+        <translation>作者：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="177"/>
+        <source>Licence:</source>
+        <translation>许可：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="177"/>
+        <source>Description:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="177"/>
+        <source>Save to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="180"/>
+        <source>What the bundle holds and who it is for (optional)</source>
+        <translation>模板包的内容及适用对象（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="181"/>
+        <source>Folder and file name of the .zip</source>
+        <translation>.zip 文件的文件夹和文件名</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="182"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="183"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="193"/>
+        <source>Templates to include (%n ticked):</source>
+        <translation>
+            <numerusform>要包含的模板（已勾选 %n 个）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="233"/>
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 及另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="244"/>
+        <source>Save template bundle</source>
+        <translation>保存模板包</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="245"/>
+        <source>Template bundles (*.zip)</source>
+        <translation>模板包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="258"/>
+        <source>Tick at least one template to put in the bundle.</source>
+        <translation>请至少勾选一个要放入模板包的模板。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="260"/>
+        <source>Give the bundle a name.</source>
+        <translation>请为模板包命名。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="262"/>
+        <source>Give the bundle a version, for example 1.0.0.</source>
+        <translation>请填写模板包版本，例如 1.0.0。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="264"/>
+        <source>The description is longer than %1 characters.</source>
+        <translation>说明超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="268"/>
+        <source>Choose where to save the bundle (Save to).</source>
+        <translation>请选择模板包的保存位置（保存到）。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="276"/>
+        <source>%1 is a folder; add a file name ending in .zip.</source>
+        <translation>%1 是文件夹；请加上以 .zip 结尾的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="279"/>
+        <source>%1 is a file, not a folder; the bundle cannot be saved inside it.</source>
+        <translation>%1 是文件而不是文件夹，模板包无法保存在其中。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="298"/>
+        <source>Replace bundle?</source>
+        <translation>替换模板包？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="299"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="283"/>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="315"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="315"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/bundle_export_dialog.py" line="324"/>
+        <source>Nothing was written. Please fix this and export again:</source>
+        <translation>未写入任何内容。请修正以下问题后再导出：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../build/i18n/extra_strings.py" line="15"/>
+        <source>Bundle %1 written with %n template(s): %2.</source>
+        <translation>
+            <numerusform>已写入模板包 %1，含 %n 个模板：%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="16"/>
+        <source>Block libraries included: %1.</source>
+        <translation>包含的块库：%1。</translation>
+    </message>
+</context>
+<context>
     <name>ChecksDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="145"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="171"/>
         <source>Checks ({0})</source>
         <translation>检查（{0}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="145"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="171"/>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="146"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="172"/>
         <source>Errors {0}</source>
         <translation>错误 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="146"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="172"/>
         <source>Warnings {0}</source>
         <translation>警告 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="146"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="172"/>
         <source>Info {0}</source>
         <translation>提示 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="147"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="173"/>
         <source>Show errors</source>
         <translation>显示错误</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="147"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="173"/>
         <source>Show warnings</source>
         <translation>显示警告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="147"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="173"/>
         <source>Show notes</source>
         <translation>显示提示</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="152"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="178"/>
         <source>No problems found: no overlaps, clearances, capacity or floor issues.</source>
         <translation>未发现问题：无重叠、维护间距、容量或楼面荷载问题。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/checks.py" line="154"/>
+        <location filename="../../workbench/ui/docks/checks.py" line="180"/>
         <source>All {0} checks are hidden by the filter.</source>
         <translation>全部 {0} 项检查都被筛选隐藏了。</translation>
     </message>
@@ -758,139 +958,169 @@ Your design is still open; save it now to be safe. The details were written to {
 <context>
     <name>DesignPage</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="71"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="72"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="93"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="94"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="198"/>
         <source>Hall</source>
         <translation>机房</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="74"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="96"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="75"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="97"/>
         <source>Floor type</source>
         <translation>地面类型</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="76"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="98"/>
         <source>Slab</source>
         <translation>结构楼板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="76"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="98"/>
         <source>Raised floor</source>
         <translation>架空地板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="77"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="99"/>
         <source>Floor rating</source>
         <translation>楼面荷载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="86"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="101"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="102"/>
+        <source>Width (X)</source>
+        <translation>宽度 (X)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="103"/>
+        <source>Depth (Y)</source>
+        <translation>进深 (Y)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="104"/>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="105"/>
+        <source>X from … to</source>
+        <translation>X 起止</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="106"/>
+        <source>Y from … to</source>
+        <translation>Y 起止</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="118"/>
         <source>Site and proposal</source>
         <translation>场地与方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="88"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="120"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="89"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="121"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="90"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="122"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="91"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="92"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
         <source>Prepared by</source>
         <translation>编制人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="96"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="128"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="98"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="130"/>
         <source>Electricity price</source>
         <translation>电价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="155"/>
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="155"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="155"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="156"/>
         <source>Climate and chillers</source>
         <translation>气候与冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="156"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="156"/>
         <source>Physical constants</source>
         <translation>物理常数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="133"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="165"/>
         <source>Redundancy</source>
         <translation>冗余</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="138"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="170"/>
         <source>Power system “{0}”</source>
         <translation>供电系统“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="139"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="171"/>
         <source>Cooling group “{0}”</source>
         <translation>制冷组“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="167"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="199"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="200"/>
         <source>Assumptions</source>
         <translation>假设条件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="173"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="205"/>
         <source>allowed {0} to {1} {2}</source>
         <translation>允许范围 {0} 至 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="176"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="208"/>
         <source>{0}
 Default {1:,g} {2}; {3}
 Source: {4}</source>
@@ -899,18 +1129,43 @@ Source: {4}</source>
 来源：{4}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="222"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="261"/>
+        <source>Typing a width or depth keeps the lower-left corner where it is. Blocks are not moved; any left outside are flagged in Checks.</source>
+        <translation>输入宽度或进深时，左下角保持不动。设备不会被移动；落在机房外的设备会在“检查”中标出。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="264"/>
+        <source>Not a rectangle: width and depth are the outline&apos;s extent. Reshape it on the canvas with the Hall outline tool.</source>
+        <translation>非矩形机房：宽度和进深为轮廓的外包尺寸。请在画布上用“机房轮廓”工具调整形状。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="283"/>
         <source>Set {0} of {1}</source>
         <translation>设置{1}的{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="227"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="236"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="289"/>
+        <source>Only a rectangular hall can be sized here; reshape this one with the Hall outline tool.</source>
+        <translation>此处只能设置矩形机房的尺寸；请用“机房轮廓”工具调整此机房的形状。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="298"/>
+        <source>Set width of {0} to {1} mm</source>
+        <translation>将 {0} 的宽度设为 {1} mm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="303"/>
+        <source>Set depth of {0} to {1} mm</source>
+        <translation>将 {0} 的进深设为 {1} mm</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="312"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="321"/>
         <source>Set {0}</source>
         <translation>设置{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="240"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="325"/>
         <source>Set redundancy of {0} to {1}</source>
         <translation>将{0}的冗余设为 {1}</translation>
     </message>
@@ -938,139 +1193,169 @@ Source: {4}</source>
         <translation>所选对象已锁定</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="164"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="166"/>
         <source>Locked blocks are not deleted; unlock them first</source>
         <translation>已锁定的设备不会被删除，请先解锁</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/ui/scene/editor.py" line="186"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="188"/>
         <source>Copied %n block(s)</source>
         <translation>
             <numerusform>已复制 %n 台设备</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="196"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="198"/>
         <source>The clipboard holds no blocks</source>
         <translation>剪贴板中没有设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="77"/>
+        <location filename="../../build/i18n/extra_strings.py" line="79"/>
         <source>Column</source>
         <translation>柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="78"/>
+        <location filename="../../build/i18n/extra_strings.py" line="80"/>
         <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
         <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="79"/>
+        <location filename="../../build/i18n/extra_strings.py" line="81"/>
         <source>Click inside a hall to add a column</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="80"/>
+        <location filename="../../build/i18n/extra_strings.py" line="82"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="81"/>
+        <location filename="../../build/i18n/extra_strings.py" line="83"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="82"/>
+        <location filename="../../build/i18n/extra_strings.py" line="84"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="83"/>
+        <location filename="../../build/i18n/extra_strings.py" line="85"/>
         <source>Door</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="84"/>
+        <location filename="../../build/i18n/extra_strings.py" line="86"/>
         <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
         <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="85"/>
+        <location filename="../../build/i18n/extra_strings.py" line="87"/>
         <source>Click on a hall wall to add a door</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="86"/>
+        <location filename="../../build/i18n/extra_strings.py" line="88"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="87"/>
+        <location filename="../../build/i18n/extra_strings.py" line="89"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="88"/>
+        <location filename="../../build/i18n/extra_strings.py" line="90"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="89"/>
+        <location filename="../../build/i18n/extra_strings.py" line="91"/>
         <source>Hall outline</source>
         <translation>机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="90"/>
-        <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; drag a corner handle to reshape a hall</source>
-        <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；拖动角点手柄可调整机房形状</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="91"/>
+        <location filename="../../build/i18n/extra_strings.py" line="93"/>
         <source>the hall is smaller than 1 m × 1 m</source>
         <translation>机房小于 1 m × 1 m</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="92"/>
+        <location filename="../../build/i18n/extra_strings.py" line="101"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="93"/>
+        <location filename="../../build/i18n/extra_strings.py" line="98"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
+        <location filename="../../build/i18n/extra_strings.py" line="92"/>
+        <source>Corner: drag to move it; right-click it, or click it and press Delete, to remove it</source>
+        <translation>角点：拖动可移动；右键单击，或单击后按 Delete 键，可删除</translation>
+    </message>
+    <message>
         <location filename="../../build/i18n/extra_strings.py" line="94"/>
+        <source>Add hall corner</source>
+        <translation>添加机房角点</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="95"/>
+        <source>Remove hall corner</source>
+        <translation>删除机房角点</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="96"/>
+        <source>Wall: drag to move it square to itself; double-click to add a corner there</source>
+        <translation>墙：拖动可沿其垂直方向平移；双击可在此处添加角点</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="97"/>
+        <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; point at a hall&apos;s corner or wall to reshape it</source>
+        <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；指向机房的角点或墙可调整其形状</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="99"/>
+        <source>Move hall wall</source>
+        <translation>移动机房墙</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="100"/>
+        <source>Corner not removed: a hall needs at least three corners</source>
+        <translation>未删除角点：机房至少需要三个角点</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="102"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="95"/>
+        <location filename="../../build/i18n/extra_strings.py" line="103"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="96"/>
+        <location filename="../../build/i18n/extra_strings.py" line="104"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="97"/>
+        <location filename="../../build/i18n/extra_strings.py" line="105"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="98"/>
+        <location filename="../../build/i18n/extra_strings.py" line="106"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="99"/>
+        <location filename="../../build/i18n/extra_strings.py" line="107"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/i18n/extra_strings.py" line="100"/>
+        <location filename="../../build/i18n/extra_strings.py" line="108"/>
         <source>Move %n block(s)</source>
         <translation>
             <numerusform>移动 %n 台设备</numerusform>
@@ -1080,124 +1365,124 @@ Source: {4}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="27"/>
+        <location filename="../../build/i18n/extra_strings.py" line="29"/>
         <source>Export design report</source>
         <translation>导出设计报告</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="28"/>
+        <location filename="../../build/i18n/extra_strings.py" line="30"/>
         <source>Export bill of materials (PDF)</source>
         <translation>导出物料清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="29"/>
+        <location filename="../../build/i18n/extra_strings.py" line="31"/>
         <source>Export bill of materials (spreadsheet)</source>
         <translation>导出物料清单（电子表格）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="30"/>
+        <location filename="../../build/i18n/extra_strings.py" line="32"/>
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="31"/>
+        <location filename="../../build/i18n/extra_strings.py" line="33"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="32"/>
+        <location filename="../../build/i18n/extra_strings.py" line="34"/>
         <source>Rate (per USD)</source>
         <translation>汇率（每 USD）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="33"/>
+        <location filename="../../build/i18n/extra_strings.py" line="35"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="34"/>
+        <location filename="../../build/i18n/extra_strings.py" line="36"/>
         <source>Plan scale</source>
         <translation>平面图比例</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="35"/>
+        <location filename="../../build/i18n/extra_strings.py" line="37"/>
         <source>Price factor</source>
         <translation>价格系数</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="36"/>
+        <location filename="../../build/i18n/extra_strings.py" line="38"/>
         <source>Logo</source>
         <translation>徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="37"/>
+        <location filename="../../build/i18n/extra_strings.py" line="39"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="38"/>
+        <location filename="../../build/i18n/extra_strings.py" line="40"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="39"/>
+        <location filename="../../build/i18n/extra_strings.py" line="41"/>
         <source>Choose a logo</source>
         <translation>选择徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="40"/>
+        <location filename="../../build/i18n/extra_strings.py" line="42"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="41"/>
+        <location filename="../../build/i18n/extra_strings.py" line="43"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="42"/>
+        <location filename="../../build/i18n/extra_strings.py" line="44"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="43"/>
+        <location filename="../../build/i18n/extra_strings.py" line="45"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="44"/>
+        <location filename="../../build/i18n/extra_strings.py" line="46"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="45"/>
+        <location filename="../../build/i18n/extra_strings.py" line="47"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="46"/>
+        <location filename="../../build/i18n/extra_strings.py" line="48"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="47"/>
+        <location filename="../../build/i18n/extra_strings.py" line="49"/>
         <source>Fit to page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="48"/>
+        <location filename="../../build/i18n/extra_strings.py" line="50"/>
         <source>The export could not be written:
 {}</source>
         <translation>无法写入导出文件：
 {}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="49"/>
+        <location filename="../../build/i18n/extra_strings.py" line="51"/>
         <source>The file name must end in {}.</source>
         <translation>文件名必须以 {} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="50"/>
+        <location filename="../../build/i18n/extra_strings.py" line="52"/>
         <source>The folder {} does not exist.</source>
         <translation>文件夹 {} 不存在。</translation>
     </message>
@@ -1205,42 +1490,42 @@ Source: {4}</source>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="19"/>
+        <location filename="../../build/i18n/extra_strings.py" line="21"/>
         <source>mixed values</source>
         <translation>多个不同值</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="20"/>
+        <location filename="../../build/i18n/extra_strings.py" line="22"/>
         <source>Enter a value; this cannot be blank.</source>
         <translation>请输入一个值，此项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="21"/>
+        <location filename="../../build/i18n/extra_strings.py" line="23"/>
         <source>mixed</source>
         <translation>不同值</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="22"/>
+        <location filename="../../build/i18n/extra_strings.py" line="24"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="23"/>
+        <location filename="../../build/i18n/extra_strings.py" line="25"/>
         <source>“{0}” is not a number.</source>
         <translation>“{0}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="24"/>
+        <location filename="../../build/i18n/extra_strings.py" line="26"/>
         <source>Must be at most {0} {1}.</source>
         <translation>不得大于 {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="25"/>
+        <location filename="../../build/i18n/extra_strings.py" line="27"/>
         <source>Must be more than {0} {1}.</source>
         <translation>必须大于 {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="26"/>
+        <location filename="../../build/i18n/extra_strings.py" line="28"/>
         <source>Must be at least {0} {1}.</source>
         <translation>不得小于 {0} {1}。</translation>
     </message>
@@ -1293,22 +1578,22 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="15"/>
+        <location filename="../../build/i18n/extra_strings.py" line="17"/>
         <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Look around.&lt;/b&gt; Wheel zooms at the cursor; drag with the middle button or Space + drag to pan; &lt;b&gt;Home&lt;/b&gt; fits the halls.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lay blocks.&lt;/b&gt; Drag a block type from the Palette onto the hall, or double-click it to place one at the centre. &lt;b&gt;Insert → Row / array&lt;/b&gt; lays whole rows as hot/cold aisle pairs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Arrange.&lt;/b&gt; Click or drag a window to select; drag to move (snaps to the 600 mm tiles and to neighbouring edges, hold Shift to place freely); arrows nudge, &lt;b&gt;R&lt;/b&gt; rotates, &lt;b&gt;Ctrl+D&lt;/b&gt; duplicates.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Read the numbers.&lt;/b&gt; The Metrics panel follows every edit: IT load, PUE, power and cooling capacity with redundancy. Red outlines mark overlaps, blocks outside a hall, blocked service clearances and floor overloads; the Checks panel lists them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Shape the room.&lt;/b&gt; Insert → Hall outline draws or reshapes halls; Column and Door add the building&apos;s fixed parts.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every change can be undone (Ctrl+Z). Help → Keyboard shortcuts lists all keys.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;入门指南&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;浏览。&lt;/b&gt;滚轮以光标为中心缩放；按住中键拖动或按住空格键拖动可平移；&lt;b&gt;Home&lt;/b&gt; 键使机房适合窗口。&lt;/li&gt;&lt;li&gt;&lt;b&gt;布置设备。&lt;/b&gt;从设备面板将设备类型拖到机房中，或双击在中心放置一个。&lt;b&gt;插入 → 成排 / 阵列&lt;/b&gt;可按冷/热通道成对布置整排机柜。&lt;/li&gt;&lt;li&gt;&lt;b&gt;调整。&lt;/b&gt;单击或拖出选框进行选择；拖动可移动（吸附到 600 mm 地板砖和相邻边缘，按住 Shift 可自由放置）；方向键微移，&lt;b&gt;R&lt;/b&gt; 旋转，&lt;b&gt;Ctrl+D&lt;/b&gt; 创建副本。&lt;/li&gt;&lt;li&gt;&lt;b&gt;查看指标。&lt;/b&gt;指标面板随每次编辑更新：IT 负载、电能使用效率（PUE）、含冗余的供电与制冷容量。红色轮廓标出重叠、位于机房外的设备、被挡住的维护间距和楼面超载；检查面板列出这些问题。&lt;/li&gt;&lt;li&gt;&lt;b&gt;塑造房间。&lt;/b&gt;插入 → 机房轮廓可绘制或调整机房；柱子和门用于添加建筑的固定构件。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有更改均可撤销（Ctrl+Z）。帮助 → 键盘快捷键列出了所有按键。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="16"/>
+        <location filename="../../build/i18n/extra_strings.py" line="18"/>
         <source>Getting started</source>
         <translation>入门指南</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="17"/>
+        <location filename="../../build/i18n/extra_strings.py" line="19"/>
         <source>About Data Hall Workbench</source>
         <translation>关于数据机房设计工作台</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="18"/>
+        <location filename="../../build/i18n/extra_strings.py" line="20"/>
         <source>&lt;b&gt;Data Hall Workbench&lt;/b&gt; %1&lt;br&gt;Lay out AI data halls like bricks and see capacity, redundancy and PUE as you go.&lt;br&gt;&lt;br&gt;Licensed under Apache-2.0. Chinese text uses Droid Sans Fallback (Apache-2.0).</source>
         <translation>&lt;b&gt;数据机房设计工作台&lt;/b&gt; %1&lt;br&gt;像搭积木一样布置 AI 数据机房，随时查看容量、冗余和电能使用效率（PUE）。&lt;br&gt;&lt;br&gt;以 Apache-2.0 许可发布。中文文字使用 Droid Sans Fallback 字体（Apache-2.0）。</translation>
     </message>
@@ -1352,37 +1637,37 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="70"/>
+        <location filename="../../build/i18n/extra_strings.py" line="72"/>
         <source>Design in use</source>
         <translation>设计正在使用中</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="71"/>
+        <location filename="../../build/i18n/extra_strings.py" line="73"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="72"/>
+        <location filename="../../build/i18n/extra_strings.py" line="74"/>
         <source>an unknown computer</source>
         <translation>一台未知计算机</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="73"/>
+        <location filename="../../build/i18n/extra_strings.py" line="75"/>
         <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
         <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="74"/>
+        <location filename="../../build/i18n/extra_strings.py" line="76"/>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="75"/>
+        <location filename="../../build/i18n/extra_strings.py" line="77"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="76"/>
+        <location filename="../../build/i18n/extra_strings.py" line="78"/>
         <source>“{name}” is already open by {user} on {host} since {time}.</source>
         <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
     </message>
@@ -1565,27 +1850,27 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="178"/>
+        <location filename="../../build/i18n/extra_strings.py" line="186"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="179"/>
+        <location filename="../../build/i18n/extra_strings.py" line="187"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="180"/>
+        <location filename="../../build/i18n/extra_strings.py" line="188"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="181"/>
+        <location filename="../../build/i18n/extra_strings.py" line="189"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="182"/>
+        <location filename="../../build/i18n/extra_strings.py" line="190"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2174,246 +2459,251 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>TemplateGallery</name>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="205"/>
+        <location filename="../../workbench/ui/gallery.py" line="215"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="205"/>
+        <location filename="../../workbench/ui/gallery.py" line="215"/>
         <source>Insert module</source>
         <translation>插入模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="206"/>
+        <location filename="../../workbench/ui/gallery.py" line="216"/>
         <source>Filter by name, author or description</source>
         <translation>按名称、作者或说明筛选</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="208"/>
+        <location filename="../../workbench/ui/gallery.py" line="218"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="208"/>
+        <location filename="../../workbench/ui/gallery.py" line="218"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="209"/>
+        <location filename="../../workbench/ui/gallery.py" line="219"/>
         <source>Import bundle…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="210"/>
+        <location filename="../../workbench/ui/gallery.py" line="220"/>
+        <source>Export bundle…</source>
+        <translation>导出模板包…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/gallery.py" line="223"/>
         <source>IT MW</source>
         <translation>IT MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="210"/>
+        <location filename="../../workbench/ui/gallery.py" line="223"/>
         <source>PUE (annual)</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="210"/>
+        <location filename="../../workbench/ui/gallery.py" line="223"/>
         <source>racks</source>
         <translation>机柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="213"/>
+        <location filename="../../workbench/ui/gallery.py" line="226"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="213"/>
+        <location filename="../../workbench/ui/gallery.py" line="226"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="213"/>
+        <location filename="../../workbench/ui/gallery.py" line="226"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="214"/>
+        <location filename="../../workbench/ui/gallery.py" line="227"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="214"/>
+        <location filename="../../workbench/ui/gallery.py" line="227"/>
         <source>Source folder</source>
         <translation>来源文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/ui/gallery.py" line="218"/>
+        <location filename="../../workbench/ui/gallery.py" line="231"/>
         <source>%n problem(s) while reading templates (see tooltip)</source>
         <translation>
             <numerusform>读取模板时出现 %n 个问题（见工具提示）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="247"/>
+        <location filename="../../workbench/ui/gallery.py" line="260"/>
         <source>No templates found</source>
         <translation>未找到模板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="258"/>
+        <location filename="../../workbench/ui/gallery.py" line="271"/>
         <source>(no description)</source>
         <translation>（无说明）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="261"/>
+        <location filename="../../workbench/ui/gallery.py" line="274"/>
         <source>Uses block types no library defines: %1</source>
         <translation>使用了任何库都未定义的设备类型：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="263"/>
+        <location filename="../../workbench/ui/gallery.py" line="276"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="263"/>
+        <location filename="../../workbench/ui/gallery.py" line="276"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="263"/>
+        <location filename="../../workbench/ui/gallery.py" line="276"/>
         <source>shared</source>
         <translation>共享</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/ui/gallery.py" line="276"/>
+        <location filename="../../workbench/ui/gallery.py" line="289"/>
         <source>+ %n more area(s)</source>
         <translation>
             <numerusform>另有 %n 个区域</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <location filename="../../workbench/ui/gallery.py" line="293"/>
         <source>compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <location filename="../../workbench/ui/gallery.py" line="293"/>
         <source>network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <location filename="../../workbench/ui/gallery.py" line="293"/>
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="281"/>
+        <location filename="../../workbench/ui/gallery.py" line="294"/>
         <source>power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="281"/>
+        <location filename="../../workbench/ui/gallery.py" line="294"/>
         <source>cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="300"/>
+        <location filename="../../workbench/ui/gallery.py" line="313"/>
         <source>Import template bundle</source>
         <translation>导入模板包</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="301"/>
+        <location filename="../../workbench/ui/gallery.py" line="314"/>
         <source>Template bundles (*.zip)</source>
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="51"/>
+        <location filename="../../build/i18n/extra_strings.py" line="53"/>
         <source>no IT load (infrastructure block)</source>
         <translation>无 IT 负载（基础设施模块）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="52"/>
+        <location filename="../../build/i18n/extra_strings.py" line="54"/>
         <source>%1 racks</source>
         <translation>%1 个机柜</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="53"/>
+        <location filename="../../build/i18n/extra_strings.py" line="55"/>
         <source>No free space</source>
         <translation>没有空余位置</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="54"/>
+        <location filename="../../build/i18n/extra_strings.py" line="56"/>
         <source>The module does not fit anywhere free in this hall; it was placed in the middle. Move it where you want it.</source>
         <translation>该模块在此机房中找不到足够的空余位置，已放在中间。请把它移到需要的位置。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="55"/>
+        <location filename="../../build/i18n/extra_strings.py" line="57"/>
         <source>Save as module</source>
         <translation>另存为模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="56"/>
+        <location filename="../../build/i18n/extra_strings.py" line="58"/>
         <source>Select the blocks of the module first.</source>
         <translation>请先选择组成模块的设备。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="57"/>
+        <location filename="../../build/i18n/extra_strings.py" line="59"/>
         <source>Module name:</source>
         <translation>模块名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="58"/>
+        <location filename="../../build/i18n/extra_strings.py" line="60"/>
         <source>Saved from a selection of %1 blocks.</source>
         <translation>由所选的 %1 个设备保存。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="59"/>
+        <location filename="../../build/i18n/extra_strings.py" line="61"/>
         <source>Templates already exist</source>
         <translation>模板已存在</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="60"/>
+        <location filename="../../build/i18n/extra_strings.py" line="62"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="61"/>
+        <location filename="../../build/i18n/extra_strings.py" line="63"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="62"/>
+        <location filename="../../build/i18n/extra_strings.py" line="64"/>
         <source>Bundle refused</source>
         <translation>模板包被拒绝</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="63"/>
+        <location filename="../../build/i18n/extra_strings.py" line="65"/>
         <source>Template cannot be opened</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="64"/>
+        <location filename="../../build/i18n/extra_strings.py" line="66"/>
         <source>Replace module?</source>
         <translation>替换模块？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="65"/>
+        <location filename="../../build/i18n/extra_strings.py" line="67"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="66"/>
+        <location filename="../../build/i18n/extra_strings.py" line="68"/>
         <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
         <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="67"/>
+        <location filename="../../build/i18n/extra_strings.py" line="69"/>
         <source>Some templates in this bundle already exist:</source>
         <translation>此模板包中的部分模板已存在：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="68"/>
+        <location filename="../../build/i18n/extra_strings.py" line="70"/>
         <source>Nothing was written:</source>
         <translation>未写入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="69"/>
+        <location filename="../../build/i18n/extra_strings.py" line="71"/>
         <source>A module file %1 already exists. Replace it?</source>
         <translation>模块文件 %1 已存在。要替换吗？</translation>
     </message>

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from workbench.catalog.bundles import BundleError, ImportResult, import_bundle
+from workbench.catalog.bundles import ImportResult, import_bundle
 from workbench.catalog.sources import user_templates_dir
 from workbench.catalog.templates import TemplateInfo, TemplateSet, discover_templates, stamp_template_meta
 from workbench.io import dumps, load_design
@@ -25,6 +25,7 @@ from workbench.model.edits import CompoundEdit
 from workbench.model.modules import explode_module, free_spot, modules_of, selection_to_module
 from workbench.model.modules import insert_module as insert_module_edit
 from workbench.model.problems import InputError
+from workbench.ui.bundle_export_dialog import BundleExportDialog, ExportOutcome
 from workbench.ui.document import Document
 from workbench.ui.theme import LIGHT
 
@@ -190,12 +191,21 @@ class TemplateGallery(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self._import_clicked)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self._export_clicked)
+        self.exported: ExportOutcome | None = None
+        self.status = QLabel()  # the last export's summary, in the window's language
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
         bottom = QHBoxLayout()
         bottom.addWidget(self.import_button)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(self.problems, 1)
         bottom.addWidget(self.buttons)
         outer = QVBoxLayout(self)
         outer.addWidget(split, 1)
+        outer.addWidget(self.status)
         outer.addLayout(bottom)
         self._fill()
         self.retranslate_ui()
@@ -207,6 +217,9 @@ class TemplateGallery(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Create") if hall else self.tr("Insert"))
         self.import_button.setText(self.tr("Import bundle…"))
+        self.export_button.setText(self.tr("Export bundle…"))
+        self.status.setText(self.exported.summary() if self.exported else "")
+        self.status.setVisible(self.exported is not None)
         captions = {"it_mw": self.tr("IT MW"), "pue": self.tr("PUE (annual)"), "racks": self.tr("racks")}
         for key, (_value, caption) in self.figures.items():
             caption.setText(captions[key])
@@ -304,6 +317,17 @@ class TemplateGallery(QDialog):
             self.templates = self.found.of_kind(self.kind)
             self._fill()
             self.retranslate_ui()
+
+    def _export_clicked(self) -> None:
+        current = self.selected()
+        shared = next((f.path for f in self.found.folders if f.origin == "shared"), None)  # Browse starts there
+        dialog = BundleExportDialog(self.found, [current] if current else [], self, start_folder=shared)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome is not None:
+                self.exported = dialog.outcome
+                self.retranslate_ui()
+        finally:
+            dialog.deleteLater()
 
 
 def _figures_line(t: TemplateInfo) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from workbench.calc.capacity_checks import DEFAULT_SCHEME
 from workbench.calc.groups import (
@@ -15,13 +16,18 @@ from workbench.calc.groups import (
     DEFAULT_UTILITY_SYSTEM,
     HEAT_REJECTION_GROUP,
 )
-from workbench.model.design import REDUNDANCY_SCHEMES
+from workbench.geometry.polygons import is_axis_rectangle, outline_bounds, outline_problem, polygon_area_mm2
+from workbench.model.design import REDUNDANCY_SCHEMES, Hall
 from workbench.model.edits import Edit, SetAssumption, SetHallField, SetScheme, SetSiteField
-from workbench.ui.docks.fields import ChoiceField, Field, FormGrid, NumberField, TextField
+from workbench.ui.docks.fields import EDITOR_WIDTH_PX, ChoiceField, Field, FormGrid, NumberField, TextField
+from workbench.ui.docks.formatting import fmt_editable, fmt_number
 from workbench.ui.document import Document
 
 SITE_TEXT_FIELDS = ("name", "customer", "location", "revision", "prepared_by")
 GROUP_ORDER = ("load", "power", "cooling", "climate", "cost", "constants")
+# Typed hall sides: under a metre is no hall (the outline tool refuses one too); over a kilometre is a typo.
+MIN_HALL_SIDE_MM = 1000.0
+MAX_HALL_SIDE_MM = 1_000_000.0
 
 
 def scroll(widget: QWidget) -> QScrollArea:
@@ -30,6 +36,22 @@ def scroll(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     return area
+
+
+class ReadoutField(Field):
+    """A figure shown in the form's editor column that the user reads but does not type."""
+
+    def __init__(self, label_fn: Callable[[], str], unit_fn: Callable[[], str] | None = None) -> None:
+        value = QLabel()
+        value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        value.setFixedWidth(EDITOR_WIDTH_PX)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        value.setContentsMargins(0, 0, 4, 0)  # figures end where the line edits' text ends, not at their frame
+        super().__init__(label_fn, value, unit_fn)
+        self.value_label = value
+
+    def set_value(self, value: Any) -> None:
+        self.value_label.setText(str(value))
 
 
 class DesignPage(QWidget):
@@ -76,6 +98,16 @@ class DesignPage(QWidget):
                                         lambda: [("slab", self.tr("Slab")), ("raised", self.tr("Raised floor"))]))
         f.add("floor_rating_kn_m2", NumberField(lambda: self.tr("Floor rating"), lambda: "kN/m²", 0.0, 1000.0,
                                                 min_exclusive=True))
+        f.add_section(lambda: self.tr("Size"))
+        f.add("width_mm", NumberField(lambda: self.tr("Width (X)"), lambda: "mm", MIN_HALL_SIDE_MM, MAX_HALL_SIDE_MM))
+        f.add("depth_mm", NumberField(lambda: self.tr("Depth (Y)"), lambda: "mm", MIN_HALL_SIDE_MM, MAX_HALL_SIDE_MM))
+        f.add("area_m2", ReadoutField(lambda: self.tr("Area"), lambda: "m²"))
+        f.add("x_range", ReadoutField(lambda: self.tr("X from … to"), lambda: "mm"))
+        f.add("y_range", ReadoutField(lambda: self.tr("Y from … to"), lambda: "mm"))
+        self.size_hint = QLabel()
+        self.size_hint.setWordWrap(True)
+        self.size_hint.setProperty("role", "muted")
+        f.add_widget(self.size_hint)
         f.finish()
         for key, field in f.fields.items():
             field.committed.connect(lambda value, k=key: self._on_hall_committed(k, value))
@@ -191,6 +223,7 @@ class DesignPage(QWidget):
             if hall is not None:
                 hf[key].set_value(getattr(hall, key))
         hf["hall"].set_visible(len(halls) > 1)
+        self._refresh_size(hall)
         sf = self.site_form.fields
         for key in (*SITE_TEXT_FIELDS, "currency", "electricity_price_per_kwh"):
             sf[key].set_value(getattr(d.site, key))
@@ -206,6 +239,31 @@ class DesignPage(QWidget):
             table = d.assumptions.power_schemes if domain == "power" else d.assumptions.cooling_schemes
             field.set_value(table.get(name, DEFAULT_SCHEME))
 
+    def _refresh_size(self, hall: Hall | None) -> None:
+        hf = self.hall_form.fields
+        for key in ("width_mm", "depth_mm", "area_m2", "x_range", "y_range"):
+            hf[key].set_visible(hall is not None)
+        self.size_hint.setVisible(hall is not None)
+        if hall is None:
+            return
+        x0, y0, x1, y1 = outline_bounds(hall.outline)
+        rectangle = is_axis_rectangle(hall.outline)
+        for key, value in (("width_mm", x1 - x0), ("depth_mm", y1 - y0)):
+            field = hf[key]
+            assert isinstance(field, NumberField)
+            field.set_value(value)
+            field.edit.setReadOnly(not rectangle)
+            field.edit.setEnabled(rectangle)
+        hf["area_m2"].set_value(fmt_number(polygon_area_mm2(hall.outline) / 1e6, 1))
+        hf["x_range"].set_value(f"{fmt_editable(x0)} … {fmt_editable(x1)}")
+        hf["y_range"].set_value(f"{fmt_editable(y0)} … {fmt_editable(y1)}")
+        if rectangle:
+            self.size_hint.setText(self.tr("Typing a width or depth keeps the lower-left corner where it is. "
+                                           "Blocks are not moved; any left outside are flagged in Checks."))
+        else:
+            self.size_hint.setText(self.tr("Not a rectangle: width and depth are the outline's extent. "
+                                           "Reshape it on the canvas with the Hall outline tool."))
+
     # --- editing -------------------------------------------------------------------------
     def _request(self, edit: Edit, field: Field) -> None:
         self.edit_requested.emit(edit, field)
@@ -219,8 +277,35 @@ class DesignPage(QWidget):
         hall = self.document.design.hall(self.hall_id)
         if hall is None:
             return
+        if key in ("width_mm", "depth_mm"):
+            self._resize_hall(hall, key, float(value), field)
+            return
         self._request(SetHallField(hall.id, key, value, text=self.tr("Set {0} of {1}").format(
             field.label_fn().lower(), hall.name)), field)
+
+    def _resize_hall(self, hall: Hall, key: str, size_mm: float, field: Field) -> None:
+        """Width or depth of a rectangular hall, its lower-left corner fixed: one SetHallField on the outline."""
+        if not is_axis_rectangle(hall.outline):
+            field.show_error(self.tr("Only a rectangular hall can be sized here; "
+                                     "reshape this one with the Hall outline tool."))
+            return
+        x0, y0, x1, y1 = outline_bounds(hall.outline)
+        if key == "width_mm":
+            if size_mm == x1 - x0:
+                return
+            # Corners on the right wall move; the test picks the nearer wall so float noise cannot mislead it.
+            outline = [(x0 + size_mm if abs(x - x1) < abs(x - x0) else x, y) for x, y in hall.outline]
+            text = self.tr("Set width of {0} to {1} mm").format(hall.name, fmt_editable(size_mm))
+        else:
+            if size_mm == y1 - y0:
+                return
+            outline = [(x, y0 + size_mm if abs(y - y1) < abs(y - y0) else y) for x, y in hall.outline]
+            text = self.tr("Set depth of {0} to {1} mm").format(hall.name, fmt_editable(size_mm))
+        problem = outline_problem(outline)
+        if problem:
+            field.show_error(problem)
+            return
+        self._request(SetHallField(hall.id, "outline", outline, text=text), field)
 
     def _on_site_committed(self, key: str, value: Any) -> None:
         field = self.site_form.fields[key]

@@ -157,6 +157,8 @@ class Editor(QObject):
         return self.push(edit)
 
     def delete(self) -> bool:
+        if self.tool.delete_request():
+            return True
         if not self.selection:
             return False
         edit = delete_edit(self.document.design, self.selection)

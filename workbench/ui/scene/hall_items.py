@@ -32,6 +32,7 @@ class HallItem(QGraphicsItem):
         self.hall_id = hall.id
         self._theme = theme
         self.show_handles = False
+        self.selected_corner: QPointF | None = None  # scene point of the corner the outline tool selected
         self.setZValue(HALL_Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # walls and doors rarely change
         self.set_hall(hall)
@@ -56,6 +57,12 @@ class HallItem(QGraphicsItem):
         self.show_handles = show
         self.update()
 
+    def set_selected_corner(self, point: QPointF | None) -> None:
+        """Fill the handle at this scene point (a corner picked for Delete); None clears it."""
+        if point != self.selected_corner:
+            self.selected_corner = point
+            self.update()
+
     def boundingRect(self) -> QRectF:
         return self._bounds
 
@@ -77,6 +84,10 @@ class HallItem(QGraphicsItem):
             h = HANDLE_PX * px
             for p in self.polygon:
                 painter.drawRect(QRectF(p.x() - h / 2, p.y() - h / 2, h, h))
+            if self.selected_corner is not None:
+                c = self.selected_corner
+                painter.setBrush(QColor(t.handle))
+                painter.drawRect(QRectF(c.x() - h * 0.7, c.y() - h * 0.7, h * 1.4, h * 1.4))
         self._paint_name(painter, lod)
 
     def _paint_columns(self, painter: QPainter, px: float) -> None:

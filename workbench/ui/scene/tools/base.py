@@ -75,5 +75,10 @@ class Tool:
         """R pressed: a tool that holds something to place may turn it; False lets the editor rotate the selection."""
         return False
 
+    def delete_request(self) -> bool:
+        """Delete pressed: a tool holding its own pick (a corner, a half-drawn outline) removes that;
+        False lets the editor delete the selected blocks."""
+        return False
+
     def mm_per_px(self) -> float:
         return self.editor.view.mm_per_px()
