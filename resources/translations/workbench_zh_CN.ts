@@ -1531,6 +1531,56 @@ Source: {4}</source>
     </message>
 </context>
 <context>
+    <name>FileCommands</name>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="51"/>
+        <location filename="../../workbench/ui/file_commands.py" line="54"/>
+        <location filename="../../workbench/ui/file_commands.py" line="153"/>
+        <source>Cannot open design</source>
+        <translation>无法打开设计</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="60"/>
+        <source>Opened with warnings</source>
+        <translation>已打开，但有警告</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="87"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="88"/>
+        <source>Save the changes to %1 before closing it?</source>
+        <translation>关闭前是否保存对 %1 的更改？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="131"/>
+        <source>Cannot save design</source>
+        <translation>无法保存设计</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="134"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="147"/>
+        <source>Clear list</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="149"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/file_commands.py" line="154"/>
+        <source>%1 no longer exists.</source>
+        <translation>%1 已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <location filename="../../workbench/ui/dialogs/file_dialogs.py" line="10"/>
@@ -1675,172 +1725,129 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>Command failed</source>
         <translation>命令失败</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>The command could not be completed:
 %1</source>
         <translation>命令无法完成：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="172"/>
+        <location filename="../../workbench/ui/main_window.py" line="171"/>
         <source>Docks unavailable: %1</source>
         <translation>面板不可用：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="286"/>
-        <location filename="../../workbench/ui/main_window.py" line="289"/>
-        <location filename="../../workbench/ui/main_window.py" line="441"/>
         <location filename="../../build/i18n/extra_strings.py" line="4"/>
         <source>Cannot open design</source>
         <translation>无法打开设计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="295"/>
-        <source>Opened with warnings</source>
-        <translation>已打开，但有警告</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="322"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="323"/>
-        <source>Save the changes to %1 before closing it?</source>
-        <translation>关闭前是否保存对 %1 的更改？</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="341"/>
+        <location filename="../../workbench/ui/main_window.py" line="292"/>
         <source>Template gallery</source>
         <translation>模板库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="349"/>
+        <location filename="../../workbench/ui/main_window.py" line="300"/>
         <source>Module gallery</source>
         <translation>模块库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="358"/>
+        <location filename="../../workbench/ui/main_window.py" line="309"/>
         <source>Module saved to %1</source>
         <translation>模块已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="364"/>
+        <location filename="../../workbench/ui/main_window.py" line="315"/>
         <source>Select a placed module to explode it</source>
         <translation>请选择一个已放置的模块再分解</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="371"/>
+        <location filename="../../workbench/ui/main_window.py" line="322"/>
         <source>Import template bundle</source>
         <translation>导入模板包</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="372"/>
+        <location filename="../../workbench/ui/main_window.py" line="323"/>
         <source>Template bundles (*.zip)</source>
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="380"/>
+        <location filename="../../workbench/ui/main_window.py" line="331"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="386"/>
+        <location filename="../../workbench/ui/main_window.py" line="337"/>
         <source>%1 is not available in this build.</source>
         <translation>此版本不提供 %1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="419"/>
-        <source>Cannot save design</source>
-        <translation>无法保存设计</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="422"/>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="435"/>
-        <source>Clear list</source>
-        <translation>清除列表</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="437"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="442"/>
-        <source>%1 no longer exists.</source>
-        <translation>%1 已不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/main_window.py" line="457"/>
+        <location filename="../../workbench/ui/main_window.py" line="349"/>
         <source>Place row / array</source>
         <translation>布置成排 / 阵列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="521"/>
+        <location filename="../../workbench/ui/main_window.py" line="413"/>
         <source>Tool: %1</source>
         <translation>工具：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="530"/>
+        <location filename="../../workbench/ui/main_window.py" line="422"/>
         <source>Snap: on (%1)</source>
         <translation>吸附：开（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="531"/>
+        <location filename="../../workbench/ui/main_window.py" line="423"/>
         <source>Snap: off</source>
         <translation>吸附：关</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="537"/>
+        <location filename="../../workbench/ui/main_window.py" line="429"/>
         <source>Scale %1</source>
         <translation>比例 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="542"/>
+        <location filename="../../workbench/ui/main_window.py" line="434"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="542"/>
+        <location filename="../../workbench/ui/main_window.py" line="434"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="543"/>
+        <location filename="../../workbench/ui/main_window.py" line="435"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="543"/>
+        <location filename="../../workbench/ui/main_window.py" line="435"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="547"/>
+        <location filename="../../workbench/ui/main_window.py" line="439"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="552"/>
+        <location filename="../../workbench/ui/main_window.py" line="444"/>
         <source> [read-only]</source>
         <translation> [只读]</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="565"/>
+        <location filename="../../workbench/ui/main_window.py" line="457"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="566"/>
+        <location filename="../../workbench/ui/main_window.py" line="458"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>

@@ -17,17 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.io import FILE_SUFFIX
-from workbench.model.problems import InputError
 from workbench.ui.actions import EXPORT_KEYS, MENUS, ActionRegistry
 from workbench.ui.dialogs.array_dialog import ArrayDialog
-from workbench.ui.dialogs.file_dialogs import ask_open_path, ask_save_path
 from workbench.ui.dialogs.help_dialogs import show_about
 from workbench.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from workbench.ui import i18n
 from workbench.ui.docks.base import WorkbenchDock
 from workbench.model.blocktype import Catalog
 from workbench.ui.document import Document
+from workbench.ui.file_commands import FileCommands
 from workbench.ui.file_session import FileSession
 from workbench.ui.scene.array_layout import array_edit
 from workbench.ui.scene.coords import format_point
@@ -68,6 +66,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self.docks: list[QDockWidget] = []
         self._fitted = False
+        self.file_commands = FileCommands(self)
         self._build_status_bar()
         self._bind_actions()
         self._build_docks()
@@ -83,7 +82,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.retranslate_ui()
-        self._update_title()
+        self.update_title()
         for problem in getattr(self, "_library_problems", [])[:1]:
             self.statusBar().showMessage(problem, 15000)
 
@@ -100,10 +99,10 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(w)
 
     def _bind_actions(self) -> None:
-        a, e = self.commands, self.editor
+        a, e, f = self.commands, self.editor, self.file_commands
         handlers = {
-            "new": self.new_design, "new_from_template": self.new_from_template, "open": self.open_dialog,
-            "save": self.save, "save_as": self.save_as, "quit": self.close,
+            "new": f.new_design, "new_from_template": self.new_from_template, "open": f.open_dialog,
+            "save": f.save, "save_as": f.save_as, "quit": self.close,
             "undo": self.document.undo_stack.undo, "redo": self.document.undo_stack.redo,
             "cut": e.cut, "copy": e.copy, "paste": e.paste, "duplicate": e.duplicate, "delete": e.delete,
             "select_all": e.select_all, "rotate": e.rotate,
@@ -213,7 +212,7 @@ class MainWindow(QMainWindow):
                     menu.addSeparator()
                 elif entry == "@recent":
                     self.recent_menu = menu.addMenu("")
-                    self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                    self.recent_menu.aboutToShow.connect(self.file_commands.fill_recent_menu)
                 elif entry == "@export":
                     self.export_menu = menu.addMenu("")
                     for k in EXPORT_KEYS:
@@ -246,8 +245,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         doc, stack = self.document, self.document.undo_stack
-        doc.dirty_changed.connect(self._update_title)
-        doc.path_changed.connect(self._update_title)
+        doc.dirty_changed.connect(self.update_title)
+        doc.path_changed.connect(self.update_title)
         doc.design_replaced.connect(self._on_design_replaced)
         stack.canUndoChanged.connect(self.commands["undo"].setEnabled)
         stack.canRedoChanged.connect(self.commands["redo"].setEnabled)
@@ -275,62 +274,14 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str | Path, ask: bool = True) -> bool:
         """Open a design file; problems are shown, and the current design stays on failure."""
-        if ask and not self.maybe_save():
-            return False
-        choice = self.files.before_open(path)
-        if choice == "cancel":
-            return False
-        try:
-            warnings = self.document.open(path)
-        except InputError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open design"), self._problem_text(path, exc.problems))
-            return False
-        except OSError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open design"), f"{path}:\n{exc.strerror or exc}")
-            return False
-        self.files.after_open(path, choice)
-        self._update_title()
-        self.settings.add_recent_file(path)
-        if warnings:
-            QMessageBox.warning(self, self.tr("Opened with warnings"), self._problem_text(path, warnings))
-        return True
+        return self.file_commands.open_file(path, ask)
 
     def open_recovered(self, path: Path) -> None:
-        """Open an autosave recovered after a crash; it counts as unsaved work on its original file."""
-        from workbench.io.autosave_store import AutosaveStore
+        self.file_commands.open_recovered(path)
 
-        entry = AutosaveStore().entry(path)
-        if self.open_file(path, ask=False):
-            self.files.release()  # the lock belongs on the original file, taken when it is saved
-            self.document.path = Path(entry.source) if entry and entry.source else None
-            self.document.path_changed.emit(str(self.document.path or ""))
-            self.document.undo_stack.resetClean()
-
-    @staticmethod
-    def _problem_text(path: str | Path, problems: list) -> str:  # type: ignore[type-arg]
-        lines = [f"{p.where}: {p.message}" for p in problems[:15]]
-        if len(problems) > 15:
-            lines.append(f"… {len(problems) - 15} more")
-        return f"{Path(path).name}\n\n" + "\n".join(lines)
-
-    # --- file commands -------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes; True means go ahead."""
-        if not self.document.dirty:
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("Save the changes to %1 before closing it?").replace("%1", self._display_name()),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def new_design(self) -> None:
-        if self.maybe_save():
-            self.document.read_only = False
-            self.document.new()
+        return self.file_commands.maybe_save()
 
     def new_from_template(self) -> None:
         if not self.maybe_save():
@@ -384,65 +335,6 @@ class MainWindow(QMainWindow):
 
     def _not_available(self, what: str) -> None:
         QMessageBox.information(self, what, self.tr("%1 is not available in this build.").replace("%1", what))
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        start = str(self.document.path.parent) if self.document.path else ""
-        path = ask_open_path(self, start)
-        if path:
-            self.open_file(path, ask=False)
-
-    def save(self) -> bool:
-        if self.document.read_only or self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
-
-    def save_as(self) -> bool:
-        start = str(self.document.path) if self.document.path else self.document.design.site.name
-        path = ask_save_path(self, start)
-        if not path:
-            return False
-        if not path.endswith(FILE_SUFFIX):
-            path += FILE_SUFFIX
-        if self._save_to(Path(path)):
-            self.files.after_save_as(path)
-            self.document.read_only = False
-            self._update_title()
-            return True
-        return False
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.document.save(path)
-        except (OSError, ValueError) as exc:
-            QMessageBox.critical(self, self.tr("Cannot save design"), f"{path}:\n{exc}")
-            return False
-        self.settings.add_recent_file(path)
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
-        return True
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.settings.recent_files()
-        for f in files:
-            action = self.recent_menu.addAction(Path(f).name)
-            action.setToolTip(f)
-            action.setStatusTip(f)
-            action.triggered.connect(lambda _c=False, f=f: self._open_recent(f))
-        if files:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("Clear list"), self.settings.clear_recent_files)
-        else:
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
-
-    def _open_recent(self, path: str) -> None:
-        if not Path(path).exists():
-            QMessageBox.warning(self, self.tr("Cannot open design"),
-                                self.tr("%1 no longer exists.").replace("%1", path))
-            self.settings.remove_recent_file(path)
-            return
-        self.open_file(path)
 
     # --- other commands ------------------------------------------------------------------
     def place_array(self) -> None:
@@ -509,7 +401,7 @@ class MainWindow(QMainWindow):
     def _on_design_replaced(self) -> None:
         self.editor.select_tool()
         QTimer.singleShot(0, self.fit_main_hall)
-        self._update_title()
+        self.update_title()
 
     def _on_cursor_moved(self, x: float, y: float) -> None:
         self.coords_label.setText(format_point(x, y, self.settings.imperial))
@@ -542,12 +434,12 @@ class MainWindow(QMainWindow):
         self.commands["undo"].setText(self.tr("&Undo %1").replace("%1", undo).strip() if undo else self.tr("&Undo"))
         self.commands["redo"].setText(self.tr("&Redo %1").replace("%1", redo).strip() if redo else self.tr("&Redo"))
 
-    def _display_name(self) -> str:
+    def display_name(self) -> str:
         path = self.document.path
         return path.name if path else self.document.design.site.name or self.tr("Untitled")
 
-    def _update_title(self, *_: object) -> None:
-        title = self._display_name() + ("*" if self.document.dirty else "")
+    def update_title(self, *_: object) -> None:
+        title = self.display_name() + ("*" if self.document.dirty else "")
         if self.document.read_only:
             title += self.tr(" [read-only]")
         self.setWindowTitle(f"{title} — Data Hall Workbench")
@@ -569,7 +461,7 @@ class MainWindow(QMainWindow):
         self._update_snap_label()
         self._update_zoom_label()
         self.coords_label.setText(format_point(0.0, 0.0, self.settings.imperial))
-        self._update_title()
+        self.update_title()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
