@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QTransform
+from PySide6.QtGui import QColor, QImage, QTransform
 
 from workbench.bench.generate import generate_design
 from workbench.catalog import default_catalog
 from workbench.model.design import Block
 from workbench.model.edits import MoveBlocks
-from workbench.ui.bench_figures import FRAME_PX, _show_offscreen
+from workbench.ui.bench_figures import _show_offscreen, render_image
 from workbench.ui.document import Document
 from workbench.ui.main_window import MainWindow
 from workbench.ui.scene.hall_scene import HallScene
@@ -44,14 +44,6 @@ def _look_at(view: HallView, px_per_mm: float, x_mm: float, y_mm: float) -> None
     view.center_on_model(x_mm, y_mm)
 
 
-def _render(view: HallView) -> QImage:
-    image = QImage(*FRAME_PX, QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(image)
-    view.render(painter)
-    painter.end()
-    return image
-
-
 def _pixel(view: HallView, image: QImage, x_mm: float, y_mm: float, dx_mm: float = 0.0) -> QColor:
     """The colour of the device pixel under a model point (the pixel a one-pixel tile there fills)."""
     p = view.viewportTransform().map(QPointF(x_mm + dx_mm, -y_mm))
@@ -79,7 +71,7 @@ def test_small_blocks_are_tiles_of_their_colour_and_detail_comes_back(campus) ->
     racks = _racks(doc)
     centre = racks[len(racks) // 2]
     _look_at(view, OVERVIEW, centre.x_mm, centre.y_mm)
-    image = _render(view)
+    image = render_image(view)
     items = scene.block_items
     assert all(items[b.id].flags() & NO_CONTENTS for b in racks), "a rack under a pixel still paints itself"
     assert scene.detail.static_layer.shown
@@ -87,7 +79,7 @@ def test_small_blocks_are_tiles_of_their_colour_and_detail_comes_back(campus) ->
     assert _share(view, image, racks, color) > 0.9  # every rack shows as a whole pixel of its category
 
     _look_at(view, DETAIL, centre.x_mm, centre.y_mm)
-    image = _render(view)
+    image = render_image(view)
     assert not any(items[b.id].flags() & NO_CONTENTS for b in racks)
     assert not scene.detail.static_layer.shown
     shown = [b for b in racks if view.viewport().rect().contains(view.mapFromScene(QPointF(b.x_mm, -b.y_mm)))]
@@ -100,7 +92,7 @@ def test_blocks_above_the_threshold_keep_painting_themselves(campus) -> None:  #
     doc, scene, view = campus
     racks = _racks(doc)
     _look_at(view, OVERVIEW, racks[0].x_mm, racks[0].y_mm)
-    _render(view)
+    render_image(view)
     t = scene.table()
     narrow = np.minimum(t.boxes[:, 2] - t.boxes[:, 0], t.boxes[:, 3] - t.boxes[:, 1])
     for bid, side in zip(t.ids, narrow):
@@ -118,22 +110,22 @@ def test_a_dragged_selection_moves_in_the_overview_without_rebuilding_it(campus)
     theme = scene.theme
     selection = QColor(theme.selection)
     dragged = (selection, QColor(theme.error))  # selected, or red where the drag would overlap or leave the hall
-    image = _render(view)
+    image = render_image(view)
     assert _share(view, image, pod, selection) > 0.9  # the selection reads at a campus zoom
     scene.begin_drag(ids)
-    _render(view)
+    render_image(view)
     rebuilds = scene.detail.rebuilds
     shift_mm = 0.0
     for _ in range(8):
         shift_mm += 5000.0  # 5 px a frame
         scene.drag_to(shift_mm, 0.0)
-        image = _render(view)
+        image = render_image(view)
         assert _share(view, image, pod, dragged, shift_mm) > 0.9, shift_mm
     assert _share(view, image, pod, QColor(theme.error), shift_mm) > 0.1  # landing on the next rows shows
     assert scene.detail.rebuilds == rebuilds, "the static overview was rebuilt during the drag"
     assert _share(view, image, pod, dragged) < 0.1  # the old places no longer show the dragged blocks
     scene.cancel_drag()
-    image = _render(view)
+    image = render_image(view)
     assert _share(view, image, pod, selection) > 0.9
     assert scene.detail.rebuilds == rebuilds + 1  # once for the end of the drag, not per frame
 
@@ -145,11 +137,11 @@ def test_blocks_a_drag_lands_on_turn_red_in_the_overview(campus) -> None:  # typ
     _look_at(view, OVERVIEW, b.x_mm, b.y_mm)
     scene.begin_drag([a.id])
     scene.drag_to(b.x_mm - a.x_mm, b.y_mm - a.y_mm)
-    image = _render(view)
+    image = render_image(view)
     error = QColor(scene.theme.error)
     assert _pixel(view, image, b.x_mm, b.y_mm).rgb() == error.rgb()
     scene.drag_to(b.x_mm - a.x_mm, b.y_mm - a.y_mm - 400000.0)  # far away: nothing overlaps b any more
-    image = _render(view)
+    image = render_image(view)
     assert _pixel(view, image, b.x_mm, b.y_mm).rgb() != error.rgb()
     scene.cancel_drag()
 
@@ -160,11 +152,11 @@ def test_a_checked_problem_shows_in_the_overview(campus, qtbot) -> None:  # type
     a, b = racks[5], racks[len(racks) // 2]
     _look_at(view, OVERVIEW, b.x_mm, b.y_mm)
     error = QColor(scene.theme.error)
-    assert _pixel(view, _render(view), b.x_mm, b.y_mm).rgb() != error.rgb()
+    assert _pixel(view, render_image(view), b.x_mm, b.y_mm).rgb() != error.rgb()
     with qtbot.waitSignal(doc.results_ready, timeout=5000):
         doc.push(MoveBlocks([a.id], [(b.x_mm + 100, b.y_mm)]))
     assert scene.block_items[b.id].problem_severity == "error"
-    assert _pixel(view, _render(view), b.x_mm, b.y_mm).rgb() == error.rgb()
+    assert _pixel(view, render_image(view), b.x_mm, b.y_mm).rgb() == error.rgb()
 
 
 def test_click_and_window_select_at_overview_zoom_in_the_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QImage, QPainter, QPixmapCache
+from PySide6.QtGui import QImage, QPixmapCache
 
 from workbench.bench.generate import generate_design
-from workbench.ui.bench_figures import FRAME_PX, _footprint_rects, _show_offscreen, _views, ui_figures
+from workbench.ui.bench_figures import (
+    FRAME_PX, _footprint_rects, _show_offscreen, _views, render_image, ui_figures,
+)
 from workbench.catalog import default_catalog
 from workbench.geometry.sweep_index import brute_pairs
 from workbench.geometry.polygons import boxes_outside_outline
@@ -53,14 +55,6 @@ def campus(qtbot) -> Iterator[tuple[Document, HallScene, HallView]]:  # type: ig
     doc, scene, view = _build_campus()
     yield doc, scene, view
     _dispose(view)
-
-
-def _render(view: HallView) -> QImage:
-    image = QImage(*FRAME_PX, QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(image)
-    view.render(painter)
-    painter.end()
-    return image
 
 
 def test_indexed_drag_preview_equals_a_search_over_everything(campus) -> None:  # type: ignore[no-untyped-def]
@@ -191,25 +185,25 @@ def test_cached_background_and_items_draw_what_a_direct_draw_does(qtbot, monkeyp
     doc, scene, view = _build_campus()
     try:
         assert QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KB
-        first = _render(view)
+        first = render_image(view)
         assert len(painted) > 100
         painted.clear()
-        assert _render(view) == first
+        assert render_image(view) == first
         assert painted == []  # every block came from its cached drawing, the floor from the cached background
         # With no cache at all the picture is the same.
         for item in scene.block_items.values():
             item.setCacheMode(BlockItem.CacheMode.NoCache)
         scene._background.invalidate()
-        direct = _render(view)
+        direct = render_image(view)
         assert len(painted) > 100
         diff = np.abs(_pixels(direct).astype(int) - _pixels(first).astype(int))
         assert (diff > 40).mean() < 0.002, "cached and direct drawings differ beyond anti-aliasing"
         # A theme change reaches the cached background.
         scene.set_theme(DARK)
-        dark = _render(view)
+        dark = render_image(view)
         assert _pixels(dark)[5, 5].tolist() != _pixels(first)[5, 5].tolist()
         scene.set_theme(LIGHT)
-        assert _render(view) == direct
+        assert render_image(view) == direct
     finally:
         _dispose(view)
 

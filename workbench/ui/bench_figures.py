@@ -92,6 +92,15 @@ def _render(view: Any, image: Any) -> None:
     painter.end()
 
 
+def render_image(view: Any) -> Any:
+    """The view rendered into a new FRAME_PX image, as a timed frame renders it."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(*FRAME_PX, QImage.Format.Format_ARGB32_Premultiplied)
+    _render(view, image)
+    return image
+
+
 def _time_frames(view: Any, zooms: dict[str, tuple[float, float, float]], move: Any, frames: int) -> dict[str, float]:
     """Median frame (move, then render the whole view into a QImage) at each view."""
     from PySide6.QtGui import QImage
