@@ -19,14 +19,18 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-class _BadNumber:
-    """Stands in for a number JSON may spell but a design cannot hold; reported later with its path."""
+class BadNumber:
+    """Stands in for a number JSON may spell but a design or catalog cannot hold (NaN, 1e999, 400 digits);
+    reported later with its path."""
 
     def __init__(self, token: str) -> None:
         self.token = token if len(token) <= 40 else token[:37] + "..."
 
+    def __repr__(self) -> str:
+        return self.token
 
-class _DuplicateKeys(dict):  # type: ignore[type-arg]
+
+class DuplicateKeys(dict):  # type: ignore[type-arg]
     """A JSON object in which some key appeared twice (the parser kept the last value)."""
 
     duplicates: list[str]
@@ -35,7 +39,7 @@ class _DuplicateKeys(dict):  # type: ignore[type-arg]
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     d = dict(pairs)
     if len(d) != len(pairs):
-        dup = _DuplicateKeys(d)
+        dup = DuplicateKeys(d)
         seen: set[str] = set()
         repeated: set[str] = set()
         for k, _ in pairs:
@@ -45,14 +49,21 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return d
 
 
-def _parse_float(token: str) -> float | _BadNumber:
+def _parse_float(token: str) -> float | BadNumber:
     value = float(token)
-    return value if math.isfinite(value) else _BadNumber(token)
+    return value if math.isfinite(value) else BadNumber(token)
 
 
-def _parse_int(token: str) -> int | _BadNumber:
-    # Python refuses to convert integers over 4,300 digits; no design figure needs more than a few.
-    return int(token) if len(token) <= 30 else _BadNumber(token)
+def _parse_int(token: str) -> int | BadNumber:
+    # Python refuses to convert integers over 4,300 digits; no design or catalog figure needs more than a few.
+    return int(token) if len(token) <= 30 else BadNumber(token)
+
+
+def loads_keeping_damage(text: str) -> Any:
+    """json.loads that keeps what is wrong for the caller to report: a bad number becomes a BadNumber and an
+    object with a repeated key a DuplicateKeys; raises what json.loads raises (and RecursionError)."""
+    return json.loads(text, parse_constant=BadNumber, parse_float=_parse_float, parse_int=_parse_int,
+                      object_pairs_hook=_pairs)
 
 
 def decode_text(raw: bytes, where: str = "$") -> str:
@@ -86,8 +97,7 @@ def parse_json(text: str | bytes, where: str = "$") -> Any:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        doc = json.loads(text, parse_constant=_BadNumber, parse_float=_parse_float, parse_int=_parse_int,
-                         object_pairs_hook=_pairs)
+        doc = loads_keeping_damage(text)
     except json.JSONDecodeError as exc:
         msg = "the file is empty" if not text.strip() else f"not valid JSON: {exc.msg}"
         if exc.pos >= len(text.rstrip()) and text.strip():
@@ -148,7 +158,7 @@ def _damage(doc: Any, where: str, check_text: bool) -> list[Problem]:
     stack: list[tuple[Any, tuple[Any, ...], int]] = [(doc, (), 0)]
     while stack and len(problems) < MAX_PROBLEMS:
         node, path, depth = stack.pop()
-        if type(node) is _BadNumber:
+        if type(node) is BadNumber:
             problems.append(_bad_number(where, path, node))
             continue
         if type(node) is str:
@@ -162,7 +172,7 @@ def _damage(doc: Any, where: str, check_text: bool) -> list[Problem]:
                                     f"nested deeper than {MAX_DEPTH} levels; this is not a design"))
             continue
         if isinstance(node, dict):
-            if isinstance(node, _DuplicateKeys):
+            if isinstance(node, DuplicateKeys):
                 problems.append(Problem(f"{where}: {json_path(path)}", "key " + ", ".join(
                     repr(k) for k in node.duplicates) + " appears more than once; which value is meant is unclear"))
             if check_text and any(_SURROGATE.search(k) for k in node):
@@ -173,7 +183,7 @@ def _damage(doc: Any, where: str, check_text: bool) -> list[Problem]:
         children = []
         for k, v in items:
             tv = type(v)
-            if tv is dict or tv is list or tv is _DuplicateKeys or tv is _BadNumber or (check_text and tv is str):
+            if tv is dict or tv is list or tv is DuplicateKeys or tv is BadNumber or (check_text and tv is str):
                 children.append((v, (*path, k), depth + 1))
         stack.extend(reversed(children))  # document order, so the first problem is the earliest
     return problems
@@ -182,7 +192,7 @@ def _damage(doc: Any, where: str, check_text: bool) -> list[Problem]:
 _SURROGATE_MSG = "text contains a broken character escape (lone UTF-16 surrogate)"
 
 
-def _bad_number(where: str, path: tuple[Any, ...], node: _BadNumber) -> Problem:
+def _bad_number(where: str, path: tuple[Any, ...], node: BadNumber) -> Problem:
     at = f"{where}: {json_path(path)}"
     if node.token.lstrip("-") in ("NaN", "Infinity"):
         return Problem(at, f"{node.token} is not a number a design can hold; use a finite value")
