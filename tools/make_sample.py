@@ -32,7 +32,7 @@ def build() -> object:
     hall = Hall(name="Data hall 1", outline=[(0, 0), (30000, 0), (30000, 18000), (0, 18000)],
                 floor_type="slab", floor_rating_kn_m2=25.0,
                 columns=[Column(x_mm=x, y_mm=y) for x in (10000, 20000) for y in (3000, 15000)],
-                doors=[Door(x_mm=1500, y_mm=0, width_mm=1800)])
+                doors=[Door(x_mm=1200, y_mm=0, width_mm=1800)])
     yard = Hall(name="Plant yard", outline=[(0, 20000), (30000, 20000), (30000, 43000), (0, 43000)],
                 floor_type="slab", floor_rating_kn_m2=50.0)
     d.halls = [hall, yard]

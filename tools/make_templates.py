@@ -47,11 +47,12 @@ class Builder:
         return uuid.uuid5(uuid.NAMESPACE_URL, f"workbench-template:{self.d.site.name}:{self._count}").hex
 
     def hall(self, name: str, x0: float, y0: float, w: float, h: float, rating: float = 25.0,
-             floor: str = "slab", door_x: float | None = None) -> Hall:
+             floor: str = "slab", door_x: float | None = None, door_on_top: bool = False) -> Hall:
         hall = Hall(id=self.new_id(), name=name, outline=[(x0, y0), (x0 + w, y0), (x0 + w, y0 + h), (x0, y0 + h)],
                     floor_type=floor, floor_rating_kn_m2=rating)
         if door_x is not None:
-            hall.doors.append(Door(id=self.new_id(), x_mm=x0 + door_x, y_mm=y0, width_mm=1800))
+            wall_y = y0 + h if door_on_top else y0  # a door where the equipment path inside it is clear
+            hall.doors.append(Door(id=self.new_id(), x_mm=x0 + door_x, y_mm=wall_y, width_mm=1800))
         self.d.halls.append(hall)
         return hall
 
@@ -131,7 +132,7 @@ def hall_1mw_pod_room() -> Design:
     b.d.site.location = "Amsterdam, NL"
     b.d.site.currency = "EUR"
     b.d.site.electricity_price_per_kwh = 0.14
-    hall = b.hall("Data hall", 0, 0, 16000, 11000, rating=25.0, door_x=1500)
+    hall = b.hall("Data hall", 0, 0, 16000, 11000, rating=25.0, door_x=2800)
     rows, _ = row_ys(2, 1600, 1800, 1200)
     (ya, ra), (yb, rb) = rows
     x0 = 4200.0
@@ -211,7 +212,7 @@ def hall_20mw_800vdc() -> Design:
     b.d.site.location = "Abilene, TX, US"
     b.d.site.electricity_price_per_kwh = 0.07
     b.d.assumptions.values["facility_water_supply_c"] = 36.0  # W40 racks allow warm water: no chillers
-    hall = b.hall("Data hall", 0, 0, 24000, 30000, rating=30.0, door_x=3000)
+    hall = b.hall("Data hall", 0, 0, 24000, 30000, rating=30.0, door_x=2500)
     rows, y_end = row_ys(8, 1100, 2400, 1200)
     x0 = 6500.0
     prev_end = x0
@@ -258,7 +259,7 @@ def hall_2mw_enterprise_air() -> Design:
     b.d.site.currency = "SGD"
     b.d.site.electricity_price_per_kwh = 0.25
     b.d.assumptions.values["facility_water_supply_c"] = 18.0  # chilled water for CRAHs
-    hall = b.hall("Data hall", 0, 0, 36000, 26000, rating=15.0, floor="raised", door_x=1500)
+    hall = b.hall("Data hall", 0, 0, 36000, 26000, rating=15.0, floor="raised", door_x=2800)
     rows, _ = row_ys(8, 800, 1800, 1200)
     x0 = 6500.0
     prev_end = x0
@@ -349,14 +350,14 @@ def hall_prefab_edge() -> Design:
     b.d.site.location = "Oslo, NO"
     b.d.site.currency = "NOK"
     b.d.site.electricity_price_per_kwh = 0.9
-    hall = b.hall("IT module (12.2 m)", 0, 0, 12200, 4600, rating=25.0, door_x=11000)
+    hall = b.hall("IT module (12.2 m)", 0, 0, 12200, 4600, rating=25.0, door_x=2000, door_on_top=True)
     x = b.row(hall, [("cool.cdu-inrow-600", "CDU-1"), ("cool.inrow-50", "IRC-1"), ("cool.inrow-50", "IRC-2")]
               + [("rack.gb200-nvl72", f"R{k + 1:02d}") for k in range(4)]
               + [("cool.inrow-50", "IRC-3"), ("cool.inrow-50", "IRC-4"), ("net.leaf-tor", "NET-1"),
                  ("cool.cdu-inrow-600", "CDU-2")], 700, 1300 + RACK_DEPTH / 2, 0)
     for k in range(4):
         b.add("pwr.rpp-400a", x + 300 + k * 600, 1300 + 300, 0, f"RPP-{k + 1}", hall)
-    skid = b.hall("Power module (9 m)", 0, 6000, 9000, 4800, rating=20.0, door_x=8000)
+    skid = b.hall("Power module (9 m)", 0, 6000, 9000, 4800, rating=20.0, door_x=6300, door_on_top=True)
     b.pack(skid, [("pwr.ups-1mw-li", 2, "UPS", {}), ("pwr.battery-li", 4, "BAT", {})], 400, 6000, 9000, gap=200)
     yard = b.hall("Plant pad", 0, 11000, 30000, 12000, rating=50.0)
     y = b.pack(yard, [("cool.drycooler-1000", 2, "DC", {}), ("pwr.transformer-2500kva", 1, "TX", {}),

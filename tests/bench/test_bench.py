@@ -13,6 +13,7 @@ from workbench.bench.generate import generate_design
 from workbench.calc import Calculator, calculate
 from workbench.catalog import default_catalog
 from workbench.model.blocktype import Catalog
+from workbench.model.design import Door
 
 KEYS = {"figure", "blocks", "median_s", "runs", "baseline_median_s", "ratio", "note"}
 
@@ -71,6 +72,12 @@ def _same(a: object, b: object, path: str = "$") -> None:
 
 def test_incremental_moves_equal_a_full_run(catalog: Catalog) -> None:
     design = generate_design(catalog, 600)
+    # A door in the middle of every hall's bottom wall and one in its right wall, so moves meet door zones too.
+    for hall in design.halls:
+        x0, y0 = min(x for x, _ in hall.outline), min(y for _, y in hall.outline)
+        x1, y1 = max(x for x, _ in hall.outline), max(y for _, y in hall.outline)
+        hall.doors += [Door(x_mm=(x0 + x1) / 2, y_mm=y0, width_mm=2400.0),
+                       Door(x_mm=x1, y_mm=(y0 + y1) / 2, width_mm=1800.0, rotation_deg=90)]
     rng = random.Random(3)
     calc = Calculator(catalog)
     calc.run(design)
@@ -85,3 +92,14 @@ def test_incremental_moves_equal_a_full_run(catalog: Catalog) -> None:
         inc = calc.moved(design, chosen).to_dict()
         _same(calculate(design, catalog).to_dict(), inc)
         assert any(c["code"] in ("overlap", "clearance") for c in inc["checks"]) or k == 1
+    # A rack wheeled into the first hall's bottom door zone, a blocking unit pulled out of a side door's zone.
+    doors = {c.blocks[0] for c in calc.run(design).checks if c.code == "door_blocked"}
+    rack = next(b for b in design.blocks.values() if b.type_id == "rack.gb200-nvl72" and b.id not in doors)
+    door = design.halls[0].doors[0]
+    rack.x_mm, rack.y_mm, rack.rotation_deg = door.x_mm, door.y_mm + 1000.0, 0
+    unit = design.blocks[sorted(doors)[0]]
+    unit.x_mm -= 3000.0
+    inc = calc.moved(design, [rack.id, unit.id]).to_dict()
+    _same(calculate(design, catalog).to_dict(), inc)
+    now = {c["blocks"][0] for c in inc["checks"] if c["code"] == "door_blocked"}
+    assert rack.id in now and unit.id not in now

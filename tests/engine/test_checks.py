@@ -9,6 +9,7 @@ import pytest
 from tests.engine.conftest import place
 from workbench.calc import Calculator, calculate
 from workbench.model import Column, Design
+from workbench.model.design import Door
 from workbench.model.blocktype import Catalog
 
 
@@ -135,10 +136,12 @@ def test_unknown_block_type_is_reported_not_fatal(catalog: Catalog, empty: Desig
 def test_incremental_move_equals_full_run(catalog: Catalog, empty: Design) -> None:
     blocks = [place(empty, "rack.air-20kw", 2000 + 600 * i, 3000) for i in range(10)]
     blocks += [place(empty, "rack.air-20kw", 2000 + 600 * i, 5400, 180) for i in range(10)]
+    # Doors in the bottom and right walls: moves go into and out of their clear zones.
+    empty.halls[0].doors += [Door(x_mm=3000, y_mm=0, width_mm=1800), Door(x_mm=20000, y_mm=9000, rotation_deg=90)]
     calc = Calculator(catalog)
     calc.run(empty)
     moves = [(blocks[0], 2300.0, 3000.0), (blocks[12], 2600.0, 3000.0), (blocks[5], 19900.0, 9000.0),
-             (blocks[0], 2000.0, 3000.0)]
+             (blocks[3], 3000.0, 1000.0), (blocks[0], 2000.0, 3000.0), (blocks[3], 3800.0, 3000.0)]
     for b, x, y in moves:
         b.x_mm, b.y_mm = x, y
         inc = calc.moved(empty, [b.id])

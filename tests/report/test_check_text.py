@@ -11,7 +11,7 @@ from tests.report.conftest import REPORT_DATE, pdf_text, squash
 from workbench.calc import calculate
 from workbench.calc.checks import Check
 from workbench.catalog import new_design
-from workbench.model import Block, Catalog, Column, Design, Hall
+from workbench.model import Block, Catalog, Column, Design, Door, Hall
 from workbench.report import ReportOptions, build_design_report
 from workbench.report.check_text import check_text, template_key
 from workbench.report.i18n import Language, load_language
@@ -20,11 +20,11 @@ from workbench.report.i18n import Language, load_language
 ALL_FORMS = {("overlap", ""), ("overlap", "column"), ("outside_hall", ""), ("clearance", ""),
              ("floor_overload", ""), ("over_capacity", ""), ("redundancy", ""), ("no_power", ""),
              ("no_power", "default"), ("no_cooling", "air"), ("no_cooling", "liquid"), ("no_heat_rejection", ""),
-             ("liquid_class", ""), ("unknown_type", "")}
+             ("liquid_class", ""), ("unknown_type", ""), ("door_blocked", "")}
 # Latin words a Chinese engineering text keeps: units and equipment acronyms.
-ZH_ALLOWED = {"kW", "kN", "UPS", "PDU", "CDU"}
+ZH_ALLOWED = {"kW", "kN", "mm", "UPS", "PDU", "CDU"}
 # Parameters that are user data or identifiers, shown as typed in every language.
-USER_DATA = ("block", "other", "hall", "type")
+USER_DATA = ("block", "other", "hall", "type", "door")
 
 
 def _design(catalog: Catalog) -> Design:
@@ -40,10 +40,13 @@ def _put(d: Design, type_id: str, x: float, y: float, name: str, rot: int = 0, *
 
 
 def geometry_design(catalog: Catalog) -> Design:
-    """Overlap, a rack on a column, one outside the hall, front and rear clearance, floor overload, unknown type."""
+    """Overlap, a rack on a column, one outside the hall, front and rear clearance, floor overload, unknown type,
+    a rack in a door's delivery path."""
     d = _design(catalog)
     d.halls[0].floor_type, d.halls[0].floor_rating_kn_m2 = "raised", 12.0
     d.halls[0].columns.append(Column(x_mm=10000, y_mm=3000))
+    d.halls[0].doors.append(Door(id="D1", x_mm=35000, y_mm=20000, width_mm=1800, rotation_deg=0))
+    _put(d, "rack.air-20kw", 35000, 19000, "R8")  # just inside the top-wall door
     _put(d, "rack.air-20kw", 3000, 3000, "R1")
     _put(d, "rack.air-20kw", 3300, 3000, "R2")
     _put(d, "rack.air-20kw", 10000, 3000, "R3")

@@ -26,7 +26,7 @@ class Check:
     """One finding; params hold the values its English message is made of, so others can say it in any language."""
 
     severity: str
-    code: str  # overlap, outside_hall, clearance, over_capacity, redundancy, floor_overload, ...
+    code: str  # overlap, outside_hall, clearance, over_capacity, redundancy, floor_overload, door_blocked, ...
     message: str
     blocks: tuple[str, ...] = field(default_factory=tuple)
     # (name, value) pairs; "form" picks a variant of the code's sentence. Not compared: the message says the same.
@@ -60,12 +60,18 @@ class GeometryState:
     hall_bounds: NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 4)))
     hall_is_rect: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool))
     messages: dict[tuple[int, int, int], Check] = field(default_factory=dict)  # built once per finding
+    # Clear zones inside hall doors, one row per door of every hall in order, with the hall index of each.
+    door_zones: NDArray[np.float64] = field(default_factory=lambda: np.zeros((0, 4)))
+    door_hall: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    door_number: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # 1, 2 … per hall
+    door_depth_mm: float = 0.0
 
 
 # Sections in the order a full run reports them; sections sharing a code are de-duplicated together.
-OVERLAP, COLUMN, OUTSIDE, FRONT, REAR, FLOOR = range(6)
+OVERLAP, COLUMN, OUTSIDE, FRONT, REAR, FLOOR, DOOR = range(7)
 _SIDE = {FRONT: "front", REAR: "rear"}
-_DEDUPE_CODE = np.array([0, 0, 2, 3, 3, 5], dtype=np.int64)
+_DEDUPE_CODE = np.array([0, 0, 2, 3, 3, 5, 6], dtype=np.int64)
+DOOR_PROBE_MM = 10.0  # how far off a door's centre the inside of the hall is looked for
 
 
 @lru_cache(maxsize=4096)
@@ -74,7 +80,51 @@ def _outline_shape(outline: tuple[tuple[float, float], ...]) -> tuple[tuple[floa
     return outline_bounds(outline), is_axis_rectangle(outline)
 
 
-def geometry_state(s: Snapshot, design: Design, gravity: float) -> GeometryState:
+@lru_cache(maxsize=4096)
+def _hall_door_zones(outline: tuple[tuple[float, float], ...], doors: tuple[tuple[float, float, float, int], ...],
+                     depth_mm: float) -> tuple[tuple[float, float, float, float], ...]:
+    """The clear zone inside each door (x, y, width, rotation) of one hall; cached per hall.
+
+    The zone is the door's width along the wall by depth_mm across it, on the side of the hall's floor: a
+    probe a little off the door's centre on each side, the side inside the outline wins. A door inside the
+    floor (both sides in) needs its zone on both sides; a door off every wall keeps its zone towards the hall.
+    """
+    d = DOOR_PROBE_MM
+    along = [(int(rot) // 90) % 2 == 0 for _, _, _, rot in doors]
+    probes = [p for (x, y, _, _), along_x in zip(doors, along)
+              for p in (((x, y + d), (x, y - d)) if along_x else ((x + d, y), (x - d, y)))]
+    boxes = np.asarray([(px - 1.0, py - 1.0, px + 1.0, py + 1.0) for px, py in probes], dtype=float).reshape(-1, 4)
+    inside = (~boxes_outside_outline(boxes, outline)).tolist()
+    x0, y0, x1, y1 = outline_bounds(outline)
+    zones = []
+    for k, ((x, y, width, _), along_x) in enumerate(zip(doors, along)):
+        plus, minus = inside[2 * k], inside[2 * k + 1]
+        if not (plus or minus):
+            plus = ((y0 + y1) / 2 - y if along_x else (x0 + x1) / 2 - x) >= 0
+            minus = not plus
+        lo, hi, half = -depth_mm if minus else 0.0, depth_mm if plus else 0.0, width / 2
+        zones.append((x - half, y + lo, x + half, y + hi) if along_x else (x + lo, y - half, x + hi, y + half))
+    return tuple(zones)
+
+
+def _door_zones(st: GeometryState, design: Design, outlines: list[tuple[tuple[float, float], ...]]) -> None:
+    """The clear zones inside every hall's doors, in hall and door order."""
+    zones: list[tuple[float, float, float, float]] = []
+    halls: list[int] = []
+    numbers: list[int] = []
+    for h, hall in enumerate(design.halls):
+        if hall.doors:
+            doors = tuple((d.x_mm, d.y_mm, d.width_mm, d.rotation_deg) for d in hall.doors)
+            rows = _hall_door_zones(outlines[h], doors, st.door_depth_mm)
+            zones += rows
+            halls += [h] * len(rows)
+            numbers += range(1, len(rows) + 1)
+    st.door_zones = np.asarray(zones, dtype=float).reshape(-1, 4)
+    st.door_hall = np.asarray(halls, dtype=np.int64)
+    st.door_number = np.asarray(numbers, dtype=np.int64)
+
+
+def geometry_state(s: Snapshot, design: Design, gravity: float, door_depth_mm: float = 0.0) -> GeometryState:
     boxes = s.boxes()
     clear = s.types.clear[s.type_index] if len(s.ids) else np.zeros((0, 4))
     front, rear = side_zones(boxes, s.rotation, clear[:, 0], clear[:, 1])
@@ -82,11 +132,15 @@ def geometry_state(s: Snapshot, design: Design, gravity: float) -> GeometryState
             for h in design.halls for c in h.columns]
     area_m2 = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1]) / 1e6
     kn = np.where(area_m2 > 0, s.col("weight_kg") * gravity / 1000.0 / np.maximum(area_m2, 1e-9), 0.0)
-    shapes = [_outline_shape(tuple(map(tuple, h.outline))) for h in design.halls]
+    outlines = [tuple((x, y) for x, y in h.outline) for h in design.halls]
+    shapes = [_outline_shape(o) for o in outlines]
     bounds = np.asarray([b for b, _ in shapes], dtype=float).reshape(-1, 4)
     rect = np.asarray([r for _, r in shapes], dtype=bool)
-    return GeometryState(boxes, front, rear, np.asarray(cols, dtype=float).reshape(-1, 4), kn,
-                         hall_bounds=bounds, hall_is_rect=rect)
+    st = GeometryState(boxes, front, rear, np.asarray(cols, dtype=float).reshape(-1, 4), kn,
+                       hall_bounds=bounds, hall_is_rect=rect, door_depth_mm=door_depth_mm)
+    if any(h.doors for h in design.halls):
+        _door_zones(st, design, outlines)
+    return st
 
 
 def _stack(section: int, k1: NDArray[np.int64], k2: NDArray[np.int64], a: NDArray[np.int64],
@@ -98,7 +152,7 @@ def _stack(section: int, k1: NDArray[np.int64], k2: NDArray[np.int64], a: NDArra
 
 def geometry_entries(s: Snapshot, design: Design, st: GeometryState,
                      rows: NDArray[np.int64] | None = None) -> NDArray[np.int64]:
-    """Raw overlap, column, outside-hall, clearance and floor findings; rows limits them to some blocks."""
+    """Raw overlap, column, outside-hall, clearance, floor and door findings; rows limits them to some blocks."""
     n = len(s.ids)
     out: list[NDArray[np.int64]] = []
     subset = np.arange(n, dtype=np.int64) if rows is None else rows
@@ -108,8 +162,15 @@ def geometry_entries(s: Snapshot, design: Design, st: GeometryState,
                              np.minimum(np.minimum(boxes[:, 1], front[:, 1]), rear[:, 1]),
                              np.maximum(np.maximum(boxes[:, 2], front[:, 2]), rear[:, 2]),
                              np.maximum(np.maximum(boxes[:, 3], front[:, 3]), rear[:, 3])))
+    doors = st.door_zones
+    door_pairs: NDArray[np.int64] | None = None
     if rows is None:
-        p = SweepIndex(boxes).pairs(reach, ordered=False, skip_same=True)
+        # The door zones ride along with the blocks' reach in one search: a few more queries cost next to nothing.
+        p = SweepIndex(boxes).pairs(np.concatenate((reach, doors)) if len(doors) else reach,
+                                    ordered=False, skip_same=True)
+        if len(doors):
+            at_door = p[:, 0] >= n
+            door_pairs, p = p[at_door] - (n, 0), p[~at_door]
         owner, other = p[:, 0], p[:, 1]
     else:
         p = pairs(reach[subset], boxes)  # moved blocks' zones against everyone
@@ -148,6 +209,11 @@ def geometry_entries(s: Snapshot, design: Design, st: GeometryState,
     limit = ratings[np.clip(s.hall[subset], 0, len(ratings) - 1)] if len(subset) else np.zeros(0)
     r = subset[st.kn_m2[subset] > limit + 1e-9]
     out.append(_stack(FLOOR, r, np.zeros(len(r), dtype=np.int64), r))
+    # Blocks in the equipment path inside a door: the few door zones against the blocks.
+    if len(doors):
+        p = door_pairs if door_pairs is not None else pairs(doors, boxes[subset])
+        r = subset[p[:, 1]]
+        out.append(_stack(DOOR, p[:, 0], r, r))
     return np.concatenate(out)
 
 
@@ -170,6 +236,9 @@ def entries_checks(s: Snapshot, design: Design, st: GeometryState) -> list[Check
     lo = np.where(b < 0, a, np.minimum(a, b))
     hi = np.where(b < 0, -1, np.maximum(a, b))
     key = (_DEDUPE_CODE[e[:, 0]] * n + lo + 1) * n + hi + 1
+    door = e[:, 0] == DOOR
+    if door.any():  # one finding per door and block: a block in front of two doors blocks both
+        key = np.where(door, -1 - np.arange(len(e), dtype=np.int64), key)
     _, first = np.unique(key, return_index=True)
     first.sort()
     cache = st.messages
@@ -199,6 +268,13 @@ def _check(s: Snapshot, design: Design, st: GeometryState, sec: int, k1: int, a:
         lb = _label(design, ids[b])
         return Check(WARNING, "clearance", f"{lb} blocks the {_SIDE[sec]} service clearance of {la}",
                      (ids[a], ids[b]), params(block=la, other=lb, side=_SIDE[sec]))
+    if sec == DOOR:
+        hall, number = design.halls[int(st.door_hall[k1])], int(st.door_number[k1])
+        door, depth = f"D{number}", st.door_depth_mm
+        return Check(ERROR, "door_blocked",
+                     f"{la} stands in the {depth:,.0f} mm clear zone inside door {door} of {hall.name}", (ids[a],),
+                     params(block=la, door=door, hall=hall.name, depth_mm=depth,
+                            width_mm=hall.doors[number - 1].width_mm))
     hall = design.halls[min(int(s.hall[a]), len(design.halls) - 1)]
     load = float(st.kn_m2[a])
     return Check(ERROR, "floor_overload",
@@ -209,7 +285,7 @@ def _check(s: Snapshot, design: Design, st: GeometryState, sec: int, k1: int, a:
 
 def geometry_checks(s: Snapshot, design: Design, st: GeometryState,
                     rows: NDArray[np.int64] | None = None) -> list[Check]:
-    """Overlap, outside the hall, clearance and floor checks; rows limits them to some blocks."""
+    """Overlap, outside the hall, clearance, floor and door checks; rows limits them to some blocks."""
     st.entries = merge_entries(np.zeros((0, 5), dtype=np.int64), geometry_entries(s, design, st, rows))
     return entries_checks(s, design, st)
 

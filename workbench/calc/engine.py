@@ -55,7 +55,8 @@ class Calculator:
         values = _values(design, self.catalog)
         self._design = design
         self._snap = build_snapshot(design, self.types)
-        self._geo = geometry_state(self._snap, design, values["gravity_m_s2"])
+        self._geo = geometry_state(self._snap, design, values["gravity_m_s2"],
+                                   door_depth_mm=values["door_clear_depth_mm"])
         self._geo.entries = merge_entries(self._geo.entries, geometry_entries(self._snap, design, self._geo))
         self._geo_checks = entries_checks(self._snap, design, self._geo)
         self._load_fraction = load_fraction

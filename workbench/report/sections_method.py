@@ -24,13 +24,14 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
         value = values.get(key, spec.default)
         label = spec.label.get(ctx.options.lang) or spec.label.get("en") or key
         changed = abs(value - spec.default) > 1e-12
-        shown = _param(fmt, value) + (" *" if changed else "")
+        # Value and unit share a column so the source, the longest text, wraps less.
+        shown = " ".join(filter(None, (_param(fmt, value), spec.unit))) + (" *" if changed else "")
         rows.append([ctx.lang.tr(f"group.{spec.group}", spec.group),
                      Paragraph(f"{markup(label)}<br/><font size=\"6.5\" color=\"#5b6673\">{markup(key)}</font>",
-                               s.cell), shown, spec.unit or "—", spec.source])
+                               s.cell), shown, spec.source])
     if rows:
-        out.append(data_table(s, [t("col.group"), t("col.parameter"), t("col.value"), t("col.unit"), t("col.source")],
-                              rows, [20 * mm, 52 * mm, 20 * mm, 18 * mm, 64 * mm], "LLRLL"))
+        out.append(data_table(s, [t("col.group"), t("col.parameter"), t("col.value"), t("col.source")],
+                              rows, [20 * mm, 52 * mm, 24 * mm, 78 * mm], "LLRL"))
     out.append(s.p(t("method.changed_note"), s.note))
     # schemes
     out += heading(ctx, t("method.schemes"), 1)
@@ -50,11 +51,13 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
     rows = []
     for tid in used:
         bt = ctx.catalog.types[tid]
-        rows.append([bt.display_name(ctx.options.lang), tid, bt.source or "—", bt.price.basis,
-                     bt.price.date or "—"])
+        # The catalog id sits under the name (as parameter keys do) so the source text gets the width.
+        rows.append([Paragraph(f"{markup(bt.display_name(ctx.options.lang))}<br/>"
+                               f"<font size=\"6.5\" color=\"#5b6673\">{markup(tid)}</font>", s.cell),
+                     bt.source or "—", bt.price.basis, bt.price.date or "—"])
     if rows:
-        out.append(data_table(s, [t("col.item"), t("col.model"), t("col.source"), t("col.price_basis"),
-                                  t("col.price_date")], rows, [38 * mm, 30 * mm, 54 * mm, 36 * mm, 16 * mm], "LLLLL"))
+        out.append(data_table(s, [t("col.item"), t("col.source"), t("col.price_basis"), t("col.price_date")],
+                              rows, [46 * mm, 80 * mm, 32 * mm, 16 * mm], "LLLL"))
     else:
         out.append(s.p(t("equipment.empty"), s.note))
     out.append(s.p(t("method.fx", source=ctx.catalog.fx_source or "—"), s.note))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -24,10 +25,13 @@ from workbench.ui.docks.formatting import fmt_editable, fmt_number
 from workbench.ui.document import Document
 
 SITE_TEXT_FIELDS = ("name", "customer", "location", "revision", "prepared_by")
-GROUP_ORDER = ("load", "power", "cooling", "climate", "cost", "constants")
+GROUP_ORDER = ("load", "power", "cooling", "climate", "layout", "cost", "constants")
 # Typed hall sides: under a metre is no hall (the outline tool refuses one too); over a kilometre is a typo.
 MIN_HALL_SIDE_MM = 1000.0
 MAX_HALL_SIDE_MM = 1_000_000.0
+# Typed door widths: below a single 600 mm leaf no rack passes; above 6 m is a loading bay, not a door.
+MIN_DOOR_MM = 600.0
+MAX_DOOR_MM = 6000.0
 
 
 def scroll(widget: QWidget) -> QScrollArea:
@@ -70,6 +74,16 @@ class DesignPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.hall_form = self._build_hall()
+        self.doors_form = FormGrid()
+        self._door_rows: tuple[str, int] = ("", -1)  # (hall id, door count) the doors form was built for
+        hall_holder = QWidget()
+        hall_box = QVBoxLayout(hall_holder)
+        hall_box.setContentsMargins(0, 0, 0, 0)
+        hall_box.setSpacing(0)
+        hall_box.addWidget(self.hall_form)
+        hall_box.addWidget(self.doors_form)
+        hall_box.addStretch(1)
+        self._hall_box = hall_box
         self.site_form = self._build_site()
         self.assumption_form = FormGrid()
         self.scheme_form = FormGrid()
@@ -83,7 +97,7 @@ class DesignPage(QWidget):
         box.addStretch(1)
         self._assumption_box = box
         self._build_assumptions()
-        self.tabs.addTab(scroll(self.hall_form), "")
+        self.tabs.addTab(scroll(hall_holder), "")
         self.tabs.addTab(scroll(self.site_form), "")
         self.tabs.addTab(scroll(holder), "")
 
@@ -108,7 +122,6 @@ class DesignPage(QWidget):
         self.size_hint.setWordWrap(True)
         self.size_hint.setProperty("role", "muted")
         f.add_widget(self.size_hint)
-        f.finish()
         for key, field in f.fields.items():
             field.committed.connect(lambda value, k=key: self._on_hall_committed(k, value))
         return f
@@ -153,9 +166,31 @@ class DesignPage(QWidget):
     def _group_title(self, group: str) -> str:
         titles = {
             "load": self.tr("Load"), "power": self.tr("Power"), "cooling": self.tr("Cooling"),
-            "climate": self.tr("Climate and chillers"), "cost": self.tr("Cost"), "constants": self.tr("Physical constants"),
+            "climate": self.tr("Climate and chillers"), "layout": self.tr("Layout"), "cost": self.tr("Cost"),
+            "constants": self.tr("Physical constants"),
         }
         return titles.get(group, group.replace("_", " ").capitalize())
+
+    def _rebuild_doors(self, hall: Hall | None) -> None:
+        """One width row per door of the shown hall; rebuilt only when the hall or its door count changes."""
+        self._hall_box.removeWidget(self.doors_form)
+        self.doors_form.hide()  # until its deferred deletion, the old form would still paint over the new one
+        self.doors_form.deleteLater()
+        f = FormGrid()
+        f.add_section(lambda: self.tr("Doors"))
+        for i in range(len(hall.doors) if hall is not None else 0):
+            field = NumberField(lambda k=i: self.tr("Door D{0} width").format(k + 1), lambda: "mm",
+                                MIN_DOOR_MM, MAX_DOOR_MM)
+            f.add(f"door:{i}", field)
+            field.committed.connect(lambda value, k=i, fl=field: self._on_door_width_committed(k, value, fl))
+        self.doors_hint = QLabel()
+        self.doors_hint.setWordWrap(True)
+        self.doors_hint.setProperty("role", "muted")
+        f.add_widget(self.doors_hint)
+        f.retranslate()
+        self.doors_form = f
+        self._hall_box.insertWidget(1, f)
+        self._door_rows = (hall.id if hall is not None else "", len(hall.doors) if hall is not None else -1)
 
     def _rebuild_schemes(self, power: tuple[str, ...], cooling: tuple[str, ...]) -> None:
         """Redundancy rows follow the systems present; rebuilt only when that list changes."""
@@ -198,7 +233,7 @@ class DesignPage(QWidget):
         self.tabs.setTabText(0, self.tr("Hall"))
         self.tabs.setTabText(1, self.tr("Site"))
         self.tabs.setTabText(2, self.tr("Assumptions"))
-        for form in (self.hall_form, self.site_form, self.assumption_form, self.scheme_form):
+        for form in (self.hall_form, self.doors_form, self.site_form, self.assumption_form, self.scheme_form):
             form.retranslate()
         for key, spec in self.document.catalog.parameters.items():
             field = self.assumption_form.fields[key]
@@ -224,6 +259,7 @@ class DesignPage(QWidget):
                 hf[key].set_value(getattr(hall, key))
         hf["hall"].set_visible(len(halls) > 1)
         self._refresh_size(hall)
+        self._refresh_doors(hall)
         sf = self.site_form.fields
         for key in (*SITE_TEXT_FIELDS, "currency", "electricity_price_per_kwh"):
             sf[key].set_value(getattr(d.site, key))
@@ -264,7 +300,43 @@ class DesignPage(QWidget):
             self.size_hint.setText(self.tr("Not a rectangle: width and depth are the outline's extent. "
                                            "Reshape it on the canvas with the Hall outline tool."))
 
+    def _refresh_doors(self, hall: Hall | None) -> None:
+        rows = (hall.id, len(hall.doors)) if hall is not None else ("", -1)
+        if rows != self._door_rows:
+            self._rebuild_doors(hall)
+        self.doors_form.setVisible(hall is not None)
+        if hall is None:
+            return
+        for i, door in enumerate(hall.doors):
+            field = self.doors_form.fields[f"door:{i}"]
+            field.set_value(door.width_mm)
+            field.set_tooltip(self.tr("Door D{0} on the wall at x {1} mm, y {2} mm").format(
+                i + 1, fmt_editable(door.x_mm), fmt_editable(door.y_mm)))
+        depth = self.document.design.assumptions.values.get(
+            "door_clear_depth_mm", self._default("door_clear_depth_mm"))
+        text = self.tr("Blocks must keep a clear zone {0} mm deep inside each door for equipment delivery "
+                       "(assumption under Layout).").format(fmt_editable(depth)) if depth is not None else ""
+        if not hall.doors:
+            text = self.tr("No doors: add them on a hall wall with the Door tool.") + (" " + text if text else "")
+        self.doors_hint.setText(text)
+
+    def _default(self, key: str) -> float | None:
+        spec = self.document.catalog.parameters.get(key)
+        return spec.default if spec is not None else None
+
     # --- editing -------------------------------------------------------------------------
+    def _on_door_width_committed(self, index: int, width_mm: float, field: Field) -> None:
+        """A typed door width: the hall's doors, deep-copied with the one width changed, as one SetHallField."""
+        hall = self.document.design.hall(self.hall_id)
+        if hall is None or index >= len(hall.doors):
+            return
+        if float(width_mm) == hall.doors[index].width_mm:
+            return
+        doors = copy.deepcopy(hall.doors)
+        doors[index].width_mm = float(width_mm)
+        text = self.tr("Set width of door D{0} of {1} to {2} mm").format(index + 1, hall.name, fmt_editable(width_mm))
+        self._request(SetHallField(hall.id, "doors", doors, text=text), field)
+
     def _request(self, edit: Edit, field: Field) -> None:
         self.edit_requested.emit(edit, field)
 

@@ -24,7 +24,7 @@ from workbench.ui.scene.overview import LevelOfDetail
 from workbench.ui.theme import LIGHT, Theme
 
 # Check codes the canvas marks on blocks; capacity and redundancy problems belong to the docks.
-CANVAS_CODES = ("overlap", "outside_hall", "clearance", "floor_overload")
+CANVAS_CODES = ("overlap", "outside_hall", "clearance", "floor_overload", "door_blocked")
 MAX_CLEARANCE_SHOWN = 2000  # selecting a whole campus should not draw 40,000 dashed zones
 MIN_TILE_PX = 6.0
 SCENE_MARGIN_MM = 40000.0

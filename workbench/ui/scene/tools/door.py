@@ -1,4 +1,4 @@
-"""Door tool: click near a hall wall to add a door on it; drag a door along walls; right-click removes."""
+"""Door tool: click a hall wall to add a door; click a door to name it; drag it along walls; right-click removes."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ class DoorTool(Tool):
     def __init__(self, editor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(editor)
         self._moving: tuple[Hall, int] | None = None
+        self._press: ToolEvent | None = None
 
     @property
     def label(self) -> str:
@@ -90,6 +91,7 @@ class DoorTool(Tool):
         if event.button != Qt.MouseButton.LeftButton:
             return False
         self._moving = hit
+        self._press = event
         if hit is None:
             self.add_door(event.x_mm, event.y_mm, event.shift)
         return True
@@ -99,6 +101,11 @@ class DoorTool(Tool):
             return True
         hall, i = self._moving
         self._moving = None
+        press, self._press = self._press, None
+        if press is not None and (abs(event.view_x - press.view_x) + abs(event.view_y - press.view_y)
+                                  < self.drag_threshold_px):
+            self.show_door(hall, i)  # a click selects: the door stays where it is
+            return True
         wall = self.wall_point(event.x_mm, event.y_mm, event.shift)
         if wall is None or wall[0] is not hall:
             return True
@@ -110,6 +117,12 @@ class DoorTool(Tool):
         doors[i].x_mm, doors[i].y_mm, doors[i].rotation_deg = x, y, rot
         self.editor.push(SetHallField(hall.id, "doors", doors, text=self.editor.tr("Move door")))
         return True
+
+    def show_door(self, hall: Hall, index: int) -> None:
+        """Name the clicked door and its width, and say where the width is typed."""
+        self.editor.message.emit(self.editor.tr(
+            "Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel's Hall tab.").format(
+            index + 1, hall.name, f"{hall.doors[index].width_mm:,.0f}"))
 
     def add_door(self, x: float, y: float, shift: bool = False) -> bool:
         wall = self.wall_point(x, y, shift)
