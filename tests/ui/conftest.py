@@ -80,3 +80,18 @@ def empty_window(qtbot, settings: Settings) -> Iterator[MainWindow]:  # type: ig
     w.document.recalculate_now()
     yield w
     _close(w)
+
+
+@pytest.fixture
+def type_into(qtbot):  # type: ignore[no-untyped-def]
+    """type_into(field, text): replace a form field's text by typing and press Return, as a user would."""
+    from PySide6.QtCore import Qt
+
+    def type_(field, text: str) -> None:  # type: ignore[no-untyped-def]
+        field.edit.setFocus()
+        field.edit.selectAll()
+        qtbot.keyClick(field.edit, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(field.edit, text)
+        qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+
+    return type_

@@ -23,15 +23,6 @@ def _page(window: MainWindow) -> DesignPage:
     return dock.design_page
 
 
-def _type_into(qtbot, field: NumberField, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Replace the field's text by typing, then press Return, as a user would."""
-    field.edit.setFocus()
-    field.edit.selectAll()
-    qtbot.keyClick(field.edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(field.edit, text)
-    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
-
-
 def _vp(window: MainWindow, x_mm: float, y_mm: float) -> QPoint:
     return window.view.mapFromScene(to_scene(x_mm, y_mm))
 
@@ -59,7 +50,7 @@ def _door_with_rack(window: MainWindow, qtbot) -> tuple[Door, str]:  # type: ign
     return door, rack.id
 
 
-def test_typed_door_width_is_one_undo_step_and_the_check_follows(empty_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typed_door_width_is_one_undo_step_and_the_check_follows(empty_window: MainWindow, qtbot, type_into) -> None:  # type: ignore[no-untyped-def]
     w = empty_window
     hall = w.document.design.halls[0]
     door, rack = _door_with_rack(w, qtbot)
@@ -68,7 +59,7 @@ def test_typed_door_width_is_one_undo_step_and_the_check_follows(empty_window: M
     field = _door_field(w)
     assert (field.label.text(), field.unit.text(), field.edit.text()) == ("Door D1 width", "mm", "1,800")
     steps = w.document.undo_stack.count()
-    _type_into(qtbot, field, "1200")  # the rack's edge is now 100 mm clear of the door's span
+    type_into(field, "1200")  # the rack's edge is now 100 mm clear of the door's span
     assert not field.has_error
     assert hall.doors[0].width_mm == 1200.0 and hall.doors[0].id == door.id
     assert (hall.doors[0].x_mm, hall.doors[0].y_mm) == (door.x_mm, door.y_mm)
@@ -84,7 +75,7 @@ def test_typed_door_width_is_one_undo_step_and_the_check_follows(empty_window: M
     assert hall.doors[0].width_mm == 1200.0 and _door_field(w).edit.text() == "1,200"
 
 
-def test_bad_door_width_is_refused_inline(empty_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_bad_door_width_is_refused_inline(empty_window: MainWindow, qtbot, type_into) -> None:  # type: ignore[no-untyped-def]
     w = empty_window
     hall = w.document.design.halls[0]
     w.document.push(SetHallField(hall.id, "doors", [Door(x_mm=6000.0, y_mm=0.0, width_mm=1800.0)]))
@@ -92,20 +83,20 @@ def test_bad_door_width_is_refused_inline(empty_window: MainWindow, qtbot) -> No
     steps = w.document.undo_stack.count()
     for text, message in (("300", "Must be at least 600 mm."), ("7000", "Must be at most 6,000 mm."),
                           ("wide", "“wide” is not a number."), ("", "Enter a number.")):
-        _type_into(qtbot, field, text)
+        type_into(field, text)
         assert field.has_error and field.error.text() == message, text
         assert field.editor.property("invalid") is True
         assert hall.doors[0].width_mm == 1800.0 and w.document.undo_stack.count() == steps
     # A recalculation meanwhile keeps the refused text for the user to fix; a good value then goes through.
-    _type_into(qtbot, field, "abc")
+    type_into(field, "abc")
     w.document.recalculate_now()
     assert field.edit.text() == "abc" and field.has_error
-    _type_into(qtbot, field, "2400")
+    type_into(field, "2400")
     assert not field.has_error and hall.doors[0].width_mm == 2400.0
     assert w.document.undo_stack.count() == steps + 1
 
 
-def test_doors_list_follows_the_hall_and_a_click_names_the_door(empty_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_doors_list_follows_the_hall_and_a_click_names_the_door(empty_window: MainWindow, qtbot, type_into) -> None:  # type: ignore[no-untyped-def]
     w = empty_window
     page = _page(w)
     hall = w.document.design.halls[0]
@@ -126,6 +117,6 @@ def test_doors_list_follows_the_hall_and_a_click_names_the_door(empty_window: Ma
     # The clear depth is an assumption under Layout; typing it changes the hint.
     depth = page.assumption_form.fields["door_clear_depth_mm"]
     assert isinstance(depth, NumberField)
-    _type_into(qtbot, depth, "2000")
+    type_into(depth, "2000")
     assert w.document.design.assumptions.values["door_clear_depth_mm"] == 2000.0
     assert "2,000 mm deep" in page.doors_hint.text()

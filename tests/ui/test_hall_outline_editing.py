@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 from workbench.model.design import Block
 from workbench.model.edits import AddBlocks, SetHallField
 from workbench.ui.docks import InspectorDock
-from workbench.ui.docks.fields import NumberField
 from workbench.ui.main_window import MainWindow
 from workbench.ui.scene.coords import to_scene
 from workbench.ui.scene.tools import HallOutlineTool
@@ -25,15 +24,6 @@ def _inspector(window: MainWindow) -> InspectorDock:
     dock = next(d for d in window.docks if isinstance(d, InspectorDock))
     window.document.set_selection(set())
     return dock
-
-
-def _type_into(qtbot, field: NumberField, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Replace the field's text by typing, then press Return, as a user would."""
-    field.edit.setFocus()
-    field.edit.selectAll()
-    qtbot.keyClick(field.edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(field.edit, text)
-    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
 
 
 def _outline(window: MainWindow) -> list[tuple[float, float]]:
@@ -74,7 +64,7 @@ def _hall_tool(window: MainWindow) -> HallOutlineTool:
 
 
 # --- the inspector ---------------------------------------------------------------------------
-def test_typed_width_and_depth_resize_the_rectangle_as_one_undo_step(empty_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typed_width_and_depth_resize_the_rectangle_as_one_undo_step(empty_window: MainWindow, qtbot, type_into) -> None:  # type: ignore[no-untyped-def]
     w = empty_window
     page = _inspector(w).design_page
     fields = page.hall_form.fields
@@ -83,11 +73,11 @@ def test_typed_width_and_depth_resize_the_rectangle_as_one_undo_step(empty_windo
     assert fields["area_m2"].value_label.text() == "240.0"
     assert fields["x_range"].value_label.text() == "0 … 20,000"
     steps = w.document.undo_stack.count()
-    _type_into(qtbot, fields["width_mm"], "36000")
+    type_into(fields["width_mm"], "36000")
     assert _outline(w) == [(0, 0), (36000, 0), (36000, 12000), (0, 12000)]
     assert w.document.undo_stack.count() == steps + 1
     assert fields["area_m2"].value_label.text() == "432.0"
-    _type_into(qtbot, fields["depth_mm"], "24 000")
+    type_into(fields["depth_mm"], "24 000")
     assert _outline(w) == [(0, 0), (36000, 0), (36000, 24000), (0, 24000)]
     assert w.document.undo_stack.count() == steps + 2
     w.document.undo_stack.undo()
@@ -98,26 +88,26 @@ def test_typed_width_and_depth_resize_the_rectangle_as_one_undo_step(empty_windo
     assert _outline(w)[1] == (36000, 0)
 
 
-def test_bad_sizes_are_refused_inline_and_change_nothing(empty_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_bad_sizes_are_refused_inline_and_change_nothing(empty_window: MainWindow, qtbot, type_into) -> None:  # type: ignore[no-untyped-def]
     w = empty_window
     field = _inspector(w).design_page.hall_form.fields["width_mm"]
     steps = w.document.undo_stack.count()
     for text, message in (("0", "Must be at least 1,000 mm."), ("-5000", "Must be at least 1,000 mm."),
                           ("wide", "“wide” is not a number."), ("5e9", "Must be at most 1,000,000 mm.")):
-        _type_into(qtbot, field, text)
+        type_into(field, text)
         assert field.has_error and field.error.text() == message, text
         assert _outline(w) == RECT and w.document.undo_stack.count() == steps
-    _type_into(qtbot, field, "24000")
+    type_into(field, "24000")
     assert not field.has_error and _outline(w)[1] == (24000, 0)
 
 
-def test_shrinking_leaves_blocks_where_they_are_and_checks_flag_them(empty_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_shrinking_leaves_blocks_where_they_are_and_checks_flag_them(empty_window: MainWindow, qtbot, type_into) -> None:  # type: ignore[no-untyped-def]
     w = empty_window
     hall = w.document.design.halls[0]
     rack = Block("rack.gb200-nvl72", 17000.0, 6000.0, hall_id=hall.id)
     w.document.push(AddBlocks([rack]))
     assert not [c for c in w.document.recalculate_now().checks if c.code == "outside_hall"]
-    _type_into(qtbot, _inspector(w).design_page.hall_form.fields["width_mm"], "12000")
+    type_into(_inspector(w).design_page.hall_form.fields["width_mm"], "12000")
     assert _outline(w)[1] == (12000, 0)
     assert (rack.x_mm, rack.y_mm) == (17000.0, 6000.0)
     assert [c.blocks for c in w.document.recalculate_now().checks if c.code == "outside_hall"] == [(rack.id,)]

@@ -58,6 +58,18 @@ class ReadoutField(Field):
         self.value_label.setText(str(value))
 
 
+def stacked(*forms: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    """Forms one under the other at the top of a page; the layout is kept so a form can be swapped later."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(0)
+    for form in forms:
+        box.addWidget(form)
+    box.addStretch(1)
+    return holder, box
+
+
 class DesignPage(QWidget):
     """Tabs for hall, site and assumptions; commits become Edits handed to edit_requested."""
 
@@ -76,26 +88,12 @@ class DesignPage(QWidget):
         self.hall_form = self._build_hall()
         self.doors_form = FormGrid()
         self._door_rows: tuple[str, int] = ("", -1)  # (hall id, door count) the doors form was built for
-        hall_holder = QWidget()
-        hall_box = QVBoxLayout(hall_holder)
-        hall_box.setContentsMargins(0, 0, 0, 0)
-        hall_box.setSpacing(0)
-        hall_box.addWidget(self.hall_form)
-        hall_box.addWidget(self.doors_form)
-        hall_box.addStretch(1)
-        self._hall_box = hall_box
+        hall_holder, self._hall_box = stacked(self.hall_form, self.doors_form)
         self.site_form = self._build_site()
         self.assumption_form = FormGrid()
         self.scheme_form = FormGrid()
         self._scheme_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(self.scheme_form)
-        box.addWidget(self.assumption_form)
-        box.addStretch(1)
-        self._assumption_box = box
+        holder, self._assumption_box = stacked(self.scheme_form, self.assumption_form)
         self._build_assumptions()
         self.tabs.addTab(scroll(hall_holder), "")
         self.tabs.addTab(scroll(self.site_form), "")
