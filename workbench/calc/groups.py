@@ -67,6 +67,8 @@ class Groups:
 
 # Domains in the order find_groups sorts them (alphabetical, as the bucket keys always were).
 _DOMAINS = ("air", "liquid", "power", "rejection")
+_ORDER = ("power", "air", "liquid", "rejection")  # the order groups are numbered and listed in
+_RANK = {name: i for i, name in enumerate(_ORDER)}
 _PUMP = -2
 
 
@@ -135,19 +137,20 @@ def find_groups(s: Snapshot) -> Groups:
     role_number = {rn: i for i, rn in enumerate(role_names)}
     role_of_type = np.asarray([role_number.get((r[0], r[1]), -1) for r in roles], dtype=np.int64)
     key = role_of_type[t_rows] * len(g.names) + name
-    uniq, inverse = np.unique(key, return_inverse=True)
-    order = np.argsort(inverse, kind="stable")
-    bounds = np.searchsorted(inverse[order], np.arange(len(uniq) + 1))
+    uniq, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    grouped = rows[np.argsort(inverse, kind="stable")]  # each group's rows together, in row order
+    bounds = np.concatenate(([0], np.cumsum(counts))).tolist()
+    n_names = len(g.names)
     found = []
-    for k, code in enumerate(uniq):
-        dom, role = role_names[int(code) // len(g.names)]
-        found.append(((_DOMAINS[dom], g.names[int(code) % len(g.names)], role), rows[order[bounds[k]:bounds[k + 1]]]))
-    found.sort(key=lambda item: item[0])
-    number = 0
-    for domain_name in ("power", "air", "liquid", "rejection"):
-        for (dname, gname, role), grows in found:
-            if dname == domain_name:
-                getattr(g, dname).append(Group(gname, role, grows))
-                g.label[grows] = number
-                number += 1
+    for k, code in enumerate(uniq.tolist()):
+        dom, role = role_names[code // n_names]
+        found.append((_RANK[_DOMAINS[dom]], g.names[code % n_names], role, k))
+    # Groups are numbered power, air, liquid, rejection, each domain by name then role.
+    found.sort()
+    number_of = np.empty(len(uniq), dtype=np.int64)
+    lists = {"power": g.power, "air": g.air, "liquid": g.liquid, "rejection": g.rejection}
+    for number, (rank, gname, role, k) in enumerate(found):
+        number_of[k] = number
+        lists[_ORDER[rank]].append(Group(gname, role, grouped[bounds[k]:bounds[k + 1]]))
+    g.label[grouped] = np.repeat(number_of, counts)
     return g

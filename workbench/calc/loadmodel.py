@@ -141,7 +141,12 @@ def _device_loss(s: Snapshot, rows: NDArray[np.int64], x: F) -> F:
     return a + b * x + c * x * x
 
 
-def _affinity(rated_kw: float, x: F, min_speed: float) -> F:
+def _total(rows: F, zero: F) -> F:
+    """The sum of a (groups, fractions) matrix's rows, or zeros when there are no groups."""
+    return np.add.reduce(rows, axis=0) if len(rows) else zero
+
+
+def _affinity(rated_kw: float | F, x: F, min_speed: float) -> F:
     """Fan and pump power follows speed cubed, with a floor at the minimum speed."""
     return rated_kw * np.maximum(np.maximum(x, 0.0), min_speed) ** 3
 
@@ -175,43 +180,38 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
     misc = np.full_like(f, values["misc_kw"])
 
     # Liquid: CDUs carry the racks' liquid heat; liquid-to-air CDUs dump it into the room air.
-    liquid_groups: list[GroupLoad] = []
-    liquid_to_water = zero
-    liquid_to_air = zero
-    cdu_power = zero
-    liquid_heat = float((liq_frac * it_rack).sum()) * f
     base = len(g.power) + len(g.air)
-    for k, grp in enumerate(g.liquid, start=base):
-        load = loop_liq.get(grp.name, 0.0) * f
-        cap = float(gs.liquid_kw[k])
-        x = load / cap if cap > 0 else zero
-        rated = float(gs.pump_kw[k] + gs.fan_kw[k])
-        elec = _affinity(rated, x, min_speed) if cap > 0 else zero
-        cdu_power = cdu_power + elec
-        share_air = float(gs.liquid_to_air_kw[k] / cap) if cap > 0 else 0.0
-        liquid_to_air = liquid_to_air + load * share_air
-        liquid_to_water = liquid_to_water + load * (1.0 - share_air)
-        liquid_groups.append(GroupLoad(grp, load, elec))
+    liq = slice(base, base + len(g.liquid))
+    liquid_heat = float((liq_frac * it_rack).sum()) * f
+    load = np.asarray([loop_liq.get(grp.name, 0.0) for grp in g.liquid]).reshape(-1, 1) * f
+    cap = gs.liquid_kw[liq].reshape(-1, 1)
+    sized = cap > 0
+    x = np.divide(load, cap, out=np.zeros_like(load), where=sized)
+    elec = np.where(sized, _affinity((gs.pump_kw[liq] + gs.fan_kw[liq]).reshape(-1, 1), x, min_speed), 0.0)
+    share_air = np.divide(gs.liquid_to_air_kw[liq].reshape(-1, 1), cap, out=np.zeros_like(cap), where=sized)
+    # Totals add group by group (a reduction down the first axis), as a loop over the groups would.
+    cdu_power = _total(elec, zero)
+    liquid_to_air = _total(load * share_air, zero)
+    liquid_to_water = _total(load * (1.0 - share_air), zero)
+    liquid_groups = [GroupLoad(grp, load[i], elec[i]) for i, grp in enumerate(g.liquid)]
     # Liquid heat of loops without any CDU still has to leave the building.
     served = sum(loop_liq.get(grp.name, 0.0) for grp in g.liquid)
     liquid_to_water = liquid_to_water + (sum(loop_liq.values()) - served) * f
 
     # Air: rack air heat + room losses + lighting + liquid-to-air heat + CDU pumps, then fan heat.
     air_heat = float((air_frac * it_rack).sum()) * f + room + lighting + liquid_to_air + cdu_power
-    air_groups: list[GroupLoad] = []
-    air_caps = [float(gs.air_kw[k]) for k in range(len(g.power), base)]
-    air_cap_total = sum(air_caps)
-    fans = zero
-    for grp, cap, k in zip(g.air, air_caps, range(len(g.power), base)):
-        share = cap / air_cap_total if air_cap_total > 0 else 0.0
-        load = air_heat * share
-        x = load / cap if cap > 0 else zero
-        elec = _affinity(float(gs.fan_kw[k]), x, min_speed)
-        fans = fans + elec
-        air_groups.append(GroupLoad(grp, load, elec))
+    air = slice(len(g.power), base)
+    air_caps = gs.air_kw[air]
+    air_cap_total = float(sum(air_caps.tolist()))
+    shares = (air_caps / air_cap_total if air_cap_total > 0 else np.zeros_like(air_caps)).reshape(-1, 1)
+    load = air_heat * shares
+    cap = air_caps.reshape(-1, 1)
+    x = np.divide(load, cap, out=np.zeros_like(load), where=cap > 0)
+    elec = _affinity(gs.fan_kw[air].reshape(-1, 1), x, min_speed)
+    fans = _total(elec, zero)
+    air_groups = [GroupLoad(grp, load[i], elec[i]) for i, grp in enumerate(g.air)]
     air_heat = air_heat + fans  # fans inside the room end up as heat too
-    for gl, cap in zip(air_groups, air_caps):
-        share = cap / air_cap_total if air_cap_total else 0.0
+    for gl, share in zip(air_groups, shares[:, 0].tolist()):
         gl.load_kw = air_heat * share
 
     # Heat rejection: chillers when it is too warm, dry coolers / towers otherwise.
@@ -222,8 +222,8 @@ def evaluate(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: flo
     pumps = zero
     if len(g.pumps):
         first = base + len(g.liquid)
-        cap = sum(float(gs.heat_rejection_kw[k]) for k in range(first, first + len(g.rejection)))
-        x = rejected / cap if cap > 0 else np.ones_like(f)
+        rejection_kw = sum(float(gs.heat_rejection_kw[k]) for k in range(first, first + len(g.rejection)))
+        x = rejected / rejection_kw if rejection_kw > 0 else np.ones_like(f)
         pumps = _affinity(float(s.col("pump_kw")[g.pumps].sum()), x, min_speed)
     fans_pumps = fans + cdu_power + rej_fans + pumps
     cooling = chiller_kw + fans_pumps
