@@ -958,184 +958,184 @@ Your design is still open; save it now to be safe. The details were written to {
 <context>
     <name>DesignPage</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="107"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="108"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="233"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="105"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="106"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="231"/>
         <source>Hall</source>
         <translation>机房</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="110"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="108"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="111"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="109"/>
         <source>Floor type</source>
         <translation>地面类型</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="112"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="110"/>
         <source>Slab</source>
         <translation>结构楼板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="112"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="110"/>
         <source>Raised floor</source>
         <translation>架空地板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="113"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="111"/>
         <source>Floor rating</source>
         <translation>楼面荷载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="115"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="113"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="116"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="114"/>
         <source>Width (X)</source>
         <translation>宽度 (X)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="117"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="115"/>
         <source>Depth (Y)</source>
         <translation>进深 (Y)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="118"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="116"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="119"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="117"/>
         <source>X from … to</source>
         <translation>X 起止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="120"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="118"/>
         <source>Y from … to</source>
         <translation>Y 起止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="131"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="129"/>
         <source>Site and proposal</source>
         <translation>场地与方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="133"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="131"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="134"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="132"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="135"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="133"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="136"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="134"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="137"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="135"/>
         <source>Prepared by</source>
         <translation>编制人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="141"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="139"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="143"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="141"/>
         <source>Electricity price</source>
         <translation>电价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="169"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="167"/>
         <source>Climate and chillers</source>
         <translation>气候与冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="169"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="167"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="169"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="167"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="170"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
         <source>Physical constants</source>
         <translation>物理常数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="180"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="178"/>
         <source>Doors</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="182"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="180"/>
         <source>Door D{0} width</source>
         <translation>门 D{0} 宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="200"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="198"/>
         <source>Redundancy</source>
         <translation>冗余</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="205"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="203"/>
         <source>Power system “{0}”</source>
         <translation>供电系统“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="206"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="204"/>
         <source>Cooling group “{0}”</source>
         <translation>制冷组“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="234"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="232"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="235"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="233"/>
         <source>Assumptions</source>
         <translation>假设条件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="240"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="238"/>
         <source>allowed {0} to {1} {2}</source>
         <translation>允许范围 {0} 至 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="243"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="241"/>
         <source>{0}
 Default {1:,g} {2}; {3}
 Source: {4}</source>
@@ -1144,63 +1144,63 @@ Source: {4}</source>
 来源：{4}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="297"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="295"/>
         <source>Typing a width or depth keeps the lower-left corner where it is. Blocks are not moved; any left outside are flagged in Checks.</source>
         <translation>输入宽度或进深时，左下角保持不动。设备不会被移动；落在机房外的设备会在“检查”中标出。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="300"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="298"/>
         <source>Not a rectangle: width and depth are the outline&apos;s extent. Reshape it on the canvas with the Hall outline tool.</source>
         <translation>非矩形机房：宽度和进深为轮廓的外包尺寸。请在画布上用“机房轮廓”工具调整形状。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="313"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="311"/>
         <source>Door D{0} on the wall at x {1} mm, y {2} mm</source>
         <translation>门 D{0}，位于墙上 x {1} mm、y {2} mm 处</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="317"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="315"/>
         <source>Blocks must keep a clear zone {0} mm deep inside each door for equipment delivery (assumption under Layout).</source>
         <translation>每扇门内侧须留出 {0} mm 深的净空区，作为设备运输通道（见假设条件中的“布局”）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="320"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="318"/>
         <source>No doors: add them on a hall wall with the Door tool.</source>
         <translation>尚无门：请用“门”工具在机房墙上添加。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="337"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="335"/>
         <source>Set width of door D{0} of {1} to {2} mm</source>
         <translation>将 {1} 的门 D{0} 宽度设为 {2} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="355"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="353"/>
         <source>Set {0} of {1}</source>
         <translation>设置{1}的{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="361"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="359"/>
         <source>Only a rectangular hall can be sized here; reshape this one with the Hall outline tool.</source>
         <translation>此处只能设置矩形机房的尺寸；请用“机房轮廓”工具调整此机房的形状。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="370"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="368"/>
         <source>Set width of {0} to {1} mm</source>
         <translation>将 {0} 的宽度设为 {1} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="375"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="373"/>
         <source>Set depth of {0} to {1} mm</source>
         <translation>将 {0} 的进深设为 {1} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="384"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="393"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="382"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="391"/>
         <source>Set {0}</source>
         <translation>设置{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="397"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="395"/>
         <source>Set redundancy of {0} to {1}</source>
         <translation>将{0}的冗余设为 {1}</translation>
     </message>
@@ -1260,17 +1260,17 @@ Source: {4}</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="82"/>
+        <location filename="../../build/i18n/extra_strings.py" line="83"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="83"/>
+        <location filename="../../build/i18n/extra_strings.py" line="84"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="84"/>
+        <location filename="../../build/i18n/extra_strings.py" line="82"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
@@ -1290,22 +1290,22 @@ Source: {4}</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="88"/>
+        <location filename="../../build/i18n/extra_strings.py" line="89"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="89"/>
+        <location filename="../../build/i18n/extra_strings.py" line="90"/>
         <source>Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel&apos;s Hall tab.</source>
         <translation>{1} 的门 D{0}：宽 {2} mm。可在“属性”面板“机房”页的“门”一栏中输入宽度。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="90"/>
+        <location filename="../../build/i18n/extra_strings.py" line="91"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="91"/>
+        <location filename="../../build/i18n/extra_strings.py" line="88"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable
 
 from workbench.calc.snapshot import Snapshot
@@ -144,11 +146,7 @@ class PlanFlowable(Flowable):
         c, d, hall = self.canv, self.d, self.d.hall
         pts = [(ox + x * k, oy + y * k) for x, y in hall.outline]
         if len(pts) >= 3:
-            path = c.beginPath()
-            path.moveTo(*pts[0])
-            for pt in pts[1:]:
-                path.lineTo(*pt)
-            path.close()
+            path = _closed_path(c, pts)
             c.setFillColor(FLOOR)
             c.setStrokeColor(INK)
             c.setLineWidth(1.6)
@@ -388,11 +386,7 @@ class PlanFlowable(Flowable):
             c.drawCentredString(bx + (x0 + x1) / 2 * k, by + (y0 + y1) / 2 * k - 2, str(i + 1))
         pts = [(bx + px * k, by + py * k) for px, py in self.d.hall.outline]
         if len(pts) >= 3:
-            path = c.beginPath()
-            path.moveTo(*pts[0])
-            for pt in pts[1:]:
-                path.lineTo(*pt)
-            path.close()
+            path = _closed_path(c, pts)
             c.setStrokeColor(INK)
             c.setLineWidth(0.8)
             c.drawPath(path, fill=0, stroke=1)
@@ -421,3 +415,13 @@ def _inside(outline: list[tuple[float, float]], x: float, y: float) -> bool:
         if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
             inside = not inside
     return inside
+
+
+def _closed_path(c: Canvas, pts: list[tuple[float, float]]) -> PDFPathObject:
+    """A closed polygon path through page points (a hall outline)."""
+    path = c.beginPath()
+    path.moveTo(*pts[0])
+    for pt in pts[1:]:
+        path.lineTo(*pt)
+    path.close()
+    return path

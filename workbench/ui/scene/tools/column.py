@@ -51,9 +51,7 @@ class ColumnTool(Tool):
             if hit is None:
                 self.editor.select_tool()
             else:
-                hall, i = hit
-                cols = [c for k, c in enumerate(hall.columns) if k != i]
-                self.editor.push(SetHallField(hall.id, "columns", cols, text=self.editor.tr("Remove column")))
+                self.remove_from_hall(*hit, "columns", self.editor.tr("Remove column"))
             return True
         if event.button != Qt.MouseButton.LeftButton:
             return False

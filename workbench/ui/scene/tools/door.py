@@ -84,9 +84,7 @@ class DoorTool(Tool):
             if hit is None:
                 self.editor.select_tool()
             else:
-                hall, i = hit
-                doors = [d for k, d in enumerate(hall.doors) if k != i]
-                self.editor.push(SetHallField(hall.id, "doors", doors, text=self.editor.tr("Remove door")))
+                self.remove_from_hall(*hit, "doors", self.editor.tr("Remove door"))
             return True
         if event.button != Qt.MouseButton.LeftButton:
             return False
