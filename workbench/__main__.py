@@ -18,9 +18,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from workbench.bench import main as bench_main
 
         return bench_main(args[1:])
-    from workbench.cli.main import COMMANDS, _register_extensions, build_parser
+    from workbench.cli.main import COMMANDS, build_parser
 
-    _register_extensions()
     build_parser()  # sub-command modules enter their names in COMMANDS while the parser is built
     if args and (args[0] in COMMANDS or args[0].startswith("-") and args[0] not in ("--read-only",)):
         from workbench.cli.main import run

@@ -10,34 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
+from workbench.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Parser, load
 from workbench.model.problems import InputError
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # argparse exits 2 already; keep the message short
-        self.print_usage(sys.stderr)
-        print(f"workbench: error: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
-
-
-def _load(path: str) -> Any:
-    from workbench.catalog import default_catalog
-    from workbench.io import load_design
-
-    catalog = default_catalog()
-    loaded = load_design(Path(path), catalog)
-    for p in loaded.problems:
-        print(str(p), file=sys.stderr)
-    return loaded.design, catalog
 
 
 def cmd_calc(args: argparse.Namespace) -> int:
     from workbench.calc import calculate
     from workbench.cli.formatting import results_table
 
-    design, catalog = _load(args.file)
+    design, catalog = load(args.file)
     if args.load is not None and not 0.0 <= args.load <= 1.0:
         print("workbench: --load must be a fraction between 0 and 1", file=sys.stderr)
         return EXIT_USAGE
@@ -53,7 +34,7 @@ def cmd_calc(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from workbench.calc import calculate
 
-    design, catalog = _load(args.file)
+    design, catalog = load(args.file)
     results = calculate(design, catalog)
     errors = results.errors()
     for c in results.checks:
@@ -92,9 +73,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="workbench", description="Data-hall design workbench. Without a command, opens the window.")
+    p = Parser(prog="workbench", description="Data-hall design workbench. Without a command, opens the window.")
     p.add_argument("--version", action="version", version=f"workbench {__version__}")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", parser_class=Parser)
     c = sub.add_parser("calc", help="calculate capacity, PUE, cost and checks of a design file")
     c.add_argument("file")
     c.add_argument("--json", action="store_true", help="print the results as JSON (keys documented in README)")
@@ -103,17 +84,22 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("file")
     k = sub.add_parser("catalog", help="list the block types")
     k.add_argument("--json", action="store_true")
-    for register in EXTENSIONS:
+    for register in _registrars():
         register(sub, COMMANDS)
     return p
 
 
-# Other modules add sub-commands here (report, bom, templates, migrate, bench).
-EXTENSIONS: list[Callable[[Any, dict[str, Callable[[argparse.Namespace], int]]], None]] = []
+def _registrars() -> list[Callable[[Any, dict[str, Callable[[argparse.Namespace], int]]], None]]:
+    """The static table of command modules; each adds its sub-parsers and handlers.
+
+    A plain import list rather than importlib, so a missing module fails loudly at once.
+    """
+    from workbench.cli import migrate_cmd, report_cmd, templates_cmd
+
+    return [report_cmd.register, templates_cmd.register, migrate_cmd.register]
 
 
 def run(argv: Sequence[str]) -> int:
-    _register_extensions()
     parser = build_parser()
     args = parser.parse_args(list(argv))
     if not args.command:
@@ -130,16 +116,28 @@ def run(argv: Sequence[str]) -> int:
     except OSError as exc:
         print(f"workbench: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - last resort: a short message and a log, never a traceback
+        return _unexpected(exc)
 
 
-def _register_extensions() -> None:
-    """Import optional command modules; each appends itself to EXTENSIONS once."""
-    import importlib
+def _unexpected(exc: BaseException) -> int:
+    """Write the traceback to a log file and print one line that names it."""
+    import tempfile
+    import traceback
 
-    for name in ("workbench.cli.report_cmd", "workbench.cli.templates_cmd", "workbench.cli.migrate_cmd",
-                 "workbench.cli.bench_cmd"):
+    from workbench.paths import user_data_dir
+
+    text = "".join(traceback.format_exception(exc))
+    log_path: Path | None = None
+    for folder in (user_data_dir() / "logs", Path(tempfile.gettempdir())):
         try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+            folder.mkdir(parents=True, exist_ok=True)
+            log_path = folder / "workbench-cli-error.log"
+            log_path.write_text(text, encoding="utf-8")
+            break
+        except OSError:
+            log_path = None
+    where = f"; details in {log_path}" if log_path else ""
+    print(f"workbench: unexpected error: {type(exc).__name__}: {str(exc)[:200]}{where}", file=sys.stderr)
+    return EXIT_USAGE
+

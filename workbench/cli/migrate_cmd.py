@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.main import EXIT_OK, EXTENSIONS
+from workbench.cli.common import EXIT_OK
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -40,6 +40,3 @@ def register(subparsers: Any, commands: dict[str, Callable[[argparse.Namespace],
     p.add_argument("-o", "--output", help="write here instead of replacing FILE (FILE is then left as it was)")
     commands["migrate"] = cmd_migrate
 
-
-if register not in EXTENSIONS:
-    EXTENSIONS.append(register)

@@ -8,7 +8,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
-from workbench.cli.main import EXIT_OK, EXIT_USAGE, EXTENSIONS
+from workbench.cli.common import EXIT_OK, EXIT_USAGE
 
 KINDS = ("design", "bom")
 
@@ -71,7 +71,7 @@ def _check_output(path: Path, suffixes: tuple[str, ...]) -> str | None:
 
 
 def _load(args: argparse.Namespace, options: Any) -> Any:
-    from workbench.cli.main import _load as load
+    from workbench.cli.common import load
 
     problems = options.problems()
     if problems:
@@ -112,5 +112,3 @@ def cmd_bom(args: argparse.Namespace) -> int:
     return _export(args, (".xlsx", ".csv"),
                    lambda out: write_bom_xlsx if out.suffix.lower() == ".xlsx" else write_bom_csv)
 
-
-EXTENSIONS.append(register)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.main import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, EXTENSIONS
+from workbench.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE
 
 
 def register(sub: Any, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:
@@ -132,5 +132,3 @@ def _export(args: argparse.Namespace) -> int:
         print(f"  {p}")
     return EXIT_OK
 
-
-EXTENSIONS.append(register)
