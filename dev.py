@@ -40,6 +40,24 @@ def ensure_env() -> None:
     marker.write_text(_stamp())
 
 
+def window_can_start(argv: list[str], environ: dict[str, str] | None = None, lookup: object = None) -> bool:
+    """Check the X11 libraries Qt's xcb plugin needs, so a fresh desktop hears what to install, not a Qt abort."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_wb_system_libraries",
+                                                  ROOT / "workbench" / "ui" / "system_libraries.py")
+    if spec is None or spec.loader is None:
+        return True
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look the module up while the class is built
+    spec.loader.exec_module(module)
+    message = module.check_before_qt(os.environ if environ is None else environ, argv, lookup)
+    if message:
+        print(message, file=sys.stderr)
+        return False
+    return True
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("run", "test", "bench", "setup"):
         print(__doc__)
@@ -49,6 +67,10 @@ def main(argv: list[str]) -> int:
     if cmd == "setup":
         return 0
     if cmd == "run":
+        # `run calc FILE` and other sub-commands are headless; no argument, a file or --read-only opens the window.
+        opens_window = not rest or rest[0] == "--read-only" or Path(rest[0]).exists()
+        if opens_window and not window_can_start(rest):
+            return 1
         return subprocess.call([str(PY), "-m", "workbench", *rest])
     if cmd == "bench":
         return subprocess.call([str(PY), "-m", "workbench", "bench", *rest])

@@ -70,11 +70,27 @@ def open_initial(window: object, args: argparse.Namespace) -> None:
         window.document.path_changed.emit("")
 
 
+def missing_platform_libraries(argv: list[str]) -> str | None:
+    """Say what to install when Qt's xcb plugin would abort for a missing system library (None: all there)."""
+    from workbench.ui.system_libraries import check_before_qt
+
+    import PySide6
+
+    qt_folder = Path(PySide6.__file__).resolve().parent / "Qt" / "lib"
+    bundle = Path(getattr(sys, "_MEIPASS", qt_folder))  # a PyInstaller bundle ships its own copies
+    return check_before_qt(os.environ, argv, extra_folders=(qt_folder, bundle))
+
+
 def run_app(argv: list[str]) -> int:
     """Run the workbench window; argv holds the arguments after the program name."""
     from workbench.ui.main_window import MainWindow
 
     args = _parse(list(argv))
+    if QApplication.instance() is None:
+        problem = missing_platform_libraries(list(argv))
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     app = ensure_app()
     settings = Settings()
     from PySide6.QtGui import QIcon
