@@ -12,7 +12,7 @@ from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.report.context import Ctx, build_context
 from workbench.report.options import ReportOptions
-from workbench.report.pdfdoc import ReportDoc, _canvas_class, build_atomic
+from workbench.report.pdfdoc import Decoration, ReportDoc, build_atomic
 from workbench.report.styles import data_table, kv_table
 
 
@@ -27,12 +27,12 @@ def build_bom_pdf(design: Design, catalog: Catalog, out_path: str | Path, option
     title = site.name or ctx.t("report.untitled")
     header = (title, ctx.t("header.revision", rev=site.revision or "—"))
     footer = " · ".join(x for x in (site.customer, ctx.t("bom.title")) if x)
-    canvas_cls = _canvas_class(header, footer, lambda n, tot: ctx.t("footer.page", n=n, total=tot), skip_first=False)
+    decoration = Decoration(header, footer, lambda n, tot: ctx.t("footer.page", n=n, total=tot), skip_first=False)
 
     def build(tmp: str) -> None:
         doc = ReportDoc(tmp, title=f"{title} — {ctx.t('bom.title')}", author=site.prepared_by,
-                        subject=ctx.t("bom.title"))
-        doc.build(list(story), canvasmaker=canvas_cls)
+                        subject=ctx.t("bom.title"), decoration=decoration)
+        doc.multiBuild(list(story))
 
     step(0.4, "render")
     build_atomic(Path(out_path), build)

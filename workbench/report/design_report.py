@@ -17,7 +17,7 @@ from workbench.model.design import Design
 from workbench.report.context import Ctx, build_context
 from workbench.report.fonts import draw_text, markup
 from workbench.report.options import ReportOptions
-from workbench.report.pdfdoc import Heading, ReportDoc, _canvas_class, build_atomic
+from workbench.report.pdfdoc import Decoration, Heading, ReportDoc, build_atomic
 from workbench.report.sections_capacity import capacity_section, plan_section
 from workbench.report.sections_cost import equipment_section
 from workbench.report.sections_energy import pue_section
@@ -49,13 +49,12 @@ def build_design_report(design: Design, catalog: Catalog, out_path: str | Path, 
     title = site.name or ctx.t("report.untitled")
     header = (title, ctx.t("header.revision", rev=site.revision or "—"))
     footer = " · ".join(x for x in (site.customer, ctx.t("report.design_report")) if x)
-    canvas_cls = _canvas_class(header, footer, lambda n, tot: ctx.t("footer.page", n=n, total=tot),
-                               skip_first=True)
+    decoration = Decoration(header, footer, lambda n, tot: ctx.t("footer.page", n=n, total=tot), skip_first=True)
 
     def build(tmp: str) -> None:
         doc = ReportDoc(tmp, title=title, author=site.prepared_by, subject=ctx.t("report.design_report"),
-                        cover_painter=lambda c, d: _paint_cover(ctx, c))
-        doc.multiBuild(list(story), canvasmaker=canvas_cls)
+                        cover_painter=lambda c, d: _paint_cover(ctx, c), decoration=decoration)
+        doc.multiBuild(list(story))
 
     step(0.4, "render")
     build_atomic(Path(out_path), build)

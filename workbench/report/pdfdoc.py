@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
-from workbench.report.fonts import LATIN, LATIN_BOLD, draw_text, mixed_width
+from workbench.report.fonts import LATIN, LATIN_BOLD, draw_text, markup, mixed_width
 from workbench.report.styles import ACCENT, MUTED, RULE
 
 MARGIN = 18 * mm
@@ -31,45 +31,62 @@ class Heading(Paragraph):
         self.plain = plain
 
 
-def _canvas_class(header: tuple[str, str], footer: str, page_word: Callable[[int, int], str],
-                  skip_first: bool) -> type[Canvas]:
-    """A canvas that holds pages back until the end so the footer can say 'page x of y'."""
+class Decoration:
+    """Header and footer for every page but (optionally) the first; 'page x of y' takes y from the previous pass.
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
+    Drawing at the end of each page (instead of holding pages back until the end, as the usual
+    'page x of y' canvas does) keeps bookmarks and contents links on the page they belong to.
+    """
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
+    def __init__(self, header: tuple[str, str], footer: str, page_word: Callable[[int, int], str],
+                 skip_first: bool) -> None:
+        self.header, self.footer, self.page_word, self.skip_first = header, footer, page_word, skip_first
 
-        def save(self) -> None:
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                if not (skip_first and self._pageNumber == 1):
-                    self._decorate(self._pageNumber, total)
-                Canvas.showPage(self)
-            Canvas.save(self)
+    def draw(self, canv: Canvas, number: int, total: int) -> None:
+        if self.skip_first and number == 1:
+            return
+        w, h = canv._pagesize
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
+        top = h - MARGIN + 4 * mm
+        canv.line(MARGIN, top - 1.5 * mm, w - MARGIN, top - 1.5 * mm)
+        canv.line(MARGIN, MARGIN - 6 * mm, w - MARGIN, MARGIN - 6 * mm)
+        canv.setFillColor(ACCENT)
+        draw_text(canv, MARGIN, top, _fit(self.header[0], w * 0.6, bold=True), 8, bold=True)
+        canv.setFillColor(MUTED)
+        draw_text(canv, w - MARGIN, top, self.header[1], 8, anchor="end")
+        draw_text(canv, MARGIN, MARGIN - 10 * mm, _fit(self.footer, w * 0.55, 7.5), 7.5)
+        draw_text(canv, w - MARGIN, MARGIN - 10 * mm, self.page_word(number, max(total, number)), 7.5,
+                  anchor="end")
+        canv.restoreState()
 
-        def _decorate(self, number: int, total: int) -> None:
-            w, h = self._pagesize
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.6)
-            top = h - MARGIN + 4 * mm
-            self.line(MARGIN, top - 1.5 * mm, w - MARGIN, top - 1.5 * mm)
-            self.line(MARGIN, MARGIN - 6 * mm, w - MARGIN, MARGIN - 6 * mm)
-            self.setFillColor(ACCENT)
-            draw_text(self, MARGIN, top, _fit(header[0], w * 0.6, bold=True), 8, bold=True)
-            self.setFillColor(MUTED)
-            draw_text(self, w - MARGIN, top, header[1], 8, anchor="end")
-            draw_text(self, MARGIN, MARGIN - 10 * mm, _fit(footer, w * 0.55, 7.5), 7.5)
-            draw_text(self, w - MARGIN, MARGIN - 10 * mm, page_word(number, total), 7.5, anchor="end")
-            self.restoreState()
 
-    return NumberedCanvas
+class _PageTotal(Flowable):
+    """An invisible indexing flowable: the document is built again until its page count stops changing."""
+
+    def __init__(self, doc: ReportDoc) -> None:
+        super().__init__()
+        self._doc = doc
+        self.width = self.height = 0
+
+    def isIndexing(self) -> int:  # noqa: N802 (reportlab API)
+        return 1
+
+    def isSatisfied(self) -> int:  # noqa: N802 (reportlab API)
+        return int(self._doc.page_total == self._doc.page_total_before)
+
+    def beforeBuild(self) -> None:  # noqa: N802 (reportlab API)
+        self._doc.page_total_before = self._doc.page_total
+
+    def afterBuild(self) -> None:  # noqa: N802 (reportlab API)
+        self._doc.page_total = self._doc.page
+
+    def notify(self, kind: str, stuff: Any) -> None:
+        pass
+
+    def draw(self) -> None:
+        pass
 
 
 def _fit(text: str, width_pt: float, size: float = 8, bold: bool = False) -> str:
@@ -91,7 +108,8 @@ class ReportDoc(BaseDocTemplate):
     """Portrait body pages, landscape plan pages, a cover without header; headings feed the contents."""
 
     def __init__(self, filename: str, title: str, author: str, subject: str,
-                 cover_painter: Callable[[Canvas, Any], None] | None = None) -> None:
+                 cover_painter: Callable[[Canvas, Any], None] | None = None,
+                 decoration: Decoration | None = None) -> None:
         super().__init__(filename, pagesize=PORTRAIT, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + 2 * mm, bottomMargin=MARGIN, title=title, author=author,
                          subject=subject, creator="Datahall Workbench", initialFontName=LATIN,
@@ -105,6 +123,9 @@ class ReportDoc(BaseDocTemplate):
         cover = Frame(MARGIN, MARGIN, pw - 2 * MARGIN, ph - 2 * MARGIN - 22 * mm, id="cover",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self._cover_painter = cover_painter
+        self.decoration = decoration
+        self.page_total = 0  # pages of the previous pass (0 before the first)
+        self.page_total_before = -1
         templates = [PageTemplate("body", [body], pagesize=PORTRAIT),
                      PageTemplate("plan", [plan], pagesize=LANDSCAPE)]
         if cover_painter is not None:  # the first template is the first page's
@@ -117,14 +138,28 @@ class ReportDoc(BaseDocTemplate):
         if self._cover_painter is not None:
             self._cover_painter(canv, doc)
 
+    def afterPage(self) -> None:  # noqa: N802 (reportlab API)
+        if self.decoration is not None:
+            self.decoration.draw(self.canv, self.page, self.page_total)
+
+    def multiBuild(self, story: list[Flowable], maxPasses: int = 10, **kw: Any) -> int:  # noqa: N802, N803
+        """Build until the contents and the page total are stable (at least two passes)."""
+        return int(super().multiBuild([_PageTotal(self), *story], maxPasses=maxPasses, **kw))
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab API)
         level = getattr(flowable, "toc_level", None)
         if level is None:
             return
-        key = f"h{id(flowable)}"
-        self.canv.bookmarkPage(key)
+        # A key stable across passes (the heading's order) so contents links resolve in the final pass.
+        self._heading_no = getattr(self, "_heading_no", 0) + 1
+        key = f"h{self._heading_no}"
+        self.canv.bookmarkHorizontal(key, 0, self.frame._y + flowable.height + 12)
         self.canv.addOutlineEntry(flowable.plain, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, flowable.getPlainText(), self.page, key))
+        # The contents is a Paragraph per entry: the text goes through markup() so Chinese gets its font.
+        self.notify("TOCEntry", (level, markup(flowable.plain, keep_newlines=False), self.page, key))
+
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab API)
+        self._heading_no = 0
 
 
 def build_atomic(out_path: Path, build: Callable[[str], None]) -> None:
@@ -149,4 +184,4 @@ def build_atomic(out_path: Path, build: Callable[[str], None]) -> None:
         raise
 
 
-__all__ = ["LATIN_BOLD", "Heading", "ReportDoc", "build_atomic", "_canvas_class"]
+__all__ = ["LATIN_BOLD", "Decoration", "Heading", "ReportDoc", "build_atomic"]
