@@ -174,17 +174,23 @@ def test_annual_energy_and_cost(catalog: Catalog, empty: Design) -> None:
     assert r.energy["annual_cost"] == pytest.approx(facility_kw * 8760 * 0.2)
 
 
-def test_capex_converts_currency_and_sums_by_category(catalog: Catalog, empty: Design) -> None:
+def test_capex_stays_in_the_base_currency_and_sums_by_category(catalog: Catalog, empty: Design) -> None:
+    """Money once: the calculation keeps USD whatever the site currency; the edges convert (calc.money)."""
+    from workbench.calc.money import convert, display_fx
+
     place(empty, "rack.air-20kw", 3000, 3000)
     place(empty, "pwr.pdu-250kva", 8000, 3000)
     empty.site.currency = "CNY"
     r = calculate(empty, catalog)
-    rate = catalog.fx_rates["CNY"]
-    rack_price = catalog.types["rack.air-20kw"].price.amount * rate
-    pdu_price = catalog.types["pwr.pdu-250kva"].price.amount * rate
+    rack_price = catalog.types["rack.air-20kw"].price.amount
+    pdu_price = catalog.types["pwr.pdu-250kva"].price.amount
+    assert r.cost["currency"] == "USD" and r.cost["fx_rate_per_usd"] == 1.0
     assert r.cost["capex_by_category"]["compute"] == pytest.approx(rack_price)
     assert r.cost["capex_total"] == pytest.approx(rack_price + pdu_price)
     assert r.cost["cost_per_mw_it"] == pytest.approx((rack_price + pdu_price) / 0.02)
+    fx = display_fx("CNY", catalog.fx_rates)
+    assert convert(r.cost["capex_total"], "USD", fx, catalog.fx_rates) == pytest.approx(
+        (rack_price + pdu_price) * catalog.fx_rates["CNY"])
 
 
 def test_capex_split_between_it_and_facility(catalog: Catalog, empty: Design) -> None:

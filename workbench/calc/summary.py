@@ -9,6 +9,7 @@ import numpy as np
 
 from workbench.calc.checks import GeometryState
 from workbench.calc.groups import RACK_CODES
+from workbench.calc.money import BASE_CURRENCY
 from workbench.calc.snapshot import Snapshot
 from workbench.geometry.polygons import polygon_area_mm2
 from workbench.model.blocktype import CATEGORIES, Catalog
@@ -99,13 +100,13 @@ def floor(s: Snapshot, design: Design, st: GeometryState, gravity: float,
 
 
 def cost(s: Snapshot, design: Design, catalog: Catalog, it_kw: float, premium: float) -> dict[str, Any]:
-    currency = design.site.currency
-    rate = catalog.fx_rates.get(currency)
+    """Equipment CAPEX in the base currency (USD): the snapshot's prices are already in it.
+
+    Converting to the site's or a report's currency happens once, at the edge (calc.money.convert).
+    """
+    currency, rate = BASE_CURRENCY, 1.0
     note = ""
-    if rate is None:
-        note = f"no exchange rate for {currency}; figures in USD"
-        currency, rate = "USD", 1.0
-    price = s.col("price") * rate * (1.0 + premium)
+    price = s.col("price") * (1.0 + premium)
     cat = s.category
     by_cat = dict(zip(CATEGORIES, np.bincount(cat, weights=price, minlength=len(CATEGORIES)).astype(float).tolist()))
     total = float(price.sum())

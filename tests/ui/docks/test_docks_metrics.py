@@ -21,8 +21,11 @@ def test_shows_results_of_the_sample(sample_window) -> None:
     assert dock.tiles["it_load"][1].text() == f"{r.it_load_kw:,.0f} kW"
     assert dock.summary["racks"][1].text() == \
         f"{r.space['rack_count']}  ({racks['compute']} / {racks['network']} / {racks['storage']})"
-    assert dock.summary["capex"][1].text() == f"{r.cost['capex_total']:,.0f} EUR"
-    assert dock.summary["cost_per_mw"][1].text() == f"{r.cost['cost_per_mw_it']:,.0f} EUR /MW"
+    # The calculation keeps CAPEX in USD; the dock converts once to the design's currency (EUR).
+    eur = window.document.catalog.fx_rates["EUR"]
+    assert r.cost["currency"] == "USD"
+    assert dock.summary["capex"][1].text() == f"{r.cost['capex_total'] * eur:,.0f} EUR"
+    assert dock.summary["cost_per_mw"][1].text() == f"{r.cost['cost_per_mw_it'] * eur:,.0f} EUR /MW"
     assert dock.summary["density"][1].text() == f"{r.space['kw_per_m2']:.2f} kW/m²"
     rows = dock.capacity.rows
     systems = len(r.power["systems"]) + len(r.cooling["air"]) + len(r.cooling["liquid"]) + \

@@ -25,6 +25,7 @@ from workbench.ui.docks.colors import CATEGORY_COLORS, card_color, muted_text, r
 from workbench.ui.docks.formatting import fmt_money, fmt_number
 from workbench.ui.docks.inspector_design import scroll
 from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart, PueChart
+from workbench.calc.money import BASE_CURRENCY, convert, display_fx
 from workbench.ui.document import Document
 
 
@@ -283,7 +284,11 @@ class MetricsDock(WorkbenchDock):
 
     def _update_summary(self, r: Results) -> None:
         racks = r.space.get("racks", {})
-        cur = r.cost.get("currency", "")
+        # The calculation keeps CAPEX in the base currency; the dock shows it in the design's currency.
+        rates = self.document.catalog.fx_rates
+        fx = display_fx(self.document.design.site.currency, rates, r.cost.get("fx_source", ""))
+        cur = fx.currency
+        base = r.cost.get("currency", BASE_CURRENCY)
         values = {
             "racks": self.tr("{0}  ({1} / {2} / {3})").format(
                 fmt_number(r.space.get("rack_count", 0)), racks.get("compute", 0), racks.get("network", 0),
@@ -294,12 +299,13 @@ class MetricsDock(WorkbenchDock):
             "per_rack": self.tr("{0} kW").format(fmt_number(r.space.get("kw_per_rack"), 1)),
             "energy": self.tr("{0} MWh/yr").format(fmt_number(r.energy.get("annual_facility_mwh"))),
             "energy_cost": fmt_money(r.energy.get("annual_cost"), r.energy.get("currency", cur)),
-            "capex": fmt_money(r.cost.get("capex_total"), cur),
-            "cost_per_mw": self.tr("{0} /MW").format(fmt_money(r.cost.get("cost_per_mw_it"), cur)),
+            "capex": fmt_money(convert(r.cost.get("capex_total", 0.0), base, fx, rates), cur),
+            "cost_per_mw": self.tr("{0} /MW").format(
+                fmt_money(convert(r.cost.get("cost_per_mw_it", 0.0), base, fx, rates), cur)),
         }
         for key, (k, v) in self.summary.items():
             v.setText(values[key])
         self.summary["capex"][0].setToolTip(r.cost.get("fx_source", ""))
         self.summary["capex"][1].setToolTip(self.tr("Rate {0} {1} per USD; {2}").format(
-            r.cost.get("fx_rate_per_usd", 1.0), cur, r.cost.get("fx_source", "")))
+            fx.rate_per_usd, cur, r.cost.get("fx_source", "")))
         self.summary["density"][1].setToolTip(self.tr("IT load per m² of white space"))
