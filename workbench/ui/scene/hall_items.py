@@ -34,7 +34,9 @@ class HallItem(QGraphicsItem):
         self.show_handles = False
         self.selected_corner: QPointF | None = None  # scene point of the corner the outline tool selected
         self.setZValue(HALL_Z)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # walls and doors rarely change
+        # No device cache: a hall is usually larger than the view when zoomed in, and Qt then caches only the
+        # exposed part, so after a zoom a wall came back partly drawn. Walls, doors and columns are cheap to paint.
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.set_hall(hall)
 
     def set_hall(self, hall: Hall) -> None:

@@ -28,6 +28,10 @@ BLOCK_TYPE_MIME = "application/x-datahall-block-type"
 MIN_PX_PER_MM = 0.0002  # a 5 km campus still fits on a 1,000-pixel view (a 10,000-block campus is 1.7 km)
 MAX_PX_PER_MM = 2.0  # 2 px per mm: enough to read a rack's front mark in detail
 SCREEN_MM_PER_PX = 25.4 / 96.0  # for the drawing-scale read-out, on a nominal 96 dpi screen
+# The view may scroll this far from the origin (200 km), so a zoom can always keep the point under the cursor
+# still: bounded by the halls, Qt centres a small scene and the hall jumps. At the largest zoom (2 px/mm) the
+# scroll range stays inside the scroll bars' 32-bit integers.
+VIEW_REACH_MM = 2.0e8
 
 DropHandler = Callable[[str, float, float], None]
 
@@ -52,8 +56,11 @@ class HallView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        # Zoom anchors itself (zoom_at): Qt's AnchorUnderMouse uses the last *move* position, stale after a
+        # wheel turn over a point never hovered, and cannot hold the point when the scene is smaller than the view.
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setSceneRect(QRectF(-VIEW_REACH_MM, -VIEW_REACH_MM, 2 * VIEW_REACH_MM, 2 * VIEW_REACH_MM))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
@@ -72,15 +79,24 @@ class HallView(QGraphicsView):
         """The drawing scale on screen, as CAD users read it (1:200)."""
         return f"1:{self.mm_per_px() / SCREEN_MM_PER_PX:,.0f}"
 
-    def set_px_per_mm(self, value: float) -> None:
+    def set_px_per_mm(self, value: float, anchor: QPointF | None = None) -> None:
+        """Zoom to `value`, keeping the scene point under the viewport position `anchor` (default: the centre)."""
         value = min(max(value, MIN_PX_PER_MM), MAX_PX_PER_MM)
         factor = value / self.px_per_mm()
-        if abs(factor - 1.0) > 1e-12:
-            self.scale(factor, factor)
-            self.zoom_changed.emit(self.px_per_mm())
+        if abs(factor - 1.0) <= 1e-12:
+            return
+        at = QPointF(self.viewport().rect().center()) if anchor is None else anchor
+        inverse, _ok = self.viewportTransform().inverted()
+        fixed = inverse.map(at)
+        self.scale(factor, factor)
+        moved = self.viewportTransform().map(fixed) - at
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() + round(moved.x()))
+        v.setValue(v.value() + round(moved.y()))
+        self.zoom_changed.emit(self.px_per_mm())
 
-    def zoom_by(self, factor: float) -> None:
-        self.set_px_per_mm(self.px_per_mm() * factor)
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        self.set_px_per_mm(self.px_per_mm() * factor, anchor)
 
     def fit_rect(self, rect: QRectF, margin_px: float = 40.0) -> None:
         """Show a scene rectangle whole, centred, with a margin in pixels."""
@@ -161,7 +177,7 @@ class HallView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.zoom_by(1.2 ** steps)
+            self.zoom_by(1.2 ** steps, event.position())
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
