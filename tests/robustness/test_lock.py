@@ -139,3 +139,27 @@ def test_same_process_may_lock_again_and_folder_errors_propagate(golden_copy: Pa
     blocker.write_text("x")
     with pytest.raises(OSError):
         acquire(blocker / "x.dchall.json")
+
+
+def test_a_folder_or_pipe_where_the_lock_belongs_is_named_not_looped_on(golden_copy: Path) -> None:
+    from workbench.io.lock import LockPathError, lock_place_problem
+
+    lock_path(golden_copy).mkdir()
+    with pytest.raises(LockPathError) as caught:
+        acquire(golden_copy)
+    assert caught.value.filename == str(lock_path(golden_copy)) and "folder" in str(caught.value)
+    assert lock_place_problem(golden_copy) is not None
+    info = read_lock(golden_copy)  # counts as a lock of unknown owner, never as "free"
+    assert info is not None and info.pid == 0
+    lock_path(golden_copy).rmdir()
+    os.mkfifo(lock_path(golden_copy))  # opening a pipe would block for ever
+    started = time.monotonic()
+    with pytest.raises(LockPathError):
+        acquire(golden_copy)
+    assert read_lock(golden_copy) is not None and time.monotonic() - started < 5
+
+
+def test_taking_a_lock_leaves_no_temporary_files(golden_copy: Path, dead_pid: int) -> None:
+    lock_path(golden_copy).write_text(json.dumps({"host": socket.gethostname(), "pid": dead_pid, "time": 1.0}))
+    acquire(golden_copy).release()
+    assert sorted(p.name for p in golden_copy.parent.iterdir()) == [golden_copy.name]

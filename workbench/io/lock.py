@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
+import hashlib
 import json
 import math
 import os
 import socket
+import stat
 import sys
 import time
+import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +23,8 @@ LOCK_SUFFIX = ".lock"
 # A lock older than this is stale even when its owner cannot be checked (another host). A running
 # workbench refreshes its lock with DesignLock.refresh(), so a live lock never gets this old.
 STALE_AFTER_HOURS = 12.0
+# How long racers wait for a take-over in progress; a take-over marker older than this belongs to a dead taker.
+TAKEOVER_WAIT_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,10 @@ class LockInfo:
 
     def describe(self) -> str:
         return f"{self.user or 'someone'} on {self.host or 'an unknown computer'} since {self.when:%Y-%m-%d %H:%M}"
+
+
+class LockPathError(OSError):
+    """Something other than a lock file (a folder, a pipe) sits where the design's lock file belongs."""
 
 
 class LockedError(Exception):
@@ -104,15 +114,29 @@ def _pid_alive_windows(pid: int) -> bool:
 
 
 def read_lock(design_path: Path | str) -> LockInfo | None:
-    """The lock on a design, or None. A damaged lock file counts as a lock of unknown owner, dated by its mtime."""
+    """The lock on a design, or None. A damaged lock file counts as a lock of unknown owner, dated by its mtime;
+    so does something that is not a file at all (a folder), which is never opened."""
     lp = lock_path(design_path)
     try:
-        raw = lp.read_bytes()[:4096]
-        mtime = lp.stat().st_mtime
-    except FileNotFoundError:
-        return None
+        st = os.lstat(lp)
     except OSError:
         return None
+    if stat.S_ISDIR(st.st_mode) or not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+        return LockInfo(user="", host="", pid=0, time=st.st_mtime)
+    seen = _read_raw(lp)
+    return None if seen is None else _parse_lock(*seen)
+
+
+def _read_raw(lp: Path) -> tuple[bytes, float] | None:
+    """The lock file's first 4 KiB and its mtime, or None when it is gone (or unreadable)."""
+    try:
+        with open(lp, "rb") as fh:
+            return fh.read(4096), os.fstat(fh.fileno()).st_mtime
+    except OSError:
+        return None
+
+
+def _parse_lock(raw: bytes, mtime: float) -> LockInfo:
     try:
         d = json.loads(raw.decode("utf-8"))
         taken = float(d.get("time", mtime))
@@ -165,32 +189,137 @@ class DesignLock:
 
 
 def acquire(design_path: Path | str, force: bool = False, max_age_hours: float = STALE_AFTER_HOURS) -> DesignLock:
-    """Take the lock; raises LockedError when someone else holds a live lock (unless force), OSError when the
-    folder is not writable. A stale lock, or one this process already holds, is taken over."""
+    """Take the lock; raises LockedError when someone else holds a live lock (unless force), LockPathError
+    when something other than a lock file sits where the lock belongs, OSError when the folder is not
+    writable. A stale lock, or one this process already holds, is taken over.
+
+    Both steps are atomic, so of several processes racing for one file exactly one wins: the lock file
+    appears with its content in one step (hard link of a finished temp file, which fails when the name
+    exists), and a stale lock is removed only by the one process that creates the take-over marker
+    named after that lock's exact bytes, after re-reading it.
+    """
     design_path = Path(design_path)
     lp = lock_path(design_path)
     me = this_process()
-    for _ in range(3):
-        try:
-            fd = os.open(lp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            current = read_lock(design_path)
-            if current is None:
-                continue  # vanished meanwhile: try again
+    data = _lock_bytes(me)
+    deadline = time.monotonic() + TAKEOVER_WAIT_S
+    while True:
+        _check_lock_place(lp)
+        if _create_exclusive(lp, data):
+            return DesignLock(design_path, me)
+        seen = _read_raw(lp)
+        if seen is not None:
+            current = _parse_lock(seen[0], seen[1])
             if not (force or is_mine(current) or is_stale(current, max_age_hours)):
-                raise LockedError(design_path, current) from None
-            # Re-read just before removing so we do not delete a lock someone took a moment ago.
-            if read_lock(design_path) == current:
-                with contextlib.suppress(FileNotFoundError):
-                    lp.unlink()
-            continue
+                raise LockedError(design_path, current)
+            if _take_over(lp, seen[0]):
+                continue  # the old lock is gone: try to create ours (a newcomer may still beat us)
+        if time.monotonic() > deadline:
+            raise LockedError(design_path, read_lock(design_path) or LockInfo("", "", 0, time.time()))
+        time.sleep(0.002)  # another process is taking it over or has just released it: look again
+
+
+def _check_lock_place(lp: Path) -> None:
+    """A folder (or a pipe, a device) where the lock file belongs: say so rather than loop or hang on it."""
+    try:
+        st = os.lstat(lp)
+    except OSError:
+        return
+    if stat.S_ISDIR(st.st_mode):
+        raise LockPathError(errno.EISDIR, "is a folder where the design's lock file belongs", str(lp))
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+        raise LockPathError(errno.EINVAL, "is not a regular file, yet sits where the design's lock file belongs",
+                            str(lp))
+
+
+def lock_place_problem(design_path: Path | str) -> LockPathError | None:
+    """The LockPathError acquire() would raise for this design, or None."""
+    try:
+        _check_lock_place(lock_path(design_path))
+    except LockPathError as exc:
+        return exc
+    return None
+
+
+def _create_exclusive(lp: Path, data: bytes) -> bool:
+    """Create lp holding data in one atomic step; False when lp exists already."""
+    from workbench.io.atomic import temp_prefix
+
+    tmp = lp.with_name(f"{temp_prefix(lp.name)}{uuid.uuid4().hex[:8]}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
         try:
-            os.write(fd, _lock_bytes(me))
+            os.write(fd, data)
         finally:
             os.close(fd)
-        return DesignLock(design_path, me)
-    current = read_lock(design_path)
-    raise LockedError(design_path, current or LockInfo("", "", 0, time.time()))
+        try:
+            os.link(tmp, lp)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:
+            pass  # no hard links here (FAT, some shares): exclusive create, then write
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    try:
+        fd = os.open(lp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        return False
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+    return True
+
+
+def _take_over(lp: Path, seen: bytes) -> bool:
+    """Remove the lock file if it still holds exactly `seen`; True when this process removed it.
+
+    Only the process that creates the marker named after these bytes may remove them, so two processes
+    judging one stale lock cannot both remove it (one might otherwise delete the other's fresh lock).
+    A marker whose taker died is passed over after TAKEOVER_WAIT_S for the next generation's marker.
+    """
+    from workbench.io.atomic import temp_prefix
+
+    digest = hashlib.sha256(seen).hexdigest()[:16]
+    marker: Path | None = None
+    for generation in range(100):
+        candidate = lp.with_name(f".{lp.name}.takeover-{digest}.{generation}")
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            marker = candidate
+            break
+        except FileExistsError:
+            try:
+                age = time.time() - os.stat(candidate).st_mtime
+            except OSError:
+                return False  # its taker just finished
+            if age < TAKEOVER_WAIT_S:
+                return False  # someone else is taking this lock over right now
+    if marker is None:
+        return False
+    try:
+        now = _read_raw(lp)
+        if now is None or now[0] != seen:
+            return False  # taken or refreshed meanwhile: not the lock we judged
+        claim = lp.with_name(f"{temp_prefix(lp.name)}{uuid.uuid4().hex[:8]}.claim.tmp")
+        try:
+            os.rename(lp, claim)
+        except FileNotFoundError:
+            return False
+        try:
+            if claim.read_bytes() == seen:
+                return True
+            with contextlib.suppress(FileExistsError):
+                os.link(claim, lp)  # its owner refreshed it in the last instant: put it back
+            return False
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(claim)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(marker)
 
 
 def _lock_bytes(info: LockInfo) -> bytes:
