@@ -1,0 +1,55 @@
+"""Open a weather file of either format: size limit, checksum, format detection, then the format's reader."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from workbench.calc.annual_inputs import WeatherYear
+from workbench.climate.epw import read_epw
+from workbench.climate.errors import WeatherError
+from workbench.climate.tmy3 import read_tmy3
+
+# A year of hourly EPW is about 1.6 MB and TMY3 about 1.7 MB; anything far larger is not one year of hours.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def sha256_of(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def load_weather(path: str | Path) -> WeatherYear:
+    """Read an EPW or NREL TMY3 CSV; any problem raises WeatherError naming the file and line."""
+    p = Path(path)
+    name = str(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise WeatherError(name, f"cannot be opened ({exc.strerror or exc})") from None
+    if size > MAX_BYTES:
+        raise WeatherError(name, f"is {size / 1e6:.1f} MB; a year of hourly weather is about 2 MB "
+                           f"(at most {MAX_BYTES // (1024 * 1024)} MB is read)")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise WeatherError(name, f"cannot be read ({exc.strerror or exc})") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if b"\x00" in data[:4096]:
+        raise WeatherError(name, "is a binary file, not an EPW or NREL TMY3 text file", 1)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")  # older EPW station names are Latin-1
+    lines = text.splitlines()
+    if not lines:
+        raise WeatherError(name, "is empty")
+    if lines[0].upper().startswith("LOCATION"):
+        return read_epw(name, lines, digest)
+    if len(lines) > 1 and lines[1].startswith("Date (MM/DD/YYYY)"):
+        return read_tmy3(name, lines, digest)
+    raise WeatherError(name, f"is neither an EPW (first line 'LOCATION,…') nor an NREL TMY3 CSV (second line "
+                       f"'Date (MM/DD/YYYY),…'); line 1 starts {lines[0][:40]!r}", 1)
