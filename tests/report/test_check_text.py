@@ -20,9 +20,10 @@ from workbench.report.i18n import Language, load_language
 ALL_FORMS = {("overlap", ""), ("overlap", "column"), ("outside_hall", ""), ("clearance", ""),
              ("floor_overload", ""), ("over_capacity", ""), ("redundancy", ""), ("no_power", ""),
              ("no_power", "default"), ("no_cooling", "air"), ("no_cooling", "liquid"), ("no_heat_rejection", ""),
-             ("liquid_class", ""), ("unknown_type", ""), ("door_blocked", "")}
+             ("liquid_class", ""), ("unknown_type", ""), ("door_blocked", ""), ("no_utility_supply", ""),
+             ("no_backup", "")}
 # Latin words a Chinese engineering text keeps: units and equipment acronyms.
-ZH_ALLOWED = {"kW", "kN", "mm", "UPS", "PDU", "CDU"}
+ZH_ALLOWED = {"kW", "kN", "mm", "UPS", "PDU", "CDU", "IT"}
 # Parameters that are user data or identifiers, shown as typed in every language.
 USER_DATA = ("block", "other", "hall", "type", "door")
 

@@ -110,6 +110,8 @@ def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
                                 f"{kw:.0f} kW of racks on {label} have no UPS, rectifier or PDU capacity",
                                 racks[:50], p))
 
+    checks += _supply_checks(systems, float(ev.it_kw[full]), values)
+
     rej_total = float(ev.rejected_heat_kw[full])
     checks += _group_checks(air, "air")
     checks += _group_checks(liquid, "liquid")
@@ -159,6 +161,23 @@ def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
         "dc_bus": _dc_bus(s, g),
     }
     return power, cooling, checks
+
+
+def _supply_checks(systems: list[dict[str, Any]], it_kw: float, values: dict[str, float]) -> list[Check]:
+    """IT load needs a utility-side supply (transformer or SST) and backup generation, unless declared none."""
+    if it_kw <= 0:
+        return []
+    roles = {e["role"] for e in systems}
+    out = []
+    if not roles & {"utility:transformer", "utility:sst"}:
+        out.append(Check(WARNING, "no_utility_supply",
+                         f"{it_kw:.0f} kW of IT load has no utility-side supply: no transformer or solid-state "
+                         "transformer is placed", (), params(it_kw=it_kw)))
+    if "utility:generator" not in roles and values.get("backup_generation_none", 0.0) < 0.5:
+        out.append(Check(WARNING, "no_backup",
+                         f"{it_kw:.0f} kW of IT load has no backup generation: place generators, or declare none "
+                         "in the assumptions", (), params(it_kw=it_kw)))
+    return out
 
 
 def _ride_through(s: Snapshot, gl: GroupLoad, load_kw: float) -> float | None:

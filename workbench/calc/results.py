@@ -8,6 +8,9 @@ from typing import Any
 from workbench.calc.checks import Check
 
 RESULTS_SCHEMA = "workbench.calc/1"
+# Checks that mean the PUE leaves out part of the facility: racks without power or cooling, or a plant that
+# rejects no heat. The PUE is then shown as incomplete, with these checks as the reason.
+PUE_GAP_CODES = ("no_power", "no_cooling", "no_heat_rejection")
 
 
 @dataclass
@@ -31,6 +34,11 @@ class Results:
     def errors(self) -> list[Check]:
         return [c for c in self.checks if c.severity == "error"]
 
+    @property
+    def pue_gaps(self) -> list[Check]:
+        """The checks that make the PUE incomplete (empty: the PUE covers the whole design)."""
+        return [c for c in self.checks if c.code in PUE_GAP_CODES]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": RESULTS_SCHEMA,
@@ -39,6 +47,7 @@ class Results:
             "pue": self.pue,
             "pue_peak": self.pue_peak,
             "pue_at_load": self.pue_at_load,
+            "pue_incomplete": sorted({c.code for c in self.pue_gaps}),
             "pue_curve": [[f, p] for f, p in self.pue_curve],
             "ppue": self.ppue,
             "overhead_kw": self.overhead_kw,

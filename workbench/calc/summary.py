@@ -62,6 +62,8 @@ def space(s: Snapshot, design: Design, st: GeometryState, it_kw: float,
     for i, h in enumerate(design.halls):
         halls.append({"id": h.id, "name": h.name, "area_m2": areas[i][0],
                       "white_space_m2": areas[i][1] if has_it[i] else 0.0,
+                      # Net of columns, for every hall: the room a plant yard or an electrical room offers.
+                      "floor_m2": areas[i][1],
                       "footprint_m2": foot_h[i], "it_kw": it_h[i],
                       "kw_per_m2": it_h[i] / areas[i][1] if areas[i][1] > 0 else 0.0})
     return {

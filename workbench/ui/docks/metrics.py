@@ -37,6 +37,8 @@ def tile_style(palette: QPalette) -> str:
 QFrame[role="tile"] {{ background: {card_color(palette).name()}; border: 1px solid {rule}; border-radius: 6px; }}
 QLabel[role="tile-title"] {{ color: {muted}; font-size: 8.5pt; }}
 QLabel[role="tile-value"] {{ font-size: 15pt; font-weight: 600; color: {text}; }}
+QLabel[role="tile-value"][incomplete="true"] {{ color: {muted}; font-style: italic; }}
+QLabel[role="pue-note"] {{ color: {muted}; }}
 QLabel[role="section"] {{ font-weight: 600; color: {text}; padding-top: 10px; border-bottom: 1px solid {rule}; }}
 QLabel[role="key"] {{ color: {muted}; }}
 QLabel[role="value"] {{ font-weight: 600; color: {text}; }}
@@ -78,6 +80,12 @@ class MetricsDock(WorkbenchDock):
             tiles.addWidget(frame, n // 2, n % 2)
             self.tiles[key] = (title, value)
         layout.addLayout(tiles)
+        # Why the PUE is incomplete (racks without power or cooling, no heat rejection); hidden when complete.
+        self.pue_note = QLabel()
+        self.pue_note.setProperty("role", "pue-note")
+        self.pue_note.setWordWrap(True)
+        self.pue_note.hide()
+        layout.addWidget(self.pue_note)
         # Utilisation: moves the operating point on the chart and the "PUE at" tile.
         self.load_label = QLabel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -188,6 +196,7 @@ class MetricsDock(WorkbenchDock):
         percent = round(results.load_fraction * 100)
         self.tiles["pue_at_load"][0].setText(self.tr("PUE at {0} % utilisation").format(percent))
         self.tiles["pue_at_load"][1].setText(self.format_pue(results.pue_at_load))
+        self._show_pue_gaps(results)
         for w in (self.slider, self.spin):
             w.blockSignals(True)
             w.setValue(percent)
@@ -202,6 +211,26 @@ class MetricsDock(WorkbenchDock):
                              design if it_kw > 0 else None)
         self.overhead.set_items(self.overhead_items(results))
         self._update_summary(results)
+
+    def _show_pue_gaps(self, results: Results) -> None:
+        """Grey the PUE figures and say why while part of the facility is missing from them."""
+        from workbench.report.check_text import check_text
+
+        gaps = results.pue_gaps
+        reasons = list(dict.fromkeys(check_text(c, self.language) for c in gaps))
+        note = ""
+        if reasons:
+            note = self.tr("PUE incomplete: it leaves out what is not placed yet.") + "\n" + "\n".join(
+                f"• {r}" for r in reasons[:4])
+        for key in ("pue", "pue_peak", "pue_at_load"):
+            value = self.tiles[key][1]
+            if value.property("incomplete") != bool(reasons):
+                value.setProperty("incomplete", bool(reasons))
+                value.style().unpolish(value)
+                value.style().polish(value)
+            value.setToolTip(note)
+        self.pue_note.setText(note)
+        self.pue_note.setVisible(bool(reasons))
 
     @staticmethod
     def format_pue(pue: float | None) -> str:
@@ -248,13 +277,15 @@ class MetricsDock(WorkbenchDock):
                 rows.append(self._system_row(heading, entry, show_name=len(names) > 1))
         space = self.tr("Space and floor")
         for hall in r.space.get("halls", []):
+            # A hall without racks (a plant yard) has no white space: its footprint counts against its own floor.
             white = float(hall.get("white_space_m2", 0.0))
+            room = white if white > 0 else float(hall.get("floor_m2", 0.0))
             foot = float(hall.get("footprint_m2", 0.0))
-            share = foot / white if white > 0 else 0.0
-            rows.append(CapacityRow(space, self.tr("{0} · footprint").format(hall.get("name", "")), foot, white,
-                                    "m²", None, share <= 1.0, self.tr("ok") if share <= 1.0 else self.tr("over"),
-                                    self.tr("Block footprint {0} m² of {1} m² white space").format(
-                                        fmt_number(foot), fmt_number(white))))
+            fits = foot <= room and (room > 0 or foot == 0)
+            detail = (self.tr("Block footprint {0} m² of {1} m² white space") if white > 0
+                      else self.tr("Block footprint {0} m² of {1} m² floor")).format(fmt_number(foot), fmt_number(room))
+            rows.append(CapacityRow(space, self.tr("{0} · footprint").format(hall.get("name", "")), foot, room,
+                                    "m²", None, fits, self.tr("ok") if fits else self.tr("over"), detail))
         for hall in r.floor.get("halls", []):
             rating = float(hall.get("rating_kn_m2", 0.0))
             peak = float(hall.get("max_block_kn_m2", 0.0))
