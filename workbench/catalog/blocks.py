@@ -19,6 +19,7 @@ from workbench.model.blocktype import (
     Price,
     RackSpec,
 )
+from workbench.catalog.ports import default_ports, parse_ports
 from workbench.io.safe_json import BadNumber, DuplicateKeys, decode_text, loads_keeping_damage
 from workbench.model.problems import InputError, Problem
 
@@ -189,6 +190,13 @@ def parse_block_type(data: Any, where: str, problems: list[Problem], library: st
         cooling = _cooling(e)
     elif category == "structure":
         structure_kind = e.text(e.section("structure"), "kind", "structure.kind")
+    ports = default_ports(category or "", kind, rack, power, cooling)
+    if "ports" in data:
+        explicit = parse_ports(data["ports"], where, problems)
+        if explicit is None:
+            e.ok = False
+        else:
+            ports = explicit
     if not e.ok or type_id is None or category is None or width is None or depth is None or weight is None:
         return None
     return BlockType(
@@ -197,7 +205,7 @@ def parse_block_type(data: Any, where: str, problems: list[Problem], library: st
         clearance_front_mm=clearances[0], clearance_rear_mm=clearances[1],
         clearance_left_mm=clearances[2], clearance_right_mm=clearances[3],
         price=price, source=source, in_room=in_room, rack=rack, power=power, cooling=cooling,
-        structure_kind=structure_kind, library=library,
+        structure_kind=structure_kind, library=library, ports=ports,
     )
 
 
@@ -224,9 +232,13 @@ def _rack(e: FieldReader) -> RackSpec | None:
     liquid_class = e.text(s, "liquid_class", "rack.liquid_class", choices=LIQUID_CLASSES, optional=True)
     standard = e.text(s, "standard", "rack.standard", choices=RACK_STANDARDS) or "19in"
     power_input = e.text(s, "power_input", "rack.power_input", choices=POWER_INPUTS) or "ac415"
+    cords = s.get("cords", 2)
+    if cords not in (1, 2) or isinstance(cords, bool):
+        e.fail("rack.cords", f"must be 1 (single-corded) or 2 (dual-corded), got {show(cords)}")
+        cords = 2
     if it_kw is None or air is None or liquid is None:
         return None
-    return RackSpec(it_kw, air, liquid, dt, liquid_class, standard, power_input)
+    return RackSpec(it_kw, air, liquid, dt, liquid_class, standard, power_input, int(cords))
 
 
 def _power(e: FieldReader) -> PowerSpec | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.model.ports import Port
+
 CATEGORIES = ("compute", "network", "storage", "power", "cooling", "structure")
 RACK_CATEGORIES = ("compute", "network", "storage")
 POWER_STAGES = ("utility", "ups", "distribution", "storage")
@@ -28,6 +30,7 @@ class RackSpec:
     liquid_class: str | None = None
     standard: str = "19in"
     power_input: str = "ac415"
+    cords: int = 2  # power inputs: 2 = dual-corded (A and B), 1 = single-corded (A only)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,13 @@ class BlockType:
     cooling: CoolingSpec | None = None
     structure_kind: str | None = None
     library: str = "core"
+    ports: tuple[Port, ...] = ()  # typed connection points, from the catalog (defaults by category and kind)
+
+    def port(self, name: str) -> Port | None:
+        for p in self.ports:
+            if p.name == name:
+                return p
+        return None
 
     def display_name(self, lang: str = "en") -> str:
         return self.name.get(lang) or self.name.get("en") or self.id

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, fields
+from typing import Any
 
+from workbench.model.connections import Connection
 from workbench.model.events import DesignEvents
 
 ROTATIONS = (0, 90, 180, 270)
@@ -114,6 +116,20 @@ class Assumptions:
 
 
 @dataclass
+class Scenario:
+    """A named option kept in the same file: only what differs from the base, as a difference document.
+
+    The differences are plain JSON in the file's own form (see workbench/io/scenario_docs.py), so a field
+    the format gains later is covered without a change here.
+    """
+
+    name: str
+    id: str = field(default_factory=new_id)
+    description: str = ""
+    changes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Design:
     """The whole design; change it only through edits so views can follow the events."""
 
@@ -124,6 +140,11 @@ class Design:
     assumptions: Assumptions = field(default_factory=Assumptions)
     description: str = ""
     meta: dict[str, str] = field(default_factory=dict)
+    # Options side by side: the named scenarios, which one is being edited ("" = the base), and, while one
+    # is, the base as its file document so the scenario's differences can be taken against it.
+    scenarios: list[Scenario] = field(default_factory=list)
+    active_scenario: str = ""
+    scenario_base: dict[str, Any] | None = field(default=None, compare=False, repr=False)
     events: DesignEvents = field(default_factory=DesignEvents, compare=False, repr=False)
 
     def hall(self, hall_id: str) -> Hall | None:

@@ -6,6 +6,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.model.connections import Connection, remove_connections, restore_connections
 from workbench.model.design import (
     ROTATIONS,
     Block,
@@ -62,6 +63,7 @@ class RemoveBlocks(Edit):
     ids: list[str]
     text: str = "Delete blocks"
     _removed: list[tuple[int, Block]] = field(default_factory=list, repr=False)
+    _connections: list[tuple[int, Connection]] = field(default_factory=list, repr=False)
 
     def apply(self, design: Design) -> None:
         order = {bid: i for i, bid in enumerate(design.blocks)}
@@ -69,7 +71,17 @@ class RemoveBlocks(Edit):
         self._removed = [(order[bid], design.blocks[bid]) for bid in design.blocks if bid in wanted]
         for _, b in self._removed:
             del design.blocks[b.id]
+        # A deleted block takes its connections with it (and undo brings them back).
+        self._connections = []
+        if design.connections:
+            gone = {b.id for _, b in self._removed}
+            ids = {c.id for c in design.connections.values() if c.from_block in gone or c.to_block in gone}
+            if ids:
+                self._connections = remove_connections(design, ids)
+                design.connections_version += 1
         design.events.blocks_removed.emit([b.id for _, b in self._removed])
+        if self._connections:
+            design.events.connections_changed.emit([c.id for _, c in self._connections])
 
     def revert(self, design: Design) -> None:
         # Restore the original order so save -> undo -> save gives identical files.
@@ -78,7 +90,12 @@ class RemoveBlocks(Edit):
             items.insert(index, (b.id, b))
         design.blocks.clear()
         design.blocks.update(items)
+        if self._connections:
+            restore_connections(design, self._connections)
+            design.connections_version += 1
         design.events.blocks_added.emit([b for _, b in self._removed])
+        if self._connections:
+            design.events.connections_changed.emit([c.id for _, c in self._connections])
 
 
 @dataclass

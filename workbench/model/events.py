@@ -57,6 +57,7 @@ class DesignEvents:
         self.site_changed = Event("site_changed")  # ()
         self.assumptions_changed = Event("assumptions_changed")  # ()
         self.modules_changed = Event("modules_changed")  # ()
+        self.connections_changed = Event("connections_changed")  # (list[str] connection ids added or removed)
         self.design_reset = Event("design_reset")  # () whole design replaced
 
     def all(self) -> list[Event]:
