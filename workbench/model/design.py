@@ -145,7 +145,11 @@ class Design:
     scenarios: list[Scenario] = field(default_factory=list)
     active_scenario: str = ""
     scenario_base: dict[str, Any] | None = field(default=None, compare=False, repr=False)
+    # The plant graph's edges by id, in file order (see workbench/model/connections.py).
+    connections: dict[str, Connection] = field(default_factory=dict)
     events: DesignEvents = field(default_factory=DesignEvents, compare=False, repr=False)
+    # Bumped by every change to `connections`, so calculations can keep the graph between runs.
+    connections_version: int = field(default=0, compare=False, repr=False)
 
     def hall(self, hall_id: str) -> Hall | None:
         for hall in self.halls:
