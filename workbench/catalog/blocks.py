@@ -266,9 +266,15 @@ def _cooling(e: FieldReader) -> CoolingSpec | None:
     approach = e.number(s, "approach_k", "cooling.approach_k", optional=True, maximum=100)
     cop = e.number(s, "cop", "cooling.cop", minimum=0.1, optional=True, maximum=100)
     medium = e.text(s, "medium", "cooling.medium", choices=COOLING_MEDIA, optional=True) or "air"
+    condenser = e.text(s, "condenser", "cooling.condenser", choices=("air", "water"), optional=True) or ""
+    pl = e.optional_section(s, "part_load", "cooling.part_load", "cop_100, cop_75, cop_50, cop_25 and source")
+    table = tuple(e.number(pl, k, f"cooling.part_load.{k}", minimum=0.1, maximum=100)
+                  for k in ("cop_100", "cop_75", "cop_50", "cop_25")) if pl else None
+    pl_source = (e.text(pl, "source", "cooling.part_load.source") or "") if pl else ""
     if not e.ok:
         return None
-    return CoolingSpec(approach_k=approach, cop=cop, medium=medium, **vals)
+    return CoolingSpec(approach_k=approach, cop=cop, medium=medium, condenser=condenser,
+                       part_load_cop=table, part_load_source=pl_source, **vals)  # type: ignore[arg-type]
 
 
 def read_json(path: Path, problems: list[Problem], what: str = "file") -> Any:

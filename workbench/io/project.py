@@ -15,9 +15,19 @@ import jsonschema
 
 from workbench.geometry.polygons import outline_problem
 from workbench.io.atomic import write_atomic
+from workbench.io.climate_doc import climate_from_dict, climate_to_dict
+from workbench.io.connections_doc import (
+    connections_from_doc,
+    connections_surely_valid,
+    connections_to_doc,
+    derive_upgrade_connections,
+    port_problems,
+    structure_problems,
+)
 from workbench.io.fast_blocks import blocks_surely_valid
 from workbench.io.migrations import CURRENT_VERSION, migrate
 from workbench.io.safe_json import MAX_PROBLEMS, clip, decode_text, json_path, json_type, parse_json, walk
+from workbench.io.scenario_docs import patch_doc, with_scenarios
 from workbench.model.blocktype import Catalog
 from workbench.model.design import (
     Assumptions,
@@ -27,6 +37,7 @@ from workbench.model.design import (
     Door,
     Hall,
     ModuleInstance,
+    Scenario,
     Site,
 )
 from workbench.model.problems import InputError, Problem
@@ -42,6 +53,7 @@ class Loaded:
     design: Design
     problems: list[Problem] = field(default_factory=list)  # warnings only; errors raise InputError
     source_version: int = CURRENT_VERSION
+    derived: list[str] = field(default_factory=list)  # what an upgrade derived (v1 → v2: the connections)
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +70,12 @@ def _validator() -> jsonschema.Draft202012Validator:
 # --- writing ---------------------------------------------------------------------------------
 
 def design_to_dict(design: Design) -> dict[str, Any]:
+    """The file document: the base design, plus its scenarios as differences (io/scenario_docs.py)."""
+    return with_scenarios(design, state_to_dict(design))
+
+
+def state_to_dict(design: Design) -> dict[str, Any]:
+    """The document of the design as it stands now (the active scenario, if one is), without scenarios."""
     s = design.site
     doc: dict[str, Any] = {
         "format": FORMAT,
@@ -78,12 +96,15 @@ def design_to_dict(design: Design) -> dict[str, Any]:
         ],
         "blocks": [_block_dict(b) for b in design.blocks.values()],
         "modules": [{"id": m.id, "name": m.name, "template": m.template} for m in design.modules.values()],
+        "connections": connections_to_doc(design),
         "assumptions": {
             "values": dict(design.assumptions.values),
             "power_schemes": dict(design.assumptions.power_schemes),
             "cooling_schemes": dict(design.assumptions.cooling_schemes),
         },
     }
+    if not design.climate.is_default():
+        doc["climate"] = climate_to_dict(design.climate)
     return doc
 
 
@@ -179,13 +200,18 @@ def _loads(text: str | bytes, catalog: Catalog | None, where: str) -> Loaded:
         raise InputError(errors[:MAX_PROBLEMS])
     design = design_from_dict(doc)
     warnings = [p for p in problems if p.severity != "error"]
+    warnings += scenario_problems(design, where)
     if catalog is not None:
         errors = _check_against_catalog(design, catalog, where, warnings)
         if errors:
             raise InputError(errors[:MAX_PROBLEMS])
         for key, spec in catalog.parameters.items():
             design.assumptions.values.setdefault(key, spec.default)
-    return Loaded(design, warnings[:MAX_PROBLEMS], version)
+            if design.scenario_base is not None:  # so defaults never read as a scenario's difference
+                design.scenario_base.setdefault("assumptions", {}).setdefault("values", {}).setdefault(key, spec.default)
+        warnings += port_problems(design, catalog, where)
+    derived = derive_upgrade_connections(design, catalog) if version < 2 and catalog is not None else []
+    return Loaded(design, warnings[:MAX_PROBLEMS], version, derived)
 
 
 def _check_against_catalog(design: Design, catalog: Catalog, where: str, warnings: list[Problem]) -> list[Problem]:
@@ -217,6 +243,8 @@ def validate_document(doc: dict[str, Any], where: str = "$") -> list[Problem]:
     if blocks_surely_valid(doc.get("blocks")):
         # Validate everything but the (already checked) blocks with the schema: same verdict, 20× faster.
         checked = {**doc, "blocks": []}
+    if "connections" in checked and connections_surely_valid(checked["connections"]):
+        checked = {**checked, "connections": []}  # the same shortcut for the plant graph's edges
     errs = list(itertools.islice(_validator().iter_errors(checked), 5 * MAX_PROBLEMS))
     # dict.fromkeys drops repeats: jsonschema reports each missing field of one object separately.
     problems = list(dict.fromkeys(_describe(err, where)
@@ -264,6 +292,7 @@ def _rules(doc: dict[str, Any], where: str) -> list[Problem]:
                                     "warning"))
         if len(problems) >= MAX_PROBLEMS:
             break
+    problems += structure_problems(doc, where, seen)
     return problems
 
 
@@ -317,6 +346,37 @@ def _short(message: str) -> str:
 
 
 def design_from_dict(doc: dict[str, Any]) -> Design:
+    """Build a Design, with its scenarios, from a validated current-version document; the active scenario,
+    if the file names one, is what comes back to be edited (its stale differences: scenario_problems)."""
+    scenarios = [Scenario(name=str(s["name"]), id=str(s["id"]), description=str(s.get("description", "")),
+                          changes=dict(s.get("changes", {}))) for s in doc.get("scenarios", [])]
+    active = str(doc.get("active_scenario", ""))
+    chosen = next((s for s in scenarios if s.id == active), None)
+    base = {k: v for k, v in doc.items() if k not in ("scenarios", "active_scenario")}
+    if chosen is None:
+        design = state_from_dict(base)
+    else:
+        design = state_from_dict(patch_doc(base, chosen.changes).doc)
+        design.scenario_base = base
+    design.scenarios = scenarios
+    design.active_scenario = chosen.id if chosen else ""
+    return design
+
+
+def scenario_problems(design: Design, where: str = "$") -> list[Problem]:
+    """Each scenario difference that refers to what the base no longer has, as a warning with its path."""
+    if not design.scenarios:
+        return []
+    base = design.scenario_base if design.active_scenario else state_to_dict(design)
+    out = []
+    for i, sc in enumerate(design.scenarios):
+        for stale in patch_doc(base or {}, sc.changes, f"$.scenarios[{i}].changes").stale:
+            path, _, reason = stale.partition(": ")
+            out.append(Problem(f"{where}: {path}", f"scenario '{sc.name}': {reason}; kept, not applied", "warning"))
+    return out
+
+
+def state_from_dict(doc: dict[str, Any]) -> Design:
     """Build a Design from a validated, current-version document (unknown fields are ignored)."""
     site_doc = doc.get("site", {})
     site = Site(**{k: site_doc[k] for k in Site.__dataclass_fields__ if k in site_doc})
@@ -347,6 +407,7 @@ def design_from_dict(doc: dict[str, Any]) -> Design:
         )
     modules = {m["id"]: ModuleInstance(m["id"], m.get("name", ""), m.get("template", ""))
                for m in doc.get("modules", [])}
+    connections = connections_from_doc(doc.get("connections", []))
     a = doc.get("assumptions", {})
     assumptions = Assumptions(
         values={k: float(v) for k, v in a.get("values", {}).items()},
@@ -357,4 +418,5 @@ def design_from_dict(doc: dict[str, Any]) -> Design:
         if not math.isfinite(v):
             raise InputError([Problem(f"$.assumptions.values.{k}", "must be a finite number")])
     return Design(site=site, halls=halls, blocks=blocks, modules=modules, assumptions=assumptions,
-                  description=doc.get("description", ""), meta=dict(doc.get("meta", {})))
+                  description=doc.get("description", ""), meta=dict(doc.get("meta", {})), connections=connections,
+                  climate=climate_from_dict(doc.get("climate")))

@@ -56,6 +56,10 @@ class CoolingSpec:
     cop: float | None = None
     water_l_per_kwh: float = 0.0
     medium: str = "air"
+    # Chillers: COP at 100/75/50/25 % load at the AHRI 550/590 IPLV rating conditions, and where it comes from.
+    part_load_cop: tuple[float, float, float, float] | None = None
+    part_load_source: str = ""
+    condenser: str = ""  # chillers: "air" (air-cooled) or "water" (water-cooled, needs a tower)
 
 
 @dataclass(frozen=True)

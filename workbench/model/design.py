@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from workbench.model.climate import SiteClimate
 from workbench.model.connections import Connection
 from workbench.model.events import DesignEvents
 
@@ -147,6 +148,8 @@ class Design:
     scenario_base: dict[str, Any] | None = field(default=None, compare=False, repr=False)
     # The plant graph's edges by id, in file order (see workbench/model/connections.py).
     connections: dict[str, Connection] = field(default_factory=dict)
+    # Weather file, cooling loop temperatures and IT load profile for the hourly year (model/climate.py).
+    climate: SiteClimate = field(default_factory=SiteClimate)
     events: DesignEvents = field(default_factory=DesignEvents, compare=False, repr=False)
     # Bumped by every change to `connections`, so calculations can keep the graph between runs.
     connections_version: int = field(default=0, compare=False, repr=False)
