@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,12 +20,18 @@ from workbench.report.i18n import load_language
 
 
 def test_bom_total_equals_calculated_capex(sample: Design, catalog: Catalog) -> None:
+    """The BOM's equipment cost is the calculation's CAPEX converted once, within the cent rounding of units."""
+    from workbench.calc.money import convert
+
     r = calculate(sample, catalog)
     bom = build_bom(sample, catalog, ReportOptions())
-    assert bom.currency == r.cost["currency"]
-    assert bom.total == pytest.approx(r.cost["capex_total"], rel=1e-9)
+    assert bom.currency == sample.site.currency and r.cost["currency"] == "USD"
+    fx = bom.pricing.fx
+    assert float(bom.total_cost) == pytest.approx(convert(r.cost["capex_total"], "USD", fx, catalog.fx_rates),
+                                                  abs=0.005 * bom.quantity)
     for cat, amount in r.cost["capex_by_category"].items():
-        assert bom.subtotal(cat) == pytest.approx(amount, rel=1e-9, abs=1e-6)
+        assert float(bom.cost_subtotal(cat)) == pytest.approx(convert(amount, "USD", fx, catalog.fx_rates),
+                                                              abs=0.005 * bom.quantity)
     assert bom.quantity == len(sample.blocks)
 
 
@@ -33,11 +40,12 @@ def test_bom_pdf_shows_lines_subtotals_and_total(built: dict[str, Path], sample:
     fmt = Formatter(load_language("en"), "si")
     text = pdf_text(built["bom-en"])
     flat = squash(text)
-    assert squash(f"Total: {fmt.money(bom.total, bom.currency)}") in flat
+    assert squash(f"Total project CAPEX: {fmt.money(float(bom.project_total), bom.currency, 2)}") in flat
     for ln in bom.lines:
-        assert squash(f"{ln.type_id}{ln.quantity}{fmt.num(ln.unit_price, 2)}{fmt.num(ln.extended, 2)}") in flat
+        assert squash(f"{ln.type_id}{ln.quantity}{fmt.num(float(ln.unit_price), 2)}"
+                      f"{fmt.num(float(ln.extended), 2)}") in flat
     for cat in bom.categories:
-        assert squash(fmt.num(bom.subtotal(cat), 2)) in flat
+        assert squash(fmt.num(float(bom.subtotal(cat)), 2)) in flat
     assert "2025-06" in text and "valid for 90 days" in text
     zh = squash(pdf_text(built["bom-zh"]))
     assert "物料清单" in zh and squash(catalog.types["cool.cdu-1200"].name["zh"]) in zh
@@ -47,12 +55,12 @@ def test_price_factor_and_currency_conversion(tmp_path: Path, sample: Design, ca
     r = calculate(sample, catalog)
     opts = ReportOptions(currency="CNY", rate=7.2, price_factor=1.15)
     bom = build_bom(sample, catalog, opts)
-    expected = r.cost["capex_total"] / r.cost["fx_rate_per_usd"] * 7.2 * 1.15
-    assert bom.total == pytest.approx(expected, rel=1e-9)
+    expected = r.cost["capex_total"] * 7.2 * 1.15
+    assert float(bom.total) == pytest.approx(expected, rel=1e-7)
     out = tmp_path / "bom.pdf"
     build_bom_pdf(sample, catalog, out, opts)
     fmt = Formatter(load_language("en"), "si")
-    assert squash(fmt.money(expected, "CNY")) in squash(pdf_text(out))
+    assert squash(fmt.num(float(bom.total), 2)) in squash(pdf_text(out))
     default_rate = build_bom(sample, catalog, ReportOptions(currency="CNY")).pricing.rate_per_usd
     assert default_rate == catalog.fx_rates["CNY"]
 
@@ -65,21 +73,19 @@ def test_xlsx_quantities_and_formula_totals(tmp_path: Path, sample: Design, cata
     detail = wb["Detail"]
     n = len(bom.lines)
     assert detail.freeze_panes == "A2"
-    assert detail.auto_filter.ref == f"A1:J{n + 1}"
+    assert detail.auto_filter.ref == f"A1:H{n + 1}"
     expected_total = 0.0
     for row, ln in enumerate(bom.lines, start=2):
         assert detail.cell(row, 3).value == ln.type_id
         assert detail.cell(row, 4).value == ln.quantity
-        assert detail.cell(row, 5).value == pytest.approx(ln.unit_price)
+        assert detail.cell(row, 5).value == pytest.approx(float(ln.unit_price))
         assert detail.cell(row, 6).value == f"=D{row}*E{row}"
         expected_total += detail.cell(row, 4).value * detail.cell(row, 5).value
     assert detail.cell(n + 2, 6).value == f"=SUM(F2:F{n + 1})"
     assert detail.cell(n + 2, 4).value == f"=SUM(D2:D{n + 1})"
-    assert expected_total == pytest.approx(calculate(sample, catalog).cost["capex_total"] * 1.1, rel=1e-9)
-    summary = wb["Summary"]
-    formulas = [c.value for row in summary.iter_rows() for c in row if isinstance(c.value, str) and
-                c.value.startswith("=SUM(D")]
-    assert len(formulas) == 1
+    assert expected_total == pytest.approx(float(bom.total), abs=1e-6)
+    rate = catalog.fx_rates[sample.site.currency]
+    assert expected_total == pytest.approx(calculate(sample, catalog).cost["capex_total"] * rate * 1.1, rel=1e-7)
     cached = load_workbook(out, data_only=True)["Detail"]  # the values written beside the formulas
     assert cached.cell(n + 2, 6).value == pytest.approx(expected_total)
     assert "#,##0.00" in detail.cell(2, 5).number_format
@@ -91,8 +97,9 @@ def test_csv_reopens_with_the_same_lines(tmp_path: Path, sample: Design, catalog
     bom = build_bom(sample, catalog, ReportOptions(lang="zh"))
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][0] == "类别" and len(rows) == len(bom.lines) + 2
-    assert [int(r[3]) for r in rows[1:-1]] == [ln.quantity for ln in bom.lines]
-    assert float(rows[-1][5]) == pytest.approx(sum(float(r[5]) for r in rows[1:-1]), abs=0.05)
-    assert float(rows[-1][5]) == pytest.approx(bom.total, abs=0.01)
-    assert any(re.search("[\u4e00-\u9fff]", r[1]) for r in rows[1:-1])
+    n = len(bom.lines)
+    assert rows[0][0] == "类别" and len(rows) == n + 3 + len(bom.allowances)
+    assert [int(r[3]) for r in rows[1:n + 1]] == [ln.quantity for ln in bom.lines]
+    assert Decimal(rows[n + 1][5]) == sum(Decimal(r[5]) for r in rows[1:n + 1]) == bom.total
+    assert Decimal(rows[-1][5]) == sum(Decimal(r[5]) for r in rows[n + 1:-1]) == bom.project_total
+    assert any(re.search("[\u4e00-\u9fff]", r[1]) for r in rows[1:n + 1])

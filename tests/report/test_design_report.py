@@ -11,6 +11,7 @@ from tests.report.conftest import REPORT_DATE, pdf_text, squash
 from workbench.calc import calculate
 from workbench.model import Catalog, Design
 from workbench.report import ReportOptions, build_design_report
+from workbench.report.bom import build_bom
 from workbench.report.formatting import Formatter
 from workbench.report.i18n import load_language
 
@@ -51,7 +52,8 @@ def test_english_report_numbers_equal_the_calculation(built: dict[str, Path], sa
     assert f"PUE, annualised at 100 % IT load {fmt.pue(r.pue)}" in text
     assert fmt.pue(r.pue_peak) in text and fmt.pue(r.pue_at_load) in text
     assert f"Racks in total {r.space['rack_count']}" in text
-    assert squash(fmt.money(r.cost["capex_total"], r.cost["currency"])) in flat
+    bom = build_bom(sample, catalog, ReportOptions())
+    assert squash(fmt.money(float(bom.project_total), bom.currency)) in flat
     assert squash(fmt.qty("power", r.it_load_kw, 0)) in flat
     assert squash(fmt.qty("energy", r.energy["annual_facility_mwh"], 0)) in flat
     for e in r.power["systems"]:
@@ -82,7 +84,8 @@ def test_chinese_report_has_chinese_labels_and_block_names(built: dict[str, Path
     fmt = Formatter(zh, "si")
     assert fmt.pue(r.pue) in flat
     assert "2026年11月27日" in flat
-    assert squash(fmt.money(r.cost["capex_total"], r.cost["currency"])) in flat
+    bom = build_bom(sample, catalog, ReportOptions(lang="zh"))
+    assert squash(fmt.money(float(bom.project_total), bom.currency)) in flat
 
 
 def test_imperial_units_and_fixed_scale_tiles(tmp_path: Path, sample: Design, catalog: Catalog) -> None:
@@ -99,10 +102,9 @@ def test_imperial_units_and_fixed_scale_tiles(tmp_path: Path, sample: Design, ca
 def test_currency_conversion_in_the_design_report(tmp_path: Path, sample: Design, catalog: Catalog) -> None:
     out = tmp_path / "cny.pdf"
     build_design_report(sample, catalog, out, ReportOptions(currency="CNY", rate=7.0))
-    r = calculate(sample, catalog)
     fmt = Formatter(load_language("en"), "si")
-    expected = r.cost["capex_total"] / r.cost["fx_rate_per_usd"] * 7.0
-    assert squash(fmt.money(expected, "CNY")) in squash(pdf_text(out))
+    bom = build_bom(sample, catalog, ReportOptions(currency="CNY", rate=7.0))
+    assert squash(fmt.money(float(bom.project_total), "CNY")) in squash(pdf_text(out))
 
 
 def test_bad_options_raise_and_leave_the_old_file(tmp_path: Path, sample: Design, catalog: Catalog) -> None:

@@ -30,7 +30,9 @@ def _common(p: argparse.ArgumentParser, pdf: bool) -> None:
     p.add_argument("--currency", help="ISO currency code, e.g. CNY (default: the design's currency)")
     p.add_argument("--rate", type=_positive, help="units of --currency per USD (default: the catalog rate)")
     p.add_argument("--margin", type=_positive, default=1.0, metavar="FACTOR",
-                   help="price factor applied to BOM prices, e.g. 1.15 (default 1)")
+                   help="price factor: selling price = cost × factor, e.g. 1.15 (default 1); applied to every price")
+    p.add_argument("--audience", choices=("customer", "internal"), default="customer",
+                   help="customer (default): selling prices only; internal: also cost, price factor and margin")
 
 
 def register(sub: Any, commands: dict[str, Any]) -> None:
@@ -56,7 +58,7 @@ def _options(args: argparse.Namespace) -> Any:
 
     return ReportOptions(lang=args.lang, currency=args.currency.upper() if args.currency else None, rate=args.rate,
                          units=getattr(args, "units", "si"), scale=getattr(args, "scale", "fit"),
-                         logo_path=getattr(args, "logo", None), price_factor=args.margin)
+                         logo_path=getattr(args, "logo", None), price_factor=args.margin, audience=args.audience)
 
 
 def _check_output(path: Path, suffixes: tuple[str, ...]) -> str | None:

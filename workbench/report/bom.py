@@ -1,50 +1,101 @@
-"""Bill of materials lines from the design, the catalog prices and the chosen currency, rate and price factor."""
+"""Bill of materials from the design: equipment lines at one price basis (exact to the cent), allowances and the project total."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
-from workbench.calc.snapshot import OVERRIDABLE, build_snapshot, build_type_table
-from workbench.model.blocktype import CATEGORIES, Catalog
+from workbench.calc.money import BASE_CURRENCY, Fx, resolve_fx
+from workbench.calc.snapshot import OVERRIDABLE, Snapshot, build_snapshot, build_type_table
+from workbench.model.blocktype import CATEGORIES, RACK_CATEGORIES, Catalog
 from workbench.model.design import Design
 from workbench.report.options import ReportOptions
 
-
 _PRICE = OVERRIDABLE.index("price")
+# Currencies without minor units in everyday prices (ISO 4217 exponent 0).
+_NO_MINOR = frozenset({"JPY", "KRW", "VND", "ISK", "CLP", "HUF", "TWD"})
+ALLOWANCES = ("lv_switchboards", "piping_coolant", "bms_epms", "fire", "battery", "installation", "commissioning")
+
+
+def minor_digits(currency: str) -> int:
+    return 0 if currency.upper() in _NO_MINOR else 2
+
+
+def round_money(value: float, digits: int) -> Decimal:
+    """Half away from zero, as a spreadsheet's ROUND does, so the xlsx formulas give the same figures."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
 class Pricing:
-    """How catalog prices (converted through USD) become report prices."""
+    """The one price basis of an export: currency and rate, the build premium and the price factor (margin).
 
-    currency: str
-    rate_per_usd: float
-    premium: float  # ai_build_premium assumption, as in the CAPEX calculation
-    factor: float  # user price factor (margin)
-    fx_source: str
-    rate_is_default: bool
+    The design report, the BOM PDF, the xlsx and the CSV of one export use the same basis: every price
+    they show is a selling price (cost × factor); an internal export also shows cost, factor and margin.
+    """
+
+    fx: Fx
+    premium: float  # ai_build_premium assumption
+    factor: float  # price factor (1.15 = selling price 15 % above cost)
+    audience: str = "customer"  # "customer": selling prices only; "internal": cost, factor and margin too
 
     @property
-    def multiplier(self) -> float:
-        return self.rate_per_usd * (1.0 + self.premium) * self.factor
+    def currency(self) -> str:
+        return self.fx.currency
+
+    @property
+    def rate_per_usd(self) -> float:
+        return self.fx.rate_per_usd
+
+    @property
+    def fx_source(self) -> str:
+        return self.fx.source
+
+    @property
+    def rate_is_default(self) -> bool:
+        return self.fx.rate_is_default
+
+    @property
+    def internal(self) -> bool:
+        return self.audience == "internal"
+
+    @property
+    def digits(self) -> int:
+        return minor_digits(self.currency)
+
+    def unit_cost(self, usd: float) -> Decimal:
+        """Cost of one unit in the export currency, rounded to the currency's minor unit."""
+        return round_money(usd * self.rate_per_usd * (1.0 + self.premium), self.digits)
+
+    def unit_price(self, usd: float) -> Decimal:
+        """Selling price of one unit: the rounded cost times the factor, rounded again (as the xlsx does)."""
+        return round_money(float(self.unit_cost(usd)) * self.factor, self.digits)
+
+    def usd_amount(self, usd: float) -> Decimal:
+        """A non-equipment amount given in USD (an allowance rate), at the selling basis."""
+        return self.unit_price(usd)
 
 
-def resolve_pricing(design: Design, catalog: Catalog, options: ReportOptions, with_factor: bool = True) -> Pricing:
-    """Currency and rate from the options, else the design's currency at the catalog rate."""
-    currency = (options.currency or design.site.currency or "USD").upper()
-    rate = options.rate
-    default = rate is None
-    if rate is None:
-        rate = catalog.fx_rates.get(currency)
-        if rate is None:
-            raise ValueError(f"no exchange rate for {currency} in the catalog; give a rate (units of {currency} per USD)")
-    values = catalog.default_assumptions()
-    values.update(design.assumptions.values)
-    premium = float(values.get("ai_build_premium", 0.0))
-    return Pricing(currency, float(rate), premium, options.price_factor if with_factor else 1.0,
-                   catalog.fx_source, default)
+def resolve_pricing(design: Design, catalog: Catalog, options: ReportOptions) -> Pricing:
+    """The export's price basis; raises ValueError with a clear message for an unusable currency or rate."""
+    currency = (options.currency or design.site.currency or BASE_CURRENCY).upper()
+    fx = resolve_fx(currency, options.rate, catalog.fx_rates, catalog.fx_source)
+    values = effective_values(design, catalog)
+    return Pricing(fx, float(values.get("ai_build_premium", 0.0)), float(options.price_factor), options.audience)
+
+
+def effective_values(design: Design, catalog: Catalog) -> dict[str, float]:
+    # Prefer the one merge H2 is introducing (issue 17); fall back to defaults + design values.
+    try:
+        from workbench.catalog.library import effective_assumptions  # type: ignore[attr-defined]
+
+        return dict(effective_assumptions(design, catalog))
+    except ImportError:
+        values = catalog.default_assumptions()
+        values.update(design.assumptions.values)
+        return values
 
 
 @dataclass
@@ -53,16 +104,36 @@ class BomLine:
     type_id: str
     name: str  # in the report language
     quantity: int
-    unit_price: float  # in Bom.currency, premium and factor applied
-    list_price: float  # catalog amount in its own currency
+    unit_cost: Decimal  # export currency, premium applied, before the factor
+    unit_price: Decimal  # selling price: unit_cost × factor, rounded
+    list_price: float  # catalog amount in its own currency (internal exports only)
     list_currency: str
     price_date: str
     basis: str
     overridden: bool = False  # a block override set its price
+    usd: float = 0.0  # the base-currency unit price the line was priced from
 
     @property
-    def extended(self) -> float:
+    def extended(self) -> Decimal:
         return self.unit_price * self.quantity
+
+    @property
+    def extended_cost(self) -> Decimal:
+        return self.unit_cost * self.quantity
+
+
+@dataclass
+class Allowance:
+    """A priced item that is not a drawn block: a share of equipment, or a rate times a quantity."""
+
+    key: str  # one of ALLOWANCES
+    amount: Decimal  # selling price in the export currency
+    cost: Decimal
+    rate: float  # the assumption's value (share, or USD per unit)
+    base: str  # what the rate applies to: "power", "cooling", "facility", "white_space", "ups_kw"
+    base_amount: float  # the equipment subtotal (export currency) or the quantity the rate applies to
+    param: str  # assumption key (internal exports only)
+    source: str
 
 
 @dataclass
@@ -71,6 +142,7 @@ class Bom:
     pricing: Pricing
     unknown_blocks: int = 0
     categories: list[str] = field(default_factory=list)
+    allowances: list[Allowance] = field(default_factory=list)
 
     @property
     def currency(self) -> str:
@@ -79,12 +151,41 @@ class Bom:
     def by_category(self) -> list[tuple[str, list[BomLine]]]:
         return [(c, [ln for ln in self.lines if ln.category == c]) for c in self.categories]
 
-    def subtotal(self, category: str) -> float:
-        return sum(ln.extended for ln in self.lines if ln.category == category)
+    def subtotal(self, category: str) -> Decimal:
+        return sum((ln.extended for ln in self.lines if ln.category == category), Decimal(0))
+
+    def cost_subtotal(self, category: str) -> Decimal:
+        return sum((ln.extended_cost for ln in self.lines if ln.category == category), Decimal(0))
 
     @property
-    def total(self) -> float:
-        return sum(ln.extended for ln in self.lines)
+    def total(self) -> Decimal:
+        """Equipment total at selling prices."""
+        return sum((ln.extended for ln in self.lines), Decimal(0))
+
+    @property
+    def total_cost(self) -> Decimal:
+        return sum((ln.extended_cost for ln in self.lines), Decimal(0))
+
+    @property
+    def it_equipment(self) -> Decimal:
+        return sum((self.subtotal(c) for c in RACK_CATEGORIES), Decimal(0))
+
+    @property
+    def facility_equipment(self) -> Decimal:
+        return self.total - self.it_equipment
+
+    @property
+    def allowances_total(self) -> Decimal:
+        return sum((a.amount for a in self.allowances), Decimal(0))
+
+    @property
+    def project_total(self) -> Decimal:
+        """Total project CAPEX: equipment plus allowances (selling prices)."""
+        return self.total + self.allowances_total
+
+    @property
+    def project_cost(self) -> Decimal:
+        return self.total_cost + sum((a.cost for a in self.allowances), Decimal(0))
 
     @property
     def quantity(self) -> int:
@@ -95,10 +196,11 @@ class Bom:
         return (dates[0], dates[-1]) if dates else ("", "")
 
 
-def build_bom(design: Design, catalog: Catalog, options: ReportOptions, with_factor: bool = True) -> Bom:
+def build_bom(design: Design, catalog: Catalog, options: ReportOptions, snap: Snapshot | None = None,
+              white_space_m2: float | None = None) -> Bom:
     """One line per block type and unit price (a price override gives its own line), grouped by category."""
-    pricing = resolve_pricing(design, catalog, options, with_factor)
-    snap = build_snapshot(design, build_type_table(catalog))
+    pricing = resolve_pricing(design, catalog, options)
+    snap = snap if snap is not None else build_snapshot(design, build_type_table(catalog))
     lang = options.lang
     price_usd = np.round(snap.col("price"), 6)
     lines: list[BomLine] = []
@@ -110,9 +212,63 @@ def build_bom(design: Design, catalog: Catalog, options: ReportOptions, with_fac
             catalog_usd = float(snap.types.values[int(ti), _PRICE])
             lines.append(BomLine(
                 category=t.category, type_id=t.id, name=t.display_name(lang), quantity=int(n),
-                unit_price=float(usd) * pricing.multiplier, list_price=t.price.amount,
-                list_currency=t.price.currency, price_date=t.price.date, basis=t.price.basis,
-                overridden=abs(float(usd) - round(catalog_usd, 6)) > 1e-6))
+                unit_cost=pricing.unit_cost(float(usd)), unit_price=pricing.unit_price(float(usd)),
+                list_price=t.price.amount, list_currency=t.price.currency, price_date=t.price.date,
+                basis=t.price.basis, overridden=abs(float(usd) - round(catalog_usd, 6)) > 1e-6, usd=float(usd)))
     lines.sort(key=lambda ln: (CATEGORIES.index(ln.category), ln.name.casefold(), ln.type_id, ln.unit_price))
     cats = [c for c in CATEGORIES if any(ln.category == c for ln in lines)]
-    return Bom(lines, pricing, unknown_blocks=len(snap.unknown), categories=cats)
+    bom = Bom(lines, pricing, unknown_blocks=len(snap.unknown), categories=cats)
+    bom.allowances = _allowances(bom, design, catalog, snap, white_space_m2)
+    return bom
+
+
+def _allowances(bom: Bom, design: Design, catalog: Catalog, snap: Snapshot,
+                white_space_m2: float | None) -> list[Allowance]:
+    """The items a drawn layout leaves out, each from an editable assumption with its source."""
+    if not bom.lines:
+        return []
+    values = effective_values(design, catalog)
+    p = bom.pricing
+    specs = catalog.parameters
+    out: list[Allowance] = []
+
+    def share(key: str, param: str, base: str, cost_base: Decimal, price_base: Decimal) -> None:
+        rate = float(values.get(param, 0.0))
+        if rate <= 0 or price_base <= 0:
+            return
+        cost = round_money(float(cost_base) * rate, p.digits)
+        amount = round_money(float(price_base) * rate, p.digits)
+        out.append(Allowance(key, amount, cost, rate, base, float(price_base), param,
+                             specs[param].source if param in specs else ""))
+
+    def per_unit(key: str, param: str, base: str, quantity: float) -> None:
+        rate = float(values.get(param, 0.0))
+        if rate <= 0 or quantity <= 0:
+            return
+        unit_cost = p.unit_cost(rate)
+        cost = round_money(float(unit_cost) * quantity, p.digits)
+        amount = round_money(float(p.unit_price(rate)) * quantity, p.digits)
+        out.append(Allowance(key, amount, cost, rate, base, quantity, param,
+                             specs[param].source if param in specs else ""))
+
+    facility_cost = bom.total_cost - sum((bom.cost_subtotal(c) for c in RACK_CATEGORIES), Decimal(0))
+    share("lv_switchboards", "allowance_lv_switchboards", "power", bom.cost_subtotal("power"),
+          bom.subtotal("power"))
+    share("piping_coolant", "allowance_piping_coolant", "cooling", bom.cost_subtotal("cooling"),
+          bom.subtotal("cooling"))
+    share("bms_epms", "allowance_bms_epms", "facility", facility_cost, bom.facility_equipment)
+    if white_space_m2 is None:
+        from workbench.calc.summary import hall_areas_m2
+
+        white_space_m2 = sum(w for _, w in hall_areas_m2(design))
+    per_unit("fire", "allowance_fire_usd_per_m2", "white_space", float(white_space_m2))
+    # Batteries: only where a UPS price excludes them and the design draws no battery of its own.
+    has_battery = any(catalog.types[ln.type_id].kind in ("battery", "bbu") for ln in bom.lines)
+    if not has_battery:
+        ups_kw = sum(catalog.types[ln.type_id].power.rating_kw * ln.quantity  # type: ignore[union-attr]
+                     for ln in bom.lines
+                     if catalog.types[ln.type_id].power is not None and "excludes batteries" in ln.basis)
+        per_unit("battery", "allowance_battery_usd_per_kw", "ups_kw", float(ups_kw))
+    share("installation", "allowance_installation", "facility", facility_cost, bom.facility_equipment)
+    share("commissioning", "allowance_commissioning", "facility", facility_cost, bom.facility_equipment)
+    return out

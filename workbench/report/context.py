@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from workbench.calc import Results, calculate
+from workbench.calc.money import convert
 from workbench.calc.snapshot import Snapshot, build_snapshot, build_type_table
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
-from workbench.report.bom import Bom, Pricing, build_bom, resolve_pricing
+from workbench.report.bom import Bom, Pricing, build_bom
 from workbench.report.formatting import Formatter
 from workbench.report.i18n import Language, load_language
 from workbench.report.options import ReportOptions
@@ -26,7 +27,7 @@ class Ctx:
     lang: Language
     fmt: Formatter
     styles: Styles
-    pricing: Pricing  # without the price factor: the design report shows cost, not price
+    pricing: Pricing  # the export's one price basis (currency, rate, premium, factor, audience)
     bom: Bom
     snap: Snapshot
 
@@ -37,10 +38,17 @@ class Ctx:
     def currency(self) -> str:
         return self.pricing.currency
 
-    def money_from_calc(self, amount: float) -> float:
-        """A calculation amount (in the calculation's currency) in the report currency."""
-        calc_rate = float(self.results.cost.get("fx_rate_per_usd") or 1.0)
-        return amount / calc_rate * self.pricing.rate_per_usd
+    def money(self, amount: float, from_currency: str) -> float:
+        """Any calculated amount in the export currency (the one conversion, calc.money.convert)."""
+        return convert(amount, from_currency, self.pricing.fx, self.catalog.fx_rates)
+
+    def validity_days(self) -> int:
+        proposal = getattr(self.design, "proposal", None)
+        days = getattr(proposal, "validity_days", None)
+        return int(days) if days else int(self.options.validity_days)
+
+    def t_or(self, key: str, default: str) -> str:
+        return self.lang.tr(key, default)
 
     def role(self, role: str) -> str:
         if role.startswith("utility:"):
@@ -58,14 +66,14 @@ class Ctx:
         return None
 
 
-def build_context(design: Design, catalog: Catalog, options: ReportOptions, with_factor: bool) -> Ctx:
+def build_context(design: Design, catalog: Catalog, options: ReportOptions, results: Results | None = None) -> Ctx:
+    """Everything once: the caller's results when it has them (the window does), else one calculation."""
     problems = options.problems()
     if problems:
         raise ValueError("; ".join(problems))
     lang = load_language(options.lang)
     fmt = Formatter(lang, options.units)
-    results = calculate(design, catalog)
-    pricing = resolve_pricing(design, catalog, options, with_factor)
-    bom = build_bom(design, catalog, options, with_factor)
+    results = results if results is not None else calculate(design, catalog)
     snap = build_snapshot(design, build_type_table(catalog))
-    return Ctx(design, catalog, options, results, lang, fmt, Styles(lang.cjk), pricing, bom, snap)
+    bom = build_bom(design, catalog, options, snap, results.space.get("white_space_m2"))
+    return Ctx(design, catalog, options, results, lang, fmt, Styles(lang.cjk), bom.pricing, bom, snap)

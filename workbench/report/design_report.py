@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Image, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from workbench.calc.results import Results
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.report.context import Ctx, build_context
@@ -38,11 +39,11 @@ def heading(ctx: Ctx, text: str, level: int = 0, style: Any = None, new_page: bo
 
 
 def build_design_report(design: Design, catalog: Catalog, out_path: str | Path, options: ReportOptions,
-                        progress: Progress | None = None) -> None:
+                        progress: Progress | None = None, results: Results | None = None) -> None:
     """Write the design report PDF to out_path (atomically); raises ValueError for unusable options."""
     step = progress or (lambda f, s: None)
     step(0.05, "calculate")
-    ctx = build_context(design, catalog, options, with_factor=False)
+    ctx = build_context(design, catalog, options, results)
     step(0.2, "layout")
     story = _story(ctx)
     site = design.site
@@ -123,7 +124,7 @@ def _cover(ctx: Ctx) -> list[Flowable]:
     ]
     out.append(kv_table(s, rows, [45 * mm, 129 * mm]))
     out.append(Spacer(1, 12 * mm))
-    capex = ctx.money_from_calc(r.cost["capex_total"])
+    capex = float(ctx.bom.project_total)
     figures = [
         (fmt.qty("power_mw", r.it_load_kw / 1000.0, 2), ctx.t("kf.it_load")),
         (fmt.pue(r.pue), ctx.t("kf.pue")),
@@ -182,6 +183,6 @@ def _key_table(ctx: Ctx) -> Table:
         [t("space.racks_total"), fmt.num(r.space["rack_count"])],
         [t("space.white_space"), fmt.qty("area", r.space["white_space_m2"], 0)],
         [t("energy.facility"), fmt.qty("energy", r.energy["annual_facility_mwh"], 0)],
-        [t("kf.capex"), fmt.money(ctx.money_from_calc(r.cost["capex_total"]), ctx.currency)],
+        [t("cost.project_total"), fmt.money(float(ctx.bom.project_total), ctx.currency)],
     ]
     return data_table(ctx.styles, [t("table.figure"), t("table.value")], rows, [110 * mm, 64 * mm], "LR")

@@ -1,4 +1,4 @@
-"""What the user chose for one export: language, currency and rate, units, plan scale, logo, price factor."""
+"""What the user chose for one export: language, currency and rate, units, plan scale, logo, price factor, audience."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SCALES = ("fit", "100", "200")
+AUDIENCES = ("customer", "internal")
 UNITS = ("si", "imperial")
 
 
@@ -21,6 +22,8 @@ class ReportOptions:
     price_factor: float = 1.0  # margin applied to BOM prices (1.15 = +15 %)
     date: dt.date = field(default_factory=dt.date.today)
     validity_days: int = 90  # how long BOM prices are quoted as valid
+    # "customer" (default): selling prices only; "internal": cost, price factor and margin as well.
+    audience: str = "customer"
 
     def problems(self) -> list[str]:
         """Messages for options that cannot be used, each naming the option."""
@@ -38,6 +41,12 @@ class ReportOptions:
             out.append(f"currency must be a three-letter ISO code such as USD or CNY, not {self.currency!r}")
         if self.rate is not None and not (self.rate > 0 and self.rate < 1e7):
             out.append(f"exchange rate must be a positive number, not {self.rate!r}")
+        if self.currency is not None and self.rate is not None and self.currency.upper() == "USD" \
+                and abs(self.rate - 1.0) > 1e-12:
+            out.append(f"the rate of USD is 1 by definition (rates are units of the currency per USD), "
+                       f"not {self.rate:g}")
+        if self.audience not in AUDIENCES:
+            out.append(f"audience must be one of {', '.join(AUDIENCES)}, not {self.audience!r}")
         if not (0 < self.price_factor < 100):
             out.append(f"price factor must be a positive number such as 1.15, not {self.price_factor!r}")
         if self.logo_path and not Path(self.logo_path).is_file():

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from workbench.report.charts import bar_chart
 from workbench.report.context import Ctx
+from workbench.report.price_text import price_basis_notes
 from workbench.report.styles import data_table
 
 
@@ -52,27 +53,36 @@ def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowab
                               [50 * mm, 40 * mm, 10 * mm, 38 * mm, 18 * mm, 18 * mm], "LLRRRR", group_rows=groups))
     else:
         out.append(s.p(t("equipment.empty"), s.note))
-    # BOM summary and CAPEX
+    # BOM summary and CAPEX: the same lines, prices and basis as the BOM exports of these options.
     out += heading(ctx, t("equipment.bom_summary"), 1)
-    cur = ctx.currency
-    rows = [[t(f"category.{c}"), fmt.num(sum(ln.quantity for ln in lines)), fmt.money(bom.subtotal(c), cur),
-             fmt.pct(bom.subtotal(c) / bom.total if bom.total else 0.0)] for c, lines in bom.by_category()]
-    capex = ctx.money_from_calc(ctx.results.cost["capex_total"])
-    rows.append([t("common.total"), fmt.num(bom.quantity), fmt.money(capex, cur), fmt.pct(1.0 if capex else 0.0)])
+    cur, dg = ctx.currency, ctx.pricing.digits
+    project = float(bom.project_total)
+    rows = [[t(f"category.{c}"), fmt.num(sum(ln.quantity for ln in lines)), fmt.money(float(bom.subtotal(c)), cur, dg),
+             fmt.pct(float(bom.subtotal(c)) / project if project else 0.0)] for c, lines in bom.by_category()]
+    rows.append([t("bom.equipment_total", cur=cur), fmt.num(bom.quantity), fmt.money(float(bom.total), cur, dg),
+                 fmt.pct(float(bom.total) / project if project else 0.0)])
+    bold = [len(rows) - 1]
+    for a in bom.allowances:
+        rows.append([t(f"allowance.{a.key}"), "", fmt.money(float(a.amount), cur, dg),
+                     fmt.pct(float(a.amount) / project if project else 0.0)])
+    rows.append([t("bom.project_total", cur=cur), "", fmt.money(project, cur, dg), fmt.pct(1.0 if project else 0.0)])
     out.append(data_table(s, [t("col.category"), t("col.qty"), t("col.amount", cur=cur), t("col.share")], rows,
-                          [70 * mm, 30 * mm, 46 * mm, 28 * mm], "LRRR", total_rows=[len(rows) - 1]))
-    per_mw = ctx.money_from_calc(ctx.results.cost["cost_per_mw_it"])
-    p = ctx.pricing
+                          [80 * mm, 22 * mm, 46 * mm, 26 * mm], "LRRR", bold_rows=bold, total_rows=[len(rows) - 1]))
+    mw = ctx.results.it_load_kw / 1000.0
     out.append(Spacer(1, 3 * mm))
-    kv = [[t("cost.capex_total"), fmt.money(capex, cur)],
-          [t("cost.per_mw"), fmt.money(per_mw, cur) if per_mw else "—"],
-          [t("cost.rate"), t("cost.rate_value", rate=fmt.num(p.rate_per_usd, 4), cur=cur)],
-          [t("cost.premium"), fmt.pct(p.premium, 1)]]
+    kv = [[t("cost.project_total"), fmt.money(project, cur)],
+          [t("cost.per_mw"), fmt.money(project / mw, cur) if mw > 0 else "—"],
+          [t("cost.facility_per_mw"), fmt.money((project - float(bom.it_equipment)) / mw, cur) if mw > 0 else "—"]]
     out.append(data_table(s, [t("table.figure"), t("table.value")], kv, [110 * mm, 64 * mm], "LR"))
-    # The price basis sits under the figures it qualifies (after the chart it spilled onto a page of its own).
-    first, last = bom.price_dates()
-    out.append(s.p(t("cost.note", dates=first if first == last else f"{first} – {last}", source=p.fx_source), s.note))
-    items = [(t(f"category.{c}"), bom.subtotal(c), fmt.money_short(bom.subtotal(c), cur)) for c in bom.categories]
+    out.append(s.p(t("cost.facility_per_mw_note"), s.note))
+    # The price basis, stated once in this document, under the figures it qualifies.
+    for note in price_basis_notes(bom, fmt, t, ctx.validity_days()):
+        out.append(s.p(note, s.note))
+    items = [(t(f"category.{c}"), float(bom.subtotal(c)), fmt.money_short(float(bom.subtotal(c)), cur))
+             for c in bom.categories]
+    if bom.allowances:
+        items.append((t("bom.allowances_total"), float(bom.allowances_total),
+                      fmt.money_short(float(bom.allowances_total), cur)))
     if items:
         out.append(Spacer(1, 2 * mm))
         # Compact rows keep the chart on the page of the figures it sums up.

@@ -36,12 +36,13 @@ def pue_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable]:
                                        CATEGORY_COLOURS["power"])]))
     out += heading(ctx, t("energy.title"), 1)
     e = r.energy
-    cur = e["currency"]
+    # Energy money is entered in the design's currency; shown in the export's one currency.
+    cur, src = ctx.currency, e["currency"]
     rows = [[t("energy.it"), fmt.qty("energy", e["annual_it_mwh"], 0)],
             [t("energy.facility"), fmt.qty("energy", e["annual_facility_mwh"], 0)],
-            [t("energy.price"), fmt.money(e["electricity_price_per_kwh"], cur, 3) + "/kWh"],
-            [t("energy.cost"), fmt.money(e["annual_cost"], cur)],
-            [t("energy.overhead_cost"), fmt.money(e["annual_overhead_cost"], cur)],
+            [t("energy.price"), fmt.money(ctx.money(e["electricity_price_per_kwh"], src), cur, 3) + "/kWh"],
+            [t("energy.cost"), fmt.money(ctx.money(e["annual_cost"], src), cur)],
+            [t("energy.overhead_cost"), fmt.money(ctx.money(e["annual_overhead_cost"], src), cur)],
             [t("energy.water"), fmt.qty("water", e["annual_water_m3"], 0)],
             [t("energy.wue"), fmt.with_unit(fmt.num(e["wue_l_per_kwh"], 2), "L/kWh")]]
     out.append(data_table(s, [t("table.figure"), t("table.value")], rows, [110 * mm, 64 * mm], "LR"))

@@ -60,7 +60,6 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
                               rows, [46 * mm, 80 * mm, 32 * mm, 16 * mm], "LLLL"))
     else:
         out.append(s.p(t("equipment.empty"), s.note))
-    out.append(s.p(t("method.fx", source=ctx.catalog.fx_source or "—"), s.note))
     return out
 
 

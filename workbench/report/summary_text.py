@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.report.context import Ctx
+from workbench.report.price_text import dates_text
 
 
 def summary_paragraphs(ctx: Ctx) -> list[str]:
@@ -28,10 +29,8 @@ def summary_paragraphs(ctx: Ctx) -> list[str]:
         out.append(t("summary.pue", pue=fmt.pue(r.pue), peak=fmt.pue(r.pue_peak),
                      util=fmt.pct(r.load_fraction), pue_at=fmt.pue(r.pue_at_load),
                      mwh=fmt.qty("energy", e["annual_facility_mwh"], 0),
-                     cost=fmt.money(ctx.money_from_calc(e["annual_cost"]) if e["currency"] == r.cost["currency"]
-                                    else e["annual_cost"], ctx.currency if e["currency"] == r.cost["currency"]
-                                    else e["currency"]),
-                     price=fmt.money(e["electricity_price_per_kwh"], e["currency"], 2)))
+                     cost=fmt.money(ctx.money(e["annual_cost"], e["currency"]), ctx.currency),
+                     price=fmt.money(ctx.money(e["electricity_price_per_kwh"], e["currency"]), ctx.currency, 3)))
         out.append(_capacity_sentence(ctx))
         c = r.cooling
         heat = c["air_heat_kw"] + c["liquid_heat_kw"]
@@ -39,13 +38,16 @@ def summary_paragraphs(ctx: Ctx) -> list[str]:
         out.append(t("summary.cooling", liquid=fmt.pct(share), airflow=fmt.qty("airflow", c["airflow_m3h"], 0),
                      coolant=fmt.qty("coolant", c["coolant_lpm"], 0),
                      cooling_kw=fmt.qty("power", c["cooling_power_kw"], 0)))
-    capex = ctx.money_from_calc(r.cost["capex_total"])
+    bom = ctx.bom
+    capex = float(bom.project_total)
     if capex > 0:
-        first, last = ctx.bom.price_dates()
-        dates = first if first == last else f"{first} – {last}"
-        per_mw = ctx.money_from_calc(r.cost["cost_per_mw_it"])
+        mw = r.it_load_kw / 1000.0
         out.append(t("summary.cost", capex=fmt.money(capex, ctx.currency),
-                     per_mw=fmt.money(per_mw, ctx.currency), dates=dates or "—"))
+                     equipment=fmt.money(float(bom.total), ctx.currency),
+                     allowances=fmt.money(float(bom.allowances_total), ctx.currency),
+                     per_mw=fmt.money(capex / mw, ctx.currency) if mw > 0 else "—",
+                     facility_per_mw=fmt.money((capex - float(bom.it_equipment)) / mw, ctx.currency) if mw > 0
+                     else "—", dates=dates_text(bom) or "—"))
     errors = sum(1 for ch in r.checks if ch.severity == "error")
     warnings = sum(1 for ch in r.checks if ch.severity == "warning")
     if errors or warnings:
