@@ -22,6 +22,10 @@ def cmd_calc(args: argparse.Namespace) -> int:
     if args.load is not None and not 0.0 <= args.load <= 1.0:
         print("workbench: --load must be a fraction between 0 and 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.scenario is not None:
+        design = _scenario(design, args.scenario)
+        if design is None:
+            return EXIT_USAGE
     results = calculate(design, catalog, args.load)
     if args.json:
         json.dump(results.to_dict(), sys.stdout, indent=1, ensure_ascii=False, allow_nan=False)
@@ -29,6 +33,23 @@ def cmd_calc(args: argparse.Namespace) -> int:
     else:
         print(results_table(results, f"{design.site.name} — {Path(args.file).name}"))
     return EXIT_OK
+
+
+def _scenario(design: Any, key: str) -> Any:
+    """The design as one of its scenarios ('Base' for the base); None after saying why it can't be."""
+    from workbench.io.scenario_state import BASE, find, materialize
+
+    if key.strip().casefold() == "base":
+        return materialize(design, BASE)[0]
+    found = find(design, key)
+    if found is None:
+        names = ", ".join(["Base"] + [s.name for s in design.scenarios])
+        print(f"workbench: --scenario: no scenario '{key}' in this design (it has: {names})", file=sys.stderr)
+        return None
+    shown, stale = materialize(design, found.id)
+    for line in stale:
+        print(f"workbench: warning: scenario '{found.name}': {line}", file=sys.stderr)
+    return shown
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -80,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file")
     c.add_argument("--json", action="store_true", help="print the results as JSON (keys documented in README)")
     c.add_argument("--load", type=float, help="IT load fraction 0–1 for the operating point (default: the design's utilisation)")
+    c.add_argument("--scenario", metavar="NAME", help="calculate this scenario of the design ('Base' for the base)")
     v = sub.add_parser("validate", help="check a design file and its design rules; exit 1 on errors")
     v.add_argument("file")
     k = sub.add_parser("catalog", help="list the block types")
@@ -94,9 +116,9 @@ def _registrars() -> list[Callable[[Any, dict[str, Callable[[argparse.Namespace]
 
     A plain import list rather than importlib, so a missing module fails loudly at once.
     """
-    from workbench.cli import migrate_cmd, report_cmd, templates_cmd
+    from workbench.cli import compare_cmd, migrate_cmd, report_cmd, templates_cmd
 
-    return [report_cmd.register, templates_cmd.register, migrate_cmd.register]
+    return [report_cmd.register, templates_cmd.register, migrate_cmd.register, compare_cmd.register]
 
 
 def run(argv: Sequence[str]) -> int:

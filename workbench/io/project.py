@@ -293,6 +293,38 @@ def _rules(doc: dict[str, Any], where: str) -> list[Problem]:
         if len(problems) >= MAX_PROBLEMS:
             break
     problems += structure_problems(doc, where, seen)
+    problems += _scenario_rules(doc, where)
+    return problems
+
+
+def _scenario_rules(doc: dict[str, Any], where: str) -> list[Problem]:
+    """Scenario names and ids are unique; each scenario, applied to the base, is itself a valid design.
+
+    A scenario that cannot be applied is a warning, not an error: the base and the other options still
+    open, and the broken one is kept in the file as it was.
+    """
+    problems: list[Problem] = []
+    names: dict[str, int] = {}
+    ids: set[str] = set()
+    base = {k: v for k, v in doc.items() if k not in ("scenarios", "active_scenario")}
+    for i, sc in enumerate(doc.get("scenarios", [])):
+        path = f"$.scenarios[{i}]"
+        key = str(sc["name"]).strip().casefold()
+        if key in names:
+            problems.append(Problem(f"{where}: {path}.name",
+                                    f"two scenarios have the same name '{sc['name']}' (also $.scenarios[{names[key]}])"))
+        names.setdefault(key, i)
+        if sc["id"] in ids:
+            problems.append(Problem(f"{where}: {path}.id", f"duplicate scenario id '{sc['id']}'"))
+        ids.add(sc["id"])
+        for p in validate_document(patch_doc(base, sc["changes"]).doc, f"{where}: {path} applied"):
+            if p.severity == "error":
+                problems.append(Problem(p.where, f"scenario '{sc['name']}' cannot be applied: {p.message}", "warning"))
+                break
+    active = doc.get("active_scenario")
+    if active and active not in ids:
+        problems.append(Problem(f"{where}: $.active_scenario", f"names no scenario ('{active}'); the base opens",
+                                "warning"))
     return problems
 
 
@@ -353,6 +385,8 @@ def design_from_dict(doc: dict[str, Any]) -> Design:
     active = str(doc.get("active_scenario", ""))
     chosen = next((s for s in scenarios if s.id == active), None)
     base = {k: v for k, v in doc.items() if k not in ("scenarios", "active_scenario")}
+    if chosen is not None and any(p.severity == "error" for p in validate_document(patch_doc(base, chosen.changes).doc)):
+        chosen = None  # listed by _scenario_rules; the base opens and the scenario is kept as it was
     if chosen is None:
         design = state_from_dict(base)
     else:

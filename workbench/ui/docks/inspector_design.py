@@ -25,7 +25,7 @@ from workbench.ui.docks.formatting import fmt_editable, fmt_number
 from workbench.ui.document import Document
 
 SITE_TEXT_FIELDS = ("name", "customer", "location", "revision", "prepared_by")
-GROUP_ORDER = ("load", "power", "cooling", "climate", "layout", "cost", "constants")
+GROUP_ORDER = ("load", "power", "cooling", "climate", "layout", "cost", "economics", "constants")
 # Typed hall sides: under a metre is no hall (the outline tool refuses one too); over a kilometre is a typo.
 MIN_HALL_SIDE_MM = 1000.0
 MAX_HALL_SIDE_MM = 1_000_000.0
@@ -165,7 +165,7 @@ class DesignPage(QWidget):
         titles = {
             "load": self.tr("Load"), "power": self.tr("Power"), "cooling": self.tr("Cooling"),
             "climate": self.tr("Climate and chillers"), "layout": self.tr("Layout"), "cost": self.tr("Cost"),
-            "constants": self.tr("Physical constants"),
+            "economics": self.tr("Economics over the years"), "constants": self.tr("Physical constants"),
         }
         return titles.get(group, group.replace("_", " ").capitalize())
 

@@ -1,0 +1,1 @@
+"""Options side by side: scenario actions as edits, and the comparison of scenarios over the years."""
