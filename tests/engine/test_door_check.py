@@ -114,7 +114,7 @@ def test_no_doors_no_door_work(catalog: Catalog, empty: Design) -> None:
     place(empty, RACK, 5000, 700)  # against the wall: no door, no finding
     calc = Calculator(catalog)
     calc.run(empty)
-    assert calc._geo is not None and len(calc._geo.door_zones) == 0
+    assert calc._geo is not None and len(calc._geo.site.door_zones) == 0
     assert not [c for c in calculate(empty, catalog).checks if c.code == "door_blocked"]
 
 

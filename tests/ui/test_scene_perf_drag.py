@@ -15,17 +15,20 @@ from workbench.ui.bench_figures import (
     FRAME_PX, _footprint_rects, _show_offscreen, _views, render_image, ui_figures,
 )
 from workbench.catalog import default_catalog
+from workbench.calc.engine import Calculator
 from workbench.geometry.sweep_index import brute_pairs
-from workbench.geometry.polygons import boxes_outside_outline
-from workbench.model.design import Hall
+from workbench.model.design import Column, Door, Hall
 from workbench.model.edits import MoveBlocks
 from workbench.ui.document import Document
 from workbench.ui.scene.coords import to_scene
-from workbench.ui.scene.drag import DragCarrier, service_zones
-from workbench.ui.scene.hall_scene import PIXMAP_CACHE_KB, HallScene
+from workbench.ui.scene.drag import DragCarrier
+from workbench.ui.scene.hall_scene import CANVAS_CODES, PIXMAP_CACHE_KB, HallScene
 from workbench.ui.scene.items import BlockItem
 from workbench.ui.scene.view import HallView
 from workbench.ui.theme import DARK, LIGHT
+
+
+PLACEMENT_CODES = set(CANVAS_CODES) - {"floor_overload"}  # a move cannot change a block's floor loading
 
 
 def _build_campus() -> tuple[Document, HallScene, HallView]:
@@ -57,41 +60,60 @@ def campus(qtbot) -> Iterator[tuple[Document, HallScene, HallView]]:  # type: ig
     _dispose(view)
 
 
-def test_indexed_drag_preview_equals_a_search_over_everything(campus) -> None:  # type: ignore[no-untyped-def]
+def _checks_flag(doc: Document, moving: set[str]) -> set[str]:
+    """The oracle: blocks the calculation reports in a placement check together with a moving block."""
+    out: set[str] = set()
+    for check in Calculator(doc.catalog).run(doc.design).checks:
+        if check.code in PLACEMENT_CODES and moving & set(check.blocks):
+            out |= set(check.blocks)
+    return out
+
+
+def _shown(scene: HallScene) -> set[str]:
+    return {bid for bid, item in scene.block_items.items() if item.preview_severity == "error"}
+
+
+def test_the_indexed_drag_preview_shows_what_the_checks_would_report(campus) -> None:  # type: ignore[no-untyped-def]
     doc, scene, _ = campus
     rng = random.Random(8)
     all_ids = list(doc.design.blocks)
+    blocks = doc.design.blocks
     for size in (1, 7, 120):
         ids = rng.sample(all_ids, size)
         scene.begin_drag(ids)
-        for _ in range(12):
+        for _ in range(6):
             dx, dy = rng.uniform(-8000, 8000), rng.uniform(-8000, 8000)
             scene.drag_to(dx, dy)
-            t = scene.table()
-            moved_rows = [t.row[i] for i in ids]
-            boxes = t.boxes.copy()
-            boxes[moved_rows] += np.array([dx, dy, dx, dy])
-            expected = set()
-            for i, j in brute_pairs(boxes, boxes):
-                if i >= j:
-                    continue
-                a, b = t.ids[i], t.ids[j]
-                if a in ids or b in ids:
-                    expected |= {a, b}
-            # Service clearance, both ways, found from scratch over every block's zones.
-            zones, owner = service_zones(doc.design, doc.catalog, t.ids, boxes)
-            for z, j in brute_pairs(zones, boxes):
-                a, b = t.ids[owner[z]], t.ids[j]
-                if a != b and (a in ids or b in ids):
-                    expected |= {a, b}
-            inside = np.zeros(len(ids), dtype=bool)
-            for hall in doc.design.halls:
-                inside |= ~boxes_outside_outline(boxes[moved_rows], hall.outline)
-            expected |= {ids[k] for k in np.flatnonzero(~inside)}
-            shown = {bid for bid, item in scene.block_items.items() if item.preview_severity == "error"}
+            shown = _shown(scene)
+            # What the calculation says once the same move is made in the model (and undone again).
+            move = MoveBlocks(ids, [(blocks[i].x_mm + dx, blocks[i].y_mm + dy) for i in ids])
+            with doc.design.events.blocker():  # the scene must not see this trial move
+                move.apply(doc.design)
+                expected = _checks_flag(doc, set(ids))
+                move.revert(doc.design)
             assert shown == expected, (size, dx, dy)
         scene.cancel_drag()
         assert not any(item.preview_severity for item in scene.block_items.values())
+
+
+def test_a_rack_dragged_onto_a_column_or_into_a_door_zone_turns_red_during_the_drag(campus) -> None:  # type: ignore[no-untyped-def]
+    doc, scene, _ = campus
+    hall = doc.design.halls[-1]  # the L-shaped hall, empty
+    x0 = hall.outline[0][0]
+    hall.columns.append(Column(x_mm=x0 + 5000.0, y_mm=5000.0))
+    hall.doors.append(Door(x_mm=x0 + 20000.0, y_mm=0.0, width_mm=1800.0))
+    rack = next(b for b in doc.design.blocks.values() if b.type_id == "rack.gb200-nvl72")
+    rack.hall_id = hall.id
+    scene.begin_drag([rack.id])
+    scene.drag_to(x0 + 8000 - rack.x_mm, 8000 - rack.y_mm)  # clear floor in the L's foot
+    assert _shown(scene) == set()
+    scene.drag_to(x0 + 5000 - rack.x_mm, 5000 - rack.y_mm)  # on the column
+    assert _shown(scene) == {rack.id}
+    scene.drag_to(x0 + 20000 - rack.x_mm, 1000 - rack.y_mm)  # inside the door's 1,500 mm clear zone
+    assert _shown(scene) == {rack.id}
+    scene.drag_to(x0 + 20000 - rack.x_mm, 3000 - rack.y_mm)  # clear of it again
+    assert _shown(scene) == set()
+    scene.cancel_drag()
 
 
 def test_a_block_dragged_into_the_l_shaped_hall_notch_is_outside(campus) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +122,12 @@ def test_a_block_dragged_into_the_l_shaped_hall_notch_is_outside(campus) -> None
     x0 = hall.outline[0][0]
     rack = next(b for b in doc.design.blocks.values() if b.type_id == "rack.gb200-nvl72")
     scene.begin_drag([rack.id])
-    scene.drag_to(x0 + 5000 - rack.x_mm, 5000 - rack.y_mm)  # in the L's foot
+    scene.drag_to(x0 + 5000 - rack.x_mm, 5000 - rack.y_mm)  # in the L's foot, but the rack belongs to its own hall
+    assert scene.block_items[rack.id].preview_severity == "error"  # as the outside_hall check will say
+    scene.cancel_drag()
+    rack.hall_id = hall.id
+    scene.begin_drag([rack.id])
+    scene.drag_to(x0 + 5000 - rack.x_mm, 5000 - rack.y_mm)
     assert scene.block_items[rack.id].preview_severity is None
     scene.drag_to(x0 + 20000 - rack.x_mm, 20000 - rack.y_mm)  # in the notch: outside
     assert scene.block_items[rack.id].preview_severity == "error"

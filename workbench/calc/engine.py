@@ -16,7 +16,8 @@ from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
 from workbench.calc.results import Results
 from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_type_table
 from workbench.calc.summary import cost, floor, hall_areas_m2, space
-from workbench.geometry.boxes import footprints, side_zones
+from workbench.geometry.boxes import footprints
+from workbench.geometry.placement import service_zones
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 
@@ -82,10 +83,11 @@ class Calculator:
             s.x[r], s.y[r], s.rotation[r] = b.x_mm, b.y_mm, b.rotation_deg
             rows.append(r)
         idx = np.unique(np.asarray(rows, dtype=np.int64))
-        st.boxes[idx] = footprints(s.x[idx], s.y[idx], s.col("width_mm")[idx], s.col("depth_mm")[idx],
-                                   s.rotation[idx])
+        lay = st.layout
+        lay.boxes[idx] = footprints(s.x[idx], s.y[idx], s.col("width_mm")[idx], s.col("depth_mm")[idx],
+                                    s.rotation[idx])
         clear = s.types.clear[s.type_index[idx]]
-        st.front[idx], st.rear[idx] = side_zones(st.boxes[idx], s.rotation[idx], clear[:, 0], clear[:, 1])
+        lay.front[idx], lay.rear[idx] = service_zones(lay.boxes[idx], s.rotation[idx], clear[:, 0], clear[:, 1])
         # Drop every finding that involves a moved block, then find them again for the moved blocks.
         touched = np.zeros(len(s.ids) + 1, dtype=bool)
         touched[idx] = True

@@ -21,28 +21,6 @@ def footprints(x: Array, y: Array, width: Array, depth: Array, rotation: NDArray
     return np.column_stack((x - w / 2, y - d / 2, x + w / 2, y + d / 2))
 
 
-def side_zones(boxes: Array, rotation: NDArray[np.int64], front: Array, rear: Array) -> tuple[Array, Array]:
-    """Front and rear clearance rectangles outside each footprint.
-
-    At rotation 0 the front faces -y; rotations turn counter-clockwise, so the front faces
-    +x at 90, +y at 180 and -x at 270.
-    """
-    r = (rotation // 90) % 4
-    xmin, ymin, xmax, ymax = boxes.T
-    # Direction of the front face per block as unit vector components.
-    fx = np.select([r == 1, r == 3], [1.0, -1.0], 0.0)
-    fy = np.select([r == 0, r == 2], [-1.0, 1.0], 0.0)
-
-    def zone(sx: Array, sy: Array, depth: Array) -> Array:
-        zx0 = np.where(sx > 0, xmax, np.where(sx < 0, xmin - depth, xmin))
-        zx1 = np.where(sx > 0, xmax + depth, np.where(sx < 0, xmin, xmax))
-        zy0 = np.where(sy > 0, ymax, np.where(sy < 0, ymin - depth, ymin))
-        zy1 = np.where(sy > 0, ymax + depth, np.where(sy < 0, ymin, ymax))
-        return np.column_stack((zx0, zy0, zx1, zy1))
-
-    return zone(fx, fy, front), zone(-fx, -fy, rear)
-
-
 def boxes_outside(boxes: Array, bounds: tuple[float, float, float, float], eps: float = EPS_MM) -> NDArray[np.bool_]:
     """True where a box pokes outside an axis-aligned rectangle."""
     x0, y0, x1, y1 = bounds

@@ -13,7 +13,8 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus import Flowable
 
 from workbench.calc.snapshot import Snapshot
-from workbench.geometry.boxes import footprints, side_zones
+from workbench.geometry.boxes import footprints
+from workbench.geometry.placement import point_in_polygon, service_zones
 from workbench.model.blocktype import CATEGORIES, RACK_CATEGORIES
 from workbench.model.design import Hall
 from workbench.report.fonts import LATIN, LATIN_BOLD, draw_text, mixed_width
@@ -67,7 +68,7 @@ def hall_drawing(snap: Snapshot, hall_index: int, hall: Hall, names: list[str]) 
     rack_codes = [CATEGORIES.index(c) for c in RACK_CATEGORIES]
     racks = np.isin(cat, rack_codes)
     clear = snap.types.clear[snap.type_index[idx]]
-    front, rear = side_zones(boxes[racks], rot[racks], clear[racks, 0], clear[racks, 1])
+    front, rear = service_zones(boxes[racks], rot[racks], clear[racks, 0], clear[racks, 1])
     return HallDrawing(hall, boxes, cat, rot, front, rear, [names[i] for i in idx])
 
 
@@ -218,7 +219,7 @@ class PlanFlowable(Flowable):
             a = math.radians(door.rotation_deg)
             ux, uy = math.cos(a), math.sin(a)
             nx, ny = -uy, ux
-            if not _inside(self.d.hall.outline, door.x_mm + nx * 50, door.y_mm + ny * 50):
+            if not point_in_polygon(door.x_mm + nx * 50, door.y_mm + ny * 50, self.d.hall.outline):  # swing inwards
                 nx, ny = -nx, -ny
             half = door.width_mm / 2
             ax_, ay_ = door.x_mm - ux * half, door.y_mm - uy * half
@@ -404,17 +405,6 @@ def _nice_step(value: float) -> float:
         if m * 10**exp >= value * 0.75:
             return float(m * 10**exp)
     return float(10 ** (exp + 1))
-
-
-def _inside(outline: list[tuple[float, float]], x: float, y: float) -> bool:
-    """Ray casting point-in-polygon; enough to find which side of a wall a door swings into."""
-    inside = False
-    n = len(outline)
-    for i in range(n):
-        (x1, y1), (x2, y2) = outline[i], outline[(i + 1) % n]
-        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
-            inside = not inside
-    return inside
 
 
 def _closed_path(c: Canvas, pts: list[tuple[float, float]]) -> PDFPathObject:

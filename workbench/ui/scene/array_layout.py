@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Block, Design
 from workbench.model.edits import AddBlocks
-from workbench.ui.scene.operations import hall_id_for
+from workbench.geometry.placement import hall_id_at
 
 FACINGS = ("cold_pairs", "hot_pairs", "all_down", "all_up")
 # cold_pairs: rows 1-2 face each other across a cold aisle, rows 2-3 back onto a hot aisle, and so on.
@@ -91,7 +91,7 @@ def array_blocks(design: Design, catalog: Catalog, spec: ArraySpec) -> list[Bloc
             cx = spec.origin_x_mm + t.width_mm / 2 + i * pitch
             blocks.append(Block(type_id=spec.type_id, x_mm=cx, y_mm=cy, rotation_deg=rot,
                                 name=f"{spec.name_prefix}{letters[row]}{i + 1:02d}",
-                                hall_id=hall_id_for(design, cx, cy)))
+                                hall_id=hall_id_at(design, cx, cy)))
         y += t.depth_mm + _gap_after(spec, row)
     return blocks
 

@@ -7,11 +7,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from workbench.geometry.footprint import block_box, rotated_size_mm
 from workbench.model.blocktype import BlockType, Catalog
 from workbench.model.design import Block, Design
-
-UNKNOWN_SIZE_MM = 600.0  # an unknown type still gets a visible square so it can be found and deleted
-
 
 @dataclass(frozen=True)
 class BlockLook:
@@ -28,18 +26,6 @@ class BlockLook:
     is_rack: bool
     clearance_mm: tuple[float, float, float, float]  # front, rear, left, right
     known: bool = True
-
-
-def block_size_mm(block: Block, t: BlockType | None) -> tuple[float, float]:
-    """Unrotated width and depth, honouring per-block overrides."""
-    w = block.overrides.get("width_mm", t.width_mm if t else UNKNOWN_SIZE_MM)
-    d = block.overrides.get("depth_mm", t.depth_mm if t else UNKNOWN_SIZE_MM)
-    return float(w), float(d)
-
-
-def rotated_size_mm(block: Block, t: BlockType | None) -> tuple[float, float]:
-    w, d = block_size_mm(block, t)
-    return (d, w) if (block.rotation_deg // 90) % 2 else (w, d)
 
 
 _FRONT = {0: "down", 90: "right", 180: "up", 270: "left"}  # model front -y is screen down
@@ -88,10 +74,7 @@ class FootprintTable:
     def rebuild(self, design: Design, catalog: Catalog) -> None:
         self.ids = list(design.blocks)
         self.row = {bid: i for i, bid in enumerate(self.ids)}
-        rows = []
-        for b in design.blocks.values():
-            w, d = rotated_size_mm(b, catalog.get(b.type_id))
-            rows.append((b.x_mm - w / 2, b.y_mm - d / 2, b.x_mm + w / 2, b.y_mm + d / 2))
+        rows = [block_box(b, catalog.get(b.type_id)) for b in design.blocks.values()]
         self.boxes = np.asarray(rows, dtype=float).reshape(-1, 4)
         self.dirty = False
         self.version += 1
@@ -106,8 +89,7 @@ class FootprintTable:
             if i is None or b is None:
                 self.dirty = True
                 return
-            w, d = rotated_size_mm(b, catalog.get(b.type_id))
-            self.boxes[i] = (b.x_mm - w / 2, b.y_mm - d / 2, b.x_mm + w / 2, b.y_mm + d / 2)
+            self.boxes[i] = block_box(b, catalog.get(b.type_id))
         self.version += 1
 
     def ensure(self, design: Design, catalog: Catalog) -> FootprintTable:

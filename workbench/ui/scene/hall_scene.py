@@ -10,14 +10,16 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmapCache, QP
 from PySide6.QtWidgets import QGraphicsScene, QStyleOptionGraphicsItem
 
 from workbench.calc import Results
-from workbench.model.design import Block, Design, Hall
+from workbench.geometry.placement import Layout, MovingPreview, Site, clearance_zones
+from workbench.model.assumptions import effective_assumptions
+from workbench.model.design import Block, Design
 from workbench.report.check_text import check_text
 from workbench.ui.document import Document
-from workbench.ui.scene.aisles import aisle_boxes, side_box
+from workbench.ui.scene.aisles import aisle_boxes
 from workbench.ui.scene.background import BackgroundCache
 from workbench.ui.scene.block_look import FootprintTable, block_look
 from workbench.ui.scene.coords import box_to_scene, to_scene
-from workbench.ui.scene.drag import DragCarrier, DragState, HallBounds, service_zones
+from workbench.ui.scene.drag import DragCarrier, DragState
 from workbench.ui.scene.hall_items import ClearanceOverlay, HallItem
 from workbench.ui.scene.items import BlockItem
 from workbench.ui.scene.overview import LevelOfDetail
@@ -59,7 +61,6 @@ class HallScene(QGraphicsScene):
         self._design: Design | None = None
         self._selected: set[str] = set()
         self._preview: set[str] = set()
-        self._hall_paths: list[tuple[str, QPolygonF]] = []
         self._floor_path = QPainterPath()
         self._cold_path = QPainterPath()
         self._hot_path = QPainterPath()
@@ -197,7 +198,6 @@ class HallScene(QGraphicsScene):
         self._rebuild_hall_paths()
 
     def _rebuild_hall_paths(self) -> None:
-        self._hall_paths = [(h.id, QPolygonF([QPointF(x, y) for x, y in h.outline])) for h in self.design.halls]
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.WindingFill)
         for hall in self.design.halls:
@@ -221,13 +221,6 @@ class HallScene(QGraphicsScene):
     def hall_rect(self, hall_id: str) -> QRectF:
         item = self.hall_items.get(hall_id)
         return item.polygon.boundingRect() if item else QRectF()
-
-    def hall_at(self, x_mm: float, y_mm: float) -> Hall | None:
-        p = QPointF(x_mm, y_mm)
-        for hall_id, poly in self._hall_paths:
-            if poly.containsPoint(p, Qt.FillRule.OddEvenFill):
-                return self.design.hall(hall_id)
-        return None
 
     def block_at(self, scene_pos: QPointF) -> str | None:
         for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape,
@@ -272,17 +265,20 @@ class HallScene(QGraphicsScene):
         return self._selected
 
     def _update_clearance(self) -> None:
-        rects: list[QRectF] = []
+        boxes, rotation, depth = [], [], []
         for bid in list(self._selected)[:MAX_CLEARANCE_SHOWN]:
             b = self.design.blocks.get(bid)
             item = self.block_items.get(bid)
             if b is None or item is None:
                 continue
             look = item.look
-            for side, depth in zip(("front", "rear", "left", "right"), look.clearance_mm):
-                if depth > 0:
-                    rects.append(box_to_scene(*side_box(b.x_mm, b.y_mm, look.width_mm, look.depth_mm,
-                                                        b.rotation_deg, side, depth)))
+            boxes.append((b.x_mm - look.width_mm / 2, b.y_mm - look.depth_mm / 2,
+                          b.x_mm + look.width_mm / 2, b.y_mm + look.depth_mm / 2))
+            rotation.append(b.rotation_deg)
+            depth.append(look.clearance_mm)
+        zones = clearance_zones(np.asarray(boxes, dtype=float).reshape(-1, 4), np.asarray(rotation, dtype=np.int64),
+                                np.asarray(depth, dtype=float).reshape(-1, 4))
+        rects = [box_to_scene(*z) for z in zones.tolist()]
         self.clearance.set_rects(rects)
 
     def _on_results_ready(self, results: Results) -> None:
@@ -323,16 +319,19 @@ class HallScene(QGraphicsScene):
         for item in items:
             # The carrier sits at the origin, so parent coordinates are scene coordinates: nothing jumps.
             item.setParentItem(carrier)
-        static_ids = [t.ids[i] for i in np.flatnonzero(mask)]
-        moving_zones, moving_owner = service_zones(self.design, self.document.catalog, ids, t.boxes[rows])
-        static_zones, static_owner = service_zones(self.design, self.document.catalog, static_ids, t.boxes[mask])
         self.drag = DragState(ids=ids, start_pos=[item.pos() for item in items], moving=t.boxes[rows].copy(),
-                              static=t.boxes[mask], static_ids=static_ids,
-                              halls=HallBounds.of(self.design.halls), carrier=carrier,
-                              moving_zones=moving_zones, moving_zone_owner=moving_owner,
-                              static_zones=static_zones, static_zone_owner=static_owner)
+                              static=t.boxes[mask], preview=self._moving_preview(ids), carrier=carrier)
         self.detail.begin_drag(ids, carrier)
         return self.drag
+
+    def _moving_preview(self, ids: list[str]) -> MovingPreview:
+        """The placement rules for these blocks moved rigidly, against the design as the checks see it."""
+        design, catalog = self.design, self.document.catalog
+        layout = Layout.of(design, catalog)
+        row = {bid: r for r, bid in enumerate(layout.ids)}
+        rows = [row[i] for i in ids if i in row]  # blocks of unknown type are in no check
+        depth = effective_assumptions(design, catalog).get("door_clear_depth_mm", 0.0)
+        return MovingPreview(layout, Site.of(design, depth), rows)
 
     def drag_to(self, dx_mm: float, dy_mm: float) -> None:
         """Move the dragged items on screen and mark overlaps and hall exits; the model is untouched."""

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from workbench.geometry.footprint import rotated_size_mm
+from workbench.geometry.placement import hall_id_at
 from workbench.geometry.snapping import snap_value
 from workbench.model.blocktype import Catalog
-from workbench.model.design import Block, Design, Hall, ModuleInstance, new_id
+from workbench.model.design import Block, Design, ModuleInstance, new_id
 from workbench.model.edits import (
     AddBlocks,
     AddModule,
@@ -17,34 +19,8 @@ from workbench.model.edits import (
     RemoveModule,
     SetBlockField,
 )
-from workbench.ui.scene.block_look import rotated_size_mm
 
 Box = tuple[float, float, float, float]
-
-
-def point_in_outline(x: float, y: float, outline: list[tuple[float, float]]) -> bool:
-    inside = False
-    n = len(outline)
-    for i in range(n):
-        x1, y1 = outline[i]
-        x2, y2 = outline[(i + 1) % n]
-        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
-            inside = not inside
-    return inside
-
-
-def hall_containing(design: Design, x: float, y: float) -> Hall | None:
-    for hall in design.halls:
-        if len(hall.outline) >= 3 and point_in_outline(x, y, hall.outline):
-            return hall
-    return None
-
-
-def hall_id_for(design: Design, x: float, y: float) -> str:
-    hall = hall_containing(design, x, y)
-    if hall is not None:
-        return hall.id
-    return design.halls[0].id if design.halls else ""
 
 
 def expand_modules(design: Design, ids: set[str] | list[str]) -> set[str]:
@@ -111,7 +87,7 @@ def place_edit(design: Design, catalog: Catalog, type_id: str, x_mm: float, y_mm
     w, d = rotated_size_mm(probe, t)
     x, y = snap_centre(x_mm, y_mm, w, d, grid_mm)
     block = Block(type_id=type_id, x_mm=x, y_mm=y, rotation_deg=rotation_deg, name=default_name(design, catalog, type_id),
-                  hall_id=hall_id_for(design, x, y))
+                  hall_id=hall_id_at(design, x, y))
     return AddBlocks([block], text=f"Place {t.display_name()}"), block.id
 
 
@@ -121,14 +97,6 @@ def nudge_edit(design: Design, ids: list[str], dx_mm: float, dy_mm: float) -> Mo
         return None
     pos = [(design.blocks[i].x_mm + dx_mm, design.blocks[i].y_mm + dy_mm) for i in ids]
     return MoveBlocks(ids, pos, text="Nudge", merge_key="nudge")
-
-
-def move_edit(design: Design, ids: list[str], dx_mm: float, dy_mm: float) -> MoveBlocks | None:
-    ids = movable(design, ids)
-    if not ids or (dx_mm == 0 and dy_mm == 0):
-        return None
-    return MoveBlocks(ids, [(design.blocks[i].x_mm + dx_mm, design.blocks[i].y_mm + dy_mm) for i in ids],
-                      text=f"Move {len(ids)} block{'s' if len(ids) != 1 else ''}")
 
 
 def rotate_edit(design: Design, catalog: Catalog, ids: list[str], quarter_turns: int = 1) -> MoveBlocks | None:
@@ -193,7 +161,7 @@ def copies_edit(design: Design, blocks: list[Block], modules: dict[str, ModuleIn
         names.add(name)
         x, y = b.x_mm + dx_mm, b.y_mm + dy_mm
         out.append(b.copy(id=new_id(), x_mm=x, y_mm=y, name=name, module_id=module_id, locked=False,
-                          hall_id=hall_id_for(design, x, y)))
+                          hall_id=hall_id_at(design, x, y)))
     edits: list[Edit] = [AddModule(m) for m in new_modules.values()]
     edits.append(AddBlocks(out))
     return CompoundEdit(edits, text=text), [b.id for b in out]

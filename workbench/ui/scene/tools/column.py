@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from workbench.geometry.snapping import snap_value
 from workbench.model.design import Column, Hall
 from workbench.model.edits import SetHallField
-from workbench.ui.scene.operations import hall_containing
+from workbench.geometry.placement import hall_at
 from workbench.ui.scene.tools.base import Tool, ToolEvent
 
 DEFAULT_COLUMN_MM = 600.0  # a typical 600 × 600 mm concrete column; editable per column in the file
@@ -75,7 +75,7 @@ class ColumnTool(Tool):
         return True
 
     def add_column(self, x: float, y: float) -> bool:
-        hall = hall_containing(self.editor.document.design, x, y)
+        hall = hall_at(self.editor.document.design, x, y)
         if hall is None:
             self.editor.message.emit(self.editor.tr("Click inside a hall to add a column"))
             return False

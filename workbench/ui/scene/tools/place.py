@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
 from workbench.model.design import Block
-from workbench.ui.scene.block_look import rotated_size_mm
+from workbench.geometry.footprint import rotated_size_mm
 from workbench.ui.scene.coords import to_scene
 from workbench.ui.scene.items import GhostItem
 from workbench.ui.scene.operations import snap_centre
