@@ -10,12 +10,15 @@ from typing import Any
 import numpy as np
 
 from workbench.calc import capacity_checks
+from workbench.calc.annual import with_year
+from workbench.calc.annual_inputs import WeatherYear
 from workbench.calc.checks import Check, GeometryState, entries_checks, geometry_entries, geometry_state, merge_entries
 from workbench.calc.groups import Groups, find_groups
 from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
 from workbench.calc.results import Results
 from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_type_table
 from workbench.calc.summary import cost, floor, hall_areas_m2, space
+from workbench.calc.voltage_checks import voltage_checks
 from workbench.geometry.boxes import footprints
 from workbench.geometry.placement import service_zones
 from workbench.model.blocktype import Catalog
@@ -24,9 +27,12 @@ from workbench.model.design import Design
 CURVE_FRACTIONS = np.round(np.arange(0.1, 1.0001, 0.1), 2)
 
 
-def calculate(design: Design, catalog: Catalog, load_fraction: float | None = None) -> Results:
-    """Full calculation from scratch."""
-    return Calculator(catalog).run(design, load_fraction)
+def calculate(design: Design, catalog: Catalog, load_fraction: float | None = None,
+              weather: WeatherYear | None = None) -> Results:
+    """Full calculation from scratch; with `weather`, the PUE and energy come from the hourly year."""
+    calc = Calculator(catalog)
+    calc.weather = weather
+    return calc.run(design, load_fraction)
 
 
 class Calculator:
@@ -47,6 +53,8 @@ class Calculator:
         self._load_part: dict[str, Any] | None = None
         self._load_fraction: float | None = None
         self._fixed: dict[str, Any] | None = None  # results a move cannot change
+        # The site's hourly year (workbench.climate.load_weather); None keeps the typed economizer hours.
+        self.weather: WeatherYear | None = None
 
     def run(self, design: Design, load_fraction: float | None = None) -> Results:
         with _collector_paused():
@@ -155,7 +163,8 @@ class Calculator:
             "wue_l_per_kwh": float(annual.water_l_per_h[at] / it_at) if it_at > 0 else 0.0,
         }
         power, cooling, cap_checks = capacity_checks.capacity(s, groups, design, annual, full, values)
-        return {
+        cap_checks = cap_checks + voltage_checks(design, self.catalog)  # the voltage chain (calc/voltage_checks)
+        return with_year({
             "it_load_kw": it_design, "load_fraction": lf, "pue": pue(full), "pue_peak": pue(0, peak),
             "pue_at_load": pue(at), "pue_curve": curve, "power": power, "cooling": cooling,
             "space": space(s, design, st, it_design, part["areas"]),
@@ -163,13 +172,13 @@ class Calculator:
             "cost": cost(s, design, self.catalog, it_design, values["ai_build_premium"]),
             "energy": energy, "ppue": ppue, "overhead_kw": overhead,
             "cap_checks": cap_checks, "unknown_checks": _unknown_checks(s),
-        }
+        }, self.weather, s, groups, values, part["areas"], design.climate, self.catalog, price, design.site.currency)
 
     def _assemble(self) -> Results:
         fixed = self._fixed
         assert fixed is not None
-        figures = {k: v for k, v in fixed.items() if k not in ("cap_checks", "unknown_checks")}
-        checks = fixed["cap_checks"] + self._geo_checks + fixed["unknown_checks"]
+        figures = {k: v for k, v in fixed.items() if k not in ("cap_checks", "unknown_checks", "annual_checks")}
+        checks = fixed["cap_checks"] + self._geo_checks + fixed["unknown_checks"] + fixed["annual_checks"]
         return Results(**figures, checks=checks)
 
 

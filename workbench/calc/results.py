@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.calc.annual_results import AnnualResult, manual_dict
 from workbench.calc.checks import Check
 
 RESULTS_SCHEMA = "workbench.calc/1"
@@ -30,6 +31,7 @@ class Results:
     ppue: dict[str, float]
     overhead_kw: dict[str, float]
     checks: list[Check] = field(default_factory=list)
+    annual: AnnualResult | None = None  # the hourly year at the site's weather (calc/annual.py)
 
     def errors(self) -> list[Check]:
         return [c for c in self.checks if c.severity == "error"]
@@ -58,4 +60,5 @@ class Results:
             "floor": self.floor,
             "cost": self.cost,
             "checks": [c.to_dict() for c in self.checks],
+            "annual": self.annual.to_dict() if self.annual is not None else manual_dict(),
         }

@@ -26,13 +26,40 @@ def cmd_calc(args: argparse.Namespace) -> int:
         design = _scenario(design, args.scenario)
         if design is None:
             return EXIT_USAGE
-    results = calculate(design, catalog, args.load)
+    weather = _weather(args, design)
+    if weather is False:
+        return EXIT_USAGE
+    results = calculate(design, catalog, args.load, weather or None)
     if args.json:
         json.dump(results.to_dict(), sys.stdout, indent=1, ensure_ascii=False, allow_nan=False)
         print()
     else:
         print(results_table(results, f"{design.site.name} — {Path(args.file).name}"))
     return EXIT_OK
+
+
+def _weather(args: argparse.Namespace, design: Any) -> Any:
+    """The hourly year for --weather (False after saying why it can't be read), else the design's own file."""
+    from workbench.climate.errors import WeatherError
+    from workbench.climate.sites import weather_for
+
+    if args.weather:
+        try:
+            return weather_for(args.weather)[0]
+        except WeatherError as exc:
+            print(f"workbench: --weather: {exc}", file=sys.stderr)
+            return False
+    if design.climate.weather_path:
+        try:
+            year, note = weather_for(design.climate.weather_path, args.file, design.climate.weather_sha256)
+        except WeatherError as exc:
+            print(f"workbench: warning: weather file {exc}; calculated with the typed economizer hours "
+                  "(less accurate)", file=sys.stderr)
+            return None
+        if note:
+            print(f"workbench: warning: {note}", file=sys.stderr)
+        return year
+    return None
 
 
 def _scenario(design: Any, key: str) -> Any:
@@ -102,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--json", action="store_true", help="print the results as JSON (keys documented in README)")
     c.add_argument("--load", type=float, help="IT load fraction 0–1 for the operating point (default: the design's utilisation)")
     c.add_argument("--scenario", metavar="NAME", help="calculate this scenario of the design ('Base' for the base)")
+    c.add_argument("--weather", metavar="FILE", help="run the hourly year at this site: an EPW or NREL TMY3 CSV "
+                   "(or builtin:<id>), without changing the design")
     v = sub.add_parser("validate", help="check a design file and its design rules; exit 1 on errors")
     v.add_argument("file")
     k = sub.add_parser("catalog", help="list the block types")

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 import numpy as np
-import psychrolib
+import psychrolib  # type: ignore[import-untyped]
 from numpy.typing import NDArray
 
 from workbench.paths import user_data_dir
