@@ -112,4 +112,5 @@ class LoadProfile:
             f = np.asarray(self.hourly[:n], dtype=float)
         else:
             f = np.full(n, utilisation)
-        return np.clip(f, 0.0, 1.0).astype(float)
+        out: F = np.clip(f, 0.0, 1.0).astype(float)
+        return out
