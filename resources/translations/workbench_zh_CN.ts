@@ -4,387 +4,397 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="110"/>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="111"/>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="112"/>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="113"/>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="114"/>
+        <location filename="../../build/i18n/extra_strings.py" line="172"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="115"/>
+        <location filename="../../build/i18n/extra_strings.py" line="173"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="116"/>
+        <location filename="../../build/i18n/extra_strings.py" line="174"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="175"/>
+        <source>Close the design (asks to save changes)</source>
+        <translation>关闭设计（有未保存的更改时会询问）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="176"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <location filename="../../build/i18n/extra_strings.py" line="177"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <location filename="../../build/i18n/extra_strings.py" line="178"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <location filename="../../build/i18n/extra_strings.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="120"/>
+        <location filename="../../build/i18n/extra_strings.py" line="180"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="121"/>
+        <location filename="../../build/i18n/extra_strings.py" line="181"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="122"/>
+        <location filename="../../build/i18n/extra_strings.py" line="182"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <location filename="../../build/i18n/extra_strings.py" line="183"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <location filename="../../build/i18n/extra_strings.py" line="184"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <location filename="../../build/i18n/extra_strings.py" line="185"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="126"/>
-        <source>D&amp;uplicate</source>
-        <translation>创建副本(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <location filename="../../build/i18n/extra_strings.py" line="187"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <location filename="../../build/i18n/extra_strings.py" line="188"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <location filename="../../build/i18n/extra_strings.py" line="189"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="130"/>
-        <source>&amp;Rotate 90°</source>
-        <translation>旋转 90°(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <location filename="../../build/i18n/extra_strings.py" line="191"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <location filename="../../build/i18n/extra_strings.py" line="192"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <location filename="../../build/i18n/extra_strings.py" line="193"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="134"/>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <location filename="../../build/i18n/extra_strings.py" line="195"/>
         <source>Language, units, theme, grid, shared template folders and report logo</source>
         <translation>语言、单位、主题、网格、共享模板文件夹和报告徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <location filename="../../build/i18n/extra_strings.py" line="196"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <location filename="../../build/i18n/extra_strings.py" line="197"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <location filename="../../build/i18n/extra_strings.py" line="198"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <location filename="../../build/i18n/extra_strings.py" line="199"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <location filename="../../build/i18n/extra_strings.py" line="200"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <location filename="../../build/i18n/extra_strings.py" line="201"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <location filename="../../build/i18n/extra_strings.py" line="202"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <location filename="../../build/i18n/extra_strings.py" line="203"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <location filename="../../build/i18n/extra_strings.py" line="204"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <location filename="../../build/i18n/extra_strings.py" line="205"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <location filename="../../build/i18n/extra_strings.py" line="206"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <location filename="../../build/i18n/extra_strings.py" line="207"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <location filename="../../build/i18n/extra_strings.py" line="208"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <location filename="../../build/i18n/extra_strings.py" line="209"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <location filename="../../build/i18n/extra_strings.py" line="210"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="151"/>
-        <source>&amp;Imperial units</source>
-        <translation>英制单位(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <location filename="../../build/i18n/extra_strings.py" line="212"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <location filename="../../build/i18n/extra_strings.py" line="213"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <location filename="../../build/i18n/extra_strings.py" line="214"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="155"/>
-        <source>&amp;Save selection as module…</source>
-        <translation>将所选保存为模块(&amp;S)…</translation>
+        <location filename="../../build/i18n/extra_strings.py" line="186"/>
+        <source>Dupl&amp;icate</source>
+        <translation>创建副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <location filename="../../build/i18n/extra_strings.py" line="190"/>
+        <source>R&amp;otate 90°</source>
+        <translation>旋转 90°(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="194"/>
+        <source>Pr&amp;eferences…</source>
+        <translation>首选项(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="211"/>
+        <source>I&amp;mperial units</source>
+        <translation>英制单位(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="215"/>
+        <source>Sa&amp;ve selection as module…</source>
+        <translation>将所选保存为模块(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="216"/>
         <source>Keep the selected blocks as a module template</source>
         <translation>将所选设备保存为模块模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <location filename="../../build/i18n/extra_strings.py" line="217"/>
         <source>&amp;Explode module</source>
         <translation>分解模块(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <location filename="../../build/i18n/extra_strings.py" line="218"/>
         <source>Turn the selected module back into single blocks</source>
         <translation>将所选模块还原为单个设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <location filename="../../build/i18n/extra_strings.py" line="219"/>
         <source>&amp;Import template bundle…</source>
         <translation>导入模板包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <location filename="../../build/i18n/extra_strings.py" line="220"/>
         <source>Add templates from a shared .zip bundle</source>
         <translation>从共享的 .zip 模板包添加模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <location filename="../../build/i18n/extra_strings.py" line="221"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <location filename="../../build/i18n/extra_strings.py" line="222"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <location filename="../../build/i18n/extra_strings.py" line="223"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <location filename="../../build/i18n/extra_strings.py" line="224"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <location filename="../../build/i18n/extra_strings.py" line="225"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <location filename="../../build/i18n/extra_strings.py" line="226"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <location filename="../../build/i18n/extra_strings.py" line="227"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="168"/>
+        <location filename="../../build/i18n/extra_strings.py" line="228"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <location filename="../../build/i18n/extra_strings.py" line="229"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="170"/>
+        <location filename="../../build/i18n/extra_strings.py" line="230"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="171"/>
+        <location filename="../../build/i18n/extra_strings.py" line="231"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <location filename="../../build/i18n/extra_strings.py" line="232"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="173"/>
+        <location filename="../../build/i18n/extra_strings.py" line="233"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="174"/>
+        <location filename="../../build/i18n/extra_strings.py" line="234"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="175"/>
+        <location filename="../../build/i18n/extra_strings.py" line="235"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="176"/>
+        <location filename="../../build/i18n/extra_strings.py" line="236"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="177"/>
+        <location filename="../../build/i18n/extra_strings.py" line="237"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="178"/>
+        <location filename="../../build/i18n/extra_strings.py" line="238"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="179"/>
+        <location filename="../../build/i18n/extra_strings.py" line="239"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="180"/>
+        <location filename="../../build/i18n/extra_strings.py" line="240"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="181"/>
+        <location filename="../../build/i18n/extra_strings.py" line="241"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="182"/>
+        <location filename="../../build/i18n/extra_strings.py" line="242"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="183"/>
+        <location filename="../../build/i18n/extra_strings.py" line="243"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="184"/>
+        <location filename="../../build/i18n/extra_strings.py" line="244"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="185"/>
+        <location filename="../../build/i18n/extra_strings.py" line="245"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="186"/>
+        <location filename="../../build/i18n/extra_strings.py" line="246"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -392,87 +402,87 @@
 <context>
     <name>ArrayDialog</name>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="98"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="111"/>
         <source>Place row / array</source>
         <translation>布置成排 / 阵列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="99"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="112"/>
         <source>Block type</source>
         <translation>设备类型</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="99"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="112"/>
         <source>Blocks per row</source>
         <translation>每排设备数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="99"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="112"/>
         <source>Pitch along the row</source>
         <translation>沿排间距</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="113"/>
         <source>Rows</source>
         <translation>排数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="113"/>
         <source>Cold aisle width</source>
         <translation>冷通道宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="113"/>
         <source>Hot aisle width</source>
         <translation>热通道宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="113"/>
         <source>Facing</source>
         <translation>朝向</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="101"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="114"/>
         <source>Name prefix</source>
         <translation>名称前缀</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="101"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="114"/>
         <source>Lower-left corner X</source>
         <translation>左下角 X</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="101"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="114"/>
         <source>Lower-left corner Y</source>
         <translation>左下角 Y</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="107"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="120"/>
         <source>Pairs sharing cold aisles (fronts face each other)</source>
         <translation>成对共用冷通道（正面相对）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="108"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="121"/>
         <source>Pairs sharing hot aisles (backs face each other)</source>
         <translation>成对共用热通道（背面相对）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="109"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="122"/>
         <source>All rows face down</source>
         <translation>所有排朝下</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="110"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="123"/>
         <source>All rows face up</source>
         <translation>所有排朝上</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="148"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="161"/>
         <source>%1 blocks</source>
         <translation>%1 台设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="150"/>
+        <location filename="../../workbench/ui/dialogs/array_dialog.py" line="163"/>
         <source>, %1 kW of IT</source>
         <translation>，IT 负载 %1 kW</translation>
     </message>
@@ -659,25 +669,19 @@
         <translation> — 本设备已覆盖此值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="216"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="211"/>
+        <source>Set {0} of 1 block</source>
+        <translation>设置 1 个块的{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="211"/>
+        <source>Set {0} of {1} blocks</source>
+        <translation>设置 {1} 个块的{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="220"/>
         <source>Locked blocks cannot be moved; unlock them first.</source>
         <translation>已锁定的设备不能移动，请先解锁。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="220"/>
-        <source>Rotate {0} block(s)</source>
-        <translation>旋转 {0} 台设备</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="220"/>
-        <source>Move {0} block(s)</source>
-        <translation>移动 {0} 台设备</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="223"/>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="231"/>
-        <source>Set {0} of {1} block(s)</source>
-        <translation>设置 {1} 台设备的{0}</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1099,11 @@ Your design is still open; save it now to be safe. The details were written to {
         <translation>物理常数</translation>
     </message>
     <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
+        <source>Economics over the years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../workbench/ui/docks/inspector_design.py" line="178"/>
         <source>Doors</source>
         <translation>门</translation>
@@ -1206,323 +1215,517 @@ Source: {4}</source>
     </message>
 </context>
 <context>
-    <name>Editor</name>
+    <name>EditText</name>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="76"/>
-        <source>The design is open read-only; use Save As to edit a copy</source>
-        <translation>设计以只读方式打开；请使用“另存为”编辑副本</translation>
+        <location filename="../../build/i18n/extra_strings.py" line="29"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="81"/>
-        <source>Not done: %1</source>
-        <translation>未完成：%1</translation>
+        <location filename="../../build/i18n/extra_strings.py" line="30"/>
+        <source>Edit hall</source>
+        <translation>编辑机房</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="102"/>
-        <source>Nothing selected</source>
-        <translation>未选择任何对象</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="156"/>
-        <source>The selection is locked</source>
-        <translation>所选对象已锁定</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="166"/>
-        <source>Locked blocks are not deleted; unlock them first</source>
-        <translation>已锁定的设备不会被删除，请先解锁</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../workbench/ui/scene/editor.py" line="188"/>
-        <source>Copied %n block(s)</source>
-        <translation>
-            <numerusform>已复制 %n 台设备</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="198"/>
-        <source>The clipboard holds no blocks</source>
-        <translation>剪贴板中没有设备</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="79"/>
-        <source>Column</source>
-        <translation>柱子</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="80"/>
-        <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
-        <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="81"/>
-        <source>Click inside a hall to add a column</source>
-        <translation>在机房内单击以添加柱子</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="83"/>
-        <source>Move column</source>
-        <translation>移动柱子</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="84"/>
-        <source>Add column</source>
-        <translation>添加柱子</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="82"/>
-        <source>Remove column</source>
-        <translation>删除柱子</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="85"/>
-        <source>Door</source>
-        <translation>门</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="86"/>
-        <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
-        <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="87"/>
-        <source>Click on a hall wall to add a door</source>
-        <translation>在机房墙上单击以添加门</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="89"/>
-        <source>Move door</source>
-        <translation>移动门</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="90"/>
-        <source>Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel&apos;s Hall tab.</source>
-        <translation>{1} 的门 D{0}：宽 {2} mm。可在“属性”面板“机房”页的“门”一栏中输入宽度。</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="91"/>
-        <source>Add door</source>
-        <translation>添加门</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="88"/>
-        <source>Remove door</source>
-        <translation>删除门</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="92"/>
-        <source>Hall outline</source>
-        <translation>机房轮廓</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="94"/>
-        <source>the hall is smaller than 1 m × 1 m</source>
-        <translation>机房小于 1 m × 1 m</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="102"/>
+        <location filename="../../build/i18n/extra_strings.py" line="31"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="99"/>
+        <location filename="../../build/i18n/extra_strings.py" line="32"/>
+        <source>Edit site</source>
+        <translation>编辑场地</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="33"/>
+        <source>Edit assumption</source>
+        <translation>编辑假设</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="34"/>
+        <source>Edit redundancy</source>
+        <translation>编辑冗余</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="35"/>
+        <source>Add module</source>
+        <translation>添加模块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="36"/>
+        <source>Remove module</source>
+        <translation>移除模块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="37"/>
+        <source>Explode modules</source>
+        <translation>分解模块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="38"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="39"/>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="40"/>
+        <source>Auto-connect</source>
+        <translation>自动连接</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="41"/>
+        <source>Scenario</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="42"/>
+        <source>Delete hall</source>
+        <translation>删除机房</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="43"/>
+        <source>Move hall</source>
+        <translation>移动机房</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="44"/>
+        <source>Move 1 block</source>
+        <translation>移动 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="45"/>
+        <source>Nudge 1 block</source>
+        <translation>微移 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="46"/>
+        <source>Rotate 1 block</source>
+        <translation>旋转 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="47"/>
+        <source>Delete 1 block</source>
+        <translation>删除 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="48"/>
+        <source>Add 1 block</source>
+        <translation>添加 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="49"/>
+        <source>Duplicate 1 block</source>
+        <translation>创建 1 个块的副本</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="50"/>
+        <source>Paste 1 block</source>
+        <translation>粘贴 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="51"/>
+        <source>Lock 1 block</source>
+        <translation>锁定 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="52"/>
+        <source>Unlock 1 block</source>
+        <translation>解锁 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="53"/>
+        <source>Edit 1 block</source>
+        <translation>编辑 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="54"/>
+        <source>Insert module {0}</source>
+        <translation>插入模块 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="55"/>
+        <source>Explode module {0}</source>
+        <translation>分解模块 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="56"/>
+        <source>Delete hall {0}</source>
+        <translation>删除机房 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="57"/>
+        <source>Rename hall {0}</source>
+        <translation>重命名机房 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="58"/>
+        <source>Move {0} blocks</source>
+        <translation>移动 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="59"/>
+        <source>Nudge {0} blocks</source>
+        <translation>微移 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="60"/>
+        <source>Rotate {0} blocks</source>
+        <translation>旋转 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="61"/>
+        <source>Delete {0} blocks</source>
+        <translation>删除 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="62"/>
+        <source>Add {0} blocks</source>
+        <translation>添加 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="63"/>
+        <source>Duplicate {0} blocks</source>
+        <translation>创建 {0} 个块的副本</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="64"/>
+        <source>Paste {0} blocks</source>
+        <translation>粘贴 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="65"/>
+        <source>Lock {0} blocks</source>
+        <translation>锁定 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="66"/>
+        <source>Unlock {0} blocks</source>
+        <translation>解锁 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="67"/>
+        <source>Edit {0} blocks</source>
+        <translation>编辑 {0} 个块</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="77"/>
+        <source>The design is open read-only; use Save As to edit a copy</source>
+        <translation>设计以只读方式打开；请使用“另存为”编辑副本</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="82"/>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="103"/>
+        <source>Nothing selected</source>
+        <translation>未选择任何对象</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="155"/>
+        <source>The selection is locked</source>
+        <translation>所选对象已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="165"/>
+        <source>Locked blocks are not deleted; unlock them first</source>
+        <translation>已锁定的设备不会被删除，请先解锁</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="187"/>
+        <source>Copied 1 block</source>
+        <translation>已复制 1 个块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="187"/>
+        <source>Copied {0} blocks</source>
+        <translation>已复制 {0} 个块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="197"/>
+        <source>The clipboard holds no blocks</source>
+        <translation>剪贴板中没有设备</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <source>Column</source>
+        <translation>柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
+        <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <source>Click inside a hall to add a column</source>
+        <translation>在机房内单击以添加柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <source>Move column</source>
+        <translation>移动柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <source>Add column</source>
+        <translation>添加柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <source>Remove column</source>
+        <translation>删除柱子</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <source>Door</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
+        <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <source>Click on a hall wall to add a door</source>
+        <translation>在机房墙上单击以添加门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <source>Move door</source>
+        <translation>移动门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <source>Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel&apos;s Hall tab.</source>
+        <translation>{1} 的门 D{0}：宽 {2} mm。可在“属性”面板“机房”页的“门”一栏中输入宽度。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <source>Add door</source>
+        <translation>添加门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <source>Remove door</source>
+        <translation>删除门</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <source>Hall outline</source>
+        <translation>机房轮廓</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <source>the hall is smaller than 1 m × 1 m</source>
+        <translation>机房小于 1 m × 1 m</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <source>Add hall</source>
+        <translation>添加机房</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="93"/>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
         <source>Corner: drag to move it; right-click it, or click it and press Delete, to remove it</source>
         <translation>角点：拖动可移动；右键单击，或单击后按 Delete 键，可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="95"/>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
         <source>Add hall corner</source>
         <translation>添加机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="96"/>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
         <source>Remove hall corner</source>
         <translation>删除机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="97"/>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
         <source>Wall: drag to move it square to itself; double-click to add a corner there</source>
         <translation>墙：拖动可沿其垂直方向平移；双击可在此处添加角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="98"/>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
         <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; point at a hall&apos;s corner or wall to reshape it</source>
         <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；指向机房的角点或墙可调整其形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="100"/>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>Move hall wall</source>
         <translation>移动机房墙</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="101"/>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>Corner not removed: a hall needs at least three corners</source>
         <translation>未删除角点：机房至少需要三个角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="103"/>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="104"/>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="105"/>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="106"/>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="107"/>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="108"/>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../build/i18n/extra_strings.py" line="109"/>
-        <source>Move %n block(s)</source>
-        <translation>
-            <numerusform>移动 %n 台设备</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="29"/>
+        <location filename="../../build/i18n/extra_strings.py" line="68"/>
         <source>Export design report</source>
         <translation>导出设计报告</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="30"/>
+        <location filename="../../build/i18n/extra_strings.py" line="69"/>
         <source>Export bill of materials (PDF)</source>
         <translation>导出物料清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="31"/>
+        <location filename="../../build/i18n/extra_strings.py" line="70"/>
         <source>Export bill of materials (spreadsheet)</source>
         <translation>导出物料清单（电子表格）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="32"/>
+        <location filename="../../build/i18n/extra_strings.py" line="71"/>
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="33"/>
+        <location filename="../../build/i18n/extra_strings.py" line="72"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="34"/>
+        <location filename="../../build/i18n/extra_strings.py" line="73"/>
         <source>Rate (per USD)</source>
         <translation>汇率（每 USD）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="35"/>
+        <location filename="../../build/i18n/extra_strings.py" line="74"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="36"/>
+        <location filename="../../build/i18n/extra_strings.py" line="75"/>
         <source>Plan scale</source>
         <translation>平面图比例</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="37"/>
+        <location filename="../../build/i18n/extra_strings.py" line="76"/>
         <source>Price factor</source>
         <translation>价格系数</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="38"/>
+        <location filename="../../build/i18n/extra_strings.py" line="77"/>
         <source>Logo</source>
         <translation>徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="39"/>
+        <location filename="../../build/i18n/extra_strings.py" line="78"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="40"/>
+        <location filename="../../build/i18n/extra_strings.py" line="79"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="41"/>
+        <location filename="../../build/i18n/extra_strings.py" line="80"/>
         <source>Choose a logo</source>
         <translation>选择徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="42"/>
+        <location filename="../../build/i18n/extra_strings.py" line="81"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="43"/>
+        <location filename="../../build/i18n/extra_strings.py" line="82"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="44"/>
+        <location filename="../../build/i18n/extra_strings.py" line="83"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="45"/>
+        <location filename="../../build/i18n/extra_strings.py" line="84"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="46"/>
+        <location filename="../../build/i18n/extra_strings.py" line="85"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="47"/>
+        <location filename="../../build/i18n/extra_strings.py" line="86"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="48"/>
+        <location filename="../../build/i18n/extra_strings.py" line="87"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="49"/>
+        <location filename="../../build/i18n/extra_strings.py" line="88"/>
         <source>Fit to page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="50"/>
+        <location filename="../../build/i18n/extra_strings.py" line="89"/>
         <source>The export could not be written:
 {}</source>
         <translation>无法写入导出文件：
 {}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="51"/>
+        <location filename="../../build/i18n/extra_strings.py" line="90"/>
         <source>The file name must end in {}.</source>
         <translation>文件名必须以 {} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="52"/>
+        <location filename="../../build/i18n/extra_strings.py" line="91"/>
         <source>The folder {} does not exist.</source>
         <translation>文件夹 {} 不存在。</translation>
     </message>
@@ -1573,49 +1776,49 @@ Source: {4}</source>
 <context>
     <name>FileCommands</name>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="51"/>
-        <location filename="../../workbench/ui/file_commands.py" line="54"/>
-        <location filename="../../workbench/ui/file_commands.py" line="153"/>
+        <location filename="../../workbench/ui/file_commands.py" line="76"/>
+        <location filename="../../workbench/ui/file_commands.py" line="80"/>
+        <location filename="../../workbench/ui/file_commands.py" line="194"/>
         <source>Cannot open design</source>
         <translation>无法打开设计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="60"/>
+        <location filename="../../workbench/ui/file_commands.py" line="86"/>
         <source>Opened with warnings</source>
         <translation>已打开，但有警告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="87"/>
+        <location filename="../../workbench/ui/file_commands.py" line="112"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="88"/>
+        <location filename="../../workbench/ui/file_commands.py" line="113"/>
         <source>Save the changes to %1 before closing it?</source>
         <translation>关闭前是否保存对 %1 的更改？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="131"/>
+        <location filename="../../workbench/ui/file_commands.py" line="161"/>
         <source>Cannot save design</source>
         <translation>无法保存设计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="134"/>
+        <location filename="../../workbench/ui/file_commands.py" line="165"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="147"/>
+        <location filename="../../workbench/ui/file_commands.py" line="188"/>
         <source>Clear list</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="149"/>
+        <location filename="../../workbench/ui/file_commands.py" line="190"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/file_commands.py" line="154"/>
+        <location filename="../../workbench/ui/file_commands.py" line="195"/>
         <source>%1 no longer exists.</source>
         <translation>%1 已不存在。</translation>
     </message>
@@ -1639,6 +1842,24 @@ Source: {4}</source>
     </message>
 </context>
 <context>
+    <name>FileSession</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="92"/>
+        <source>Autosave problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="93"/>
+        <source>Autosave failed: {reason}. Your changes are only safe once you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="94"/>
+        <source>Autosave cannot write to {reason}; autosaving to {folder} instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GettingStartedDialog</name>
     <message>
         <location filename="../../workbench/ui/getting_started.py" line="40"/>
@@ -1654,7 +1875,7 @@ Source: {4}</source>
 <context>
     <name>HallView</name>
     <message>
-        <location filename="../../workbench/ui/scene/view.py" line="252"/>
+        <location filename="../../workbench/ui/scene/view.py" line="268"/>
         <source>This design has no blocks yet.
 Drag equipment from the Block palette onto the hall, or double-click it;
 Insert → Module… drops a whole pod; File → New from template… starts from a proven hall.
@@ -1727,39 +1948,59 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="72"/>
+        <location filename="../../build/i18n/extra_strings.py" line="114"/>
         <source>Design in use</source>
         <translation>设计正在使用中</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="73"/>
+        <location filename="../../build/i18n/extra_strings.py" line="120"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="74"/>
+        <location filename="../../build/i18n/extra_strings.py" line="121"/>
         <source>an unknown computer</source>
         <translation>一台未知计算机</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="75"/>
+        <location filename="../../build/i18n/extra_strings.py" line="115"/>
         <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
         <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="76"/>
+        <location filename="../../build/i18n/extra_strings.py" line="116"/>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="77"/>
+        <location filename="../../build/i18n/extra_strings.py" line="117"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="78"/>
+        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <source>a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="122"/>
         <source>“{name}” is already open by {user} on {host} since {time}.</source>
         <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <source>Cannot tell whether someone else is editing “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <source>{lock} is {problem}, so the workbench cannot lock the design. Open it read-only (you can still save a copy under another name), or remove that item and open the design again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1827,67 +2068,67 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>此版本不提供 %1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="349"/>
+        <location filename="../../workbench/ui/main_window.py" line="350"/>
         <source>Place row / array</source>
         <translation>布置成排 / 阵列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="413"/>
+        <location filename="../../workbench/ui/main_window.py" line="426"/>
         <source>Tool: %1</source>
         <translation>工具：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="422"/>
+        <location filename="../../workbench/ui/main_window.py" line="435"/>
         <source>Snap: on (%1)</source>
         <translation>吸附：开（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="423"/>
+        <location filename="../../workbench/ui/main_window.py" line="436"/>
         <source>Snap: off</source>
         <translation>吸附：关</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="429"/>
+        <location filename="../../workbench/ui/main_window.py" line="442"/>
         <source>Scale %1</source>
         <translation>比例 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="434"/>
+        <location filename="../../workbench/ui/main_window.py" line="447"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="434"/>
+        <location filename="../../workbench/ui/main_window.py" line="447"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="435"/>
+        <location filename="../../workbench/ui/main_window.py" line="448"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="435"/>
+        <location filename="../../workbench/ui/main_window.py" line="448"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="439"/>
+        <location filename="../../workbench/ui/main_window.py" line="452"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="444"/>
+        <location filename="../../workbench/ui/main_window.py" line="457"/>
         <source> [read-only]</source>
         <translation> [只读]</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="457"/>
+        <location filename="../../workbench/ui/main_window.py" line="470"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="458"/>
+        <location filename="../../workbench/ui/main_window.py" line="471"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -1897,27 +2138,27 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="187"/>
+        <location filename="../../build/i18n/extra_strings.py" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="188"/>
+        <location filename="../../build/i18n/extra_strings.py" line="248"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="189"/>
+        <location filename="../../build/i18n/extra_strings.py" line="249"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="190"/>
+        <location filename="../../build/i18n/extra_strings.py" line="250"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="191"/>
+        <location filename="../../build/i18n/extra_strings.py" line="251"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1925,199 +2166,204 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MetricsDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="138"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="147"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="139"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
         <source>Load against capacity</source>
         <translation>负载与容量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="139"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
         <source>PUE against IT load</source>
         <translation>PUE 随 IT 负载变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="140"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="149"/>
         <source>Facility overhead by subsystem</source>
         <translation>各子系统的设施开销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="140"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="149"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="143"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
         <source>IT load (design)</source>
         <translation>IT 负载（设计）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="144"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>PUE, annualised</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="145"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
         <source>PUE, design day</source>
         <translation>PUE（设计日）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="146"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="155"/>
         <source>Utilisation</source>
         <translation>利用率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="147"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="156"/>
         <source>Design</source>
         <translation>设计值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="157"/>
         <source>Back to the design&apos;s IT utilisation assumption</source>
         <translation>恢复为设计的 IT 利用率假设</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="149"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="158"/>
         <source>IT utilisation for the operating point: sets the load the PUE is evaluated at</source>
         <translation>运行工况的 IT 利用率：决定计算 PUE 时的负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="151"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
         <source>Racks (compute / network / storage)</source>
         <translation>机柜（计算 / 网络 / 存储）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="151"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
         <source>Blocks placed</source>
         <translation>已放置设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="161"/>
         <source>White space</source>
         <translation>IT 机房面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="161"/>
         <source>Power density</source>
         <translation>功率密度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="162"/>
         <source>Average per rack</source>
         <translation>单机柜平均功率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="162"/>
         <source>Annual energy (facility)</source>
         <translation>年耗电量（设施）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="163"/>
         <source>Annual energy cost</source>
         <translation>年电费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="163"/>
         <source>CAPEX (equipment, ROM)</source>
         <translation>资本支出（设备，粗略估算）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="155"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="164"/>
         <source>Cost per MW IT</source>
         <translation>每 MW IT 成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
         <source>IT load (kW)</source>
         <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
         <source>No power or cooling equipment placed yet.</source>
         <translation>尚未放置供电或制冷设备。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="184"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="193"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="309"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="330"/>
         <source>{0} kW</source>
         <translation>{0} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="188"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="197"/>
         <source>PUE at {0} % utilisation</source>
         <translation>{0} % 利用率下的 PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="223"/>
+        <source>PUE incomplete: it leaves out what is not placed yet.</source>
+        <translation>PUE 不完整：未计入尚未布置的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
         <source>UPS</source>
         <translation>不间断电源（UPS）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
         <source>Distribution</source>
         <translation>配电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="213"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="243"/>
         <source>Generators</source>
         <translation>发电机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="213"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="243"/>
         <source>Transformers</source>
         <translation>变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="214"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="244"/>
         <source>MV switchgear</source>
         <translation>中压开关柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="214"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="244"/>
         <source>Solid-state transformers</source>
         <translation>固态变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="245"/>
         <source>Air units</source>
         <translation>空调末端</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="245"/>
         <source>CDUs</source>
         <translation>冷却分配单元（CDU）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="245"/>
         <source>Chillers</source>
         <translation>冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="216"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="246"/>
         <source>Dry coolers</source>
         <translation>干冷器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="216"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="246"/>
         <source>Cooling towers</source>
         <translation>冷却塔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="227"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="257"/>
         <source>{0}
 {1} modules, installed {2} kW, usable under {3}: {4} kW
 load {5} kW, headroom {6} kW, stranded {7} kW</source>
@@ -2126,130 +2372,135 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 负载 {5} kW，余量 {6} kW，闲置 {7} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="232"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="262"/>
         <source>{0} not met</source>
         <translation>{0} 未满足</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="239"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="269"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="240"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="270"/>
         <source>Air cooling</source>
         <translation>风冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="241"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="271"/>
         <source>Liquid cooling</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="272"/>
         <source>Heat rejection</source>
         <translation>排热</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="248"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="278"/>
         <source>Space and floor</source>
         <translation>空间与楼面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="286"/>
+        <source>Block footprint {0} m² of {1} m² floor</source>
+        <translation>设备占地 {0} m²，场地面积 {1} m²</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="287"/>
         <source>{0} · footprint</source>
         <translation>{0} · 占地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="262"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="288"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="288"/>
         <source>over</source>
         <translation>超出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="255"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="285"/>
         <source>Block footprint {0} m² of {1} m² white space</source>
         <translation>设备占地 {0} m²，IT 机房面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="261"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="293"/>
         <source>{0} · floor, heaviest block</source>
         <translation>{0} · 楼面，最重设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="262"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
         <source>overloaded</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="263"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="295"/>
         <source>Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²</source>
         <translation>最重设备 {0} kN/m²，{1}承载能力 {2} kN/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="271"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
         <source>Power losses</source>
         <translation>供电损耗</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="272"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="275"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="280"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="307"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="312"/>
         <source>{0} kW · pPUE {1:.3f}</source>
         <translation>{0} kW · pPUE {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="274"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="306"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="309"/>
         <source>Lighting</source>
         <translation>照明</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="279"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="311"/>
         <source>Miscellaneous</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="288"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="324"/>
         <source>{0}  ({1} / {2} / {3})</source>
         <translation>{0}（{1} / {2} / {3}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="328"/>
         <source>{0} m²</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="293"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="329"/>
         <source>{0} kW/m²</source>
         <translation>{0} kW/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="295"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="331"/>
         <source>{0} MWh/yr</source>
         <translation>{0} MWh/年</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="298"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="334"/>
         <source>{0} /MW</source>
         <translation>{0} /MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="340"/>
         <source>Rate {0} {1} per USD; {2}</source>
         <translation>汇率 {0} {1}/USD；{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="305"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="342"/>
         <source>IT load per m² of white space</source>
         <translation>每平方米 IT 机房面积的 IT 负载</translation>
     </message>
@@ -2486,6 +2737,77 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
     </message>
 </context>
 <context>
+    <name>SaveGuard</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <source>Save design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="126"/>
+        <source>Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <source>Replace</source>
+        <translation type="unfinished">替换</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <source>“{name}” is not the file this recovered design came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <source>It changed after the autosave was written, or it is a different design with the same name. Replacing it would lose what it holds now.
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="130"/>
+        <source>Saving would overwrite their work. Save your design under another name instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <source>“{name}” is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <source>“{name}” is read-only and belongs to {owner}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <source>“{name}” belongs to {owner}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <source>Replacing it makes you its owner. Replace it, or save under another name?
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <source>The workbench will not replace it. Save your design under another name instead?
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <source>Cannot lock “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <source>{lock} is in the way of the design&apos;s lock file, so another session might be editing it. Save under another name instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../workbench/ui/dialogs/shortcuts_dialog.py" line="39"/>
@@ -2660,97 +2982,97 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="53"/>
+        <location filename="../../build/i18n/extra_strings.py" line="95"/>
         <source>no IT load (infrastructure block)</source>
         <translation>无 IT 负载（基础设施模块）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="54"/>
+        <location filename="../../build/i18n/extra_strings.py" line="96"/>
         <source>%1 racks</source>
         <translation>%1 个机柜</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="55"/>
+        <location filename="../../build/i18n/extra_strings.py" line="97"/>
         <source>No free space</source>
         <translation>没有空余位置</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="56"/>
+        <location filename="../../build/i18n/extra_strings.py" line="98"/>
         <source>The module does not fit anywhere free in this hall; it was placed in the middle. Move it where you want it.</source>
         <translation>该模块在此机房中找不到足够的空余位置，已放在中间。请把它移到需要的位置。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="57"/>
+        <location filename="../../build/i18n/extra_strings.py" line="99"/>
         <source>Save as module</source>
         <translation>另存为模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="58"/>
+        <location filename="../../build/i18n/extra_strings.py" line="100"/>
         <source>Select the blocks of the module first.</source>
         <translation>请先选择组成模块的设备。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="59"/>
+        <location filename="../../build/i18n/extra_strings.py" line="101"/>
         <source>Module name:</source>
         <translation>模块名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="60"/>
+        <location filename="../../build/i18n/extra_strings.py" line="102"/>
         <source>Saved from a selection of %1 blocks.</source>
         <translation>由所选的 %1 个设备保存。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="61"/>
+        <location filename="../../build/i18n/extra_strings.py" line="103"/>
         <source>Templates already exist</source>
         <translation>模板已存在</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="62"/>
+        <location filename="../../build/i18n/extra_strings.py" line="104"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="63"/>
+        <location filename="../../build/i18n/extra_strings.py" line="105"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="64"/>
+        <location filename="../../build/i18n/extra_strings.py" line="106"/>
         <source>Bundle refused</source>
         <translation>模板包被拒绝</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="65"/>
+        <location filename="../../build/i18n/extra_strings.py" line="107"/>
         <source>Template cannot be opened</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="66"/>
+        <location filename="../../build/i18n/extra_strings.py" line="108"/>
         <source>Replace module?</source>
         <translation>替换模块？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="67"/>
+        <location filename="../../build/i18n/extra_strings.py" line="109"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="68"/>
+        <location filename="../../build/i18n/extra_strings.py" line="110"/>
         <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
         <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="69"/>
+        <location filename="../../build/i18n/extra_strings.py" line="111"/>
         <source>Some templates in this bundle already exist:</source>
         <translation>此模板包中的部分模板已存在：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="70"/>
+        <location filename="../../build/i18n/extra_strings.py" line="112"/>
         <source>Nothing was written:</source>
         <translation>未写入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="71"/>
+        <location filename="../../build/i18n/extra_strings.py" line="113"/>
         <source>A module file %1 already exists. Replace it?</source>
         <translation>模块文件 %1 已存在。要替换吗？</translation>
     </message>

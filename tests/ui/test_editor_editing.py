@@ -6,10 +6,10 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from workbench.editing.array import ArraySpec, array_blocks, array_edit
 from workbench.model.design import Block
 from workbench.model.edits import AddBlocks, MoveBlocks
 from workbench.ui.main_window import MainWindow
-from workbench.ui.scene.array_layout import ArraySpec, array_blocks, array_edit
 from workbench.ui.scene.coords import to_scene
 from workbench.ui.scene.tools import ColumnTool, DoorTool, HallOutlineTool, PlaceTool
 
@@ -67,19 +67,16 @@ def test_shift_suspends_snap_and_snap_toggle(empty_window: MainWindow, qtbot) ->
     assert w.settings.snap is False
 
 
-def test_edge_snap_pulls_to_neighbour(empty_window: MainWindow) -> None:
+def test_edge_snap_pulls_to_neighbour(empty_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = empty_window
     a, b = _add(w, Block(RACK, 3300.0, 3600.0), Block(RACK, 9300.0, 3600.0))
     w.editor.grid_mm = 50.0  # a fine grid, so only the edge snap can close the gap exactly
-    w.document.set_selection({a})
-    tool = w.editor.tool
-    w.scene.begin_drag([a])
-    tool._anchor = a  # the block the user grabbed
     tol = 8 * w.view.mm_per_px()
-    dx, dy = tool.snapped_delta(6000 - 600 - tol / 3, 0.0)
-    w.scene.cancel_drag()
+    # Grab a and let go a third of the pull distance short of b's left edge.
+    _drag(qtbot, w, _vp(w, 3300, 3600), _vp(w, 3300 + 6000 - 600 - tol / 3, 3600))
+    moved = w.document.design.blocks[a]
     # Right edge of a lands on the left edge of b.
-    assert abs((3300 + dx + 300) - (9300 - 300)) < 1e-6 and dy == 0
+    assert (moved.x_mm + 300, moved.y_mm) == (9300 - 300, 3600.0)
 
 
 def test_rotate_about_selection_centre_with_undo(empty_window: MainWindow) -> None:
@@ -257,7 +254,7 @@ def test_hall_outline_tool_draws_and_reshapes(empty_window: MainWindow, qtbot) -
     doc = w.document
     w.commands["hall_tool"].trigger()
     assert isinstance(w.editor.tool, HallOutlineTool)
-    w.view.fit_rect(w.view.sceneRect().adjusted(30000, 30000, -30000, -30000))
+    w.view.fit_rect(w.scene.sceneRect().adjusted(30000, 30000, -30000, -30000))
     _drag(qtbot, w, _vp(w, 24000, 0), _vp(w, 30000, 6000))
     assert len(doc.design.halls) == 2
     assert doc.design.halls[1].outline == [(24000, 0), (30000, 0), (30000, 6000), (24000, 6000)]

@@ -47,6 +47,16 @@ class Document(QObject):
         self._timer.setInterval(RECALC_DELAY_MS)
         self._timer.timeout.connect(self._recalculate)
         self._connect_design()
+        from workbench.ui.i18n import notifier
+
+        notifier().language_changed.connect(self._on_language_changed)
+
+    def _on_language_changed(self, _language: str) -> None:
+        """Undo steps already taken are renamed in the new language (History list, Undo menu)."""
+        for i in range(self.undo_stack.count()):
+            command = self.undo_stack.command(i)
+            if isinstance(command, EditCommand):
+                command.retranslate()
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)
@@ -132,6 +142,14 @@ class Document(QObject):
     def _on_any_change(self, *args: object) -> None:
         self.request_recalc(full=True)
 
+    def _on_design_reset(self, *args: object) -> None:
+        # A scenario switch swaps the whole state in place: keep only selected blocks that still exist.
+        kept = {i for i in self.selection if i in self.design.blocks}
+        if kept != self.selection:
+            self.selection = kept
+            self.selection_changed.emit()
+        self.request_recalc(full=True)
+
     def _on_blocks_removed(self, ids: list[str]) -> None:
         if self.selection.intersection(ids):
             self.selection -= set(ids)
@@ -143,7 +161,8 @@ class Document(QObject):
         pairs = [(ev.blocks_moved, self._on_blocks_moved), (ev.blocks_removed, self._on_blocks_removed)]
         pairs += [(e, self._on_any_change) for e in (
             ev.blocks_added, ev.blocks_changed, ev.hall_changed, ev.halls_changed, ev.site_changed,
-            ev.assumptions_changed, ev.modules_changed, ev.design_reset)]
+            ev.assumptions_changed, ev.modules_changed)]
+        pairs.append((ev.design_reset, self._on_design_reset))
         for event, handler in pairs:
             (event.connect if connect else event.disconnect)(handler)
 

@@ -19,6 +19,30 @@ if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
 
+def save_start_path(current: Path | None, site_name: str) -> Path:
+    """Where Save As starts: beside the current file, else the user's documents folder (never the program's)."""
+    if current is not None:
+        return current
+    from PySide6.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    name = "".join("-" if ch in '/\\:*?"<>|' else ch for ch in site_name).strip(" .-") or "design"
+    return folder / f"{name}{FILE_SUFFIX}"
+
+
+def recent_labels(files: list[str]) -> list[str]:
+    """"name — folder" per recent file, the folder shortened to ~ under the home folder."""
+    home = str(Path.home())
+    out = []
+    for f in files:
+        p = Path(f)
+        folder = str(p.parent)
+        if folder == home or folder.startswith(home + "/"):
+            folder = "~" + folder[len(home):]
+        out.append(f"{p.name} — {folder}")
+    return out
+
+
 class FileCommands(QObject):
     """What File → New/Open/Save do; the window keeps the menus, the title and the status bar."""
 
@@ -48,9 +72,11 @@ class FileCommands(QObject):
         try:
             warnings = self.doc.open(path)
         except InputError as exc:
+            self.files.open_failed()
             QMessageBox.critical(self.window, self.tr("Cannot open design"), self._problem_text(path, exc.problems))
             return False
         except OSError as exc:
+            self.files.open_failed()
             QMessageBox.critical(self.window, self.tr("Cannot open design"), f"{path}:\n{exc.strerror or exc}")
             return False
         self.files.after_open(path, choice)
@@ -66,10 +92,9 @@ class FileCommands(QObject):
 
         entry = AutosaveStore().entry(path)
         if self.open_file(path, ask=False):
-            self.files.release()  # the lock belongs on the original file, taken when it is saved
-            self.doc.path = Path(entry.source) if entry and entry.source else None
-            self.doc.path_changed.emit(str(self.doc.path or ""))
-            self.doc.undo_stack.resetClean()
+            # The lock belongs on the original file (if it is known, absolute and still the same file).
+            self.files.after_recover(entry)
+            self.window.update_title()
 
     @staticmethod
     def _problem_text(path: str | Path, problems: list[Problem]) -> str:
@@ -111,8 +136,7 @@ class FileCommands(QObject):
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        start = str(self.doc.path) if self.doc.path else self.doc.design.site.name
-        path = ask_save_path(self.window, start)
+        path = ask_save_path(self.window, str(save_start_path(self.doc.path, self.doc.design.site.name)))
         if not path:
             return False
         if not path.endswith(FILE_SUFFIX):
@@ -125,20 +149,37 @@ class FileCommands(QObject):
         return False
 
     def _save_to(self, path: Path) -> bool:
+        decision = self.files.check_before_save(path)  # read-only, someone else's, changed since recovery, locked
+        if decision == "save_as":
+            return self.save_as()
+        if decision != "save":
+            return False
         try:
             self.doc.save(path)
         except (OSError, ValueError) as exc:
+            self.files.save_failed()
             QMessageBox.critical(self.window, self.tr("Cannot save design"), f"{path}:\n{exc}")
             return False
+        self.files.after_save(path)
         self.settings.add_recent_file(path)
         self.window.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 5000)
         return True
 
+    def close_design(self) -> None:
+        """File → Close: put the design away (asking to save) and leave an untitled empty one."""
+        if not self.maybe_save():
+            return
+        self.files.close()
+        self.doc.read_only = False
+        self.doc.new()
+        self.window.update_title()
+
     def fill_recent_menu(self) -> None:
         self.window.recent_menu.clear()
         files = self.settings.recent_files()
-        for f in files:
-            action = self.window.recent_menu.addAction(Path(f).name)
+        for k, (f, label) in enumerate(zip(files, recent_labels(files))):
+            # Numbered for the keyboard (&1 … &9); the folder tells two files of the same name apart.
+            action = self.window.recent_menu.addAction(f"&{k + 1} {label}" if k < 9 else label)
             action.setToolTip(f)
             action.setStatusTip(f)
             action.triggered.connect(lambda _c=False, f=f: self._open_recent(f))

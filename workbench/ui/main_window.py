@@ -27,12 +27,13 @@ from workbench.model.blocktype import Catalog
 from workbench.ui.document import Document
 from workbench.ui.file_commands import FileCommands
 from workbench.ui.file_session import FileSession
-from workbench.ui.scene.array_layout import array_edit
+from workbench.editing.array import array_edit
 from workbench.ui.scene.coords import format_point
 from workbench.ui.scene.editor import NUDGE_BIG_STEPS, Editor
 from workbench.ui.scene.hall_scene import HallScene
 from workbench.ui.scene.tools import ColumnTool, DoorTool, HallOutlineTool
 from workbench.ui.scene.view import HallView
+from workbench.ui.scenario_bar import ScenarioBar
 from workbench.ui.settings import Settings
 from workbench.ui.theme import apply_widget_palette, theme_named
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self._build_toolbar()
+        self.scenario_bar = ScenarioBar(self)
         self._connect()
         self.files = FileSession(self, self.document)
         self.resize(1600, 1000)
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
         a, e, f = self.commands, self.editor, self.file_commands
         handlers = {
             "new": f.new_design, "new_from_template": self.new_from_template, "open": f.open_dialog,
-            "save": f.save, "save_as": f.save_as, "quit": self.close,
+            "save": f.save, "save_as": f.save_as, "close": f.close_design, "quit": self.close,
             "undo": self.document.undo_stack.undo, "redo": self.document.undo_stack.redo,
             "cut": e.cut, "copy": e.copy, "paste": e.paste, "duplicate": e.duplicate, "delete": e.delete,
             "select_all": e.select_all, "rotate": e.rotate,
@@ -340,10 +342,11 @@ class MainWindow(QMainWindow):
     def place_array(self) -> None:
         x, y = self.editor.cursor_or_center()
         dialog = ArrayDialog(self.document.design, self.document.catalog, (round(x / 600) * 600, round(y / 600) * 600),
-                             parent=self)
+                             type_id=self._array_type(), parent=self)
         try:
             if dialog.exec() != ArrayDialog.DialogCode.Accepted:
                 return
+            self.settings.qsettings.setValue("array/last_type", dialog.spec().type_id)
             edit = array_edit(self.document.design, self.document.catalog, dialog.spec())
         except ValueError as exc:
             QMessageBox.warning(self, self.tr("Place row / array"), str(exc))
@@ -352,6 +355,18 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
         if self.editor.push(edit):
             self.document.set_selection({b.id for b in edit.blocks})
+
+    def _array_type(self) -> str | None:
+        """The row type to offer: the selected rack's type, else the type of the last row placed."""
+        from workbench.ui.dialogs.array_dialog import belongs_in_rows
+
+        design, catalog = self.document.design, self.document.catalog
+        for bid in sorted(self.document.selection):
+            t = catalog.get(design.blocks[bid].type_id)
+            if t is not None and belongs_in_rows(t):
+                return t.id
+        last = self.settings.qsettings.value("array/last_type", "")
+        return str(last) if last else None
 
     def show_getting_started(self) -> None:
         from workbench.ui.getting_started import show_getting_started
@@ -440,6 +455,9 @@ class MainWindow(QMainWindow):
 
     def update_title(self, *_: object) -> None:
         title = self.display_name() + ("*" if self.document.dirty else "")
+        scenario_bar = getattr(self, "scenario_bar", None)
+        if scenario_bar is not None and scenario_bar.active_name():
+            title += self.tr(" — scenario “%1”").replace("%1", scenario_bar.active_name())
         if self.document.read_only:
             title += self.tr(" [read-only]")
         self.setWindowTitle(f"{title} — Data Hall Workbench")
@@ -455,6 +473,7 @@ class MainWindow(QMainWindow):
         for key, title, _ in MENUS:
             self.menus[key].setTitle(self.tr(title))
         self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.scenario_bar.retranslate()
         self.export_menu.setTitle(self.tr("&Export"))
         self._update_undo_texts()
         self._on_tool_changed(self.editor.tool.label)

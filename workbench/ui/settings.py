@@ -81,7 +81,15 @@ class Settings:
         value = self.qsettings.value("files/recent", [])
         if isinstance(value, str):
             value = [value] if value else []
-        return [str(v) for v in (value or [])][:MAX_RECENT]
+        # One entry per file: a path saved twice under other spellings (relative, via a link) counts once.
+        out: list[str] = []
+        seen: set[str] = set()
+        for v in value or []:
+            key = str(Path(str(v)).resolve()) if str(v) else ""
+            if key and key not in seen:
+                seen.add(key)
+                out.append(str(v))
+        return out[:MAX_RECENT]
 
     def add_recent_file(self, path: str | Path) -> None:
         p = str(Path(path).resolve())

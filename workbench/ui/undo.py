@@ -6,6 +6,7 @@ from PySide6.QtGui import QUndoCommand
 
 from workbench.model.design import Design
 from workbench.model.edits import Edit
+from workbench.ui.edit_text import edit_text
 
 _MERGE_IDS: dict[str, int] = {}
 
@@ -20,9 +21,15 @@ class EditCommand(QUndoCommand):
     """Applies an Edit on redo() and reverts it on undo(); edits with a merge key merge (nudges)."""
 
     def __init__(self, design: Design, edit: Edit, text: str | None = None) -> None:
-        super().__init__(text or edit.text)
+        super().__init__(text or edit_text(edit))
         self.design = design
         self.edit = edit
+        self.given_text = text  # a caller's own (already translated) text; else the edit names itself
+
+    def retranslate(self) -> None:
+        """Rename the step in the interface language now installed (History list, Undo menu)."""
+        if self.given_text is None:
+            self.setText(edit_text(self.edit))
 
     def redo(self) -> None:
         self.edit.apply(self.design)

@@ -16,11 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.model.blocktype import RACK_CATEGORIES, Catalog
+from workbench.model.blocktype import RACK_CATEGORIES, BlockType, Catalog
 from workbench.model.design import Design
-from workbench.ui.scene.array_layout import ArraySpec, array_blocks
+from workbench.editing.array import ArraySpec, array_blocks
 
 TILE_MM = 600.0
+
+
+def belongs_in_rows(t: BlockType) -> bool:
+    """Racks, and blocks of a rack's form that line up with them: in-row coolers and CDUs, sidecars, shelves.
+
+    A rack-form block is 1,000–1,400 mm deep and at most two tiles wide; a CRAH, a UPS or a chiller is not.
+    """
+    if not t.in_room:
+        return False
+    return t.category in RACK_CATEGORIES or (1000.0 <= t.depth_mm <= 1400.0 and t.width_mm <= 2 * TILE_MM)
 
 
 def _tile_ceil(mm: float) -> float:
@@ -39,9 +49,12 @@ class ArrayDialog(QDialog):
         self.type_box = QComboBox()
         types = sorted(catalog.types.values(),
                        key=lambda t: (t.category not in RACK_CATEGORIES, t.category, t.display_name()))
+        from workbench.ui.i18n import content_language
+
+        lang = content_language()
         for t in types:
-            if t.in_room:
-                self.type_box.addItem(f"{t.display_name()}  ({t.width_mm:g} × {t.depth_mm:g} mm)", t.id)
+            if belongs_in_rows(t):
+                self.type_box.addItem(f"{t.display_name(lang)}  ({t.width_mm:g} × {t.depth_mm:g} mm)", t.id)
         if type_id:
             index = self.type_box.findData(type_id)
             if index >= 0:

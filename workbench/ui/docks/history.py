@@ -20,3 +20,6 @@ class HistoryDock(WorkbenchDock):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("History"))
         self.view.setEmptyLabel(self.tr("<opened design>"))
+        # The Document renamed the steps already taken; the list re-reads their texts.
+        self.view.setStack(None)
+        self.view.setStack(self.document.undo_stack)

@@ -20,6 +20,7 @@ from workbench.model.blocktype import BlockType
 from workbench.model.design import ROTATIONS, Block
 from workbench.model.edits import Edit, MoveBlocks, SetBlockField
 from workbench.ui.docks.fields import MIXED, CheckField, ChoiceField, Field, FormGrid, NumberField, TextField
+from workbench.ui.docks.inspector_connections import ConnectionsPanel
 from workbench.ui.document import Document
 
 
@@ -100,6 +101,8 @@ class BlockPage(QWidget):
         self.form = FormGrid()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.connections = ConnectionsPanel(document)  # the plant: what feeds this block, what it feeds
+        layout.addWidget(self.connections)
         layout.addWidget(self.form)
         layout.addStretch(1)
         self.type_label = QLabel()
@@ -150,6 +153,7 @@ class BlockPage(QWidget):
     # --- showing -------------------------------------------------------------------------
     def refresh(self, blocks: list[Block], language: str = "en") -> None:
         self.blocks = blocks
+        self.connections.refresh(blocks, language)
         if not blocks:
             return
         cat = self.document.catalog
@@ -207,6 +211,10 @@ class BlockPage(QWidget):
         if edit is not None:
             self.edit_requested.emit(edit, field)
 
+    def _set_text(self, label: str, n: int) -> str:
+        return self.tr("Set {0} of 1 block").format(label) if n == 1 else self.tr("Set {0} of {1} blocks").format(
+            label, n)
+
     def _edit_for(self, key: str, value: Any, field: Field) -> Edit | None:
         ids = [b.id for b in self.blocks]
         n = len(ids)
@@ -217,10 +225,9 @@ class BlockPage(QWidget):
                 return None
             positions = [(value if key == "x_mm" else b.x_mm, value if key == "y_mm" else b.y_mm) for b in self.blocks]
             rotations = [int(value)] * n if key == "rotation_deg" else None
-            text = self.tr("Rotate {0} block(s)").format(n) if rotations else self.tr("Move {0} block(s)").format(n)
-            return MoveBlocks(ids, positions, rotations, text=text)
+            return MoveBlocks(ids, positions, rotations, text="Rotate" if rotations else "Move blocks")
         if key in ("name", "power_system", "cooling_loop", "locked"):
-            return SetBlockField(ids, key, [value], text=self.tr("Set {0} of {1} block(s)").format(label.lower(), n))
+            return SetBlockField(ids, key, [value], text=self._set_text(label.lower(), n))
         # An override equal to the catalog figure is dropped, so the block follows catalog updates.
         cat = self.document.catalog
         values: list[float | None] = []
@@ -228,4 +235,4 @@ class BlockPage(QWidget):
             t = cat.get(b.type_id)
             values.append(None if value is None or (t is not None and value == type_value(t, key)) else value)
         return SetBlockField(ids, key, values, override=True,
-                             text=self.tr("Set {0} of {1} block(s)").format(label, n))
+                             text=self._set_text(label, n))

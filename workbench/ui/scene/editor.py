@@ -7,24 +7,18 @@ from PySide6.QtGui import QGuiApplication
 
 from workbench.model.edits import Edit
 from workbench.ui.document import Document
-from workbench.ui.scene.clipboard import BLOCKS_MIME, blocks_mime, paste_edit
+from workbench.editing.blocks import delete_edit, duplicate_edit, lock_edit, nudge_edit, place_edit, rotate_edit
+from workbench.editing.clipboard import paste_edit
+from workbench.editing.selection import bounds, expand_modules
+from workbench.ui.scene.clipboard import BLOCKS_MIME, blocks_mime
 from workbench.ui.scene.coords import box_to_scene
 from workbench.ui.scene.hall_scene import HallScene
-from workbench.ui.scene.operations import (
-    bounds,
-    delete_edit,
-    duplicate_edit,
-    expand_modules,
-    lock_edit,
-    nudge_edit,
-    place_edit,
-    rotate_edit,
-)
 from workbench.ui.scene.tools.base import Tool
 from workbench.ui.scene.tools.select import SelectTool
 from workbench.ui.scene.view import HallView
 
 NUDGE_BIG_STEPS = 10  # Shift+arrow moves ten grid steps
+CHECK_MARGIN_MM = 2500.0  # around the blocks of a check when the Checks list zooms to them
 
 
 class Editor(QObject):
@@ -105,18 +99,16 @@ class Editor(QObject):
         self.view.fit_rect(rect.adjusted(-1500, -1500, 1500, 1500))
 
     def select_and_center(self, ids: list[str] | tuple[str, ...]) -> None:
-        """Select the blocks (with their modules) and bring them into view, keeping the zoom if they fit."""
+        """Select the blocks (with their modules) and zoom to fit them, with room around to see what they touch."""
         known = [i for i in ids if i in self.document.design.blocks]
         self.select(known)
         box = bounds(self.document.design, self.document.catalog, known)
         if box is None:
             return
         rect = box_to_scene(*box)
-        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
-        if rect.width() > visible.width() * 0.8 or rect.height() > visible.height() * 0.8:
-            self.view.fit_rect(rect.adjusted(-1500, -1500, 1500, 1500))
-        else:
-            self.view.centerOn(rect.center())
+        # A margin of a few metres (at least half the blocks' own size) shows the neighbours a check is about.
+        margin = max(CHECK_MARGIN_MM, 0.25 * max(rect.width(), rect.height()))
+        self.view.fit_rect(rect.adjusted(-margin, -margin, margin, margin))
 
     # --- placing -------------------------------------------------------------------------
     def place_block(self, type_id: str, x_mm: float, y_mm: float, rotation_deg: int = 0,
@@ -185,7 +177,7 @@ class Editor(QObject):
             return False
         QGuiApplication.clipboard().setMimeData(mime)
         n = len(self.selection)
-        self.message.emit(self.tr("Copied %n block(s)", "", n))
+        self.message.emit(self.tr("Copied 1 block") if n == 1 else self.tr("Copied {0} blocks").format(n))
         return True
 
     def cut(self) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 
-from workbench.geometry.snapping import snap_to_edges, snap_value
+from workbench.editing.selection import expand_modules, movable
+from workbench.editing.snapping import drag_offset
 from workbench.model.edits import MoveBlocks
 from workbench.ui.scene.coords import scene_rect_to_box
 from workbench.ui.scene.hall_items import RubberBand
-from workbench.ui.scene.operations import expand_modules, movable
 from workbench.ui.scene.tools.base import Tool, ToolEvent
 
 EDGE_SNAP_PX = 8.0  # neighbour edges within this many screen pixels pull the dragged block
@@ -122,20 +122,7 @@ class SelectTool(Tool):
             return dx, dy
         row = drag.ids.index(self._anchor) if self._anchor in drag.ids else 0
         x0, y0, x1, y1 = (float(v) for v in drag.moving[row])
-        step = editor.grid_mm
-        dx = snap_value(x0 + dx, step) - x0
-        dy = snap_value(y0 + dy, step) - y0
-        tol = EDGE_SNAP_PX * self.mm_per_px()
-        box = (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
-        others = drag.static
-        if len(others):
-            near = ((others[:, 0] <= box[2] + tol) & (others[:, 2] >= box[0] - tol)
-                    & (others[:, 1] <= box[3] + tol * 4) & (others[:, 3] >= box[1] - tol * 4)) | (
-                   (others[:, 1] <= box[3] + tol) & (others[:, 3] >= box[1] - tol)
-                    & (others[:, 0] <= box[2] + tol * 4) & (others[:, 2] >= box[0] - tol * 4))
-            ex, ey = snap_to_edges(box, others[near], tol)
-            dx, dy = dx + ex, dy + ey
-        return dx, dy
+        return drag_offset((x0, y0, x1, y1), drag.static, dx, dy, editor.grid_mm, EDGE_SNAP_PX * self.mm_per_px())
 
     def _finish_drag(self) -> None:
         scene, doc = self.editor.scene, self.editor.document
@@ -148,8 +135,7 @@ class SelectTool(Tool):
             return
         blocks = doc.design.blocks
         pos = [(blocks[i].x_mm + dx, blocks[i].y_mm + dy) for i in drag.ids]
-        n = len(drag.ids)
-        if not self.editor.push(MoveBlocks(drag.ids, pos, text=self.editor.tr("Move %n block(s)", "", n))):
+        if not self.editor.push(MoveBlocks(drag.ids, pos)):  # named "Move 3 blocks" by ui/edit_text.py
             # Refused (read-only): put the items back where the model says they are.
             for bid, p in zip(drag.ids, drag.start_pos):
                 scene.block_items[bid].setPos(p)
