@@ -6,11 +6,20 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
+
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the plant graph (`connections`). The document step only makes room for it; the edges
+    themselves are derived from systems, loops and positions once the catalog is known (io.project._loads
+    calls calc.autoconnect_rules), since which ports a block has is catalog data."""
+    doc["connections"] = []
+    return doc
+
 
 # version -> function upgrading a document of that version to version + 1. Every version that ever
 # ships keeps a golden file tests/data/design-v<version>.dchall.json that must load into today's model.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 class NewerVersionError(ValueError):

@@ -1,0 +1,258 @@
+"""The plant graph as arrays: valid edges between snapshot rows, port slots, levels, and the bad edges found.
+
+Built once per connection state (the engine keeps it while only positions or figures change); the load
+flow, failure injection and N-1 analysis all walk these arrays level by level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from workbench.calc.snapshot import Snapshot, build_snapshot, build_type_table
+from workbench.model.blocktype import RACK_CATEGORIES, BlockType, Catalog
+from workbench.model.connections import Connection
+from workbench.model.design import Design
+from workbench.model.ports import port_problem
+
+I = NDArray[np.int64]
+B = NDArray[np.bool_]
+KINDS = ("power", "liquid", "heat")
+POWER, LIQUID, HEAT = 0, 1, 2
+AIR_UNITS = ("crah", "fanwall", "inrow", "rdhx")
+HEAT_REJECTION = ("chiller", "drycooler", "tower")
+
+
+@dataclass(frozen=True)
+class GraphProblem:
+    """A connection the analysis cannot use, or a loop; names the blocks and connections involved."""
+
+    code: str  # bad_connection, voltage_mismatch, power_loop
+    message: str
+    block_ids: tuple[str, ...]
+    connection_ids: tuple[str, ...]
+    params: tuple[tuple[str, object], ...] = ()
+
+
+@dataclass
+class PlantGraph:
+    """Nodes are snapshot rows; edges are the valid connections (server → served)."""
+
+    ids: list[str]
+    row: dict[str, int]
+    src: I
+    dst: I
+    kind: I  # POWER, LIQUID, HEAT
+    slot: I  # input port slot of each edge (a port of a node that edges feed)
+    edge_ids: list[str]
+    side: list[str]
+    slot_node: I
+    slot_kind: I
+    slot_standby: B
+    level: I  # longest path from a node without inputs; every edge goes to a higher level
+    problems: tuple[GraphProblem, ...] = ()
+    # Node roles, from the catalog types (see docs/connected-plant.md, "Feeding rule").
+    is_rack: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    is_power: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    is_cooling: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    is_air_unit: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    needs_power: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # a fed power input decides
+    grid_fed: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # an external input with nothing on it
+    needs_heat: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    needs_liquid: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # racks with a liquid port
+    needs_air: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # racks with an air port
+    hall: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    cords: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # power inputs of racks
+    type_ids: list[str] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    def _walk(self, start: str, kinds: tuple[str, ...], up: bool) -> tuple[list[int], list[int]]:
+        codes = [KINDS.index(k) for k in kinds if k in KINDS]
+        mask = np.isin(self.kind, codes)
+        r = self.row.get(start)
+        if r is None:
+            return [], []
+        frm, to = (self.dst, self.src) if up else (self.src, self.dst)
+        seen = np.zeros(self.n, dtype=bool)
+        seen[r] = True
+        frontier = np.asarray([r])
+        edges: list[int] = []
+        while len(frontier):
+            hit = mask & np.isin(frm, frontier)
+            e = np.flatnonzero(hit)
+            edges += e.tolist()
+            nxt = np.unique(to[e])
+            nxt = nxt[~seen[nxt]]
+            seen[nxt] = True
+            frontier = nxt
+        nodes = np.flatnonzero(seen).tolist()
+        nodes.remove(r)
+        return nodes, edges
+
+    def upstream_blocks(self, block_id: str, kinds: tuple[str, ...] = KINDS) -> list[str]:
+        """Every block that serves this one, directly or further up (what its power or cooling depends on)."""
+        return [self.ids[i] for i in self._walk(block_id, kinds, True)[0]]
+
+    def upstream_connections(self, block_id: str, kinds: tuple[str, ...] = KINDS) -> list[str]:
+        """Connection ids of the whole upstream path (hover highlight on the plan and in the diagram)."""
+        return [self.edge_ids[e] for e in self._walk(block_id, kinds, True)[1]]
+
+    def downstream_blocks(self, block_id: str, kinds: tuple[str, ...] = KINDS) -> list[str]:
+        return [self.ids[i] for i in self._walk(block_id, kinds, False)[0]]
+
+
+def graph_for(design: Design, catalog: Catalog) -> PlantGraph:
+    """The graph of a design on its own (the engine passes its snapshot instead)."""
+    return build_graph(design, catalog, build_snapshot(design, build_type_table(catalog)))
+
+
+def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
+    ids = snap.ids
+    row = snap.row
+    n = len(ids)
+    types = [catalog.types[design.blocks[b].type_id] for b in ids]
+    problems: list[GraphProblem] = []
+    good: list[Connection] = []
+    seen_keys: set[tuple[str, str, str, str]] = set()
+    bad: dict[str, list[Connection]] = {}
+    for c in design.connections.values():
+        reason = _edge_problem(c, row, types, seen_keys)
+        if reason is None:
+            good.append(c)
+            seen_keys.add(c.key)
+        else:
+            bad.setdefault(reason, []).append(c)
+    for reason, cs in bad.items():
+        code = "voltage_mismatch" if reason.startswith(("voltage mismatch", "AC/DC mismatch")) else "bad_connection"
+        if code == "voltage_mismatch":
+            # A mismatch is the designer's error, each edge named; the edge is still drawn but not used.
+            for c in cs:
+                problems.append(GraphProblem(code, f"{_name(design, c.from_block)} → {_name(design, c.to_block)}: "
+                                             f"{reason}", (c.from_block, c.to_block), (c.id,),
+                                             (("from", _name(design, c.from_block)), ("to", _name(design, c.to_block)),
+                                              ("reason", reason))))
+            continue
+        blocks = tuple(dict.fromkeys(b for c in cs for b in (c.from_block, c.to_block)))
+        problems.append(GraphProblem(code, f"{len(cs)} connection{'s' * (len(cs) != 1)} not used: {reason}",
+                                     blocks[:50], tuple(c.id for c in cs[:50]),
+                                     (("count", len(cs)), ("reason", reason))))
+    src = np.fromiter((row[c.from_block] for c in good), np.int64, len(good))
+    dst = np.fromiter((row[c.to_block] for c in good), np.int64, len(good))
+    kind = np.fromiter((KINDS.index(c.kind) for c in good), np.int64, len(good))
+    slot_index: dict[tuple[int, str], int] = {}
+    slot_node: list[int] = []
+    slot_kind: list[int] = []
+    slot_standby: list[bool] = []
+    slots = np.empty(len(good), dtype=np.int64)
+    for k, c in enumerate(good):
+        key = (int(dst[k]), c.to_port)
+        s = slot_index.get(key)
+        if s is None:
+            s = slot_index[key] = len(slot_node)
+            port = types[key[0]].port(c.to_port)
+            slot_node.append(key[0])
+            slot_kind.append(int(kind[k]))
+            slot_standby.append(bool(port is not None and port.standby))
+        slots[k] = s
+    level, cyclic = _levels(n, src, dst)
+    if cyclic.any():
+        loop_edges = np.flatnonzero(cyclic)
+        blocks = tuple(dict.fromkeys(ids[i] for e in loop_edges.tolist() for i in (src[e], dst[e])))
+        power_loop = bool((kind[loop_edges] == POWER).any())
+        problems.append(GraphProblem(
+            "power_loop" if power_loop else "bad_connection",
+            f"a loop in the {'power' if power_loop else 'cooling'} graph through {len(blocks)} blocks "
+            f"({', '.join(_name(design, b) for b in blocks[:6])}); its connections are not used",
+            blocks[:50], tuple(good[e].id for e in loop_edges[:50].tolist()), (("blocks", len(blocks)),)))
+        keep = ~cyclic
+        src, dst, kind, slots = src[keep], dst[keep], kind[keep], slots[keep]
+        good = [c for c, k in zip(good, keep.tolist()) if k]
+    g = PlantGraph(ids=ids, row=row, src=src, dst=dst, kind=kind, slot=slots, edge_ids=[c.id for c in good],
+                   side=[c.side for c in good], slot_node=np.asarray(slot_node, dtype=np.int64),
+                   slot_kind=np.asarray(slot_kind, dtype=np.int64),
+                   slot_standby=np.asarray(slot_standby, dtype=bool), level=level, problems=tuple(problems),
+                   hall=snap.hall.copy(), type_ids=[t.id for t in types])
+    _roles(g, types)
+    return g
+
+
+def _name(design: Design, block_id: str) -> str:
+    b = design.blocks.get(block_id)
+    return (b.name or block_id[:8]) if b else block_id[:8]
+
+
+def _edge_problem(c: Connection, row: dict[str, int], types: list[BlockType],
+                  seen: set[tuple[str, str, str, str]]) -> str | None:
+    if c.from_block not in row or c.to_block not in row:
+        return "a block is missing or of an unknown type"
+    if c.from_block == c.to_block:
+        return "a block connected to itself"
+    if c.key in seen:
+        return "duplicate of another connection"
+    ta, tb = types[row[c.from_block]], types[row[c.to_block]]
+    pa, pb = ta.port(c.from_port), tb.port(c.to_port)
+    if pa is None or pb is None:
+        return "a port the block's type does not have"
+    if pa.kind != c.kind or pb.kind != c.kind:
+        return f"ports of the wrong kind for a {c.kind} connection"
+    return port_problem(pa, pb)
+
+
+def _levels(n: int, src: I, dst: I) -> tuple[I, B]:
+    """Longest-path level of every node (Kahn's order, one frontier at a time) and the edges on cycles."""
+    level = np.zeros(n, dtype=np.int64)
+    if len(src) == 0:
+        return level, np.zeros(0, dtype=bool)
+    order = np.argsort(src, kind="stable")
+    s_sorted, d_sorted = src[order], dst[order]
+    starts = np.searchsorted(s_sorted, np.arange(n + 1))
+    indeg = np.bincount(dst, minlength=n)
+    frontier = np.flatnonzero(indeg == 0)
+    done = np.zeros(n, dtype=bool)
+    depth = 0
+    while len(frontier):
+        done[frontier] = True
+        level[frontier] = depth
+        lo, hi = starts[frontier], starts[frontier + 1]
+        counts = hi - lo
+        if counts.sum() == 0:
+            break
+        idx = np.repeat(lo - np.cumsum(np.concatenate(([0], counts[:-1]))), counts) + np.arange(counts.sum())
+        targets = d_sorted[idx]
+        np.subtract.at(indeg, targets, 1)
+        cand = np.unique(targets)
+        frontier = cand[(indeg[cand] == 0) & ~done[cand]]
+        depth += 1
+    cyclic = ~done[src] | ~done[dst]
+    return level, cyclic
+
+
+def _roles(g: PlantGraph, types: list[BlockType]) -> None:
+    n = g.n
+    # Which kinds of input have something connected (a connected power input of a cooling unit decides).
+    has_in = np.zeros((n, 3), dtype=bool)
+    if len(g.dst):
+        active = ~g.slot_standby[g.slot]
+        has_in[g.dst[active], g.kind[active]] = True
+    is_rack = np.fromiter((t.category in RACK_CATEGORIES for t in types), bool, n)
+    is_power = np.fromiter((t.category == "power" for t in types), bool, n)
+    is_cooling = np.fromiter((t.category == "cooling" for t in types), bool, n)
+    is_air = np.fromiter((t.kind in AIR_UNITS for t in types), bool, n) & is_cooling
+    fed_inputs = np.fromiter((any(p.kind == "power" and p.direction == "in" and not p.standby for p in t.ports)
+                              for t in types), bool, n)
+    external = np.fromiter((any(p.external for p in t.ports) for t in types), bool, n)
+    heat_in = np.fromiter((any(p.kind == "heat" and p.direction == "in" for p in t.ports) for t in types), bool, n)
+    g.is_rack, g.is_power, g.is_cooling, g.is_air_unit = is_rack, is_power, is_cooling, is_air
+    g.grid_fed = external & ~has_in[:, 0]
+    # Power devices with inputs and racks need power; a cooling unit only once its power input is wired.
+    g.needs_power = ((is_power & fed_inputs) | is_rack | (is_cooling & has_in[:, 0])) & ~g.grid_fed
+    g.needs_heat = is_cooling & heat_in
+    g.needs_liquid = is_rack & np.fromiter((t.port("liquid") is not None for t in types), bool, n)
+    g.needs_air = is_rack & np.fromiter((t.port("air") is not None for t in types), bool, n)
+    g.cords = np.fromiter((sum(1 for p in t.ports if p.kind == "power" and p.direction == "in" and not p.standby)
+                           for t in types), np.int64, n)
