@@ -61,7 +61,7 @@ class Comparison:
     values: dict[str, tuple[float | None, ...]]
     winners: dict[str, tuple[int, ...]]  # row → indexes of the best option(s); empty when not ranked
     differs: dict[str, bool]
-    bom_diff: dict[str, dict[str, tuple[int, ...]]]  # type id → counts per option, only where they differ
+    bom_diff: dict[str, tuple[int, ...]]  # type id → counts per option, only where they differ
     payback: dict[str, float | None] = field(default_factory=dict)  # "A|B" → years for the dearer to pay back
 
     def to_dict(self, fx: Fx | None = None, rates: dict[str, float] | None = None) -> dict[str, Any]:
