@@ -17,6 +17,7 @@ from workbench.io.atomic import write_atomic  # noqa: E402
 from workbench.model import Block, Door, Hall  # noqa: E402
 from workbench.model.design import Design  # noqa: E402
 from workbench.paths import templates_dir  # noqa: E402
+from tools.template_text_zh import add_chinese  # noqa: E402
 
 AUTHOR = "Workbench team"
 LICENCE = "CC-BY-4.0"
@@ -24,9 +25,10 @@ CREATED = "2025-06-30"
 VERSION = "1.0.0"
 RACK_DEPTH = 1200.0
 # A pod's heat goes to the host hall's facility water: alone it has no heat rejection to count.
-POD_WARNINGS = "no_heat_rejection"
+POD_WARNINGS = "no_heat_rejection,no_utility_supply,no_backup"
 POD_NOTE = (" Heat rejection comes from the host hall's plant, so on its own the pod reports the "
-            "'no heat rejection' warning and its PUE counts power losses, fans and pumps only.")
+            "'no heat rejection', 'no utility supply' and 'no backup' warnings and its PUE counts power losses, "
+            "fans and pumps only.")
 
 
 class Builder:
@@ -239,15 +241,17 @@ def hall_20mw_800vdc() -> Design:
         b.add("cool.fanwall-500", 24000 - 2300, 5000 + k * 6200, 270, f"FW-{k + 5}", hall)
     yard = b.hall("Plant yard", -20000, 32000, 64000, 40000, rating=50.0)
     y = b.pack(yard, [("cool.tower-4000", 8, "CT", {}), ("cool.pump-skid-4000", 6, "PUMP", {}),
-                      ("pwr.sst-5mw", 6, "SST", {}), ("pwr.generator-3mw", 10, "GEN", {}),
+                      # LV AC for the sidecars, the network RPPs and every fan, pump and CDU: the sidecars
+                      # make the racks' 800 V DC in the row (an SST's 800 V DC output could feed none of them).
+                      ("pwr.transformer-2500kva", 12, "TX", {}), ("pwr.generator-3mw", 10, "GEN", {}),
                       ("pwr.mv-switchgear", 3, "MV", {"power_system": "mv"})], -19000, 32000, 44000)
     yard.outline = [(-20000, 32000), (44000, 32000), (44000, y), (-20000, y)]
     b.d.assumptions.power_schemes.update({"net": "N+1", "utility": "N+1", "mv": "N"})
     d = b.finish("hall", "20 MW next-generation hall, 800 V DC", "")
     d.description = headline(d, (
-        "Ninety-six Vera Rubin NVL144-class racks (210 kW, 90 % to liquid) in eight rows; each row is its own "
-        "800 V DC power system with six 660 kW power sidecars (N+1) fed from 5 MW solid-state transformers "
-        "on the yard. Warm-water loop (36 °C supply, W40 racks) through ten 2.5 MW CDUs (N+1) to open "
+        "Ninety-six Vera Rubin NVL144-class racks (210 kW, 90 % to liquid) fed at 800 V DC in eight rows; "
+        "each row is its own 800 V DC power system with six 660 kW power sidecars (N+1) converting 415 V AC "
+        "from twelve 2.5 MVA transformers (N+1) on the yard, which also feed the fans, pumps and CDUs. Warm-water loop (36 °C supply, W40 racks) through ten 2.5 MW CDUs (N+1) to open "
         "cooling towers without chillers; eight 500 kW fan walls take the residual air heat. Ten 3 MW "
         "generators (N+1) back up the whole site."))
     return d
@@ -486,6 +490,7 @@ def main() -> int:
     for folder, makers in (("halls", HALLS), ("modules", MODULES)):
         for stem, make in makers.items():
             d = make()
+            add_chinese(stem, d)  # name_zh, description_zh for the gallery in Chinese
             r = calculate(d, catalog)
             accepted = set(filter(None, str(d.meta.get("accepted_warnings", "")).split(",")))
             unexpected = [c for c in r.checks if c.severity == "error" or c.code not in accepted]

@@ -158,7 +158,7 @@ def capacity(s: Snapshot, g: Groups, design: Design, ev: Evaluation, full: int,
         "it_kw": float(ev.it_kw[full]),
         "losses_kw": float(ev.power_losses_kw[full]),
         "systems": systems,
-        "dc_bus": _dc_bus(s, g),
+        "dc_bus": [],  # filled by calc.voltage_checks.rack_bus, which knows what each rack is fed
     }
     return power, cooling, checks
 
@@ -198,19 +198,6 @@ def _coolant_lpm(s: Snapshot, g: Groups, values: dict[str, float]) -> float:
     rho, cp = values["coolant_density_kg_m3"], values["coolant_cp_kj_kgk"]
     m3s = (it * liq) / (rho * cp * dt)
     return float(m3s.sum() * 60000.0)
-
-
-def _dc_bus(s: Snapshot, g: Groups) -> list[dict[str, Any]]:
-    rack_types = s.type_index[g.racks]
-    it = s.col("it_kw")[g.racks]
-    out = []
-    for code, volts in (("dc48", 48.0), ("dc800", 800.0)):
-        mask = np.asarray([p == code for p in s.types.power_input] or [False], dtype=bool)[rack_types]
-        if mask.any():
-            amps = it[mask] * 1000.0 / volts
-            out.append({"voltage_v": volts, "racks": int(mask.sum()), "max_rack_current_a": float(amps.max()),
-                        "total_current_a": float(amps.sum())})
-    return out
 
 
 def _liquid_class_checks(s: Snapshot, g: Groups, values: dict[str, float]) -> list[Check]:

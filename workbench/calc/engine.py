@@ -18,7 +18,7 @@ from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
 from workbench.calc.results import Results
 from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_type_table
 from workbench.calc.summary import cost, floor, hall_areas_m2, space
-from workbench.calc.voltage_checks import voltage_checks
+from workbench.calc.voltage_checks import rack_bus, voltage_checks
 from workbench.geometry.boxes import footprints
 from workbench.geometry.placement import service_zones
 from workbench.model.blocktype import Catalog
@@ -163,7 +163,9 @@ class Calculator:
             "wue_l_per_kwh": float(annual.water_l_per_h[at] / it_at) if it_at > 0 else 0.0,
         }
         power, cooling, cap_checks = capacity_checks.capacity(s, groups, design, annual, full, values)
-        cap_checks = cap_checks + voltage_checks(design, self.catalog)  # the voltage chain (calc/voltage_checks)
+        # The voltage chain and the rack bus it gives, from the types' ports (calc/voltage_checks).
+        cap_checks = cap_checks + voltage_checks(design, self.catalog)
+        power["dc_bus"] = rack_bus(design, self.catalog)
         return with_year({
             "it_load_kw": it_design, "load_fraction": lf, "pue": pue(full), "pue_peak": pue(0, peak),
             "pue_at_load": pue(at), "pue_curve": curve, "power": power, "cooling": cooling,

@@ -257,10 +257,13 @@ def _allowances(bom: Bom, design: Design, catalog: Catalog, snap: Snapshot,
     share("piping_coolant", "allowance_piping_coolant", "cooling", bom.cost_subtotal("cooling"),
           bom.subtotal("cooling"))
     share("bms_epms", "allowance_bms_epms", "facility", facility_cost, bom.facility_equipment)
-    if white_space_m2 is None:
+    if white_space_m2 is None:  # as the calculation counts it: the halls that hold IT racks
         from workbench.calc.summary import hall_areas_m2
 
-        white_space_m2 = sum(w for _, w in hall_areas_m2(design))
+        areas = hall_areas_m2(design)
+        with_racks = {b.hall_id for b in design.blocks.values()
+                      if b.type_id in catalog.types and catalog.types[b.type_id].is_rack}
+        white_space_m2 = sum(w for h, (_, w) in zip(design.halls, areas) if h.id in with_racks or not with_racks)
     per_unit("fire", "allowance_fire_usd_per_m2", "white_space", float(white_space_m2))
     # Batteries: only where a UPS price excludes them and the design draws no battery of its own.
     has_battery = any(catalog.types[ln.type_id].kind in ("battery", "bbu") for ln in bom.lines)

@@ -56,6 +56,17 @@ class Ctx:
             return self.lang.tr(f"kind.{kind}", kind)
         return self.lang.tr(f"role.{role}", self.lang.tr(f"kind.{role}", role))
 
+    def role_of(self, entry: dict[str, Any]) -> str:
+        """The role of a capacity entry; converters that are not UPS (sidecars, rectifiers) by their own kind."""
+        role = str(entry.get("role", ""))
+        if role == "ups":
+            kinds = {self.catalog.types[self.design.blocks[b].type_id].kind for b in entry.get("blocks", [])
+                     if b in self.design.blocks and self.design.blocks[b].type_id in self.catalog.types}
+            if len(kinds) == 1 and kinds != {"ups"}:
+                kind = next(iter(kinds))
+                return self.lang.tr(f"kind.{kind}", kind)
+        return self.role(role)
+
     def system_name(self, name: str) -> str:
         return self.lang.tr(f"system.{name}", name)
 

@@ -72,7 +72,7 @@ def _yes(ctx: Ctx, ok: bool) -> str:
 
 def _system_rows(ctx: Ctx, entries: list[dict[str, Any]]) -> list[list[str]]:
     fmt = ctx.fmt
-    return [[ctx.system_name(e["name"]), ctx.role(e["role"]), e["scheme"], fmt.num(e["modules"]),
+    return [[ctx.system_name(e["name"]), ctx.role_of(e), e["scheme"], fmt.num(e["modules"]),
              fmt.num(e["installed_kw"]), fmt.num(e["usable_kw"]), fmt.num(e["load_kw"]),
              fmt.pct(e["utilisation"]), fmt.num(e["headroom_kw"]), _yes(ctx, e["redundancy_met"])]
             for e in entries]

@@ -64,9 +64,9 @@ def _capacity_sentence(ctx: Ctx) -> str:
         return t("summary.no_systems")
     failing = [e for e in systems if not e["redundancy_met"]]
     busiest = max(systems, key=lambda e: e["utilisation"] or 0.0)
-    label = f"{ctx.system_name(busiest['name'])} / {ctx.role(busiest['role'])}"
+    label = f"{ctx.system_name(busiest['name'])} / {ctx.role_of(busiest)}"
     if failing:
-        names = ", ".join(f"{ctx.system_name(e['name'])} / {ctx.role(e['role'])} ({e['scheme']})" for e in failing)
+        names = ", ".join(f"{ctx.system_name(e['name'])} / {ctx.role_of(e)} ({e['scheme']})" for e in failing)
         return t("summary.redundancy_fail", n=fmt.num(len(failing)), total=fmt.num(len(systems)), names=names,
                  busiest=label, util=fmt.pct(busiest["utilisation"]))
     return t("summary.redundancy_ok", total=fmt.num(len(systems)), busiest=label,
