@@ -16,6 +16,7 @@ import jsonschema
 from workbench.geometry.polygons import outline_problem
 from workbench.io.atomic import write_atomic
 from workbench.io.climate_doc import climate_from_dict, climate_to_dict
+from workbench.io.underlay_doc import underlay_from_dict, underlay_to_dict
 from workbench.io.connections_doc import (
     connections_from_doc,
     connections_surely_valid,
@@ -105,6 +106,8 @@ def state_to_dict(design: Design) -> dict[str, Any]:
     }
     if not design.climate.is_default():
         doc["climate"] = climate_to_dict(design.climate)
+    if design.underlay is not None:
+        doc["underlay"] = underlay_to_dict(design.underlay)
     return doc
 
 
@@ -453,4 +456,4 @@ def state_from_dict(doc: dict[str, Any]) -> Design:
             raise InputError([Problem(f"$.assumptions.values.{k}", "must be a finite number")])
     return Design(site=site, halls=halls, blocks=blocks, modules=modules, assumptions=assumptions,
                   description=doc.get("description", ""), meta=dict(doc.get("meta", {})), connections=connections,
-                  climate=climate_from_dict(doc.get("climate")))
+                  climate=climate_from_dict(doc.get("climate")), underlay=underlay_from_dict(doc.get("underlay")))

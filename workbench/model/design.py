@@ -9,6 +9,7 @@ from typing import Any
 from workbench.model.climate import SiteClimate
 from workbench.model.connections import Connection
 from workbench.model.events import DesignEvents
+from workbench.model.underlay import UnderlayRef
 
 ROTATIONS = (0, 90, 180, 270)
 REDUNDANCY_SCHEMES = ("N", "N+1", "N+2", "2N", "2(N+1)", "DR")
@@ -150,6 +151,8 @@ class Design:
     connections: dict[str, Connection] = field(default_factory=dict)
     # Weather file, cooling loop temperatures and IT load profile for the hourly year (model/climate.py).
     climate: SiteClimate = field(default_factory=SiteClimate)
+    # The architect's DXF drawn under the halls (model/underlay.py); None when there is none.
+    underlay: UnderlayRef | None = None
     events: DesignEvents = field(default_factory=DesignEvents, compare=False, repr=False)
     # Bumped by every change to `connections`, so calculations can keep the graph between runs.
     connections_version: int = field(default=0, compare=False, repr=False)

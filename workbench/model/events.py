@@ -58,6 +58,7 @@ class DesignEvents:
         self.assumptions_changed = Event("assumptions_changed")  # ()
         self.modules_changed = Event("modules_changed")  # ()
         self.connections_changed = Event("connections_changed")  # (list[str] connection ids added or removed)
+        self.underlay_changed = Event("underlay_changed")  # () the underlay reference or its alignment
         self.design_reset = Event("design_reset")  # () whole design replaced
 
     def all(self) -> list[Event]:
