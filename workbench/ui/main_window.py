@@ -34,6 +34,7 @@ from workbench.ui.scene.hall_scene import HallScene
 from workbench.ui.scene.tools import ColumnTool, DoorTool, HallOutlineTool
 from workbench.ui.scene.view import HallView
 from workbench.ui.scenario_bar import ScenarioBar
+from workbench.ui.plant_ui import install_plant_ui
 from workbench.ui.settings import Settings
 from workbench.ui.theme import apply_widget_palette, theme_named
 
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.scenario_bar = ScenarioBar(self)
         self._connect()
+        self.plant = install_plant_ui(self)  # overlay, Connect tool, failures, diagrams, N-1 panel
         self.files = FileSession(self, self.document)
         self.resize(1600, 1000)
         geometry, state = self.settings.window_geometry(), self.settings.window_state()

@@ -1,0 +1,178 @@
+"""The connected plant in the window: overlay, Connect tool, auto-connect, failures, diagrams and N-1 panel.
+
+MainWindow calls install_plant_ui(window) once; everything the plant adds to the window is built here, so
+the window's own file stays small.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from workbench.ui.plant_state import FailureState
+from workbench.ui.scene.connection_overlay import OVERLAY_KINDS, ConnectionOverlay, FailureMarks, HoverWatcher
+from workbench.ui.scene.tools.connect import ConnectTool
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Plant", text)
+
+
+# key → (source text, shortcut, checkable)
+ACTIONS: dict[str, tuple[str, str, bool]] = {
+    "connect_tool": ("&Connect tool", "K", True),
+    "autoconnect_design": ("Auto-connect &whole design", "", False),
+    "autoconnect_selection": ("Auto-connect &selection", "", False),
+    "fail_selection": ("&Fail selected blocks", "", False),
+    "restore_selection": ("&Restore selected blocks", "", False),
+    "clear_failures": ("C&lear failures", "", False),
+    "overlay_power": ("&Power connections", "", True),
+    "overlay_liquid": ("&Liquid connections", "", True),
+    "overlay_heat": ("&Heat connections", "", True),
+}
+
+
+class PlantUi(QObject):
+    """Owns the plant's view state and widgets for one window; `window.plant` is this object."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        doc = window.document
+        self.failures = FailureState(doc, self)
+        self.overlay = ConnectionOverlay(window.scene, self)
+        self.hover = HoverWatcher(window.view, self.overlay)
+        self.marks = FailureMarks(window.scene, self)
+        self.failures.changed.connect(self._on_failures_changed)
+        self.actions: dict[str, QAction] = {}
+        for key, (_text, shortcut, checkable) in ACTIONS.items():
+            action = QAction(window)
+            action.setObjectName(f"action_{key}")
+            action.setCheckable(checkable)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.actions[key] = action
+        a = self.actions
+        a["connect_tool"].triggered.connect(self.start_connect_tool)
+        a["autoconnect_design"].triggered.connect(lambda: self.autoconnect(None))
+        a["autoconnect_selection"].triggered.connect(lambda: self.autoconnect(set(doc.selection)))
+        a["fail_selection"].triggered.connect(lambda: self.failures.fail(doc.selection))
+        a["restore_selection"].triggered.connect(lambda: self.failures.restore(doc.selection))
+        a["clear_failures"].triggered.connect(self.failures.clear)
+        for kind in OVERLAY_KINDS:
+            a[f"overlay_{kind}"].toggled.connect(lambda on, k=kind: self.overlay.set_visible(k, on))
+        window.editor.tool_changed.connect(self._on_tool_changed)
+        self.docks: list[QDockWidget] = []
+        self._build_docks()
+        self._build_menus()
+        self._hook_inspector()
+        window.installEventFilter(self)
+        self.retranslate_ui()
+
+    # --- construction --------------------------------------------------------------------
+    def _build_docks(self) -> None:
+        from workbench.ui.docks.contingency import ContingencyDock
+        from workbench.ui.docks.single_line import DiagramDock
+
+        w = self.window
+        self.diagram = DiagramDock(w, w.document, self)
+        self.contingency = ContingencyDock(w, w.document, self)
+        for dock in (self.diagram, self.contingency):
+            w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()  # opened from the Plant menu; the plan keeps the room until asked
+            w.docks.append(dock)
+            self.docks.append(dock)
+
+    def _build_menus(self) -> None:
+        w, a = self.window, self.actions
+        self.overlay_menu = QMenu(w)
+        self.overlay_menu.setObjectName("menu_overlay")
+        for kind in OVERLAY_KINDS:
+            self.overlay_menu.addAction(a[f"overlay_{kind}"])
+        view = w.menus.get("view")
+        if view is not None:
+            view.addSeparator()
+            view.addMenu(self.overlay_menu)
+            for dock in self.docks:
+                view.addAction(dock.toggleViewAction())
+        self.menu = QMenu(w)
+        self.menu.setObjectName("menu_plant")
+        for key in ("connect_tool", "-", "autoconnect_design", "autoconnect_selection", "-", "fail_selection",
+                    "restore_selection", "clear_failures", "-"):
+            if key == "-":
+                self.menu.addSeparator()
+            else:
+                self.menu.addAction(a[key])
+        self.menu.addAction(self.diagram.toggleViewAction())
+        self.menu.addAction(self.contingency.toggleViewAction())
+        help_menu = w.menus.get("help")
+        w.menuBar().insertMenu(help_menu.menuAction() if help_menu is not None else None, self.menu)
+        toolbar = getattr(w, "toolbar", None)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            toolbar.addAction(a["connect_tool"])
+
+    def _hook_inspector(self) -> None:
+        for dock in self.window.docks:
+            page = getattr(dock, "block_page", None)
+            panel = getattr(page, "connections", None)
+            if panel is not None:
+                panel.set_failures(self.failures)
+
+    def retranslate_ui(self) -> None:
+        for key, action in self.actions.items():
+            action.setText(_t(ACTIONS[key][0]))
+        self.actions["connect_tool"].setStatusTip(
+            _t("Drag from one block to another to connect them; only ports that fit are offered"))
+        self.actions["clear_failures"].setStatusTip(_t("Bring every failed block back; the plan and diagrams restore"))
+        self.overlay_menu.setTitle(_t("C&onnections overlay"))
+        self.menu.setTitle(_t("&Plant"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        return False
+
+    # --- commands ------------------------------------------------------------------------
+    def start_connect_tool(self) -> None:
+        self.window.editor.set_tool(ConnectTool(self.window.editor))
+
+    def _on_tool_changed(self, _label: str) -> None:
+        self.actions["connect_tool"].setChecked(isinstance(self.window.editor.tool, ConnectTool))
+
+    def autoconnect(self, block_ids: set[str] | None) -> bool:
+        """Derive the connections a designer would draw (whole design or selection) as one undo step."""
+        w = self.window
+        if block_ids is not None and not block_ids:
+            w.show_message(_t("Select the blocks to auto-connect first"))
+            return False
+        from workbench.editing.autoconnect import autoconnect_edit
+
+        edit = autoconnect_edit(w.document.design, w.document.catalog, block_ids)
+        if not w.editor.push(edit, _t("Auto-connect")):
+            return False
+        n = len(getattr(edit, "add", []))
+        w.show_message(_t("Auto-connect: %1 connections").replace("%1", str(n)))
+        return True
+
+    def _on_failures_changed(self) -> None:
+        f = self.failures
+        self.marks.show(f.failed, f.dark, f.overloaded, f.not_operating)
+        if f.active and f.result is not None:
+            r = f.result
+            self.window.show_message(
+                _t("%1 failed: %2 racks dark (%3 kW IT lost), %4 devices overloaded")
+                .replace("%1", str(len(f.failed))).replace("%2", str(len(r.dark)))
+                .replace("%3", f"{r.it_lost_kw:,.0f}").replace("%4", str(len(r.overloaded))))
+
+
+def install_plant_ui(window: MainWindow) -> PlantUi:
+    window.plant = PlantUi(window)  # type: ignore[attr-defined]
+    return window.plant  # type: ignore[attr-defined]
