@@ -13,7 +13,7 @@ from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.model.edits import MoveBlocks
 from workbench.model.history import History
-from workbench.model.modules import explode_module, free_spot, insert_module, modules_of, selection_to_module
+from workbench.editing.modules import explode_module, free_spot, insert_module, modules_of, selection_to_module
 from workbench.paths import sample_design_path
 
 

@@ -12,7 +12,7 @@ from workbench.ui.docks.inspector_design import DesignPage
 from workbench.ui.main_window import MainWindow
 from workbench.ui.scene.coords import to_scene
 from workbench.ui.scene.tools import DoorTool
-from workbench.ui.scene.tools.door import DEFAULT_DOOR_MM
+from workbench.editing.hall_items import DEFAULT_DOOR_MM
 
 RACK = "rack.gb200-nvl72"  # 600 mm wide
 

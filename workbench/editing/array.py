@@ -1,13 +1,13 @@
-"""Rows of blocks laid as hot/cold aisle pairs: the geometry of the "Place row / array" command (no Qt)."""
+"""Rows of blocks laid as hot/cold aisle pairs: the geometry of the "Place row / array" command."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.geometry.placement import hall_id_at
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Block, Design
 from workbench.model.edits import AddBlocks
-from workbench.geometry.placement import hall_id_at
 
 FACINGS = ("cold_pairs", "hot_pairs", "all_down", "all_up")
 # cold_pairs: rows 1-2 face each other across a cold aisle, rows 2-3 back onto a hot aisle, and so on.
@@ -48,7 +48,7 @@ def _gap_after(spec: ArraySpec, row: int) -> float:
 
 def _row_letters(existing: set[str], prefix: str, rows: int) -> list[str]:
     """Row letters A, B, C... skipping letters whose names are already taken."""
-    letters = []
+    letters: list[str] = []
     k = 0
     while len(letters) < rows:
         letter = _letter(k)

@@ -1,13 +1,18 @@
-"""Module (pod) edits as pure functions: insert a module template, explode a module, save a selection."""
+"""Modules (pods) as pure functions: place a module template, explode a module, save a selection as one."""
 
 from __future__ import annotations
 
 import copy
 import math
+import re
+from collections.abc import Iterable
+from pathlib import Path
 
+from workbench.catalog.templates import stamp_template_meta
+from workbench.geometry.footprint import block_box
 from workbench.model.blocktype import Catalog
 from workbench.model.design import ROTATIONS, Assumptions, Block, Design, Hall, ModuleInstance, new_id
-from workbench.model.edits import AddBlocks, AddModule, CompoundEdit, RemoveModule, SetBlockField
+from workbench.model.edits import AddBlocks, AddModule, CompoundEdit, Edit, RemoveModule, SetBlockField
 
 HALL_MARGIN_MM = 1500.0  # room around a saved module so its service clearances stay inside its hall
 
@@ -73,8 +78,7 @@ def selection_to_module(design: Design, block_ids: set[str] | list[str], catalog
                         created: str = "", description: str = "") -> Design:
     """A new module design from selected blocks, re-centred on the origin; the source is unchanged.
 
-    The headline figures are left to the caller (catalog.templates.stamp_template_meta), because
-    the model layer does not calculate.
+    `module_template` also stamps the headline figures a gallery shows.
     """
     chosen = [design.blocks[bid] for bid in design.blocks if bid in set(block_ids)]
     if not chosen:
@@ -112,18 +116,8 @@ def module_extent(module: Design, catalog: Catalog) -> tuple[float, float, float
 
 
 def _extent(blocks: list[Block], catalog: Catalog) -> tuple[float, float, float, float]:
-    xs0, ys0, xs1, ys1 = [], [], [], []
-    for b in blocks:
-        t = catalog.types.get(b.type_id)
-        w = b.overrides.get("width_mm", t.width_mm if t else 600.0)
-        d = b.overrides.get("depth_mm", t.depth_mm if t else 600.0)
-        if b.rotation_deg in (90, 270):
-            w, d = d, w
-        xs0.append(b.x_mm - w / 2)
-        xs1.append(b.x_mm + w / 2)
-        ys0.append(b.y_mm - d / 2)
-        ys1.append(b.y_mm + d / 2)
-    return min(xs0), min(ys0), max(xs1), max(ys1)
+    boxes = [block_box(b, catalog.types.get(b.type_id)) for b in blocks]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _unique_module_name(design: Design, base: str) -> str:
@@ -149,7 +143,7 @@ def free_spot(design: Design, module: Design, catalog: Catalog, hall_id: str = "
     hx1 = max(p[0] for p in hall.outline)
     hy1 = max(p[1] for p in hall.outline)
     others = [b for b in design.blocks.values() if design.hall_of(b) is hall]
-    boxes = [_extent([b], catalog) for b in others]
+    boxes = [block_box(b, catalog.types.get(b.type_id)) for b in others]
     boxes += [(c.x_mm - c.width_mm / 2, c.y_mm - c.depth_mm / 2, c.x_mm + c.width_mm / 2, c.y_mm + c.depth_mm / 2)
               for c in hall.columns]
     y = hy0 + gap_mm - my0
@@ -162,3 +156,53 @@ def free_spot(design: Design, module: Design, catalog: Catalog, hall_id: str = "
             x += step_mm
         y += step_mm
     return None
+
+
+def place_module_edit(design: Design, catalog: Catalog, module: Design, near: Iterable[str] = (),
+                      template: str = "") -> tuple[CompoundEdit, bool] | None:
+    """The edit placing a module in the hall of the first `near` block (else the first hall), in a free spot.
+
+    Returns the edit and whether a free spot was found; without one the module goes in the middle of the
+    hall for the user to move. None when the design has no hall.
+    """
+    hall_id = ""
+    for bid in near:
+        if bid in design.blocks:
+            found = design.hall_of(design.blocks[bid])
+            hall_id = found.id if found else ""
+            break
+    hall = design.hall(hall_id) or (design.halls[0] if design.halls else None)
+    if hall is None:
+        return None
+    spot = free_spot(design, module, catalog, hall.id)
+    fitted = spot is not None
+    if spot is None:
+        xs = [p[0] for p in hall.outline]
+        ys = [p[1] for p in hall.outline]
+        spot = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    return insert_module(design, module, spot[0], spot[1], hall_id=hall.id, template=template), fitted
+
+
+def explode_edit(design: Design, block_ids: set[str] | list[str]) -> Edit | None:
+    """One undoable edit exploding every module the given blocks belong to, or None when there is none."""
+    ids = modules_of(design, block_ids)
+    if not ids:
+        return None
+    edits = [explode_module(design, mid) for mid in ids]
+    return edits[0] if len(edits) == 1 else CompoundEdit(list(edits), text="Explode modules")
+
+
+def module_template(design: Design, block_ids: set[str] | list[str], catalog: Catalog, *, name: str,
+                    created: str, description: str = "") -> Design:
+    """A module template from the selected blocks, with the headline figures a gallery shows stamped in."""
+    module = selection_to_module(design, block_ids, catalog, name=name, author=design.site.prepared_by,
+                                 created=created, description=description)
+    stamp_template_meta(module, catalog, kind="module", name=name, author=str(module.meta["author"]),
+                        created=str(module.meta["created"]))
+    return module
+
+
+def module_path(folder: Path, name: str) -> Path:
+    """Where a module named `name` is saved in a templates folder: a lower-case slug of its name."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "module"
+    return folder / f"{slug}.dchall.json"

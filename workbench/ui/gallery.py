@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -16,14 +15,12 @@ from PySide6.QtWidgets import (
 
 from workbench.catalog.bundles import ImportResult, import_bundle
 from workbench.catalog.sources import user_templates_dir
-from workbench.catalog.templates import TemplateInfo, TemplateSet, discover_templates, stamp_template_meta
+from workbench.catalog.templates import TemplateInfo, TemplateSet, discover_templates
 from workbench.io import dumps, load_design
 from workbench.io.atomic import write_atomic
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
-from workbench.model.edits import CompoundEdit
-from workbench.model.modules import explode_module, free_spot, modules_of, selection_to_module
-from workbench.model.modules import insert_module as insert_module_edit
+from workbench.editing.modules import explode_edit, module_path, module_template, modules_of, place_module_edit
 from workbench.model.problems import InputError
 from workbench.ui.bundle_export_dialog import BundleExportDialog, ExportOutcome
 from workbench.ui.document import Document
@@ -420,24 +417,14 @@ def insert_module(parent: QWidget | None, document: Document, shared: Iterable[s
 
 
 def place_module(parent: QWidget | None, document: Document, info: TemplateInfo) -> bool:
-    design = document.design
-    hall_id = ""
-    for bid in document.selection:
-        hall = design.hall_of(design.blocks[bid])
-        hall_id = hall.id if hall else ""
-        break
-    hall = design.hall(hall_id) or (design.halls[0] if design.halls else None)
-    if hall is None:
+    placed = place_module_edit(document.design, document.catalog, info.design, document.selection, info.name)
+    if placed is None:
         return False
-    spot = free_spot(design, info.design, document.catalog, hall.id)
-    if spot is None:
-        xs = [p[0] for p in hall.outline]
-        ys = [p[1] for p in hall.outline]
-        spot = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    edit, fitted = placed
+    if not fitted:
         QMessageBox.information(parent, _tr("No free space"),
                                 _tr("The module does not fit anywhere free in this hall; it was placed in the "
                                     "middle. Move it where you want it."))
-    edit = insert_module_edit(design, info.design, spot[0], spot[1], hall_id=hall.id, template=info.name)
     document.push(edit)
     added = edit.edits[1]
     document.set_selection([b.id for b in getattr(added, "blocks", [])])
@@ -446,12 +433,11 @@ def place_module(parent: QWidget | None, document: Document, info: TemplateInfo)
 
 def explode_selected_module(document: Document) -> int:
     """Turn the modules of the selected blocks back into single blocks (one undo step); returns how many."""
-    ids = modules_of(document.design, document.selection)
-    if not ids:
-        return 0
-    edits = [explode_module(document.design, mid) for mid in ids]
-    document.push(edits[0] if len(edits) == 1 else CompoundEdit(list(edits), text="Explode modules"))
-    return len(ids)
+    count = len(modules_of(document.design, document.selection))
+    edit = explode_edit(document.design, document.selection)
+    if edit is not None:
+        document.push(edit)
+    return count
 
 
 def save_selection_as_module(parent: QWidget | None, document: Document, name: str | None = None,
@@ -467,13 +453,10 @@ def save_selection_as_module(parent: QWidget | None, document: Document, name: s
     name = name.strip()
     if not name:
         return None
-    module = selection_to_module(document.design, document.selection, document.catalog, name=name,
-                                 author=document.design.site.prepared_by, created=date.today().isoformat())
-    stamp_template_meta(module, document.catalog, kind="module", name=name, author=str(module.meta["author"]),
-                        created=str(module.meta["created"]))
+    module = module_template(document.design, document.selection, document.catalog, name=name,
+                             created=date.today().isoformat())
     module.description = _tr("Saved from a selection of %1 blocks.").replace("%1", str(len(module.blocks)))
-    slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "module"
-    target = (folder or user_templates_dir() / "modules") / f"{slug}.dchall.json"
+    target = module_path(folder or user_templates_dir() / "modules", name)
     if target.exists() and QMessageBox.question(
             parent, _tr("Replace module?"),
             _tr("A module file %1 already exists. Replace it?").replace("%1", target.name)

@@ -8,9 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 
-from workbench.model.design import Hall
-from workbench.model.edits import SetHallField
-
 if TYPE_CHECKING:
     from workbench.ui.scene.editor import Editor
 
@@ -82,11 +79,6 @@ class Tool:
         """Delete pressed: a tool holding its own pick (a corner, a half-drawn outline) removes that;
         False lets the editor delete the selected blocks."""
         return False
-
-    def remove_from_hall(self, hall: Hall, index: int, field_name: str, text: str) -> None:
-        """Remove item `index` of a hall's list field (columns, doors) as one undo step."""
-        kept = [item for k, item in enumerate(getattr(hall, field_name)) if k != index]
-        self.editor.push(SetHallField(hall.id, field_name, kept, text=text))
 
     def mm_per_px(self) -> float:
         return self.editor.view.mm_per_px()

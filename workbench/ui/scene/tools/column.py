@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
+from workbench.editing.hall_items import add_column_edit, column_at, move_column_edit
 from workbench.geometry.snapping import snap_value
-from workbench.model.design import Column, Hall
-from workbench.model.edits import SetHallField
-from workbench.geometry.placement import hall_at
+from workbench.model.design import Column
+from workbench.model.hall_edits import RemoveColumn
 from workbench.ui.scene.tools.base import Tool, ToolEvent
-
-DEFAULT_COLUMN_MM = 600.0  # a typical 600 × 600 mm concrete column; editable per column in the file
 
 
 class ColumnTool(Tool):
@@ -22,7 +18,7 @@ class ColumnTool(Tool):
 
     def __init__(self, editor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(editor)
-        self._moving: tuple[Hall, int] | None = None
+        self._moving: Column | None = None
 
     @property
     def label(self) -> str:
@@ -38,20 +34,13 @@ class ColumnTool(Tool):
         g = self.editor.grid_mm
         return snap_value(event.x_mm, g), snap_value(event.y_mm, g)
 
-    def column_at(self, x: float, y: float) -> tuple[Hall, int] | None:
-        for hall in self.editor.document.design.halls:
-            for i, c in enumerate(hall.columns):
-                if abs(c.x_mm - x) <= c.width_mm / 2 and abs(c.y_mm - y) <= c.depth_mm / 2:
-                    return hall, i
-        return None
-
     def mouse_press(self, event: ToolEvent) -> bool:
-        hit = self.column_at(event.x_mm, event.y_mm)
+        hit = column_at(self.editor.document.design, event.x_mm, event.y_mm)
         if event.button == Qt.MouseButton.RightButton:
             if hit is None:
                 self.editor.select_tool()
             else:
-                self.remove_from_hall(*hit, "columns", self.editor.tr("Remove column"))
+                self.editor.push(RemoveColumn(hit.id, text=self.editor.tr("Remove column")))
             return True
         if event.button != Qt.MouseButton.LeftButton:
             return False
@@ -61,27 +50,20 @@ class ColumnTool(Tool):
         return True
 
     def mouse_release(self, event: ToolEvent) -> bool:
-        if self._moving is None:
-            return True
-        hall, i = self._moving
-        self._moving = None
-        x, y = self._snap(event)
-        c = hall.columns[i]
-        if (x, y) == (c.x_mm, c.y_mm):
-            return True
-        cols = copy.deepcopy(hall.columns)
-        cols[i].x_mm, cols[i].y_mm = x, y
-        self.editor.push(SetHallField(hall.id, "columns", cols, text=self.editor.tr("Move column")))
+        column, self._moving = self._moving, None
+        if column is not None:
+            edit = move_column_edit(self.editor.document.design, column, *self._snap(event),
+                                    text=self.editor.tr("Move column"))
+            if edit is not None:
+                self.editor.push(edit)
         return True
 
     def add_column(self, x: float, y: float) -> bool:
-        hall = hall_at(self.editor.document.design, x, y)
-        if hall is None:
+        edit = add_column_edit(self.editor.document.design, x, y, text=self.editor.tr("Add column"))
+        if edit is None:
             self.editor.message.emit(self.editor.tr("Click inside a hall to add a column"))
             return False
-        cols = [*copy.deepcopy(hall.columns), Column(x_mm=x, y_mm=y, width_mm=DEFAULT_COLUMN_MM,
-                                                     depth_mm=DEFAULT_COLUMN_MM)]
-        return self.editor.push(SetHallField(hall.id, "columns", cols, text=self.editor.tr("Add column")))
+        return self.editor.push(edit)
 
     def key_press(self, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Escape:

@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import copy
-import math
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 
-from workbench.geometry.snapping import snap_value
+from workbench.editing.hall_items import add_door_edit, door_at, move_door_edit, wall_point
 from workbench.model.design import Door, Hall
-from workbench.model.edits import SetHallField
+from workbench.model.hall_edits import RemoveDoor
 from workbench.ui.scene.tools.base import Tool, ToolEvent
 
-DEFAULT_DOOR_MM = 1800.0  # a double door wide enough for a rack on a pallet jack
 WALL_PICK_PX = 25.0
-
-
-def nearest_wall(hall: Hall, x: float, y: float) -> tuple[float, float, float, int]:
-    """(distance, x, y, rotation) of the closest point on the hall's walls; rotation 0 lies along x."""
-    best = (math.inf, x, y, 0)
-    pts = hall.outline
-    for i in range(len(pts)):
-        (x1, y1), (x2, y2) = pts[i], pts[(i + 1) % len(pts)]
-        dx, dy = x2 - x1, y2 - y1
-        length2 = dx * dx + dy * dy
-        if length2 == 0:
-            continue
-        s = max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
-        px, py = x1 + s * dx, y1 + s * dy
-        dist = math.hypot(x - px, y - py)
-        if dist < best[0]:
-            angle = round(math.degrees(math.atan2(dy, dx)) / 90.0) * 90 % 180
-            best = (dist, px, py, int(angle))
-    return best
 
 
 class DoorTool(Tool):
@@ -42,7 +19,7 @@ class DoorTool(Tool):
 
     def __init__(self, editor) -> None:  # type: ignore[no-untyped-def]
         super().__init__(editor)
-        self._moving: tuple[Hall, int] | None = None
+        self._moving: tuple[Hall, Door] | None = None
         self._press: ToolEvent | None = None
 
     @property
@@ -53,30 +30,12 @@ class DoorTool(Tool):
         self.editor.message.emit(self.editor.tr(
             "Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it"))
 
-    def door_at(self, x: float, y: float) -> tuple[Hall, int] | None:
-        tol = WALL_PICK_PX * self.mm_per_px()
-        for hall in self.editor.document.design.halls:
-            for i, d in enumerate(hall.doors):
-                if math.hypot(d.x_mm - x, d.y_mm - y) <= d.width_mm / 2 + tol:
-                    return hall, i
-        return None
+    def door_at(self, x: float, y: float) -> tuple[Hall, Door] | None:
+        return door_at(self.editor.document.design, x, y, WALL_PICK_PX * self.mm_per_px())
 
     def wall_point(self, x: float, y: float, shift: bool = False) -> tuple[Hall, float, float, int] | None:
-        tol = WALL_PICK_PX * self.mm_per_px() + 500.0
-        best: tuple[Hall, float, float, int] | None = None
-        best_d = math.inf
-        for hall in self.editor.document.design.halls:
-            d, px, py, rot = nearest_wall(hall, x, y)
-            if d < best_d and d <= tol:
-                best_d, best = d, (hall, px, py, rot)
-        if best is None:
-            return None
-        hall, px, py, rot = best
-        if self.editor.snap_enabled and not shift:
-            # Slide along the wall in grid steps; the cross-wall coordinate stays on the wall.
-            g = self.editor.grid_mm
-            px, py = (snap_value(px, g), py) if rot == 0 else (px, snap_value(py, g))
-        return hall, px, py, rot
+        grid = self.editor.grid_mm if self.editor.snap_enabled and not shift else 0.0
+        return wall_point(self.editor.document.design, x, y, WALL_PICK_PX * self.mm_per_px() + 500.0, grid)
 
     def mouse_press(self, event: ToolEvent) -> bool:
         hit = self.door_at(event.x_mm, event.y_mm)
@@ -84,7 +43,7 @@ class DoorTool(Tool):
             if hit is None:
                 self.editor.select_tool()
             else:
-                self.remove_from_hall(*hit, "doors", self.editor.tr("Remove door"))
+                self.editor.push(RemoveDoor(hit[1].id, text=self.editor.tr("Remove door")))
             return True
         if event.button != Qt.MouseButton.LeftButton:
             return False
@@ -97,23 +56,20 @@ class DoorTool(Tool):
     def mouse_release(self, event: ToolEvent) -> bool:
         if self._moving is None:
             return True
-        hall, i = self._moving
+        hall, door = self._moving
         self._moving = None
         press, self._press = self._press, None
         if press is not None and (abs(event.view_x - press.view_x) + abs(event.view_y - press.view_y)
                                   < self.drag_threshold_px):
-            self.show_door(hall, i)  # a click selects: the door stays where it is
+            self.show_door(hall, hall.doors.index(door))  # a click selects: the door stays where it is
             return True
         wall = self.wall_point(event.x_mm, event.y_mm, event.shift)
         if wall is None or wall[0] is not hall:
             return True
         _, x, y, rot = wall
-        old = hall.doors[i]
-        if (x, y) == (old.x_mm, old.y_mm):
-            return True
-        doors = copy.deepcopy(hall.doors)
-        doors[i].x_mm, doors[i].y_mm, doors[i].rotation_deg = x, y, rot
-        self.editor.push(SetHallField(hall.id, "doors", doors, text=self.editor.tr("Move door")))
+        edit = move_door_edit(door, x, y, rot, text=self.editor.tr("Move door"))
+        if edit is not None:
+            self.editor.push(edit)
         return True
 
     def show_door(self, hall: Hall, index: int) -> None:
@@ -128,8 +84,7 @@ class DoorTool(Tool):
             self.editor.message.emit(self.editor.tr("Click on a hall wall to add a door"))
             return False
         hall, px, py, rot = wall
-        doors = [*copy.deepcopy(hall.doors), Door(x_mm=px, y_mm=py, width_mm=DEFAULT_DOOR_MM, rotation_deg=rot)]
-        return self.editor.push(SetHallField(hall.id, "doors", doors, text=self.editor.tr("Add door")))
+        return self.editor.push(add_door_edit(hall, px, py, rot, text=self.editor.tr("Add door")))
 
     def key_press(self, event: QKeyEvent) -> bool:
         if event.key() == Qt.Key.Key_Escape:

@@ -9,7 +9,7 @@ from workbench.model.design import Block
 from workbench.geometry.footprint import rotated_size_mm
 from workbench.ui.scene.coords import to_scene
 from workbench.ui.scene.items import GhostItem
-from workbench.ui.scene.operations import snap_centre
+from workbench.editing.snapping import snap_centre
 from workbench.ui.scene.tools.base import Tool, ToolEvent
 
 _FRONT = {0: "down", 90: "right", 180: "up", 270: "left"}
