@@ -18,10 +18,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from workbench.calc.annual_inputs import DesignConditions, LoadProfile, WeatherYear, design_conditions
+from workbench.calc.annual_inputs import DesignConditions, LoadProfile, WeatherYear
 from workbench.calc.annual_loops import (
     AHRI_CHW_LEAVING_C,
     AHRI_CONDENSER_C,
+    AHRI_CONDENSER_RANGE_K,
     PART_LOADS,
     LoopPlan,
     Plant,
@@ -71,11 +72,14 @@ def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], ha
              weather: WeatherYear, climate: SiteClimate, catalog: Catalog, price_per_kwh: float,
              currency: str) -> tuple[AnnualResult, list[Check]]:
     n = weather.hours
-    dc = design_conditions(weather)
+    dc = weather.design
     doy = np.arange(n, dtype=np.int64) // 24
     profile = profile_of(climate)
     f_prof = profile.fractions(values["it_utilisation"], weather.month, doy, weather.hour)
-    fr, inverse = np.unique(np.round(f_prof, 6), return_inverse=True)
+    if len(f_prof) and bool((f_prof == f_prof[0]).all()):  # constant load: skip the sort
+        fr, inverse = f_prof[:1].copy(), np.zeros(n, dtype=np.int64)
+    else:
+        fr, inverse = np.unique(np.round(f_prof, 6), return_inverse=True)
     fr = np.append(fr, 1.0)
     full = len(fr) - 1
     ev = evaluate(s, g, values, hall_area_m2, fr, "annual", gs)
@@ -226,31 +230,7 @@ def _summarise(w: WeatherYear, dc: DesignConditions, plant: Plant, per_loop: lis
     loops = []
     chillers: dict[str, dict[str, Any]] = {}
     for lp, lh in zip(plant.loops, per_loop):
-        mode = lh.mode[:n]
-        free_name = lp.free_kind or ""
-        kinds = "+".join(k for k in (free_name, "chiller" if lp.chiller_cap_kw > 0 else "") if k) or "none"
-        q_ch = lh.chiller_heat_kw[:n]
-        on = q_ch > 0
-        mean_cop = float(q_ch[on].sum() / (q_ch[on] / lh.cop[:n][on]).sum()) if on.any() else None
-        loops.append(LoopYear(
-            name=lp.name, kind=lp.kind, supply_c=lp.supply_c, return_c=lp.return_c, heat_rejection=kinds,
-            approach_k=lp.free_approach_k, design_heat_kw=float(lp.heat_kw[-1]),
-            hours_free=int((mode == FREE).sum()), hours_partial=int((mode == PARTIAL).sum()),
-            hours_mechanical=int((mode == MECHANICAL).sum()), hours_unmet=int(lh.unmet[:n].sum()),
-            chiller_capacity_kw=lp.chiller_cap_kw,
-            chiller_iplv=iplv(lp.chiller_cops) if lp.chiller_cap_kw > 0 else None, chiller_mean_cop=mean_cop,
-            condenser=lp.condenser if lp.chiller_cap_kw > 0 else "", water_m3=float(lh.water_l[:n].sum()) / 1000.0,
-            design_free_c=(float(dc.cooling_wb_c if lp.free_kind in ("tower", "adiabatic") else dc.cooling_db_c)
-                           + lp.free_approach_k) if lp.free_cap_kw > 0 else None,
-        ))
-        if lp.chiller_cap_kw > 0 and lp.condenser == "water":
-            cond = lh.cond_c[:n]
-            appr = plant.tower_approach_k
-            loops.append(LoopYear(
-                name=f"{lp.name}/condenser", kind="condenser", supply_c=float(cond[on].mean()) if on.any() else 0.0,
-                return_c=float(cond[on].mean() + 5.6) if on.any() else 0.0, heat_rejection="tower",
-                approach_k=float(appr) if appr is not None else 0.0, design_heat_kw=float(lp.chiller_cap_kw),
-                hours_free=int((~on).sum()), hours_partial=0, hours_mechanical=int(on.sum()), hours_unmet=0))
+        loops += _loop_years(lp, lh, plant, dc, n)
         for tid in lp.chiller_types:
             chillers[tid] = {"type": tid, "part_load_cop": list(lp.chiller_cops), "iplv": iplv(lp.chiller_cops)}
     return AnnualResult(
@@ -273,6 +253,39 @@ def _summarise(w: WeatherYear, dc: DesignConditions, plant: Plant, per_loop: lis
     )
 
 
+def _loop_years(lp: LoopPlan, lh: LoopHours, plant: Plant, dc: DesignConditions, n: int) -> list[LoopYear]:
+    """One entry per member loop: the class's hours, the member's share of its heat, water and chillers."""
+    mode = lh.mode[:n]
+    kinds = "+".join(k for k in (lp.free_kind, "chiller" if lp.chiller_cap_kw > 0 else "") if k) or "none"
+    q_ch = lh.chiller_heat_kw[:n]
+    on = q_ch > 0
+    mean_cop = float(q_ch[on].sum() / (q_ch[on] / lh.cop[:n][on]).sum()) if on.any() else None
+    total = float(lp.heat_kw[-1])
+    water = float(lh.water_l[:n].sum()) / 1000.0
+    air = dc.cooling_wb_c if lp.free_kind in ("tower", "adiabatic") else dc.cooling_db_c
+    counts = dict(hours_free=int((mode == FREE).sum()), hours_partial=int((mode == PARTIAL).sum()),
+                  hours_mechanical=int((mode == MECHANICAL).sum()), hours_unmet=int(lh.unmet[:n].sum()))
+    out = []
+    for name, heat in lp.members:
+        share = heat / total if total > 0 else 1.0 / len(lp.members)
+        out.append(LoopYear(
+            name=name, kind=lp.kind, supply_c=lp.supply_c, return_c=lp.return_c, heat_rejection=kinds,
+            approach_k=lp.free_approach_k, design_heat_kw=heat, **counts,
+            chiller_capacity_kw=lp.chiller_cap_kw * share,
+            chiller_iplv=iplv(lp.chiller_cops) if lp.chiller_cap_kw > 0 else None, chiller_mean_cop=mean_cop,
+            condenser=lp.condenser if lp.chiller_cap_kw > 0 else "", water_m3=water * share,
+            design_free_c=air + lp.free_approach_k if lp.free_cap_kw > 0 else None))
+        if lp.chiller_cap_kw > 0 and lp.condenser == "water":
+            cond = lh.cond_c[:n]
+            appr = plant.tower_approach_k
+            out.append(LoopYear(
+                name=f"{name}/condenser", kind="condenser", supply_c=float(cond[on].mean()) if on.any() else 0.0,
+                return_c=float(cond[on].mean() + AHRI_CONDENSER_RANGE_K) if on.any() else 0.0, heat_rejection="tower",
+                approach_k=float(appr) if appr is not None else 0.0, design_heat_kw=lp.chiller_cap_kw * share,
+                hours_free=int((~on).sum()), hours_partial=0, hours_mechanical=int(on.sum()), hours_unmet=0))
+    return out
+
+
 def _design_checks(ids: list[str], plant: Plant, per_loop: list[LoopHours], n: int,
                    dc: DesignConditions) -> list[Check]:
     """A loop whose heat rejection cannot hold its supply temperature at the 0.4 % design condition."""
@@ -285,14 +298,15 @@ def _design_checks(ids: list[str], plant: Plant, per_loop: list[LoopHours], n: i
         air = dc.cooling_wb_c if wet else dc.cooling_db_c
         reaches = air + lp.free_approach_k if lp.free_cap_kw > 0 else None
         what = "wet bulb" if wet else "dry bulb"
+        names = ", ".join(m for m, _ in lp.members)
         how = (f"{lp.free_kind} coolers leave {reaches:.1f} °C ({what} {air:.1f} °C + approach "
                f"{lp.free_approach_k:.1f} K)" if reaches is not None else "it has no heat rejection")
         out.append(Check(
             "warning", "loop_supply_not_held",
-            f"{lp.kind} loop '{lp.name}' cannot hold its {lp.supply_c:.1f} °C supply at the 0.4 % design condition: "
+            f"{lp.kind} loop '{names}' cannot hold its {lp.supply_c:.1f} °C supply at the 0.4 % design condition: "
             f"{how}, and no chiller trims it",
             tuple(dict.fromkeys(ids[r] for r in lp.rejection_rows)),
-            (("loop", lp.name), ("kind", lp.kind), ("supply_c", lp.supply_c), ("design_c", air),
+            (("loop", names), ("kind", lp.kind), ("supply_c", lp.supply_c), ("design_c", air),
              ("reaches_c", reaches), ("basis", what))))
     return out
 

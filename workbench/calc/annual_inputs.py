@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -46,6 +47,11 @@ class WeatherYear:
     @property
     def leap(self) -> bool:
         return self.hours == 8784
+
+    @cached_property
+    def design(self) -> DesignConditions:
+        """Design conditions, worked out once per loaded year (every recalculation asks)."""
+        return design_conditions(self)
 
 
 @dataclass(frozen=True)
