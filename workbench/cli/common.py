@@ -18,7 +18,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def load(path: str) -> Any:
-    """Load a design file with the default catalog; file problems go to stderr, the design comes back."""
+    """Load a design file with the default catalog, showing its base; file problems go to stderr."""
     from workbench.catalog import default_catalog
     from workbench.io import load_design
 
@@ -26,4 +26,27 @@ def load(path: str) -> Any:
     loaded = load_design(Path(path), catalog)
     for p in loaded.problems:
         print(str(p), file=sys.stderr)
-    return loaded.design, catalog
+    design = loaded.design
+    if design.active_scenario:
+        # Commands work on the base unless told otherwise (--scenario); the window reopens where it was.
+        from workbench.scenarios.operations import switch
+
+        switch(design, "").apply(design)
+    return design, catalog
+
+
+def scenario_of(design: Any, key: str) -> Any:
+    """The design as one of its scenarios ('Base' for the base); None after saying why it can't be."""
+    from workbench.io.scenario_state import BASE, find, materialize
+
+    if key.strip().casefold() == "base":
+        return materialize(design, BASE)[0]
+    found = find(design, key)
+    if found is None:
+        names = ", ".join(["Base"] + [s.name for s in design.scenarios])
+        print(f"workbench: --scenario: no scenario '{key}' in this design (it has: {names})", file=sys.stderr)
+        return None
+    shown, stale = materialize(design, found.id)
+    for line in stale:
+        print(f"workbench: warning: scenario '{found.name}': {line}", file=sys.stderr)
+    return shown

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Parser, load
+from workbench.cli.common import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Parser, load, scenario_of
 from workbench.model.problems import InputError
 
 
@@ -23,7 +23,7 @@ def cmd_calc(args: argparse.Namespace) -> int:
         print("workbench: --load must be a fraction between 0 and 1", file=sys.stderr)
         return EXIT_USAGE
     if args.scenario is not None:
-        design = _scenario(design, args.scenario)
+        design = scenario_of(design, args.scenario)
         if design is None:
             return EXIT_USAGE
     weather = _weather(args, design)
@@ -60,23 +60,6 @@ def _weather(args: argparse.Namespace, design: Any) -> Any:
             print(f"workbench: warning: {note}", file=sys.stderr)
         return year
     return None
-
-
-def _scenario(design: Any, key: str) -> Any:
-    """The design as one of its scenarios ('Base' for the base); None after saying why it can't be."""
-    from workbench.io.scenario_state import BASE, find, materialize
-
-    if key.strip().casefold() == "base":
-        return materialize(design, BASE)[0]
-    found = find(design, key)
-    if found is None:
-        names = ", ".join(["Base"] + [s.name for s in design.scenarios])
-        print(f"workbench: --scenario: no scenario '{key}' in this design (it has: {names})", file=sys.stderr)
-        return None
-    shown, stale = materialize(design, found.id)
-    for line in stale:
-        print(f"workbench: warning: scenario '{found.name}': {line}", file=sys.stderr)
-    return shown
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -145,9 +128,10 @@ def _registrars() -> list[Callable[[Any, dict[str, Callable[[argparse.Namespace]
 
     A plain import list rather than importlib, so a missing module fails loudly at once.
     """
-    from workbench.cli import compare_cmd, migrate_cmd, report_cmd, templates_cmd
+    from workbench.cli import compare_cmd, dxf_cmd, migrate_cmd, report_cmd, templates_cmd
 
-    return [report_cmd.register, templates_cmd.register, migrate_cmd.register, compare_cmd.register]
+    return [report_cmd.register, templates_cmd.register, migrate_cmd.register, compare_cmd.register,
+            dxf_cmd.register]
 
 
 def run(argv: Sequence[str]) -> int:

@@ -25,6 +25,7 @@ def _positive(text: str) -> float:
 
 def _common(p: argparse.ArgumentParser, pdf: bool) -> None:
     p.add_argument("file", help="design file (.dchall.json)")
+    p.add_argument("--scenario", metavar="NAME", help="export this scenario of the design ('Base' for the base)")
     p.add_argument("-o", "--output", required=True, help="output file" + (" (.pdf)" if pdf else " (.xlsx or .csv)"))
     p.add_argument("--lang", default="en", help="report language: en or zh (or any resources/i18n/report.<lang>.json)")
     p.add_argument("--currency", help="ISO currency code, e.g. CNY (default: the design's currency)")
@@ -42,8 +43,12 @@ def register(sub: Any, commands: dict[str, Any]) -> None:
     r.add_argument("--units", choices=("si", "imperial"), default="si")
     r.add_argument("--scale", choices=("fit", "100", "200"), default="fit", help="floor plan scale: fit, 1:100 or 1:200")
     r.add_argument("--logo", help="PNG or JPEG logo for the cover (default: the design's logo)")
+    r.add_argument("--scenarios", help="options compared in the report: comma-separated names ('Base' for the "
+                                       "base; default: all, at most six) or 'none'")
     b = sub.add_parser("bom", help="write the bill of materials as .xlsx or .csv")
     _common(b, pdf=False)
+    b.add_argument("--scenarios", help="xlsx only: one sheet per option (comma-separated names, 'Base' for the base, "
+                                       "or 'all') plus a comparison sheet")
     commands["report"] = cmd_report
     commands["bom"] = cmd_bom
 
@@ -58,7 +63,16 @@ def _options(args: argparse.Namespace) -> Any:
 
     return ReportOptions(lang=args.lang, currency=args.currency.upper() if args.currency else None, rate=args.rate,
                          units=getattr(args, "units", "si"), scale=getattr(args, "scale", "fit"),
-                         logo_path=getattr(args, "logo", None), price_factor=args.margin, audience=args.audience)
+                         logo_path=getattr(args, "logo", None), price_factor=args.margin, audience=args.audience,
+                         scenarios=_scenario_list(getattr(args, "scenarios", None)))
+
+
+def _scenario_list(text: str | None) -> list[str] | None:
+    if text is None or text.strip().casefold() == "all":
+        return None
+    if text.strip().casefold() == "none":
+        return []
+    return [k.strip() for k in text.split(",") if k.strip()]
 
 
 def _check_output(path: Path, suffixes: tuple[str, ...]) -> str | None:
@@ -81,6 +95,20 @@ def _load(args: argparse.Namespace, options: Any) -> Any:
     if args.rate is not None and args.currency is None:
         return None, None, ["--rate needs --currency (the rate is units of that currency per USD)"]
     design, catalog = load(args.file)
+    if getattr(args, "scenario", None):
+        from workbench.cli.common import scenario_of
+
+        design = scenario_of(design, args.scenario)
+        if design is None:
+            return None, None, [f"--scenario: no scenario '{args.scenario}' in this design"]
+    wanted = options.scenarios or []
+    known = {"base"} | {s.name.casefold() for s in design.scenarios} | {s.id for s in design.scenarios}
+    unknown = [k for k in wanted if k.casefold() not in known]
+    if unknown:
+        names = ", ".join(["Base"] + [s.name for s in design.scenarios])
+        return None, None, [f"--scenarios: no scenario '{unknown[0]}' in this design (it has: {names})"]
+    if wanted and not 2 <= len(wanted) <= 6:
+        return None, None, ["--scenarios takes two to six names (or 'all' or 'none')"]
     return design, catalog, []
 
 

@@ -23,6 +23,7 @@ from workbench.report.sections_capacity import capacity_section, plan_section
 from workbench.report.sections_cost import equipment_section
 from workbench.report.sections_energy import pue_section
 from workbench.report.sections_method import methodology_section
+from workbench.report.sections_options import options_section
 from workbench.report.styles import ACCENT, ACCENT_LIGHT, BASE_TABLE, data_table, kv_table
 
 Progress = Callable[[float, str], None]
@@ -31,10 +32,11 @@ Progress = Callable[[float, str], None]
 def heading(ctx: Ctx, text: str, level: int = 0, style: Any = None, new_page: bool | None = None) -> list[Flowable]:
     """A section (level 0, on a new page) or subsection (level 1) title for the contents and the outline."""
     style = style or (ctx.styles.h1 if level == 0 else ctx.styles.h2)
-    if new_page is None:
-        new_page = level == 0
-    # CondPageBreak of nearly a full frame breaks unless we are already at the top of a page.
-    lead: Flowable = CondPageBreak(258 * mm) if new_page else CondPageBreak(35 * mm)
+    # A section starts on the page in hand when a good part of it is left (a forced new page per section
+    # left pages holding a single table or chart); new_page=True forces one (CondPageBreak of nearly a full
+    # frame breaks unless we are already at the top of a page).
+    room = 258 * mm if new_page else (90 * mm if level == 0 else 35 * mm)
+    lead: Flowable = CondPageBreak(room)
     return [lead, Heading(markup(text), style, level, text)]
 
 
@@ -73,6 +75,7 @@ def _story(ctx: Ctx) -> list[Flowable]:
     story += capacity_section(ctx, heading)
     story += pue_section(ctx, heading)
     story += equipment_section(ctx, heading)
+    story += options_section(ctx, heading)
     story += methodology_section(ctx, heading)
     return story
 

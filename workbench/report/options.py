@@ -24,6 +24,8 @@ class ReportOptions:
     validity_days: int = 90  # how long BOM prices are quoted as valid
     # "customer" (default): selling prices only; "internal": cost, price factor and margin as well.
     audience: str = "customer"
+    # Options compared in the design report: None = the base and every scenario (at most six); [] = none.
+    scenarios: list[str] | None = None
 
     def problems(self) -> list[str]:
         """Messages for options that cannot be used, each naming the option."""

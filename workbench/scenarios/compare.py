@@ -27,6 +27,7 @@ class Option:
     results: Results
     economics: Economics
     stale: tuple[str, ...] = ()
+    capex_factor: float = 1.0
 
     def metrics(self) -> dict[str, float | None]:
         r, e = self.results, self.economics
@@ -34,7 +35,7 @@ class Option:
         verdict_errors = sum(1 for c in r.checks if c.severity == "error")
         out: dict[str, float | None] = {
             "it_load_kw": r.it_load_kw, "pue": r.pue,
-            **{f"capex_{cat}": float(v) for cat, v in capex.items()},
+            **{f"capex_{cat}": float(v) * self.capex_factor for cat, v in capex.items()},
             "capex_total": e.capex, "opex_per_year": e.opex_first_year, "tco": e.tco, "npv_cost": e.npv_cost,
             "cost_per_kw_month": e.cost_per_kw_month, "energy_mwh_per_year": e.annual_energy_mwh,
             "water_m3_per_year": e.annual_water_m3, "co2_t_per_year": e.annual_co2_t,
@@ -86,8 +87,12 @@ class Comparison:
         }
 
 
-def economic_inputs(design: Design, results: Results, catalog: Catalog) -> EconomicInputs:
-    """The multi-year inputs of one calculated option, all money in the base currency (USD)."""
+def economic_inputs(design: Design, results: Results, catalog: Catalog, capex_factor: float = 1.0) -> EconomicInputs:
+    """The multi-year inputs of one calculated option, all money in the base currency (USD).
+
+    ``capex_factor`` is an export's price factor: a proposal prices the options at the selling prices its
+    BOM shows, so building cost (and the maintenance and replacements that follow it) carry it too.
+    """
     rates = catalog.fx_rates
     usd = Fx(BASE_CURRENCY, 1.0)
     site_currency = design.site.currency if design.site.currency in rates else BASE_CURRENCY
@@ -100,28 +105,30 @@ def economic_inputs(design: Design, results: Results, catalog: Catalog) -> Econo
     for b in design.blocks.values():
         t = catalog.types.get(b.type_id)
         if t is not None and t.kind in BATTERY_KINDS:
-            battery += convert(t.price.amount, t.price.currency, usd, rates)
+            battery += convert(t.price.amount, t.price.currency, usd, rates) * capex_factor
     energy = results.energy
     return EconomicInputs(
-        capex_by_category={k: float(v) for k, v in results.cost["capex_by_category"].items()},
+        capex_by_category={k: float(v) * capex_factor for k, v in results.cost["capex_by_category"].items()},
         battery_capex=battery, it_kw=results.it_load_kw,
         annual_it_mwh=float(energy["annual_it_mwh"]), annual_facility_mwh=float(energy["annual_facility_mwh"]),
         annual_water_m3=float(energy.get("annual_water_m3", 0.0)), energy_price_per_kwh=price_usd, values=values)
 
 
-def option(design: Design, catalog: Catalog, scenario_id: str = BASE, base: dict[str, Any] | None = None) -> Option:
+def option(design: Design, catalog: Catalog, scenario_id: str = BASE, base: dict[str, Any] | None = None,
+           capex_factor: float = 1.0) -> Option:
     """One option calculated and priced over its analysis period."""
     shown, stale = materialize(design, scenario_id, base)
     results = calculate(shown, catalog)
     name = "Base" if scenario_id == BASE else next(s.name for s in design.scenarios if s.id == scenario_id)
-    return Option(scenario_id, name, shown, results, economics(economic_inputs(shown, results, catalog)), tuple(stale))
+    inputs = economic_inputs(shown, results, catalog, capex_factor)
+    return Option(scenario_id, name, shown, results, economics(inputs), tuple(stale), capex_factor)
 
 
-def compare(design: Design, catalog: Catalog, keys: list[str] | None = None) -> Comparison:
+def compare(design: Design, catalog: Catalog, keys: list[str] | None = None, capex_factor: float = 1.0) -> Comparison:
     """Compare the base and scenarios (ids or names; default: all, base first) row by row."""
     ids = [BASE] + [s.id for s in design.scenarios] if not keys else [_resolve(design, k) for k in keys]
     base = base_document(design)
-    opts = tuple(option(design, catalog, i, base) for i in ids)
+    opts = tuple(option(design, catalog, i, base, capex_factor) for i in ids)
     metrics = [o.metrics() for o in opts]
     rows = tuple(dict.fromkeys(k for m in metrics for k in m))
     values = {r: tuple(m.get(r) for m in metrics) for r in rows}
