@@ -14,6 +14,8 @@ from workbench.io import dumps  # noqa: E402
 from workbench.io.atomic import write_atomic  # noqa: E402
 from workbench.model import Block, Column, Door, Hall  # noqa: E402
 from workbench.paths import sample_design_path  # noqa: E402
+from tools.template_text_zh import add_chinese  # noqa: E402
+from workbench.io.connections_doc import derive_upgrade_connections  # noqa: E402
 
 
 def build() -> object:
@@ -33,7 +35,9 @@ def build() -> object:
                 floor_type="slab", floor_rating_kn_m2=25.0,
                 columns=[Column(x_mm=x, y_mm=y) for x in (10000, 20000) for y in (3000, 15000)],
                 doors=[Door(x_mm=1200, y_mm=0, width_mm=1800)])
-    yard = Hall(name="Plant yard", outline=[(0, 20000), (30000, 20000), (30000, 43000), (0, 43000)],
+    # The yard keeps a free bay below GEN-2 (clearances included) for the third generator the getting-started
+    # guide adds in step 3.
+    yard = Hall(name="Plant yard", outline=[(0, 20000), (30000, 20000), (30000, 47500), (0, 47500)],
                 floor_type="slab", floor_rating_kn_m2=50.0)
     d.halls = [hall, yard]
     blocks: list[Block] = []
@@ -91,6 +95,8 @@ def build() -> object:
 
 if __name__ == "__main__":
     design = build()
+    add_chinese("ai-liquid-hall-sample", design)  # type: ignore[arg-type]
+    derive_upgrade_connections(design, default_catalog())  # type: ignore[arg-type]  # schema 2 edges
     path = sample_design_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, dumps(design), keep_backup=False)  # type: ignore[arg-type]

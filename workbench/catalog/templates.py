@@ -39,6 +39,14 @@ class TemplateInfo:
     pue: float | None = None
     racks: int | None = None
     unknown_types: dict[str, int] = field(default_factory=dict)  # type id -> blocks using it
+    name_zh: str = ""  # meta name_zh / description_zh: the gallery's Chinese name and description
+    description_zh: str = ""
+
+    def display_name(self, lang: str = "en") -> str:
+        return (self.name_zh if lang.startswith("zh") else "") or self.name
+
+    def display_description(self, lang: str = "en") -> str:
+        return (self.description_zh if lang.startswith("zh") else "") or self.description
 
     @property
     def stem(self) -> str:
@@ -121,6 +129,7 @@ def read_template(path: Path, folder: TemplateFolder, catalog: Catalog,
         author=_text(meta.get("author")), version=_text(meta.get("version")),
         licence=_text(meta.get("licence")), created=_text(meta.get("created")),
         description=design.description, unknown_types=unknown,
+        name_zh=_text(meta.get("name_zh")), description_zh=_text(meta.get("description_zh")),
     )
     figures = {k: meta.get(k) for k in HEADLINE_KEYS}
     if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in figures.values()):

@@ -24,11 +24,12 @@ from workbench.editing.modules import explode_edit, module_path, module_template
 from workbench.model.problems import InputError
 from workbench.ui.bundle_export_dialog import BundleExportDialog, ExportOutcome
 from workbench.ui.document import Document
+from workbench.ui.i18n import content_language
 from workbench.ui.theme import LIGHT
 
 THUMB = QSize(112, 72)
 PREVIEW = QSize(460, 270)
-TEMPLATE_ONLY_META = ("kind", "it_mw", "pue", "racks", "accepted_warnings")
+TEMPLATE_ONLY_META = ("kind", "it_mw", "pue", "racks", "accepted_warnings", "name_zh", "description_zh")
 
 
 def _tr(text: str) -> str:
@@ -227,6 +228,9 @@ class TemplateGallery(QDialog):
         n = len(self.found.problems)
         self.problems.setText(self.tr("%n problem(s) while reading templates (see tooltip)", "", n) if n else "")
         self.problems.setToolTip("\n".join(str(p) for p in self.found.problems[:40]))
+        for i, t in enumerate(self.templates):  # names in the new language (Chinese names from meta name_zh)
+            if self.list.item(i) is not None:
+                self.list.item(i).setText(self._item_text(t))
         self._show(self.list.currentRow())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -237,17 +241,20 @@ class TemplateGallery(QDialog):
     def _fill(self) -> None:
         self.list.clear()
         for t in self.templates:
-            item = QListWidgetItem(QIcon(thumbnail(t.design, self.found.catalog)), f"{t.name}\n{_figures_line(t)}")
+            item = QListWidgetItem(QIcon(thumbnail(t.design, self.found.catalog)), self._item_text(t))
             item.setToolTip(str(t.path))
             item.setSizeHint(QSize(320, THUMB.height() + 10))
             self.list.addItem(item)
         if self.templates:
             self.list.setCurrentRow(0)
 
+    def _item_text(self, t: TemplateInfo) -> str:
+        return f"{t.display_name(content_language())}\n{_figures_line(t)}"
+
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
         for i, t in enumerate(self.templates):
-            hay = f"{t.name} {t.author} {t.description} {t.folder.path}".casefold()
+            hay = f"{t.name} {t.name_zh} {t.author} {t.description} {t.description_zh} {t.folder.path}".casefold()
             self.list.item(i).setHidden(bool(needle) and needle not in hay)
 
     def _show(self, row: int) -> None:
@@ -258,14 +265,14 @@ class TemplateGallery(QDialog):
             self.preview.clear()
             self.description.setText("")
             return
-        self.title.setText(t.name)
+        self.title.setText(t.display_name(content_language()))
         self.preview.setPixmap(thumbnail(t.design, self.found.catalog, PREVIEW))
         self.caption.setText(self._caption(t))
         self.legend.setText(self._legend(t))
         self.figures["it_mw"][0].setText(f"{t.it_mw:.2f}" if t.it_mw is not None else "—")
         self.figures["pue"][0].setText(f"{t.pue:.2f}" if t.pue else "—")
         self.figures["racks"][0].setText(str(t.racks) if t.racks is not None else "—")
-        text = t.description or self.tr("(no description)")
+        text = t.display_description(content_language()) or self.tr("(no description)")
         if t.unknown_types:
             missing = ", ".join(sorted(t.unknown_types))
             text += "\n\n" + self.tr("Uses block types no library defines: %1").replace("%1", missing)

@@ -15,7 +15,8 @@ DEFAULT_LANGUAGE = "en"
 # Code -> name shown in the language chooser, each in its own language so anyone can find theirs.
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 # Qt's own catalogues: qtbase covers the standard dialogs and buttons (Open, Save, Cancel ...).
-QT_CATALOGUES = ("qtbase",)
+# qtbase_gaps (ours, resources/translations) fills what Qt's catalogue misses, e.g. "&Look in:" since Qt 6.
+QT_CATALOGUES = ("qtbase", "qtbase_gaps")
 APP_CATALOGUE = "workbench"
 # Shipped so Chinese renders on a machine with no CJK fonts (Apache-2.0, TrueType outlines).
 CJK_FONT_FILE = "DroidSansFallbackFull.ttf"

@@ -80,3 +80,14 @@ def test_undo_names_its_step_in_chinese(window: MainWindow, chinese: None, qtbot
     window.editor.nudge(1, 0)
     qtbot.waitUntil(lambda: window.menus["edit"].title() == "编辑(&E)")
     assert window.commands["undo"].text() == "撤销 微移 1 个块(&U)"
+
+
+def test_qt_own_file_dialog_speaks_chinese(qtbot, chinese: None) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # Qt's own widgets, as on a plain X11 desktop
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels, labels
+    assert "Look in:" not in labels
