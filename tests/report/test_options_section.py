@@ -73,3 +73,29 @@ def test_chinese_options_section(options_file: Path, tmp_path: Path) -> None:
     text = _compact(_report(options_file, tmp_path / "zh.pdf", "--lang", "zh"))
     assert "方案比较" in text and "主要差异" in text and "基准方案" in text
     assert "Options compared" not in text and "Key differences" not in text
+
+
+def test_one_workbook_with_a_sheet_per_option_and_a_comparison(options_file: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "options.xlsx"
+    p = subprocess.run([sys.executable, "-m", "workbench", "bom", str(options_file), "-o", str(out), "--scenarios",
+                        "all", "--margin", "1.1"], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    formulas = openpyxl.load_workbook(out)
+    values = openpyxl.load_workbook(out, data_only=True)
+    assert formulas.sheetnames == ["Options compared", "Base design", "Dear power", "Fewer UPS"]
+    cmp_f, cmp_v = formulas["Options compared"], values["Options compared"]
+    labels = [cmp_v.cell(r, 1).value for r in range(1, cmp_v.max_row + 1)]
+    capex_row = labels.index("CAPEX, total equipment (USD)") + 1
+    total_row = cmp_v.max_row
+    for col, sheet in enumerate(formulas.sheetnames[1:], start=2):
+        # The comparison's equipment total is a formula pointing at the option's own sheet ...
+        assert cmp_f.cell(total_row, col).value == f"='{sheet}'!F{values[sheet].max_row}"
+        # ... whose lines add up to it, at the selling prices (margin 1.1) the CAPEX row also uses.
+        lines = [values[sheet].cell(r, 6).value for r in range(2, values[sheet].max_row)]
+        assert sum(lines) == pytest.approx(values[sheet].cell(values[sheet].max_row, 6).value)
+        assert cmp_v.cell(capex_row, col).value == pytest.approx(cmp_v.cell(total_row, col).value, rel=1e-9)
+    csv = subprocess.run([sys.executable, "-m", "workbench", "bom", str(options_file), "-o", str(tmp_path / "x.csv"),
+                          "--scenarios", "all"], capture_output=True, text=True, timeout=120)
+    assert csv.returncode == 2 and ".xlsx" in csv.stderr

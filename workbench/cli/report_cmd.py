@@ -138,7 +138,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_bom(args: argparse.Namespace) -> int:
     from workbench.report import write_bom_csv, write_bom_xlsx
+    from workbench.report.bom_xlsx_options import write_options_xlsx
 
+    if args.scenarios is not None and Path(args.output).suffix.lower() != ".xlsx":
+        return _fail("--scenarios writes one sheet per option, so the output must be .xlsx")
+    if args.scenarios is not None:
+        return _export(args, (".xlsx",), lambda _out: write_options_xlsx)
     return _export(args, (".xlsx", ".csv"),
                    lambda out: write_bom_xlsx if out.suffix.lower() == ".xlsx" else write_bom_csv)
 
