@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from workbench.ui.plant_state import FailureState
@@ -74,6 +74,7 @@ class PlantUi(QObject):
         self._build_menus()
         self._hook_inspector()
         window.installEventFilter(self)
+        self._hook_context_menu()
         self.retranslate_ui()
 
     # --- construction --------------------------------------------------------------------
@@ -126,6 +127,61 @@ class PlantUi(QObject):
             if panel is not None:
                 panel.set_failures(self.failures)
 
+    def _hook_context_menu(self) -> None:
+        """Fail / restore on the canvas's right-click menu: through the view's hook list when the window has
+        one (the block and hall context menu), else a small menu of our own on the viewport."""
+        view = self.window.view
+        hooks = getattr(view, "context_menu_hooks", None)
+        self.context_menu: QMenu | None = None
+        if isinstance(hooks, list):
+            hooks.append(self.add_context_actions)
+        else:
+            view.viewport().installEventFilter(self)
+
+    def context_targets(self, block_id: str | None) -> set[str]:
+        """The right-clicked block, or the whole selection when the block is part of it."""
+        sel = set(self.window.document.selection)
+        if block_id is None:
+            return sel
+        return sel if block_id in sel else {block_id}
+
+    def add_context_actions(self, menu: QMenu, block_id: str | None) -> None:
+        ids = self.context_targets(block_id)
+        if not ids:
+            return
+        f = self.failures
+        if not menu.isEmpty():
+            menu.addSeparator()
+        if ids <= f.failed:
+            restore = menu.addAction(_t("Restore (what-if)"))
+            restore.triggered.connect(lambda _=False, i=ids: f.restore(i))
+        else:
+            fail = menu.addAction(_t("Fail (what-if)") if len(ids) == 1 else
+                                  _t("Fail %1 blocks (what-if)").replace("%1", str(len(ids))))
+            fail.triggered.connect(lambda _=False, i=ids: f.fail(i))
+        if f.active:
+            menu.addAction(self.actions["clear_failures"])
+        menu.addAction(self.actions["autoconnect_selection"])
+
+    def _show_canvas_menu(self, event: QContextMenuEvent) -> bool:
+        from workbench.ui.scene.tools.select import SelectTool
+
+        w = self.window
+        if not isinstance(w.editor.tool, SelectTool):
+            return False  # other tools use the right button to leave or remove
+        block_id = w.scene.block_at(w.view.mapToScene(event.pos()))
+        if block_id is not None and block_id not in w.document.selection:
+            w.editor.select([block_id])
+        menu = QMenu(w.view)
+        menu.setObjectName("canvas_plant_menu")
+        self.add_context_actions(menu, block_id)
+        if menu.isEmpty():
+            menu.deleteLater()
+            return False
+        self.context_menu = menu
+        menu.popup(event.globalPos())
+        return True
+
     def retranslate_ui(self) -> None:
         for key, action in self.actions.items():
             action.setText(_t(ACTIONS[key][0]))
@@ -138,6 +194,9 @@ class PlantUi(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent) \
+                and watched is self.window.view.viewport():
+            return self._show_canvas_menu(event)
         return False
 
     # --- commands ------------------------------------------------------------------------
