@@ -202,3 +202,14 @@ def test_cli_runs_the_design_at_another_site(tmp_path: Path) -> None:
     p = run("calc", str(sample_design_path()), "--weather", str(bad))
     assert p.returncode == 2 and "line 100" in p.stderr and "Traceback" not in p.stderr
     assert math.isfinite(float(json.loads(run("calc", str(sample_design_path()), "--json").stdout)["pue"]))
+
+
+def test_supply_check_reads_in_english_and_chinese(catalog: Catalog) -> None:
+    from workbench.report.check_text import check_text
+
+    r = calculate(sample(catalog), catalog, weather=load_weather(GREENSBORO))
+    check = next(c for c in r.checks if c.code == "loop_supply_not_held")
+    assert check.param_dict()["form"] == "wet" and check.blocks
+    en, zh = check_text(check, "en"), check_text(check, "zh")
+    assert en != check.message or "Loop liquid cannot hold its 32.0 °C supply" in en
+    assert "Loop liquid cannot hold its 32.0 °C supply" in en and "湿球" in zh and "32.0 °C" in zh

@@ -294,22 +294,25 @@ def _design_checks(ids: list[str], plant: Plant, per_loop: list[LoopHours], n: i
     for lp, lh in zip(plant.loops, per_loop):
         if not lh.unmet[design_hour]:
             continue
+        names = ", ".join(m for m, _ in lp.members)
+        blocks = tuple(dict.fromkeys(ids[r] for r in lp.rejection_rows))
+        if lp.free_cap_kw <= 0:
+            out.append(Check("warning", "loop_supply_not_held",
+                             f"loop {names} has no heat rejection to hold its {lp.supply_c:.1f} °C supply", blocks,
+                             (("form", "none"), ("loop", names), ("kind", lp.kind), ("supply_c", lp.supply_c))))
+            continue
         wet = lp.free_kind in ("tower", "adiabatic")
         air = dc.cooling_wb_c if wet else dc.cooling_db_c
-        reaches = air + lp.free_approach_k if lp.free_cap_kw > 0 else None
+        reaches = air + lp.free_approach_k
         what = "wet bulb" if wet else "dry bulb"
-        names = ", ".join(m for m, _ in lp.members)
-        how = (f"{lp.free_kind} coolers leave {reaches:.1f} °C ({what} {air:.1f} °C + approach "
-               f"{lp.free_approach_k:.1f} K)" if reaches is not None else "it has no heat rejection")
         out.append(Check(
             "warning", "loop_supply_not_held",
-            f"{lp.kind} loop '{names}' cannot hold its {lp.supply_c:.1f} °C supply at the 0.4 % design condition: "
-            f"{how}, and no chiller trims it",
-            tuple(dict.fromkeys(ids[r] for r in lp.rejection_rows)),
-            (("loop", names), ("kind", lp.kind), ("supply_c", lp.supply_c), ("design_c", air),
-             ("reaches_c", reaches), ("basis", what))))
+            f"loop {names} cannot hold its {lp.supply_c:.1f} °C supply at the 0.4 % design condition: its "
+            f"{lp.free_kind} coolers leave {reaches:.1f} °C ({what} {air:.1f} °C + {lp.free_approach_k:.1f} K "
+            "approach) and no chiller trims it", blocks,
+            (("form", "wet" if wet else "dry"), ("loop", names), ("kind", lp.kind), ("supply_c", lp.supply_c),
+             ("design_c", air), ("approach_k", lp.free_approach_k), ("reaches_c", reaches))))
     return out
-
 
 def with_year(figures: dict[str, Any], weather: WeatherYear | None, s: Snapshot, g: Groups,
               values: dict[str, float], areas: list[tuple[float, Any]], climate: SiteClimate, catalog: Catalog,
