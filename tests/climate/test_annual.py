@@ -211,5 +211,21 @@ def test_supply_check_reads_in_english_and_chinese(catalog: Catalog) -> None:
     check = next(c for c in r.checks if c.code == "loop_supply_not_held")
     assert check.param_dict()["form"] == "wet" and check.blocks
     en, zh = check_text(check, "en"), check_text(check, "zh")
-    assert en != check.message or "Loop liquid cannot hold its 32.0 °C supply" in en
-    assert "Loop liquid cannot hold its 32.0 °C supply" in en and "湿球" in zh and "32.0 °C" in zh
+    assert en == check.message  # the English template says exactly what the engine says
+    assert "loop liquid cannot hold its 32.0 °C supply" in en and "湿球" in zh and "32.0 °C" in zh
+
+
+def test_dry_coolers_alone_cannot_hold_a_chilled_loop_in_summer(catalog: Catalog) -> None:
+    from workbench.report.check_text import check_text
+
+    path = sample_design_path().parent / "prefab-edge-module.dchall.json"
+    d = load_design(path, catalog).design
+    r = calculate(d, catalog, weather=load_weather(GREENSBORO))
+    checks = [c for c in r.checks if c.code == "loop_supply_not_held"]
+    assert {c.param_dict()["form"] for c in checks} == {"dry"}
+    for c in checks:
+        p = c.param_dict()
+        assert p["reaches_c"] == pytest.approx(p["design_c"] + p["approach_k"]) and p["reaches_c"] > p["supply_c"]
+        assert check_text(c, "en") == c.message and "干球" in check_text(c, "zh")
+    assert r.annual is not None
+    assert all(lp.hours_unmet > 0 for lp in r.annual.loops if lp.kind == "chilled")

@@ -308,7 +308,7 @@ def _design_checks(ids: list[str], plant: Plant, per_loop: list[LoopHours], n: i
         out.append(Check(
             "warning", "loop_supply_not_held",
             f"loop {names} cannot hold its {lp.supply_c:.1f} °C supply at the 0.4 % design condition: its "
-            f"{lp.free_kind} coolers leave {reaches:.1f} °C ({what} {air:.1f} °C + {lp.free_approach_k:.1f} K "
+            f"coolers leave {reaches:.1f} °C ({what} {air:.1f} °C + {lp.free_approach_k:.1f} K "
             "approach) and no chiller trims it", blocks,
             (("form", "wet" if wet else "dry"), ("loop", names), ("kind", lp.kind), ("supply_c", lp.supply_c),
              ("design_c", air), ("approach_k", lp.free_approach_k), ("reaches_c", reaches))))
