@@ -14,6 +14,7 @@ from workbench.io import dumps  # noqa: E402
 from workbench.io.atomic import write_atomic  # noqa: E402
 from workbench.model import Block, Column, Door, Hall  # noqa: E402
 from workbench.paths import sample_design_path  # noqa: E402
+from tools.template_scenarios import add_scenarios  # noqa: E402
 from tools.template_text_zh import add_chinese  # noqa: E402
 from workbench.io.connections_doc import derive_upgrade_connections  # noqa: E402
 
@@ -97,6 +98,7 @@ if __name__ == "__main__":
     design = build()
     add_chinese("ai-liquid-hall-sample", design)  # type: ignore[arg-type]
     derive_upgrade_connections(design, default_catalog())  # type: ignore[arg-type]  # schema 2 edges
+    add_scenarios("ai-liquid-hall-sample", design)  # type: ignore[arg-type]  # options to compare
     path = sample_design_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, dumps(design), keep_backup=False)  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ from workbench.io.atomic import write_atomic  # noqa: E402
 from workbench.model import Block, Door, Hall  # noqa: E402
 from workbench.model.design import Design  # noqa: E402
 from workbench.paths import templates_dir  # noqa: E402
+from tools.template_scenarios import add_scenarios  # noqa: E402
 from tools.template_text_zh import add_chinese  # noqa: E402
 from workbench.io.connections_doc import derive_upgrade_connections  # noqa: E402
 
@@ -493,6 +494,7 @@ def main() -> int:
             d = make()
             add_chinese(stem, d)  # name_zh, description_zh for the gallery in Chinese
             derive_upgrade_connections(d, catalog)  # schema 2: the edges auto-connect derives, as a v1 file got
+            add_scenarios(stem, d)  # the options a sales engineer would compare (halls only)
             r = calculate(d, catalog)
             accepted = set(filter(None, str(d.meta.get("accepted_warnings", "")).split(",")))
             unexpected = [c for c in r.checks if c.severity == "error" or c.code not in accepted]
