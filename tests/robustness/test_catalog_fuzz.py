@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.calc import calculate
-from workbench.catalog import default_catalog, fill_assumption_defaults, load_catalog
+from workbench.catalog import default_catalog, load_catalog
 from workbench.catalog.sources import ENV_TEMPLATE_PATH, LIBRARIES_SUBDIR, catalog_with_libraries
+from workbench.model.assumptions import fill_defaults
 from workbench.model.blocktype import BlockType, Catalog
 from workbench.model.design import Block, Design, Hall
 from workbench.model.problems import Problem
@@ -206,7 +207,7 @@ def assert_sound(bt: BlockType) -> None:
 def assert_calculates(catalog: Catalog, type_ids: list[str]) -> None:
     """A hall with a core rack and one block of each given type still gives a finite PUE and IT load."""
     design = Design()
-    fill_assumption_defaults(design, catalog)
+    fill_defaults(design.assumptions.values, catalog)
     hall = Hall(outline=[(0.0, 0.0), (60000.0, 0.0), (60000.0, 40000.0), (0.0, 40000.0)])
     design.halls.append(hall)
     for i, type_id in enumerate(["rack.gb200-nvl72", *type_ids]):

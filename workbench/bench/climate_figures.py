@@ -15,6 +15,7 @@ from workbench.calc.summary import hall_areas_m2
 from workbench.climate import wetbulb
 from workbench.climate.load import load_weather
 from workbench.climate.sites import builtin_sites
+from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 
@@ -25,8 +26,7 @@ def climate_figures(design: Design, catalog: Catalog, runs: int) -> list[Figure]
     n = len(design.blocks)
     site = next(s for s in builtin_sites() if s.id == "greensboro-nc")
     weather = load_weather(site.file)
-    values = catalog.default_assumptions()
-    values.update(design.assumptions.values)
+    values = effective_assumptions(design, catalog)
     s = build_snapshot(design, build_type_table(catalog))
     g = find_groups(s)
     gs = GroupSums.of(s, g)

@@ -21,6 +21,7 @@ from workbench.calc.summary import cost, floor, hall_areas_m2, space
 from workbench.calc.voltage_checks import rack_bus, voltage_checks
 from workbench.geometry.boxes import footprints
 from workbench.geometry.placement import service_zones
+from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 
@@ -199,9 +200,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _values(design: Design, catalog: Catalog) -> dict[str, float]:
-    values = catalog.default_assumptions()
-    values.update(design.assumptions.values)
-    return values
+    return effective_assumptions(design, catalog)
 
 
 def _unknown_checks(s: Snapshot) -> list[Check]:

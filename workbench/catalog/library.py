@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.catalog.blocks import UNREADABLE, FieldReader, load_library, read_json, safe_text, show
+from workbench.model.assumptions import fill_defaults
 from workbench.model.blocktype import BlockType, Catalog, ParameterSpec
 from workbench.model.design import Design
 from workbench.model.problems import InputError, Problem
@@ -170,13 +171,7 @@ def default_catalog() -> Catalog:
     return catalog
 
 
-def fill_assumption_defaults(design: Design, catalog: Catalog) -> None:
-    """Give a design every parameter the calculation needs, keeping the values it already has."""
-    for key, spec in catalog.parameters.items():
-        design.assumptions.values.setdefault(key, spec.default)
-
-
 def new_design(catalog: Catalog | None = None) -> Design:
     design = Design()
-    fill_assumption_defaults(design, catalog or default_catalog())
+    fill_defaults(design.assumptions.values, catalog or default_catalog())
     return design

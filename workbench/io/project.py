@@ -29,6 +29,7 @@ from workbench.io.fast_blocks import blocks_surely_valid
 from workbench.io.migrations import CURRENT_VERSION, migrate
 from workbench.io.safe_json import MAX_PROBLEMS, clip, decode_text, json_path, json_type, parse_json, walk
 from workbench.io.scenario_docs import patch_doc, with_scenarios
+from workbench.model.assumptions import fill_defaults
 from workbench.model.blocktype import Catalog
 from workbench.model.design import (
     Assumptions,
@@ -208,10 +209,9 @@ def _loads(text: str | bytes, catalog: Catalog | None, where: str) -> Loaded:
         errors = _check_against_catalog(design, catalog, where, warnings)
         if errors:
             raise InputError(errors[:MAX_PROBLEMS])
-        for key, spec in catalog.parameters.items():
-            design.assumptions.values.setdefault(key, spec.default)
-            if design.scenario_base is not None:  # so defaults never read as a scenario's difference
-                design.scenario_base.setdefault("assumptions", {}).setdefault("values", {}).setdefault(key, spec.default)
+        fill_defaults(design.assumptions.values, catalog)
+        if design.scenario_base is not None:  # so defaults never read as a scenario's difference
+            fill_defaults(design.scenario_base.setdefault("assumptions", {}).setdefault("values", {}), catalog)
         warnings += port_problems(design, catalog, where)
     derived = derive_upgrade_connections(design, catalog) if version < 2 and catalog is not None else []
     return Loaded(design, warnings[:MAX_PROBLEMS], version, derived)

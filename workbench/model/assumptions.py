@@ -10,15 +10,17 @@ def effective_assumptions(design: Design, catalog: Catalog) -> dict[str, float]:
     """Every parameter the calculation reads: the catalog default unless the design sets its own value.
 
     Values the design holds for parameters the catalog does not know are kept (the file layer warns
-    about them); the calculation, the report, the canvas and the file layer all read assumptions here.
+    about them). The calculation, the report, the canvas, the inspector and the scenarios read here.
     """
     values = catalog.default_assumptions()
     values.update(design.assumptions.values)
     return values
 
 
-def fill_defaults(design: Design, catalog: Catalog) -> None:
-    """Store the effective value of every parameter the design does not set yet, keeping the values it has."""
-    values = design.assumptions.values
-    for key, value in effective_assumptions(design, catalog).items():
+def fill_defaults(values: dict[str, float], catalog: Catalog) -> None:
+    """Store the default of every parameter `values` (a design's or a scenario's) does not set yet.
+
+    Loading and new designs do this so a saved file lists every parameter it was calculated with.
+    """
+    for key, value in catalog.default_assumptions().items():
         values.setdefault(key, value)

@@ -9,6 +9,7 @@ import numpy as np
 
 from workbench.calc.money import BASE_CURRENCY, Fx, resolve_fx
 from workbench.calc.snapshot import OVERRIDABLE, Snapshot, build_snapshot, build_type_table
+from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import CATEGORIES, RACK_CATEGORIES, Catalog
 from workbench.model.design import Design
 from workbench.report.options import ReportOptions
@@ -82,20 +83,8 @@ def resolve_pricing(design: Design, catalog: Catalog, options: ReportOptions) ->
     """The export's price basis; raises ValueError with a clear message for an unusable currency or rate."""
     currency = (options.currency or design.site.currency or BASE_CURRENCY).upper()
     fx = resolve_fx(currency, options.rate, catalog.fx_rates, catalog.fx_source)
-    values = effective_values(design, catalog)
+    values = effective_assumptions(design, catalog)
     return Pricing(fx, float(values.get("ai_build_premium", 0.0)), float(options.price_factor), options.audience)
-
-
-def effective_values(design: Design, catalog: Catalog) -> dict[str, float]:
-    # Prefer the one merge H2 is introducing (issue 17); fall back to defaults + design values.
-    try:
-        from workbench.catalog.library import effective_assumptions  # type: ignore[attr-defined]
-
-        return dict(effective_assumptions(design, catalog))
-    except ImportError:
-        values = catalog.default_assumptions()
-        values.update(design.assumptions.values)
-        return values
 
 
 @dataclass
@@ -227,7 +216,7 @@ def _allowances(bom: Bom, design: Design, catalog: Catalog, snap: Snapshot,
     """The items a drawn layout leaves out, each from an editable assumption with its source."""
     if not bom.lines:
         return []
-    values = effective_values(design, catalog)
+    values = effective_assumptions(design, catalog)
     p = bom.pricing
     specs = catalog.parameters
     out: list[Allowance] = []

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from workbench.model.assumptions import effective_assumptions
 from workbench.report.context import Ctx
 from workbench.report.fonts import markup
 from workbench.report.styles import data_table
@@ -18,10 +19,10 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
     fmt, t, s = ctx.fmt, ctx.t, ctx.styles
     out: list[Flowable] = [*heading(ctx, t("method.title"), 0), s.p(t("method.intro"))]
     out += heading(ctx, t("method.parameters"), 1)
-    values = ctx.design.assumptions.values
+    values = effective_assumptions(ctx.design, ctx.catalog)
     rows = []
     for key, spec in sorted(ctx.catalog.parameters.items(), key=lambda kv: (kv[1].group, kv[0])):
-        value = values.get(key, spec.default)
+        value = values[key]
         label = spec.label.get(ctx.options.lang) or spec.label.get("en") or key
         changed = abs(value - spec.default) > 1e-12
         # Value and unit share a column so the source, the longest text, wraps less.

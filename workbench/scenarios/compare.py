@@ -11,6 +11,7 @@ from workbench.calc.economics import EconomicInputs, Economics, economics, payba
 from workbench.calc.money import BASE_CURRENCY, Fx, convert
 from workbench.calc.results import Results
 from workbench.io.scenario_state import BASE, base_document, materialize
+from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 
@@ -97,9 +98,7 @@ def economic_inputs(design: Design, results: Results, catalog: Catalog, capex_fa
     usd = Fx(BASE_CURRENCY, 1.0)
     site_currency = design.site.currency if design.site.currency in rates else BASE_CURRENCY
     price_usd = convert(design.site.electricity_price_per_kwh, site_currency, usd, rates)
-    values = {k: float(v) for k, v in design.assumptions.values.items()}
-    for key, spec in catalog.parameters.items():
-        values.setdefault(key, spec.default)
+    values = {k: float(v) for k, v in effective_assumptions(design, catalog).items()}
     values["water_price_per_m3"] = convert(values.get("water_price_per_m3", 0.0), site_currency, usd, rates)
     battery = 0.0
     for b in design.blocks.values():

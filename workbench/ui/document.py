@@ -8,8 +8,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from workbench.calc import Calculator, Results
-from workbench.catalog import default_catalog, fill_assumption_defaults, new_design
+from workbench.catalog import default_catalog, new_design
 from workbench.io import load_design, save_design
+from workbench.model.assumptions import fill_defaults
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.model.edits import Edit
@@ -81,7 +82,7 @@ class Document(QObject):
     # --- files ---------------------------------------------------------------------------
     def new(self, design: Design | None = None) -> None:
         d = design or new_design(self.catalog)
-        fill_assumption_defaults(d, self.catalog)
+        fill_defaults(d.assumptions.values, self.catalog)
         self._replace(d, None)
 
     def open(self, path: Path | str) -> list[Problem]:

@@ -18,6 +18,7 @@ from workbench.calc.groups import (
     HEAT_REJECTION_GROUP,
 )
 from workbench.geometry.polygons import is_axis_rectangle, outline_bounds, outline_problem, polygon_area_mm2
+from workbench.model.assumptions import effective_assumptions
 from workbench.model.design import REDUNDANCY_SCHEMES, Hall
 from workbench.model.edits import Edit, SetAssumption, SetHallField, SetScheme, SetSiteField
 from workbench.ui.docks.fields import EDITOR_WIDTH_PX, ChoiceField, Field, FormGrid, NumberField, TextField
@@ -263,8 +264,9 @@ class DesignPage(QWidget):
             sf[key].set_value(getattr(d.site, key))
         sf["electricity_price_per_kwh"].retranslate()  # the unit carries the currency
         af = self.assumption_form.fields
-        for key, spec in self.document.catalog.parameters.items():
-            af[key].set_value(d.assumptions.values.get(key, spec.default))
+        values = effective_assumptions(d, self.document.catalog)
+        for key in self.document.catalog.parameters:
+            af[key].set_value(values[key])
         names = self.system_names()
         if names != self._scheme_names:
             self._rebuild_schemes(*names)
@@ -310,17 +312,12 @@ class DesignPage(QWidget):
             field.set_value(door.width_mm)
             field.set_tooltip(self.tr("Door D{0} on the wall at x {1} mm, y {2} mm").format(
                 i + 1, fmt_editable(door.x_mm), fmt_editable(door.y_mm)))
-        depth = self.document.design.assumptions.values.get(
-            "door_clear_depth_mm", self._default("door_clear_depth_mm"))
+        depth = effective_assumptions(self.document.design, self.document.catalog).get("door_clear_depth_mm")
         text = self.tr("Blocks must keep a clear zone {0} mm deep inside each door for equipment delivery "
                        "(assumption under Layout).").format(fmt_editable(depth)) if depth is not None else ""
         if not hall.doors:
             text = self.tr("No doors: add them on a hall wall with the Door tool.") + (" " + text if text else "")
         self.doors_hint.setText(text)
-
-    def _default(self, key: str) -> float | None:
-        spec = self.document.catalog.parameters.get(key)
-        return spec.default if spec is not None else None
 
     # --- editing -------------------------------------------------------------------------
     def _on_door_width_committed(self, index: int, width_mm: float, field: Field) -> None:
