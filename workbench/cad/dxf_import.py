@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from struct import error as struct_error
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def read_underlay(path: Path | str, units: str | None = None) -> Underlay:
     except OSError as exc:
         raise DxfReadError(f"{name}: cannot be read: {exc.strerror or exc}") from None
     digest = hashlib.sha256(data).hexdigest()
-    text = _decode(data, name)
+    text = _decode(data, path)
     try:
         raw = read_structure(text)
         version = _version(raw, name)
@@ -126,10 +127,11 @@ def read_underlay(path: Path | str, units: str | None = None) -> Underlay:
     return _underlay(str(path), digest, raw, collected, version, units)
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, path: Path) -> str:
+    name = path.name
     head = data[:32]
     if head.startswith(BINARY_SENTINEL):
-        return _binary_to_text(data, name)
+        return _binary_to_text(path)
     if head[:4] in (b"AC10", b"AC15", b"AC18", b"AC21", b"AC24", b"AC27", b"AC32") or head.startswith(b"AC1"):
         raise DxfReadError(f"{name}: is a DWG drawing, not DXF; save it as DXF in the CAD program "
                            "(or convert it with the free ODA File Converter)")
@@ -146,16 +148,17 @@ def _decode(data: bytes, name: str) -> str:
     return text.lstrip("\ufeff")
 
 
-def _binary_to_text(data: bytes, name: str) -> str:
+def _binary_to_text(path: Path) -> str:
     """Binary DXF through ezdxf (rare; it has its own reader), written out as ASCII for the fast reader."""
     import io
 
     import ezdxf
     from ezdxf.lldxf.const import DXFError
 
+    name = path.name
     try:
-        doc = ezdxf.read(io.BytesIO(data))  # type: ignore[arg-type]
-    except (DXFError, ValueError, EOFError, IndexError, TypeError, UnicodeDecodeError) as exc:
+        doc = ezdxf.readfile(path)
+    except (DXFError, OSError, ValueError, EOFError, IndexError, TypeError, UnicodeDecodeError, struct_error) as exc:
         raise DxfReadError(f"{name}: a binary DXF file that cannot be read ({type(exc).__name__}: {exc})") from None
     stream = io.StringIO()
     doc.write(stream)

@@ -61,6 +61,7 @@ class RawDrawing:
     layers: dict[str, RawLayer]
     blocks: dict[str, RawBlock]
     entities: list[RawEntity]
+    stray_groups: int = 0  # groups found between sections and passed over
 
 
 def pairs(text: str) -> tuple[list[int], list[str]]:
@@ -98,18 +99,25 @@ def read_structure(text: str) -> RawDrawing:
     entities: list[RawEntity] = []
     i = 0
     saw_eof = False
+    started = False
+    stray = 0
     while i < n:
         code, value = codes[i], values[i].strip()
         if code == 999:
             i += 1
             continue
-        if code != 0:
-            raise DxfStructureError(f"line {2 * i + 1}: expected '0 SECTION', found group {code}")
-        if value == "EOF":
+        if value == "EOF" and code == 0:
             saw_eof = True
             break
-        if value != "SECTION" or i + 1 >= n or codes[i + 1] != 2:
-            raise DxfStructureError(f"line {2 * i + 1}: expected '0 SECTION', found {value[:40]!r}")
+        if code != 0 or value != "SECTION" or i + 1 >= n or codes[i + 1] != 2:
+            if not started:
+                raise DxfStructureError(f"line {2 * i + 1}: expected '0 SECTION', found {value[:40]!r}")
+            # Groups between sections: some writers (dxflib) close the header early and carry on with its
+            # variables. CAD programs read past them, and so do we.
+            stray += 1
+            i += 1
+            continue
+        started = True
         name = values[i + 1].strip()
         end = _section_end(codes, values, i + 2)
         if name == "HEADER":
@@ -123,7 +131,7 @@ def read_structure(text: str) -> RawDrawing:
         i = end + 1
     if not saw_eof:
         raise DxfStructureError("the file ends without '0 EOF' (truncated?)")
-    return RawDrawing(header, layers, blocks, entities)
+    return RawDrawing(header, layers, blocks, entities, stray)
 
 
 def _section_end(codes: list[int], values: list[str], start: int) -> int:
