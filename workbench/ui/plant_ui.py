@@ -85,11 +85,25 @@ class PlantUi(QObject):
         w = self.window
         self.diagram = DiagramDock(w, w.document, self)
         self.contingency = ContingencyDock(w, w.document, self)
+        checks = next((d for d in w.docks if d.objectName() == "ChecksDock"), None)
         for dock in (self.diagram, self.contingency):
             w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            if checks is not None:
+                w.tabifyDockWidget(checks, dock)  # under the plan, one tab away from the checks
             dock.hide()  # opened from the Plant menu; the plan keeps the room until asked
+            dock.visibilityChanged.connect(lambda on, d=dock: self._on_dock_shown(d, on))
             w.docks.append(dock)
             self.docks.append(dock)
+        self._grown: set[str] = set()
+
+    def _on_dock_shown(self, dock: QDockWidget, visible: bool) -> None:
+        """The first time a diagram or the N-1 table opens, give it room: the checks strip is short."""
+        if not visible or dock.objectName() in self._grown or dock.isFloating():
+            return
+        self._grown.add(dock.objectName())
+        dock.raise_()
+        height = max(int(self.window.height() * 0.42), 260)
+        self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         w, a = self.window, self.actions

@@ -231,7 +231,7 @@ class DiagramView(QGraphicsView):
         self.resetTransform()
         vp = self.viewport().rect()
         k = min(vp.width() / rect.width(), vp.height() / rect.height(), 1.0)
-        k = max(k, 0.2)  # a 10 MW hall stays readable: scroll sideways instead of shrinking to dots
+        k = max(k, 0.55)  # a 10 MW hall stays readable: scroll sideways instead of shrinking to dots
         self.scale(k, k)
         self.centerOn(rect.center().x(), rect.top() + vp.height() / (2 * k))
 

@@ -79,10 +79,11 @@ class DiagramDock(WorkbenchDock):
         return self.tr("Fail (what-if)") if fail else self.tr("Restore")
 
     def _level_title(self, title: str) -> str:
-        names = {"MV": self.tr("MV"), "Transformer": self.tr("Transformer"), "UPS": self.tr("UPS"),
-                 "Distribution": self.tr("Distribution"), "Racks": self.tr("Racks"),
-                 "Heat rejection": self.tr("Heat rejection"), "Loop": self.tr("Loop"), "CDU": self.tr("CDU"),
-                 "Air units": self.tr("Air units"), "Switchgear": self.tr("Switchgear")}
+        names = {"Utility": self.tr("Utility"), "MV switchgear": self.tr("MV switchgear"),
+                 "Transformer": self.tr("Transformer"), "LV switchgear": self.tr("LV switchgear"),
+                 "UPS": self.tr("UPS"), "Distribution": self.tr("Distribution"), "Loads": self.tr("Loads"),
+                 "Heat rejection": self.tr("Heat rejection"), "Loop": self.tr("Loop"),
+                 "CDU / air units": self.tr("CDU / air units"), "Racks": self.tr("Racks")}
         return names.get(title, title)
 
     # --- building ------------------------------------------------------------------------
@@ -106,10 +107,11 @@ class DiagramDock(WorkbenchDock):
             self._dirty = True
 
     def layout_of(self, kind: str) -> Any:
-        from workbench.calc.diagram import cooling_layout, single_line_layout
+        from workbench.calc.plant_layout import cooling_layout, single_line_layout
 
         design, catalog = self.document.design, self.document.catalog
-        return single_line_layout(design, catalog) if kind == "power" else cooling_layout(design, catalog)
+        layout = single_line_layout if kind == "power" else cooling_layout
+        return layout(design, catalog, self.language)
 
     def rebuild(self) -> None:
         self._timer.stop()

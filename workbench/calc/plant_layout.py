@@ -1,0 +1,270 @@
+"""Automatic layout of the single-line diagram and the cooling schematic from the plant's connections.
+
+Pure and Qt-free, so the window's diagram panel and the report's vector pages draw the same picture.
+Levels by stage (utility at the top, racks at the bottom); within a level nodes are ordered by the
+barycentre of what they connect to; racks are collapsed into one node per feeding set when the rack row
+would be wider than MAX_SLOTS, so a 10 MW hall stays readable.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from workbench.calc.autoconnect_rules import HEAT_REJECTION, power_rank
+from workbench.model.blocktype import BlockType, Catalog
+from workbench.model.connections import Connection
+from workbench.model.design import Design
+
+MAX_SLOTS = 60  # wider than this, racks are grouped per feeding device(s)
+UTILITY = "@utility"  # the grid: a node of the diagram, not a block
+LOOP_PREFIX = "@loop:"
+SWEEPS = 4
+
+
+@dataclass(frozen=True)
+class DiagramNode:
+    """One box: a block, a group of racks (members) or a virtual node (the grid, a cooling loop)."""
+
+    block_id: str
+    level: int
+    x: float  # slot units: one node = 1.0 wide
+    y: float  # level units: one level = 1.0 high
+    label: str
+    group: str = ""  # "12 racks" for a collapsed group of racks
+    members: tuple[str, ...] = ()  # the racks of a group; the block itself otherwise
+
+    @property
+    def virtual(self) -> bool:
+        return self.block_id.startswith("@")
+
+
+@dataclass(frozen=True)
+class DiagramEdge:
+    connection_id: str  # the first connection the edge stands for ("" for a virtual edge)
+    src: str  # node ids (block ids, group ids, virtual ids)
+    dst: str
+    side: str
+    kind: str
+    count: int = 1  # how many connections the edge stands for
+
+
+@dataclass(frozen=True)
+class DiagramLayout:
+    nodes: tuple[DiagramNode, ...]
+    edges: tuple[DiagramEdge, ...]
+    width: float
+    height: float
+    levels: tuple[str, ...]  # level titles, top to bottom
+
+    def node(self, node_id: str) -> DiagramNode | None:
+        for n in self.nodes:
+            if n.block_id == node_id:
+                return n
+        return None
+
+
+POWER_LEVELS = ("Utility", "MV switchgear", "Transformer", "LV switchgear", "UPS", "Distribution", "Loads")
+COOLING_LEVELS = ("Heat rejection", "Loop", "CDU / air units", "Racks")
+
+
+def _power_level(t: BlockType) -> int:
+    rank = power_rank(t)
+    if rank >= 1:
+        return {5: 1, 4: 2, 3: 3, 2: 4, 1: 5}[rank]
+    if rank == 0:
+        return 6
+    if t.kind == "generator":
+        return 0
+    if t.power is not None and t.power.stage == "storage":
+        return 3  # beside the LV switchgear, above the UPS it backs
+    return 6  # mechanical loads (CDUs, air units, pumps, chillers) sit with the racks
+
+
+def _name(design: Design, catalog: Catalog, block_id: str, language: str) -> str:
+    b = design.blocks.get(block_id)
+    if b is None:
+        return block_id
+    t = catalog.get(b.type_id)
+    return b.name or (t.display_name(language) if t is not None else b.type_id)
+
+
+def _order(levels: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]],
+           start: dict[str, float]) -> list[list[str]]:
+    """Barycentre ordering: alternate sweeps, each level sorted by the mean place of its neighbours."""
+    pos = dict(start)
+    out = [sorted(level, key=lambda n: (pos.get(n, 0.0), n)) for level in levels]
+
+    def place(level: list[str]) -> None:
+        for i, n in enumerate(level):
+            pos[n] = float(i) - (len(level) - 1) / 2.0
+
+    for level in out:
+        place(level)
+    for sweep in range(SWEEPS):
+        rows = range(len(out) - 2, -1, -1) if sweep % 2 == 0 else range(1, len(out))
+        for li in rows:
+            links = down if sweep % 2 == 0 else up
+            level = out[li]
+
+            def key(n: str) -> tuple[float, str]:
+                near = [pos[m] for m in links.get(n, ()) if m in pos]
+                return (sum(near) / len(near) if near else pos.get(n, 0.0), n)
+
+            out[li] = sorted(level, key=key)
+            place(out[li])
+    return out
+
+
+def _build(node_level: dict[str, int], edges: list[DiagramEdge], labels: dict[str, str],
+           groups: dict[str, tuple[str, ...]], group_text: dict[str, str], titles: tuple[str, ...],
+           start: dict[str, float]) -> DiagramLayout:
+    used = sorted(set(node_level.values()))
+    remap = {lv: i for i, lv in enumerate(used)}
+    levels: list[list[str]] = [[] for _ in used]
+    for n, lv in node_level.items():
+        levels[remap[lv]].append(n)
+    up: dict[str, list[str]] = defaultdict(list)
+    down: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        down[e.src].append(e.dst)
+        up[e.dst].append(e.src)
+    ordered = _order(levels, up, down, start)
+    width = float(max((len(level) for level in ordered), default=0))
+    nodes: list[DiagramNode] = []
+    for li, level in enumerate(ordered):
+        offset = (width - len(level)) / 2.0
+        for i, n in enumerate(level):
+            nodes.append(DiagramNode(n, li, offset + i + 0.5, li + 0.5, labels.get(n, n), group_text.get(n, ""),
+                                     groups.get(n, (n,))))
+    return DiagramLayout(tuple(nodes), tuple(edges), width, float(len(ordered)),
+                         tuple(titles[lv] for lv in used))
+
+
+def _group_racks(racks: list[str], feeders: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """Racks with the same set of feeding devices become one group (id = their first rack)."""
+    by_set: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for r in racks:
+        by_set[tuple(sorted(set(feeders.get(r, []))))].append(r)
+    return {members[0]: tuple(members) for members in by_set.values()}
+
+
+def _collapse(node_level: dict[str, int], rack_level: int, edges: list[Connection],
+              feeders: dict[str, list[str]]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """When the rack row is too wide: map each rack to its group node; returns (rack → group, groups)."""
+    racks = [n for n, lv in node_level.items() if lv == rack_level and not n.startswith("@")]
+    if len(racks) <= MAX_SLOTS:
+        return {}, {}
+    groups = _group_racks(racks, feeders)
+    of = {m: g for g, members in groups.items() for m in members}
+    for m in racks:
+        if of[m] != m:
+            del node_level[m]
+    return of, {g: ms for g, ms in groups.items() if len(ms) > 1}
+
+
+def _merge_edges(conns: list[tuple[str, str, Connection]]) -> list[DiagramEdge]:
+    """One drawn edge per (src node, dst node, side): a group of 12 racks gets one line from its PDU."""
+    merged: dict[tuple[str, str, str, str], list[Connection]] = defaultdict(list)
+    for src, dst, c in conns:
+        merged[(src, dst, c.side if c.kind == "power" else "", c.kind)].append(c)
+    return [DiagramEdge(cs[0].id, s, d, side, kind, len(cs)) for (s, d, side, kind), cs in merged.items()]
+
+
+def _start_positions(design: Design) -> dict[str, float]:
+    """Initial order: along the floor (hall, row, position), so the diagram reads like the plan."""
+    hall_index = {h.id: i for i, h in enumerate(design.halls)}
+    keyed = sorted(design.blocks.values(), key=lambda b: (hall_index.get(b.hall_id, 0), -round(b.y_mm / 600.0),
+                                                          b.x_mm))
+    return {b.id: float(i) for i, b in enumerate(keyed)}
+
+
+def single_line_layout(design: Design, catalog: Catalog, language: str = "en") -> DiagramLayout:
+    """The power graph: grid and generators at the top, then MV, transformers, UPS, distribution, loads."""
+    blocks = design.blocks
+    conns = [c for c in design.connections.values()
+             if c.kind == "power" and c.from_block in blocks and c.to_block in blocks and c.from_block != c.to_block]
+    node_level: dict[str, int] = {}
+    types: dict[str, BlockType] = {}
+    for c in conns:
+        for bid in (c.from_block, c.to_block):
+            t = catalog.get(blocks[bid].type_id)
+            if t is not None:
+                types[bid] = t
+                node_level[bid] = _power_level(t)
+    conns = [c for c in conns if c.from_block in types and c.to_block in types]
+    # The grid feeds every external input with nothing connected to it (MV switchgear, transformers).
+    fed_ports = {(c.to_block, c.to_port) for c in conns}
+    grid_fed = [bid for bid, t in types.items()
+                if any(p.external and p.direction == "in" and (bid, p.name) not in fed_ports for p in t.ports)]
+    labels = {bid: _name(design, catalog, bid, language) for bid in node_level}
+    if grid_fed:
+        node_level[UTILITY] = 0
+        labels[UTILITY] = "Utility grid"
+    feeders: dict[str, list[str]] = defaultdict(list)
+    for c in conns:
+        if node_level.get(c.to_block) == 6 and types[c.to_block].is_rack:
+            feeders[c.to_block].append(c.from_block)
+    of, groups = _collapse(node_level, 6, conns, feeders)
+    routed = [(c.from_block, of.get(c.to_block, c.to_block), c) for c in conns]
+    edges = _merge_edges(routed)
+    edges += [DiagramEdge("", UTILITY, bid, "", "power") for bid in grid_fed]
+    group_text = {g: f"{len(ms)} racks" for g, ms in groups.items()}
+    for g, ms in groups.items():
+        labels[g] = f"{len(ms)} × {labels.get(g, g)}"
+    return _build(node_level, edges, labels, groups, group_text, POWER_LEVELS, _start_positions(design))
+
+
+def cooling_layout(design: Design, catalog: Catalog, language: str = "en") -> DiagramLayout:
+    """Heat rejection → loop → CDUs and air units → racks (liquid); one loop node stands for the mesh
+    of heat connections between a loop's heat rejection and its CDUs."""
+    blocks = design.blocks
+    conns = [c for c in design.connections.values()
+             if c.kind in ("liquid", "heat") and c.from_block in blocks and c.to_block in blocks
+             and c.from_block != c.to_block]
+    node_level: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    types: dict[str, BlockType] = {}
+    for b in blocks.values():
+        t = catalog.get(b.type_id)
+        if t is None:
+            continue
+        if t.kind in HEAT_REJECTION or t.kind == "cdu" or (t.cooling is not None and t.cooling.air_kw > 0
+                                                           and t.category == "cooling"):
+            types[b.id] = t
+    for c in conns:
+        for bid in (c.from_block, c.to_block):
+            t = catalog.get(blocks[bid].type_id)
+            if t is not None:
+                types[bid] = t
+    for bid, t in types.items():
+        node_level[bid] = 0 if t.kind in HEAT_REJECTION else 3 if t.is_rack else 2
+        labels[bid] = _name(design, catalog, bid, language)
+    schemes = design.assumptions.cooling_schemes
+    routed: list[tuple[str, str, Connection]] = []
+    loop_edges: dict[tuple[str, str], Connection] = {}
+    for c in conns:
+        if c.kind == "heat":
+            served = blocks[c.to_block]
+            loop = LOOP_PREFIX + (served.cooling_loop or blocks[c.from_block].cooling_loop or "default")
+            if loop not in node_level:
+                node_level[loop] = 1
+                name = loop[len(LOOP_PREFIX):]
+                scheme = schemes.get(name, "")
+                labels[loop] = f"{name} ({scheme})" if scheme else name
+            loop_edges.setdefault((c.from_block, loop), c)
+            loop_edges.setdefault((loop, c.to_block), c)
+        else:
+            routed.append((c.from_block, c.to_block, c))
+    feeders: dict[str, list[str]] = defaultdict(list)
+    for src, dst, _c in routed:
+        if node_level.get(dst) == 3:
+            feeders[dst].append(src)
+    of, groups = _collapse(node_level, 3, [c for _s, _d, c in routed], feeders)
+    routed = [(s, of.get(d, d), c) for s, d, c in routed]
+    edges = _merge_edges(routed)
+    edges += [DiagramEdge(c.id, s, d, "", "heat") for (s, d), c in loop_edges.items()]
+    group_text = {g: f"{len(ms)} racks" for g, ms in groups.items()}
+    for g, ms in groups.items():
+        labels[g] = f"{len(ms)} × {labels.get(g, g)}"
+    return _build(node_level, edges, labels, groups, group_text, COOLING_LEVELS, _start_positions(design))
