@@ -111,7 +111,8 @@ def step_save_load(st: _State) -> str:
 
 
 def step_pdf_zh(st: _State) -> str:
-    from workbench.report import ReportOptions, build_design_report
+    from workbench.report.design_report import build_design_report
+    from workbench.report.options import ReportOptions
 
     st.design.site.name = "自检数据中心"
     st.design.site.customer = "测试客户"
@@ -126,7 +127,8 @@ def step_pdf_zh(st: _State) -> str:
 
 
 def step_xlsx(st: _State) -> str:
-    from workbench.report import ReportOptions, write_bom_xlsx
+    from workbench.report.bom_xlsx import write_bom_xlsx
+    from workbench.report.options import ReportOptions
 
     out = st.folder / "selftest-bom.xlsx"
     write_bom_xlsx(st.design, st.catalog, out, ReportOptions(lang="zh"))

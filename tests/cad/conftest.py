@@ -7,7 +7,7 @@ import pytest
 from workbench.catalog import default_catalog, new_design
 from workbench.model import Block, Catalog, Design, Hall
 from workbench.model.design import Column, Door
-from workbench.report.i18n import Language, load_language
+from workbench.text.language import Language, load_language
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 from workbench.cad.dxf_export import write_dxf
 from workbench.cad.dxf_import import MAX_DXF_BYTES, DxfReadError, read_underlay
 from workbench.model import Catalog, Design
-from workbench.report.i18n import Language
+from workbench.text.language import Language
 
 
 @pytest.fixture

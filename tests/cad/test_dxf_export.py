@@ -13,7 +13,7 @@ from workbench.cad import layers as L
 from workbench.cad.block_data import TAGS, block_kw
 from workbench.cad.dxf_export import TEXT_STYLE, ExportError, block_name, write_dxf
 from workbench.model import Catalog, Design
-from workbench.report.i18n import Language
+from workbench.text.language import Language
 
 
 def _export(design: Design, catalog: Catalog, lang: Language, tmp_path: Path, **kw: object) -> tuple[object, Path]:

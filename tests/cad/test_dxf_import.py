@@ -19,7 +19,7 @@ from workbench.cad.underlay_edits import columns_edit, hall_outline_edit
 from workbench.cad.underlay_shapes import columns_on_layer, outline_at
 from workbench.geometry.segment_snap import CROSSING, END, MID, segment_crossings, snap_index
 from workbench.model import Catalog, Design
-from workbench.report.i18n import Language
+from workbench.text.language import Language
 
 
 def test_round_trip_finds_halls_and_blocks(design: Design, catalog: Catalog, english: Language, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from workbench.cad.dxf_export import write_dxf
 from workbench.cad.dxf_import import DxfReadError, read_underlay
 from workbench.model import Catalog, Design
-from workbench.report.i18n import Language
+from workbench.text.language import Language
 
 LIBRARY = Path("/usr/share/librecad/library")
 

@@ -205,7 +205,7 @@ def test_cli_runs_the_design_at_another_site(tmp_path: Path) -> None:
 
 
 def test_supply_check_reads_in_english_and_chinese(catalog: Catalog) -> None:
-    from workbench.report.check_text import check_text
+    from workbench.text.check_text import check_text
 
     r = calculate(sample(catalog), catalog, weather=load_weather(GREENSBORO))
     check = next(c for c in r.checks if c.code == "loop_supply_not_held")
@@ -216,7 +216,7 @@ def test_supply_check_reads_in_english_and_chinese(catalog: Catalog) -> None:
 
 
 def test_dry_coolers_alone_cannot_hold_a_chilled_loop_in_summer(catalog: Catalog) -> None:
-    from workbench.report.check_text import check_text
+    from workbench.text.check_text import check_text
 
     path = sample_design_path().parent / "prefab-edge-module.dchall.json"
     d = load_design(path, catalog).design

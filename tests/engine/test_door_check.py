@@ -10,8 +10,8 @@ from workbench.calc.checks import Check
 from workbench.catalog import new_design
 from workbench.model import Catalog, Design, Hall
 from workbench.model.design import Door
-from workbench.report.check_text import check_text, template_key
-from workbench.report.i18n import load_language
+from workbench.text.check_text import check_text, template_key
+from workbench.text.language import load_language
 
 RACK = "rack.gb200-nvl72"  # 600 mm wide, 1,200 mm deep: front faces -y at rotation 0
 HALF_DEPTH_MM = 600.0

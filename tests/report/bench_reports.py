@@ -41,8 +41,11 @@ def big_design(n_blocks: int = 10_000) -> Design:
 
 
 def main() -> int:
-    from workbench.report import (ReportOptions, build_bom_pdf, build_design_report, write_bom_csv,
-                                  write_bom_xlsx)
+    from workbench.report.bom_csv import write_bom_csv
+    from workbench.report.bom_pdf import build_bom_pdf
+    from workbench.report.bom_xlsx import write_bom_xlsx
+    from workbench.report.design_report import build_design_report
+    from workbench.report.options import ReportOptions
 
     catalog = default_catalog()
     design = big_design()

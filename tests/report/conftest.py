@@ -13,7 +13,9 @@ from workbench.catalog import default_catalog
 from workbench.io import load_design
 from workbench.model import Catalog, Design
 from workbench.paths import sample_design_path
-from workbench.report import ReportOptions, build_bom_pdf, build_design_report
+from workbench.report.bom_pdf import build_bom_pdf
+from workbench.report.design_report import build_design_report
+from workbench.report.options import ReportOptions
 
 REPORT_DATE = dt.date(2026, 11, 27)
 

@@ -13,10 +13,13 @@ from openpyxl import load_workbook
 from tests.report.conftest import pdf_text, squash
 from workbench.calc import calculate
 from workbench.model import Catalog, Design
-from workbench.report import ReportOptions, build_bom_pdf, write_bom_csv, write_bom_xlsx
+from workbench.report.bom_csv import write_bom_csv
+from workbench.report.bom_pdf import build_bom_pdf
+from workbench.report.bom_xlsx import write_bom_xlsx
+from workbench.report.options import ReportOptions
 from workbench.report.bom import build_bom
 from workbench.report.formatting import Formatter
-from workbench.report.i18n import load_language
+from workbench.text.language import load_language
 
 
 def test_bom_total_equals_calculated_capex(sample: Design, catalog: Catalog) -> None:

@@ -12,9 +12,10 @@ from workbench.calc import calculate
 from workbench.calc.checks import Check
 from workbench.catalog import new_design
 from workbench.model import Block, Catalog, Column, Design, Door, Hall
-from workbench.report import ReportOptions, build_design_report
-from workbench.report.check_text import check_text, template_key
-from workbench.report.i18n import Language, load_language
+from workbench.report.design_report import build_design_report
+from workbench.report.options import ReportOptions
+from workbench.text.check_text import check_text, template_key
+from workbench.text.language import Language, load_language
 
 # Every sentence the engine can say: (code, form); form "" is the code's plain sentence.
 ALL_FORMS = {("overlap", ""), ("overlap", "column"), ("outside_hall", ""), ("clearance", ""),

@@ -10,10 +10,11 @@ from pypdf import PdfReader
 from tests.report.conftest import REPORT_DATE, pdf_text, squash
 from workbench.calc import calculate
 from workbench.model import Catalog, Design
-from workbench.report import ReportOptions, build_design_report
+from workbench.report.design_report import build_design_report
+from workbench.report.options import ReportOptions
 from workbench.report.bom import build_bom
 from workbench.report.formatting import Formatter
-from workbench.report.i18n import load_language
+from workbench.text.language import load_language
 
 
 def _fonts(reader: PdfReader) -> list[tuple[str, object]]:

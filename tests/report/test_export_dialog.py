@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from workbench.model import Catalog, Design
-from workbench.report import ReportOptions
+from workbench.report.options import ReportOptions
 from workbench.ui.export_dialog import ExportDialog, start_export
 
 

@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph
 
 from workbench.report.fonts import CJK, markup
 from workbench.report.formatting import Formatter
-from workbench.report.i18n import available_languages, load_language
+from workbench.text.language import available_languages, load_language
 from workbench.report.styles import Styles
 
 

@@ -11,7 +11,11 @@ from tests.report.conftest import pdf_text, squash
 from workbench.catalog import new_design
 from workbench.model import Block, Catalog, Design
 from workbench.model.edits import SetSiteField
-from workbench.report import ReportOptions, build_bom_pdf, build_design_report, write_bom_csv, write_bom_xlsx
+from workbench.report.bom_csv import write_bom_csv
+from workbench.report.bom_pdf import build_bom_pdf
+from workbench.report.bom_xlsx import write_bom_xlsx
+from workbench.report.design_report import build_design_report
+from workbench.report.options import ReportOptions
 
 NASTY = {
     "name": "<b>Hall</b> & <font name=\"x\">Co</font> <para> 数据中心 &amp; Ω",

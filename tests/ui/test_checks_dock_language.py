@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from workbench.model.design import Block
 from workbench.model.edits import AddBlocks
-from workbench.report.check_text import check_text
+from workbench.text.check_text import check_text
 from workbench.ui import i18n
 from workbench.ui.docks import ChecksDock
 from workbench.ui.main_window import MainWindow

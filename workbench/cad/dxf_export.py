@@ -43,7 +43,7 @@ TITLE_SIZE_MM = (180.0, 56.0)
 
 
 class Texts(Protocol):
-    """The report language (workbench.report.i18n.Language fits): strings by key and a language code."""
+    """The report language (workbench.text.language.Language fits): strings by key and a language code."""
 
     code: str
 

@@ -13,7 +13,7 @@ from workbench.cli.common import EXIT_OK, EXIT_USAGE, load
 
 def cmd_dxf(args: argparse.Namespace) -> int:
     from workbench.cad.dxf_export import ExportError, write_dxf
-    from workbench.report.i18n import load_language
+    from workbench.text.language import load_language
 
     try:
         texts = load_language(args.lang)

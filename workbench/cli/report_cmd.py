@@ -59,7 +59,7 @@ def _fail(message: str) -> int:
 
 
 def _options(args: argparse.Namespace) -> Any:
-    from workbench.report import ReportOptions
+    from workbench.report.options import ReportOptions
 
     return ReportOptions(lang=args.lang, currency=args.currency.upper() if args.currency else None, rate=args.rate,
                          units=getattr(args, "units", "si"), scale=getattr(args, "scale", "fit"),
@@ -131,13 +131,15 @@ def _export(args: argparse.Namespace, suffixes: tuple[str, ...], writer_for: Cal
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from workbench.report import build_bom_pdf, build_design_report
+    from workbench.report.bom_pdf import build_bom_pdf
+    from workbench.report.design_report import build_design_report
 
     return _export(args, (".pdf",), lambda _out: build_design_report if args.kind == "design" else build_bom_pdf)
 
 
 def cmd_bom(args: argparse.Namespace) -> int:
-    from workbench.report import write_bom_csv, write_bom_xlsx
+    from workbench.report.bom_csv import write_bom_csv
+    from workbench.report.bom_xlsx import write_bom_xlsx
     from workbench.report.bom_xlsx_options import write_options_xlsx
 
     if args.scenarios is not None and Path(args.output).suffix.lower() != ".xlsx":

@@ -11,7 +11,7 @@ from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.report.bom import build_bom
 from workbench.report.bom_xlsx import detail_columns, detail_headers, line_basis
-from workbench.report.i18n import load_language
+from workbench.text.language import load_language
 from workbench.report.options import ReportOptions
 
 

@@ -18,7 +18,7 @@ from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.report.bom import Bom, build_bom
 from workbench.report.formatting import Formatter
-from workbench.report.i18n import Language, load_language
+from workbench.text.language import Language, load_language
 from workbench.report.options import ReportOptions
 from workbench.report.price_text import allowance_basis, basis_phrases, price_basis_notes
 

@@ -13,7 +13,7 @@ from workbench.io.atomic import write_atomic
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.report.bom import build_bom, resolve_pricing
-from workbench.report.i18n import load_language
+from workbench.text.language import load_language
 from workbench.report.options import ReportOptions
 from workbench.scenarios.compare import MONEY, compare
 

@@ -13,7 +13,7 @@ from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.report.bom import Bom, Pricing, build_bom
 from workbench.report.formatting import Formatter
-from workbench.report.i18n import Language, load_language
+from workbench.text.language import Language, load_language
 from workbench.report.options import ReportOptions
 from workbench.report.styles import Styles
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from workbench.report.i18n import Language
+from workbench.text.language import Language
 
 # Exact or standard conversion factors (definitions, not design figures).
 FT_PER_M = 1.0 / 0.3048

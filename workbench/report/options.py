@@ -30,7 +30,7 @@ class ReportOptions:
     def problems(self) -> list[str]:
         """Messages for options that cannot be used, each naming the option."""
         out = []
-        from workbench.report.i18n import available_languages
+        from workbench.text.language import available_languages
 
         langs = available_languages()
         if self.lang not in langs:

@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer
 
-from workbench.report.check_text import check_text
+from workbench.text.check_text import check_text
 from workbench.report.context import Ctx
 from workbench.report.floorplan import PlanFlowable, choose_scale, hall_drawing, tiles
 from workbench.report.fonts import markup

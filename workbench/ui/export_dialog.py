@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
 from workbench.io import design_from_dict, design_to_dict
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
-from workbench.report import (
-    ReportOptions, available_languages, build_bom_pdf, build_design_report, write_bom_csv, write_bom_xlsx,
-)
+from workbench.report.bom_csv import write_bom_csv
+from workbench.report.bom_pdf import build_bom_pdf
+from workbench.report.bom_xlsx import write_bom_xlsx
+from workbench.report.design_report import build_design_report
+from workbench.report.options import ReportOptions
+from workbench.text.language import available_languages
 
 KINDS = ("design", "bom_pdf", "bom_xlsx")
 

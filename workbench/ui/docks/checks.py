@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from workbench.calc.checks import Check
 from workbench.calc.results import Results
-from workbench.report.check_text import check_heading, check_text
+from workbench.text.check_text import check_heading, check_text
 from workbench.ui import i18n
 from workbench.ui.docks.base import WorkbenchDock
 from workbench.ui.docks.colors import SEVERITY_COLORS, muted_text, swatch_icon

@@ -214,7 +214,7 @@ class MetricsDock(WorkbenchDock):
 
     def _show_pue_gaps(self, results: Results) -> None:
         """Grey the PUE figures and say why while part of the facility is missing from them."""
-        from workbench.report.check_text import check_text
+        from workbench.text.check_text import check_text
 
         gaps = results.pue_gaps
         reasons = list(dict.fromkeys(check_text(c, self.language) for c in gaps))

@@ -13,7 +13,7 @@ from workbench.calc import Results
 from workbench.geometry.placement import Layout, MovingPreview, Site, clearance_zones
 from workbench.model.assumptions import effective_assumptions
 from workbench.model.design import Block, Design
-from workbench.report.check_text import check_text
+from workbench.text.check_text import check_text
 from workbench.ui.document import Document
 from workbench.ui.scene.aisles import aisle_boxes
 from workbench.ui.scene.background import BackgroundCache

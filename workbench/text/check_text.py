@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 
 from workbench.calc.checks import Check
-from workbench.report.i18n import FALLBACK, Language, available_languages, load_language
+from workbench.text.language import FALLBACK, Language, available_languages, load_language
 
 # Template keys: "check_msg.<code>", or "check_msg.<code>.<form>" when the check has a "form" parameter.
 # Besides its own parameters a template may use "<name>_text", the word for a coded parameter in the

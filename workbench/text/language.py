@@ -1,4 +1,4 @@
-"""Report languages as data files (resources/i18n/report.<lang>.json): strings plus number, date and money conventions."""
+"""Language packs as data files (resources/i18n/report.<lang>.json): strings plus number, date and money conventions."""
 
 from __future__ import annotations
 
