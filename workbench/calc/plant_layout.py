@@ -141,26 +141,23 @@ def _build(node_level: dict[str, int], edges: list[DiagramEdge], labels: dict[st
                          tuple(titles[lv] for lv in used))
 
 
-def _group_racks(racks: list[str], feeders: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
-    """Racks with the same set of feeding devices become one group (id = their first rack)."""
-    by_set: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for r in racks:
-        by_set[tuple(sorted(set(feeders.get(r, []))))].append(r)
-    return {members[0]: tuple(members) for members in by_set.values()}
-
-
-def _collapse(node_level: dict[str, int], rack_level: int, edges: list[Connection],
-              feeders: dict[str, list[str]]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """When the rack row is too wide: map each rack to its group node; returns (rack → group, groups)."""
-    racks = [n for n, lv in node_level.items() if lv == rack_level and not n.startswith("@")]
-    if len(racks) <= MAX_SLOTS:
+def _collapse(node_level: dict[str, int], bottom: int, feeders: dict[str, list[str]],
+              kinds: dict[str, str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """When the bottom row is too wide, loads of one kind with the same first feeder (the A cord's device)
+    become one node: a row never gets wider than the distribution above it. Returns (load → group id, groups);
+    a group's id is its first member."""
+    loads = [n for n, lv in node_level.items() if lv == bottom and not n.startswith("@")]
+    if len(loads) <= MAX_SLOTS:
         return {}, {}
-    groups = _group_racks(racks, feeders)
-    of = {m: g for g, members in groups.items() for m in members}
-    for m in racks:
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for n in loads:
+        first = feeders.get(n, [])
+        by_key[(kinds.get(n, ""), first[0] if first else "")].append(n)
+    of = {m: members[0] for members in by_key.values() for m in members}
+    for m in loads:
         if of[m] != m:
             del node_level[m]
-    return of, {g: ms for g, ms in groups.items() if len(ms) > 1}
+    return of, {members[0]: tuple(members) for members in by_key.values() if len(members) > 1}
 
 
 def _merge_edges(conns: list[tuple[str, str, Connection]]) -> list[DiagramEdge]:
@@ -202,17 +199,21 @@ def single_line_layout(design: Design, catalog: Catalog, language: str = "en") -
         node_level[UTILITY] = 0
         labels[UTILITY] = "Utility grid"
     feeders: dict[str, list[str]] = defaultdict(list)
-    for c in conns:
-        if node_level.get(c.to_block) == 6 and types[c.to_block].is_rack:
+    for c in sorted(conns, key=lambda c: c.to_port):  # the A cord's device first
+        if node_level.get(c.to_block) == 6:
             feeders[c.to_block].append(c.from_block)
-    of, groups = _collapse(node_level, 6, conns, feeders)
+    of, groups = _collapse(node_level, 6, feeders, {bid: t.kind for bid, t in types.items()})
     routed = [(c.from_block, of.get(c.to_block, c.to_block), c) for c in conns]
     edges = _merge_edges(routed)
     edges += [DiagramEdge("", UTILITY, bid, "", "power") for bid in grid_fed]
-    group_text = {g: f"{len(ms)} racks" for g, ms in groups.items()}
+    group_text = {g: _group_text(types[g], len(ms)) for g, ms in groups.items()}
     for g, ms in groups.items():
         labels[g] = f"{len(ms)} × {labels.get(g, g)}"
     return _build(node_level, edges, labels, groups, group_text, POWER_LEVELS, _start_positions(design))
+
+
+def _group_text(t: BlockType, n: int) -> str:
+    return f"{n} racks" if t.is_rack else f"{n} units"
 
 
 def cooling_layout(design: Design, catalog: Catalog, language: str = "en") -> DiagramLayout:
@@ -260,11 +261,11 @@ def cooling_layout(design: Design, catalog: Catalog, language: str = "en") -> Di
     for src, dst, _c in routed:
         if node_level.get(dst) == 3:
             feeders[dst].append(src)
-    of, groups = _collapse(node_level, 3, [c for _s, _d, c in routed], feeders)
+    of, groups = _collapse(node_level, 3, feeders, {bid: t.kind for bid, t in types.items()})
     routed = [(s, of.get(d, d), c) for s, d, c in routed]
     edges = _merge_edges(routed)
     edges += [DiagramEdge(c.id, s, d, "", "heat") for (s, d), c in loop_edges.items()]
-    group_text = {g: f"{len(ms)} racks" for g, ms in groups.items()}
+    group_text = {g: _group_text(types[g], len(ms)) for g, ms in groups.items()}
     for g, ms in groups.items():
         labels[g] = f"{len(ms)} × {labels.get(g, g)}"
     return _build(node_level, edges, labels, groups, group_text, COOLING_LEVELS, _start_positions(design))

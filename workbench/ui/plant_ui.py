@@ -92,16 +92,21 @@ class PlantUi(QObject):
                 w.tabifyDockWidget(checks, dock)  # under the plan, one tab away from the checks
             dock.hide()  # opened from the Plant menu; the plan keeps the room until asked
             dock.visibilityChanged.connect(lambda on, d=dock: self._on_dock_shown(d, on))
+            dock.toggleViewAction().triggered.connect(lambda on, d=dock: self.show_dock(d) if on else None)
             w.docks.append(dock)
             self.docks.append(dock)
         self._grown: set[str] = set()
+
+    def show_dock(self, dock: QDockWidget) -> None:
+        """Open a plant dock in front of the tab it shares with the checks."""
+        dock.show()
+        dock.raise_()
 
     def _on_dock_shown(self, dock: QDockWidget, visible: bool) -> None:
         """The first time a diagram or the N-1 table opens, give it room: the checks strip is short."""
         if not visible or dock.objectName() in self._grown or dock.isFloating():
             return
         self._grown.add(dock.objectName())
-        dock.raise_()
         height = max(int(self.window.height() * 0.42), 260)
         self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 

@@ -70,6 +70,7 @@ class ContingencyDock(WorkbenchDock):
     """Run, watch, cancel; then single points of failure, worst overload and the two design-rule verdicts."""
 
     result_ready = Signal(object)
+    worker_created = Signal(object)  # the ContingencyWorker, before its thread starts
 
     def __init__(self, main_window: QMainWindow, document: Document, plant: Any = None) -> None:
         super().__init__("ContingencyDock", main_window, document)
@@ -106,7 +107,11 @@ class ContingencyDock(WorkbenchDock):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_row_selected)
         layout.addWidget(self.table, 1)
         self.setWidget(body)
@@ -158,6 +163,7 @@ class ContingencyDock(WorkbenchDock):
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)  # busy until the first progress report says how many cases
         self.status.setText(self.tr("Running…"))
+        self.worker_created.emit(worker)
         thread.start()
 
     def cancel(self) -> None:
@@ -222,11 +228,12 @@ class ContingencyDock(WorkbenchDock):
         color = "#2b8a3e" if ok else "#c92a2a"
         word = self.tr("holds") if ok else self.tr("does not hold")
         html = f"<b>{title}</b>: <span style='color:{color}'><b>{word}</b></span>"
-        if verdict.reason:
-            html += f" — {verdict.reason}"
+        count = max(int(getattr(verdict, "breaker_count", 0)), len(verdict.breakers))
+        if count:
+            html += " — " + self.tr("%1 components break it").replace("%1", str(count))
         if verdict.breakers:
             names = [self._name(b)[0] for b in verdict.breakers[:8]]
-            more = len(verdict.breakers) - len(names)
+            more = max(int(getattr(verdict, "breaker_count", 0)), len(verdict.breakers)) - len(names)
             html += "<br/>&nbsp;&nbsp;" + self.tr("Broken by: %1").replace("%1", ", ".join(names)) + (
                 self.tr(" and %1 more").replace("%1", str(more)) if more > 0 else "")
         return html
@@ -240,8 +247,11 @@ class ContingencyDock(WorkbenchDock):
                  self._verdict_html(self.tr("Fault tolerant"), r.fault_tolerant)]
         if r.worst_overload is not None:
             w = r.worst_overload
-            over = w.overloads[0] if getattr(w, "overloads", None) else w
-            parts.append(self.tr("Worst overload after failover: %1").replace("%1", self._overload_text(over)))
+            parts.append(self.tr("Worst overload after failover: %1 at %2 % of its rating when %3 fails").replace(
+                "%1", self._name(w.overload.block_id)[0]).replace("%2", f"{w.overload.utilisation * 100:.0f}")
+                .replace("%3", " + ".join(self._name(f)[0] for f in w.failed)))
+        else:
+            parts.append(self.tr("No device goes above its rating after any single failure."))
         parts.append("<i>" + self.tr("A design-rule verdict in the style of the Uptime Institute tier definitions, "
                                      "not a certification.") + "</i>")
         self.verdicts.setText("<br/>".join(parts))
@@ -249,26 +259,25 @@ class ContingencyDock(WorkbenchDock):
         for s in r.spofs:
             name, type_name = self._name(s.block_id)
             rows.append((s.block_id, name, float(s.it_kw_lost), len(s.dark_racks), self.tr("single point of failure")))
-        for p in getattr(r, "pairs", ()):
-            ids = list(getattr(p, "block_ids", ()))
-            names = " + ".join(self._name(b)[0] for b in ids)
-            rows.append((",".join(ids), names, float(getattr(p, "it_kw_lost", 0.0)),
-                         len(getattr(p, "dark_racks", ())), self.tr("pair loss (N-2)")))
+        for p in r.pairs:
+            names = " + ".join(self._name(b)[0] for b in p.failed)
+            rows.append((",".join(p.failed), names, float(p.it_kw_lost), int(p.dark_racks),
+                         self.tr("pair loss (N-2)")))
+        for o in r.overloads[:50]:
+            rows.append((",".join(o.failed), " + ".join(self._name(f)[0] for f in o.failed), -1.0, 0,
+                         self.tr("overloads %1 (%2 %)").replace("%1", self._name(o.overload.block_id)[0])
+                         .replace("%2", f"{o.overload.utilisation * 100:.0f}")))
         self.table.setRowCount(len(rows))
         for i, (ids, name, kw, dark, finding) in enumerate(rows):
             first = ids.split(",")[0]
-            cells = [name, self._name(first)[1], f"{kw:,.0f}", str(dark), finding]
+            cells = [name, self._name(first)[1], f"{kw:,.0f}" if kw >= 0 else "—", str(dark) if kw >= 0 else "—",
+                     finding]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, ids)
                 if col in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, col, item)
-
-    def _overload_text(self, o: Any) -> str:
-        block_id = getattr(o, "block_id", "")
-        util = float(getattr(o, "utilisation", 0.0))
-        return f"{self._name(block_id)[0]} {util * 100:.0f} %"
 
     def _on_row_selected(self) -> None:
         items = self.table.selectedItems()
