@@ -131,16 +131,6 @@ _RATING, _LIQ, _PUMP, _FAN, _AIR, _HR, _COP = (
     OVERRIDABLE.index(k) for k in ("rating_kw", "liquid_kw", "pump_kw", "fan_kw", "air_kw", "heat_rejection_kw", "cop"))
 
 
-def _device_loss(s: Snapshot, rows: NDArray[np.int64], x: F) -> F:
-    """Σ rating·(a + b·x + c·x²) over devices that share load equally by rating."""
-    rating = s.col("rating_kw")[rows]
-    coef = s.types.loss[s.type_index[rows]]
-    a = float(rating @ coef[:, 0])
-    b = float(rating @ coef[:, 1])
-    c = float(rating @ coef[:, 2])
-    return a + b * x + c * x * x
-
-
 def _total(rows: F, zero: F) -> F:
     """The sum of a (groups, fractions) matrix's rows, or zeros when there are no groups."""
     return np.add.reduce(rows, axis=0) if len(rows) else zero
