@@ -42,6 +42,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("export_design", "&Design report…", _s("Ctrl+E")),
     ActionSpec("export_bom_pdf", "BOM &PDF…"),
     ActionSpec("export_bom_xlsx", "BOM &spreadsheet…"),
+    ActionSpec("export_dxf", "D&XF drawing…", tip="The design as a CAD drawing: layers, blocks with attributes, dimensions"),
+    ActionSpec("import_underlay", "DXF &underlay…", tip="Lay the architect's DXF drawing under the halls"),
     ActionSpec("quit", "&Quit", _s(QKeySequence.StandardKey.Quit)),
     # Edit (undo and redo come from the undo stack but are listed here for the shortcut sheet)
     ActionSpec("undo", "&Undo", _s(QKeySequence.StandardKey.Undo)),
@@ -72,6 +74,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_out", "Zoom &out", _s(QKeySequence.StandardKey.ZoomOut)),
     ActionSpec("grid", "&Grid", _s("F7"), checkable=True),
     ActionSpec("snap", "S&nap", _s("F9"), checkable=True),
+    ActionSpec("snap_drawing", "Snap to &drawing", _s("F10"), checkable=True,
+               tip="Pull clicks to the underlay's line ends, midpoints and crossings"),
     ActionSpec("dark_theme", "&Dark theme", checkable=True),
     ActionSpec("imperial", "I&mperial units", checkable=True),
     # Insert
@@ -93,16 +97,17 @@ SPECS: tuple[ActionSpec, ...] = (
 
 MENUS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("file", "&File", ("new", "new_from_template", "open", "@recent", "-", "save", "save_as", "close", "-",
-                       "@export", "-", "quit")),
+                       "@export", "@import", "-", "quit")),
     ("edit", "&Edit", ("undo", "redo", "-", "cut", "copy", "paste", "duplicate", "delete", "-",
                        "select_all", "-", "rotate", "lock", "unlock", "-", "preferences")),
-    ("view", "&View", ("fit_hall", "zoom_selection", "zoom_in", "zoom_out", "-", "grid", "snap", "-",
+    ("view", "&View", ("fit_hall", "zoom_selection", "zoom_in", "zoom_out", "-", "grid", "snap", "snap_drawing", "-",
                        "dark_theme", "imperial", "-", "@docks")),
     ("insert", "&Insert", ("select_tool", "-", "array", "module", "save_module", "explode_module", "import_bundle",
                            "-", "column_tool", "door_tool", "hall_tool")),
     ("help", "&Help", ("shortcuts", "getting_started", "-", "about")),
 )
-EXPORT_KEYS = ("export_design", "export_bom_pdf", "export_bom_xlsx")
+EXPORT_KEYS = ("export_design", "export_bom_pdf", "export_bom_xlsx", "export_dxf")
+IMPORT_KEYS = ("import_underlay",)
 
 # Gestures on the canvas that are not actions, for the shortcut sheet.
 GESTURES: tuple[tuple[str, str], ...] = (

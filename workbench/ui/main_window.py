@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.ui.actions import EXPORT_KEYS, MENUS, ActionRegistry
+from workbench.ui.actions import EXPORT_KEYS, IMPORT_KEYS, MENUS, ActionRegistry
 from workbench.ui.dialogs.array_dialog import ArrayDialog
 from workbench.ui.dialogs.help_dialogs import show_about
 from workbench.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
         self.scenario_bar = ScenarioBar(self)
         self._connect()
         self.plant = install_plant_ui(self)  # overlay, Connect tool, failures, diagrams, N-1 panel
+        from workbench.ui.underlay_ui import install_underlay_ui
+
+        self.underlay = install_underlay_ui(self)  # DXF export and import, the underlay and its dock
         self.files = FileSession(self, self.document)
         self.resize(1600, 1000)
         geometry, state = self.settings.window_geometry(), self.settings.window_state()
@@ -221,6 +224,10 @@ class MainWindow(QMainWindow):
                     self.export_menu = menu.addMenu("")
                     for k in EXPORT_KEYS:
                         self.export_menu.addAction(self.commands[k])
+                elif entry == "@import":
+                    self.import_menu = menu.addMenu("")
+                    for k in IMPORT_KEYS:
+                        self.import_menu.addAction(self.commands[k])
                 elif entry == "@docks":
                     for dock in self.docks:
                         menu.addAction(dock.toggleViewAction())
@@ -303,7 +310,8 @@ class MainWindow(QMainWindow):
         except ImportError:
             self._not_available(self.tr("Module gallery"))
             return
-        insert_module(self, self.document)
+        # The pointer over the canvas (Ctrl+Shift+M there) chooses the hall; from the menu, the search does.
+        insert_module(self, self.document, cursor=self.view.last_model_pos if self.view.underMouse() else None)
 
     def save_selection_as_module(self) -> None:
         from workbench.ui.gallery import save_selection_as_module
@@ -477,6 +485,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("Open &Recent"))
         self.scenario_bar.retranslate()
         self.export_menu.setTitle(self.tr("&Export"))
+        self.import_menu.setTitle(self.tr("&Import"))
         self._update_undo_texts()
         self._on_tool_changed(self.editor.tool.label)
         self._update_snap_label()

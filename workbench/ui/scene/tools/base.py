@@ -82,3 +82,9 @@ class Tool:
 
     def mm_per_px(self) -> float:
         return self.editor.view.mm_per_px()
+
+    def drawing_point(self, event: ToolEvent) -> tuple[float, float] | None:
+        """The underlay's end point, midpoint or crossing near the cursor when View → Snap to drawing is on
+        (Shift suspends it, as it does the grid); None otherwise."""
+        snap = getattr(self.editor, "drawing_snap", None)
+        return None if snap is None or event.shift else snap(event.x_mm, event.y_mm, self.mm_per_px())

@@ -29,6 +29,9 @@ class ColumnTool(Tool):
             "Click in a hall to add a column; drag a column to move it; right-click a column to remove it"))
 
     def _snap(self, event: ToolEvent) -> tuple[float, float]:
+        on_drawing = self.drawing_point(event)
+        if on_drawing is not None:
+            return on_drawing
         if not self.editor.snap_enabled or event.shift:
             return event.x_mm, event.y_mm
         g = self.editor.grid_mm

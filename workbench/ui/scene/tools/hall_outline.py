@@ -164,6 +164,9 @@ class HallOutlineTool(Tool):
         return 0.0 if not self.editor.snap_enabled or event.shift else self.editor.grid_mm
 
     def _snap(self, event: ToolEvent) -> Point:
+        on_drawing = self.drawing_point(event)
+        if on_drawing is not None:
+            return on_drawing
         g = self._grid(event)
         return (snap_value(event.x_mm, g), snap_value(event.y_mm, g)) if g else (event.x_mm, event.y_mm)
 
