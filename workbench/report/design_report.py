@@ -23,6 +23,7 @@ from workbench.report.sections_capacity import capacity_section, plan_section
 from workbench.report.sections_cost import equipment_section
 from workbench.report.sections_energy import pue_section
 from workbench.report.sections_method import methodology_section
+from workbench.report.sections_plant import plant_sections
 from workbench.report.sections_options import options_section
 from workbench.report.styles import ACCENT, ACCENT_LIGHT, BASE_TABLE, data_table, kv_table
 
@@ -73,6 +74,7 @@ def _story(ctx: Ctx) -> list[Flowable]:
     story += _summary(ctx)
     story += plan_section(ctx, heading)
     story += capacity_section(ctx, heading)
+    story += plant_sections(ctx, heading)  # single-line diagram, cooling schematic, N-1 summary
     story += pue_section(ctx, heading)
     story += equipment_section(ctx, heading)
     story += options_section(ctx, heading)
