@@ -22,7 +22,7 @@ ALL_FORMS = {("overlap", ""), ("overlap", "column"), ("outside_hall", ""), ("cle
              ("floor_overload", ""), ("over_capacity", ""), ("redundancy", ""), ("no_power", ""),
              ("no_power", "default"), ("no_cooling", "air"), ("no_cooling", "liquid"), ("no_heat_rejection", ""),
              ("liquid_class", ""), ("unknown_type", ""), ("door_blocked", ""), ("no_utility_supply", ""),
-             ("no_backup", "")}
+             ("no_backup", ""), ("unfed_voltage", ""), ("rack_bus_mismatch", ""), ("no_ac_for_mechanical", "")}
 # Latin words a Chinese engineering text keeps: units and equipment acronyms.
 ZH_ALLOWED = {"kW", "kN", "mm", "UPS", "PDU", "CDU", "IT"}
 # Parameters that are user data or identifiers, shown as typed in every language.
@@ -89,10 +89,21 @@ def bare_design(catalog: Catalog) -> Design:
     return d
 
 
+def voltage_design(catalog: Catalog) -> Design:
+    """Solid-state transformers (800 V DC only) feeding AC-input sidecars, 48 V racks behind them, a CDU."""
+    d = _design(catalog)
+    _put(d, "pwr.sst-5mw", 30000, 15000, "SST1")
+    for i in range(2):
+        _put(d, "pwr.sidecar-800v", 1000 + 600 * i, 3000, f"SC{i}", power_system="row")
+    _put(d, "rack.gb200-nvl72", 3000, 3000, "G1", power_system="row")
+    _put(d, "cool.cdu-inrow-200", 18000, 15000, "D1")
+    return d
+
+
 @pytest.fixture(scope="module")
 def checks(catalog: Catalog) -> list[Check]:
     out: list[Check] = []
-    for build in (geometry_design, capacity_design, bare_design):
+    for build in (geometry_design, capacity_design, bare_design, voltage_design):
         out += calculate(build(catalog), catalog).checks
     return out
 

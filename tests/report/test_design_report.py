@@ -64,13 +64,24 @@ def test_english_report_numbers_equal_the_calculation(built: dict[str, Path], sa
     assert fmt.date(REPORT_DATE) == "27 November 2026" and "27 November 2026" in text
 
 
-def test_every_parameter_and_formula_is_in_the_methodology(built: dict[str, Path], catalog: Catalog) -> None:
+def test_every_parameter_and_formula_is_in_the_methodology(built: dict[str, Path], catalog: Catalog,
+                                                          sample: Design, tmp_path: Path) -> None:
+    """The customer reads every parameter by its label with its source (no key names, no in-house tags);
+    the internal report adds the keys."""
+    from workbench.report.customer_text import customer_source
+
     flat = squash(pdf_text(built["design-en"]))
     for key, spec in catalog.parameters.items():
-        assert squash(key) in flat, key
-        assert squash(spec.source)[:30] in flat, key
+        assert squash(spec.label["en"])[:30] in flat, key
+        assert squash(customer_source(spec.source))[:30] in flat, key
+        assert key not in flat, key
     for formula in ("Q=P_liquid/(ρ·c_p·ΔT)", "PUE=1+Σ(pPUE_i−1)", "WP113"):
         assert formula in flat
+    internal = tmp_path / "internal.pdf"
+    build_design_report(sample, catalog, internal, ReportOptions(audience="internal", date=REPORT_DATE))
+    flat = squash(pdf_text(internal))
+    for key in catalog.parameters:
+        assert squash(key) in flat, key
 
 
 def test_chinese_report_has_chinese_labels_and_block_names(built: dict[str, Path], sample: Design,

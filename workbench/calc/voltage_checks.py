@@ -61,8 +61,17 @@ def available_voltages(types: list[BlockType]) -> set[str]:
     return have
 
 
-def _words(classes: set[str] | tuple[str, ...]) -> str:
+# The classes in words for the English message; reports word them per language (report i18n "voltage.*").
+VOLTAGE_WORDS = {"ac_mv": "MV AC", "ac_lv": "LV AC", "dc_800": "800 V DC", "dc_48": "48 V DC",
+                 "dc_battery": "battery DC"}
+
+
+def _codes(classes: set[str] | tuple[str, ...]) -> str:
     return ", ".join(sorted(classes)) or "none"
+
+
+def _words(classes: set[str] | tuple[str, ...]) -> str:
+    return ", ".join(VOLTAGE_WORDS.get(c, c) for c in sorted(classes)) or "none"
 
 
 def voltage_checks(design: Design, catalog: Catalog) -> list[Check]:
@@ -90,8 +99,8 @@ def voltage_checks(design: Design, catalog: Catalog) -> list[Check]:
         out.append(Check(ERROR, "unfed_voltage",
                          f"{len(ids)} × {t.display_name()} take {_words(takes)} but the design delivers only "
                          f"{_words(have)}", tuple(ids[:MAX_BLOCKS]),
-                         params(n=len(ids), type=t.display_name(), type_id=tid, takes=_words(takes),
-                                have=_words(have))))
+                         params(n=len(ids), type=t.display_name(), type_id=tid, takes=_codes(takes),
+                                have=_codes(have))))
 
     # 2. racks whose input does not take what their power system's converters deliver
     by_system: dict[str, list[str]] = defaultdict(list)
@@ -119,7 +128,7 @@ def voltage_checks(design: Design, catalog: Catalog) -> list[Check]:
                              f"{_words(takes)} but the system delivers {_words(delivered)}",
                              tuple(ids[:MAX_BLOCKS]),
                              params(n=len(ids), type=t.display_name(), type_id=tid, system=system,
-                                    takes=_words(takes), delivers=_words(delivered))))
+                                    takes=_codes(takes), delivers=_codes(delivered))))
 
     # 3. fans, pumps and CDUs without LV AC
     mech = [b.id for b in blocks if types[b.type_id].cooling is not None
@@ -128,7 +137,7 @@ def voltage_checks(design: Design, catalog: Catalog) -> list[Check]:
     if mech and "ac_lv" not in have:
         out.append(Check(ERROR, "no_ac_for_mechanical",
                          f"{len(mech)} fans, pumps and CDUs need LV AC but the design delivers only {_words(have)}",
-                         tuple(mech[:MAX_BLOCKS]), params(n=len(mech), have=_words(have))))
+                         tuple(mech[:MAX_BLOCKS]), params(n=len(mech), have=_codes(have))))
     return out
 
 

@@ -72,9 +72,14 @@ def _story(ctx: Ctx) -> list[Flowable]:
     story += _contents(ctx)
     story.append(PageBreak())
     story += _summary(ctx)
-    story += plan_section(ctx, heading)
+    plans = plan_section(ctx, heading)
+    plant = plant_sections(ctx, heading)  # single-line diagram, cooling schematic, N-1 summary
+    if plans and plant:
+        # The diagrams follow the plans on landscape pages: no portrait page squeezed between them (the end of
+        # the capacity section was left alone there, before the diagrams' landscape page).
+        plans, plant = plans[:-2], [PageBreak(), *plant[2:]]
+    story += plans + plant
     story += capacity_section(ctx, heading)
-    story += plant_sections(ctx, heading)  # single-line diagram, cooling schematic, N-1 summary
     story += pue_section(ctx, heading)
     story += equipment_section(ctx, heading)
     story += options_section(ctx, heading)

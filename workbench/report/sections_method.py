@@ -9,7 +9,9 @@ from reportlab.platypus import Flowable, Paragraph
 
 from workbench.model.assumptions import effective_assumptions
 from workbench.report.context import Ctx
+from workbench.report.customer_text import customer_source, without_money
 from workbench.report.fonts import markup
+from workbench.report.price_text import basis_phrases
 from workbench.report.styles import data_table
 
 FORMULAS = ("loss", "efficiency", "redundancy", "airflow", "coolant", "pue", "ppue", "energy", "floor", "capex")
@@ -17,7 +19,11 @@ FORMULAS = ("loss", "efficiency", "redundancy", "airflow", "coolant", "pue", "pp
 
 def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable]:
     fmt, t, s = ctx.fmt, ctx.t, ctx.styles
-    out: list[Flowable] = [*heading(ctx, t("method.title"), 0), s.p(t("method.intro"))]
+    internal = ctx.pricing.internal
+    # A customer reads the sources without our evidence tags, file references and assumption keys.
+    src = without_money if internal else customer_source
+    intro = t("method.intro") if internal else t("method.intro_customer")
+    out: list[Flowable] = [*heading(ctx, t("method.title"), 0), s.p(intro)]
     out += heading(ctx, t("method.parameters"), 1)
     values = effective_assumptions(ctx.design, ctx.catalog)
     rows = []
@@ -26,10 +32,10 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
         label = spec.label.get(ctx.options.lang) or spec.label.get("en") or key
         changed = abs(value - spec.default) > 1e-12
         # Value and unit share a column so the source, the longest text, wraps less.
-        shown = " ".join(filter(None, (_param(fmt, value), spec.unit))) + (" *" if changed else "")
-        rows.append([ctx.lang.tr(f"group.{spec.group}", spec.group),
-                     Paragraph(f"{markup(label)}<br/><font size=\"6.5\" color=\"#5b6673\">{markup(key)}</font>",
-                               s.cell), shown, spec.source])
+        shown = _shown(ctx, key, value, spec.unit) + (" *" if changed else "")
+        name = (Paragraph(f"{markup(label)}<br/><font size=\"6.5\" color=\"#5b6673\">{markup(key)}</font>", s.cell)
+                if internal else label)
+        rows.append([ctx.lang.tr(f"group.{spec.group}", spec.group), name, shown, src(spec.source)])
     if rows:
         out.append(data_table(s, [t("col.group"), t("col.parameter"), t("col.value"), t("col.source")],
                               rows, [20 * mm, 52 * mm, 24 * mm, 78 * mm], "LLRL"))
@@ -55,13 +61,25 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
         # The catalog id sits under the name (as parameter keys do) so the source text gets the width.
         rows.append([Paragraph(f"{markup(bt.display_name(ctx.options.lang))}<br/>"
                                f"<font size=\"6.5\" color=\"#5b6673\">{markup(tid)}</font>", s.cell),
-                     bt.source or "—", bt.price.basis, bt.price.date or "—"])
+                     src(bt.source) or "—", basis_phrases(bt.price.basis, ctx.lang.tr), bt.price.date or "—"])
     if rows:
         out.append(data_table(s, [t("col.item"), t("col.source"), t("col.price_basis"), t("col.price_date")],
                               rows, [46 * mm, 80 * mm, 32 * mm, 16 * mm], "LLLL"))
     else:
         out.append(s.p(t("equipment.empty"), s.note))
     return out
+
+
+def _shown(ctx: Ctx, key: str, value: float, unit: str) -> str:
+    """A parameter's value and unit; money rates in the export's one currency (converted once, here)."""
+    source = "USD" if unit.startswith("USD") else (
+        ctx.design.site.currency if unit.startswith("/") and "price" in key else None)
+    if source:
+        cur = ctx.currency
+        amount = ctx.money(value, source)
+        rest = unit[3:] if unit.startswith("USD") else unit
+        return f"{_param(ctx.fmt, round(amount, 4))} {cur}{rest}"
+    return " ".join(filter(None, (_param(ctx.fmt, value), unit)))
 
 
 def _param(fmt: object, value: float) -> str:

@@ -30,6 +30,12 @@ def _word(prefix: str) -> TextFn:
     return text
 
 
+def _voltages(lang: Language, value: str) -> str:
+    """A comma list of voltage classes ("ac_lv, dc_800") in words of the language."""
+    sep = lang.tr("voltage._sep", ", ")
+    return sep.join(lang.tr(f"voltage.{c.strip()}", c.strip()) for c in value.split(",") if c.strip())
+
+
 # Parameter -> how its "_text" is found; None (no word) leaves "_text" out, so a template using it falls back.
 _TEXTS: dict[str, TextFn] = {
     "domain": _word("check_domain"),
@@ -37,6 +43,9 @@ _TEXTS: dict[str, TextFn] = {
     "role": _role_text,
     "system": lambda lang, v: lang.tr(f"system.{v}", v),
     "loop": lambda lang, v: lang.tr(f"system.{v}", v),
+    "takes": _voltages,
+    "have": _voltages,
+    "delivers": _voltages,
 }
 
 
