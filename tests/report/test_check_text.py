@@ -22,11 +22,17 @@ ALL_FORMS = {("overlap", ""), ("overlap", "column"), ("outside_hall", ""), ("cle
              ("floor_overload", ""), ("over_capacity", ""), ("redundancy", ""), ("no_power", ""),
              ("no_power", "default"), ("no_cooling", "air"), ("no_cooling", "liquid"), ("no_heat_rejection", ""),
              ("liquid_class", ""), ("unknown_type", ""), ("door_blocked", ""), ("no_utility_supply", ""),
-             ("no_backup", ""), ("unfed_voltage", ""), ("rack_bus_mismatch", ""), ("no_ac_for_mechanical", "")}
+             ("no_backup", ""), ("unfed_voltage", ""), ("rack_bus_mismatch", ""), ("no_ac_for_mechanical", ""),
+             # the connected plant (calc/plant.py, calc/graph.py)
+             ("no_power_path", ""), ("no_cooling_path", ""), ("single_corded_2n", ""), ("loop_no_heat_rejection", ""),
+             ("device_overloaded", ""), ("voltage_mismatch", "acdc"), ("voltage_mismatch", "voltage"),
+             ("power_loop", ""), ("bad_connection", "missing"), ("bad_connection", "self"),
+             ("bad_connection", "duplicate"), ("bad_connection", "port"), ("bad_connection", "kind"),
+             ("bad_connection", "direction")}
 # Latin words a Chinese engineering text keeps: units and equipment acronyms.
 ZH_ALLOWED = {"kW", "kN", "mm", "UPS", "PDU", "CDU", "IT"}
 # Parameters that are user data or identifiers, shown as typed in every language.
-USER_DATA = ("block", "other", "hall", "type", "door")
+USER_DATA = ("block", "other", "hall", "type", "door", "name", "names", "from", "to")
 
 
 def _design(catalog: Catalog) -> Design:
@@ -100,10 +106,43 @@ def voltage_design(catalog: Catalog) -> Design:
     return d
 
 
+def plant_design(catalog: Catalog) -> Design:
+    """Drawn connections with every graph finding: no power or cooling path, a single cord under 2N, an
+    overloaded PDU, AC/DC and voltage mismatches, a power loop, and each kind of unusable edge."""
+    from workbench.calc.autoconnect_rules import new_connection as edge
+
+    d = _design(catalog)
+    d.assumptions.power_schemes["main"] = "2N"
+    mv = _put(d, "pwr.mv-switchgear", 30000, 18000, "中压柜")
+    tx = _put(d, "pwr.transformer-2500kva", 26000, 18000, "变压器")
+    tx2 = _put(d, "pwr.transformer-2500kva", 26000, 14000, "变压器二")
+    ups = _put(d, "pwr.ups-1mw-li", 22000, 18000, "不间断电源")
+    pdu = _put(d, "pwr.pdu-250kva", 18000, 18000, "配电柜")
+    racks = [_put(d, "rack.gb200-nvl72", 2000 + 600 * i, 3000, f"柜{i}") for i in range(3)]
+    lone = _put(d, "rack.gb200-nvl72", 9000, 3000, "孤柜")
+    sc = _put(d, "pwr.sidecar-800v", 12000, 3000, "侧柜")
+    u2, p2 = _put(d, "pwr.ups-500kw", 22000, 14000, "环一"), _put(d, "pwr.pdu-250kva", 18000, 14000, "环二")
+    _put(d, "cool.cdu-1200", 14000, 9000, "冷分配")
+    conns = [edge("power", mv.id, "out", tx.id, "A"), edge("power", tx.id, "out", ups.id, "A"),
+             edge("power", ups.id, "out", pdu.id, "A")]
+    conns += [edge("power", pdu.id, "out", r.id, "A", "A") for r in racks]  # 3 × 132 kW on a 225 kW PDU, A only
+    conns += [edge("power", sc.id, "out", pdu.id, "A"),  # 800 V DC into an AC input
+              edge("power", tx.id, "out", tx.id, "A"),  # a block on itself
+              edge("power", tx.id, "out", ups.id, "A").__class__("dup", "power", tx.id, "out", ups.id, "A"),
+              edge("power", tx.id, "out", tx2.id, "A"),  # LV AC into an MV input
+              edge("power", pdu.id, "out", racks[0].id, "nowhere"),  # no such port
+              edge("liquid", pdu.id, "out", racks[1].id, "liquid"),  # a power port on a liquid edge
+              edge("power", racks[2].id, "A", pdu.id, "A"),  # an input used as an output
+              edge("power", "gone", "out", lone.id, "A"),  # a missing block
+              edge("power", u2.id, "out", p2.id, "A"), edge("power", p2.id, "out", u2.id, "A")]  # a loop
+    d.connections = {c.id: c for c in conns}
+    return d
+
+
 @pytest.fixture(scope="module")
 def checks(catalog: Catalog) -> list[Check]:
     out: list[Check] = []
-    for build in (geometry_design, capacity_design, bare_design, voltage_design):
+    for build in (geometry_design, capacity_design, bare_design, voltage_design, plant_design):
         out += calculate(build(catalog), catalog).checks
     return out
 

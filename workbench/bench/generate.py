@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from workbench.calc.autoconnect_rules import derive_connections
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Assumptions, Block, Design, Hall, Site
 
@@ -80,6 +81,8 @@ def generate_design(catalog: Catalog, blocks: int, margin: float = 0.1) -> Desig
     kept = [b for b in all_blocks if b.id not in drop][:blocks]
     design.halls = [p.hall for p in plans] + ([yard.hall] if yard.blocks or not plans else [])
     design.blocks = {b.id: b for b in kept}
+    # Wired as a designer would (calc/autoconnect_rules.py), so load flow, failure and N-1 run on a real graph.
+    design.connections = {c.id: c for c in derive_connections(design, catalog).connections}
     return design
 
 

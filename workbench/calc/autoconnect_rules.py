@@ -27,6 +27,7 @@ HALL_PENALTY_MM = 1e9  # another hall is farther than anything in this one
 ROW_TOLERANCE_MM = 700.0  # a CDU is in a rack's row when their centres line up within this
 _NAMESPACE = uuid.UUID("6f1d3b52-6a4e-4f0e-9c39-2b7f0d1c5e10")
 SIDE_NAMES = ("A", "B")
+BUS_FAN_IN = 4  # upstream modules wired to each device of a paralleled stage (the bus spans them all)
 
 
 def power_rank(t: BlockType) -> int:
@@ -83,6 +84,8 @@ class _Plan:
     hall_index: dict[str, int]
     out: list[Connection] = field(default_factory=list)
     unfed: list[str] = field(default_factory=list)
+    spare: dict[str, float] = field(default_factory=dict)  # rating not yet promised, per device
+    load: dict[str, float] = field(default_factory=dict)  # what has been wired below each device
 
     def add(self, kind: str, src: _Node | Block, src_port: str, dst: _Node | Block, dst_port: str,
             side: str = "") -> None:
@@ -113,7 +116,8 @@ def _distances(plan: _Plan, b: Block, cands: list[_Node]) -> np.ndarray:
     x = np.fromiter((c.block.x_mm for c in cands), float, len(cands))
     y = np.fromiter((c.block.y_mm for c in cands), float, len(cands))
     h = np.fromiter((plan.hall(c.block) for c in cands), float, len(cands))
-    return np.abs(x - b.x_mm) + np.abs(y - b.y_mm) + (h != plan.hall(b)) * HALL_PENALTY_MM
+    d: np.ndarray = np.abs(x - b.x_mm) + np.abs(y - b.y_mm) + (h != plan.hall(b)) * HALL_PENALTY_MM
+    return d
 
 
 def _lineups(scheme: str, modules: int) -> int:
@@ -211,7 +215,6 @@ def _racks(plan: _Plan, by_rank: dict[int, list[_Node]], lineups: dict[str, int]
     """Each cord to the nearest devices of its lineup with room left: a rack larger than one device's spare
     rating takes whips from the next nearest too (they form that cord's paralleled feed)."""
     pair_count: dict[str, int] = defaultdict(int)
-    spare: dict[str, float] = {}
     for r in _by_position(plan, by_rank.get(0, [])):
         ports = _input_ports(r.type)
         if not ports:
@@ -220,8 +223,6 @@ def _racks(plan: _Plan, by_rank: dict[int, list[_Node]], lineups: dict[str, int]
         if not cands:
             plan.unfed.append(r.block.id)
             continue
-        for c in cands:
-            spare.setdefault(c.block.id, _rating(c))
         dist = _distances(plan, r.block, cands)
         order = np.argsort(dist, kind="stable").tolist()
         count = lineups.get(r.system, 1) if cands[0].rank in (1, 2) else 1
@@ -240,7 +241,7 @@ def _racks(plan: _Plan, by_rank: dict[int, list[_Node]], lineups: dict[str, int]
             used: set[str] = set()
             for side in sides:
                 pool = [cands[k] for k in order if cands[k].block.id not in used] or [cands[k] for k in order]
-                for c in _take(pool, share, spare):
+                for c in _take(plan, pool, share):
                     used.add(c.block.id)
                     plan.add("power", c, "out", r, side, "")
             continue
@@ -254,23 +255,36 @@ def _racks(plan: _Plan, by_rank: dict[int, list[_Node]], lineups: dict[str, int]
             pair_count[r.system] += 1
         for side, lineup in zip(sides, want):
             pool = [cands[k] for k in order if cands[k].lineup == lineup] or [cands[k] for k in order]
-            for c in _take(pool, share, spare):
+            for c in _take(plan, pool, share):
                 plan.add("power", c, "out", r, side, side if count == 2 else "")
 
 
-def _take(pool: list[_Node], need_kw: float, spare: dict[str, float]) -> list[_Node]:
-    """The fewest nearest devices (pool is nearest first) that can each take an equal part of need_kw, as
-    the load flow will share it between them; when none can, the nearest one (the checks report it)."""
-    for k in range(1, len(pool) + 1):
+def _take(plan: _Plan, pool: list[_Node], need_kw: float, at_least: int = 1) -> list[_Node]:
+    """The fewest (but at least `at_least`) nearest devices (pool is nearest first) that can each take an
+    equal part of need_kw, as the load flow shares it; when none can, the nearest (the checks report it)."""
+    for c in pool:
+        plan.spare.setdefault(c.block.id, _rating(c))
+    for k in range(min(at_least, len(pool)), min(len(pool), BUS_FAN_IN * 4) + 1):
         part = need_kw / k
-        fit = [c for c in pool if spare[c.block.id] >= part - 1e-9]
+        fit = [c for c in pool if plan.spare[c.block.id] >= part - 1e-9]
         if len(fit) >= k:
             chosen = fit[:k]
-            for c in chosen:
-                spare[c.block.id] -= part
-            return chosen
-    spare[pool[0].block.id] -= need_kw
-    return pool[:1]
+            break
+    else:
+        chosen = pool[:max(min(at_least, len(pool)), 1)]
+    part = need_kw / len(chosen)
+    for c in chosen:
+        plan.spare[c.block.id] -= part
+        plan.load[c.block.id] = plan.load.get(c.block.id, 0.0) + part
+    return chosen
+
+
+def _loss_allowance(n: _Node) -> float:
+    """Full-load loss fraction of a device (WP113 a + b + c), added to what it asks of its upstream."""
+    if n.type.power is None:
+        return 0.0
+    c = n.type.power.loss
+    return c.a + c.b + c.c
 
 
 def _rating(n: _Node) -> float:
@@ -297,18 +311,30 @@ def _feed_device(plan: _Plan, n: _Node, by_rank: dict[int, list[_Node]], lineups
         return
     count = lineups.get(n.system, 1) if n.rank in (1, 2) else (2 if n.lineup or _two_sided(cands) else 1)
     side = SIDE_NAMES[n.lineup] if count == 2 and n.lineup < 2 else ""
-    # A stage of modules is a paralleled bus: feed from every module of the same lineup (the same side of
-    # a 2N system, the same module of a DR system), or from all of them when the stage has no lineups.
+    # A stage of modules is a paralleled bus: feed from the modules of the same lineup (the same side of
+    # a 2N system, the same module of a DR system), or of the whole stage when it has no lineups; the
+    # nearest BUS_FAN_IN of them, since the analysis counts every module joined through shared inputs as
+    # one bus (calc/graph.py), and a campus would otherwise need millions of edges.
     if cands[0].rank <= 2:
         same = [c for c in cands if c.lineup == n.lineup] if count > 1 else cands
     else:
         sided = len({c.lineup for c in cands}) > 1
         same = [c for c in cands if c.lineup == n.lineup % 2] if sided and count > 1 else cands
-    for c in same or cands:
+    pool = same or cands
+    pool = [pool[k] for k in np.argsort(_distances(plan, n.block, pool), kind="stable").tolist()]
+    # Capacity-aware like the racks: the nearest modules with room for this device's load, at least two so
+    # the device sits on its stage's bus rather than on one module.
+    near = _take(plan, pool, plan.load.get(n.block.id, 0.0) * (1.0 + _loss_allowance(n)), at_least=2)
+    # Every device also takes the stage's first module (by position), so the modules of one system and
+    # lineup always form a single paralleled bus however the nearest ones cluster.
+    anchor = _by_position(plan, pool)[0]
+    if all(c is not anchor for c in near):
+        near.append(anchor)
+    for c in near:
         plan.add("power", c, "out", n, port.name, side)
-    if len(ports) > 1 and len(same or cands) == 1 and len(cands) > 1:
+    if len(ports) > 1 and len(near) == 1 and len(cands) > 1:
         # Two-source devices (ATS/STS): the second input from another device of the stage.
-        other = next(c for c in cands if c is not (same or cands)[0])
+        other = next(c for c in cands if c is not near[0])
         plan.add("power", other, "out", n, ports[1].name, side)
 
 
@@ -332,9 +358,10 @@ def _standby(plan: _Plan, nodes: list[_Node]) -> None:
                 targets.append((m, p))
         if not targets:
             continue
-        if t.kind == "generator":
-            for m, p in targets:  # the generator bus backs every switchgear it can reach
-                plan.add("power", n, out.name, m, p.name)
+        if t.kind == "generator":  # into the nearest switchgear (they share a generator bus through it)
+            d = _distances(plan, n.block, [m for m, _ in targets])
+            m, p = targets[int(np.argmin(d))]
+            plan.add("power", n, out.name, m, p.name)
             continue
         same = [(m, p) for m, p in targets if m.system == n.system] or targets
         d = _distances(plan, n.block, [m for m, _ in same])
@@ -347,6 +374,9 @@ def _loop(b: Block, default: str) -> str:
 
 
 def _cooling(plan: _Plan, nodes: list[_Node]) -> None:
+    """CDUs to the racks of their row, else of their loop in the hall (the nearest BUS_FAN_IN). Heat
+    rejection is not wired: it serves its loop by name (see docs/connected-plant.md), as air units serve
+    their hall."""
     cdus = [n for n in nodes if n.type.kind == "cdu" and _out_port(n.type, "liquid") is not None]
     for r in nodes:
         if r.rank != 0 or r.type.port("liquid") is None:
@@ -356,21 +386,18 @@ def _cooling(plan: _Plan, nodes: list[_Node]) -> None:
         in_hall = [c for c in cdus if plan.hall(c.block) == hall]
         same_loop = [c for c in in_hall if _loop(c.block, DEFAULT_LIQUID_LOOP) == loop]
         row = [c for c in same_loop if _same_row(r.block, c.block)]
-        chosen = row or same_loop or [c for c in cdus if _loop(c.block, DEFAULT_LIQUID_LOOP) == loop] or in_hall
+        # The row's CDUs when it has two or more (N+1 in the row), else the loop's in the hall.
+        chosen = (row if len(row) >= 2 else None) or same_loop or row or \
+            [c for c in cdus if _loop(c.block, DEFAULT_LIQUID_LOOP) == loop] or in_hall
         if not chosen:
             plan.unfed.append(r.block.id)
-        for c in chosen:
-            plan.add("liquid", c, "liquid", r, "liquid")
-    rejection = [n for n in nodes if n.type.kind in HEAT_REJECTION and _out_port(n.type, "heat") is not None]
-    for n in nodes:
-        p = n.type.port("heat")
-        if p is None or p.direction != "in":
             continue
-        own = n.block.cooling_loop
-        # Heat rejection with a loop name serves that loop; without one it serves the whole facility water.
-        chosen = [h for h in rejection if not h.block.cooling_loop or h.block.cooling_loop == own]
-        for h in chosen:
-            plan.add("heat", h, "heat", n, "heat")
+        near = [chosen[k] for k in np.argsort(_distances(plan, r.block, chosen), kind="stable")[:BUS_FAN_IN].tolist()]
+        anchor = _by_position(plan, chosen)[0]  # one secondary bus per loop, as for paralleled power stages
+        if all(c is not anchor for c in near):
+            near.append(anchor)
+        for c in near:
+            plan.add("liquid", c, "liquid", r, "liquid")
 
 
 def _same_row(a: Block, b: Block) -> bool:
@@ -393,7 +420,7 @@ def _summary(out: list[Connection], unfed: list[str], design: Design) -> tuple[s
         lines.append(f"derived {counts['liquid']} liquid connections: CDUs to the racks of their row, or of their "
                      "loop in the hall")
     if counts["heat"]:
-        lines.append(f"derived {counts['heat']} heat connections: heat rejection to the CDUs and air units of its loop")
+        lines.append(f"derived {counts['heat']} heat connections")
     if unfed:
         names = ", ".join(design.blocks[b].name or b[:8] for b in unfed[:5] if b in design.blocks)
         more = f" and {len(unfed) - 5} more" if len(unfed) > 5 else ""

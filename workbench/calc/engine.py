@@ -15,7 +15,8 @@ from workbench.calc.annual_inputs import WeatherYear
 from workbench.calc.checks import Check, GeometryState, entries_checks, geometry_entries, geometry_state, merge_entries
 from workbench.calc.groups import Groups, find_groups
 from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
-from workbench.calc.results import Results
+from workbench.calc.plant import PlantCache, plant_section
+from workbench.calc.results import SECTIONS, Results
 from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_type_table
 from workbench.calc.summary import cost, floor, hall_areas_m2, space
 from workbench.calc.voltage_checks import rack_bus, voltage_checks
@@ -47,6 +48,7 @@ class Calculator:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.types: TypeTable = build_type_table(catalog)
+        self._plant_cache = PlantCache()  # the plant graph, kept while the connections stay the same
         self._design: Design | None = None
         self._snap: Snapshot | None = None
         self._geo: GeometryState | None = None
@@ -166,6 +168,8 @@ class Calculator:
         power, cooling, cap_checks = capacity_checks.capacity(s, groups, design, annual, full, values)
         # The voltage chain and the rack bus it gives, from the types' ports (calc/voltage_checks).
         cap_checks = cap_checks + voltage_checks(design, self.catalog)
+        plant, plant_checks = plant_section(design, self.catalog, s, self._plant_cache)  # calc/plant.py
+        cap_checks = cap_checks + plant_checks
         power["dc_bus"] = rack_bus(design, self.catalog)
         return with_year({
             "it_load_kw": it_design, "load_fraction": lf, "pue": pue(full), "pue_peak": pue(0, peak),
@@ -174,7 +178,7 @@ class Calculator:
             "floor": floor(s, design, st, values["gravity_m_s2"], part["areas"]),
             "cost": cost(s, design, self.catalog, it_design, values["ai_build_premium"]),
             "energy": energy, "ppue": ppue, "overhead_kw": overhead,
-            "cap_checks": cap_checks, "unknown_checks": _unknown_checks(s),
+            "cap_checks": cap_checks, "unknown_checks": _unknown_checks(s), "plant": plant,
         }, self.weather, s, groups, values, part["areas"], design.climate, self.catalog, price, design.site.currency)
 
     def _assemble(self) -> Results:
@@ -182,7 +186,9 @@ class Calculator:
         assert fixed is not None
         figures = {k: v for k, v in fixed.items() if k not in ("cap_checks", "unknown_checks", "annual_checks")}
         checks = fixed["cap_checks"] + self._geo_checks + fixed["unknown_checks"] + fixed["annual_checks"]
-        return Results(**figures, checks=checks)
+        results = Results(**figures, checks=checks)
+        fixed.update({name: getattr(results, name) for name in SECTIONS})  # typed once, reused by every move
+        return results
 
 
 @contextmanager

@@ -78,30 +78,31 @@ class FailureAnalysis:
         self.g = graph or build_graph(design, catalog, self.snap)
         self.model = FlowModel(self.g, self.snap)
         g = self.g
-        self.need = np.zeros(self.model.n_slots)
+        self.bus_need = np.zeros(g.n_buses)
         self.air_need = np.zeros(self.model.n_halls)
-        active = ~g.slot_standby[g.slot] if len(g.slot) else np.zeros(0, dtype=bool)
-        self._edges = np.flatnonzero(active)
-        e_level = g.level[g.dst[self._edges]]
-        top = int(g.level.max()) if g.n else -1
-        self._edge_levels = [self._edges[e_level == lv] for lv in range(top + 1)]
-        self._slot_levels = [np.unique(g.slot[e]) for e in self._edge_levels]
-        devices = ~g.is_rack
-        self._node_levels = [np.flatnonzero(devices & (g.level == lv)) for lv in range(top + 1)]
+        self.heat_need = np.zeros(g.n_heat_groups)
+        self._sources = np.flatnonzero(g.source_bus >= 0)
+        self._rejection = np.flatnonzero(g.is_rejection & (g.heat_group >= 0))
+        self._implicit_units = np.flatnonzero(g.needs_heat & ~g.heat_explicit & (g.heat_group >= 0))
+        self._slot_levels = g.slot_levels
+        self._node_levels = g.device_levels
         power_slot = (g.slot_kind == POWER) & ~g.slot_standby
         self._power_slots = np.flatnonzero(power_slot)
         self._heat_slots = np.flatnonzero((g.slot_kind == HEAT) & ~g.slot_standby)
         self._liquid_slots = np.flatnonzero((g.slot_kind == LIQUID) & ~g.slot_standby)
         self.normal_state = self.state(np.zeros(g.n, dtype=bool))
         self.normal = self.model.flow(self.normal_state.op, self.normal_state.powered, self.normal_state.fed_slot)
-        # Bus thresholds: what each input's sources carried in normal operation, capped at their rating.
-        e = self._edges
-        if len(e):
-            src_load = self.normal.load_kw[g.src[e]]
-            src_cap = self.model.cap[g.src[e]]
-            load = np.bincount(g.slot[e], weights=src_load, minlength=self.model.n_slots)
-            cap = np.bincount(g.slot[e], weights=src_cap, minlength=self.model.n_slots)
-            self.need = np.minimum(load, cap) * (1.0 - TOL)
+        # Bus thresholds: what each bus's modules carried in normal operation, capped at their rating.
+        src = self._sources
+        if len(src):
+            load = np.bincount(g.source_bus[src], weights=self.normal.load_kw[src], minlength=g.n_buses)
+            cap = np.bincount(g.source_bus[src], weights=self.model.cap[src], minlength=g.n_buses)
+            self.bus_need = np.minimum(load, cap) * (1.0 - TOL)
+        rej = self._rejection
+        if len(rej):
+            load = np.bincount(g.heat_group[rej], weights=self.normal.load_kw[rej], minlength=g.n_heat_groups)
+            cap = np.bincount(g.heat_group[rej], weights=self.model.cap[rej], minlength=g.n_heat_groups)
+            self.heat_need = np.minimum(load, cap) * (1.0 - TOL)
         units = self.model.air_units
         if len(units):
             hall = g.hall[units]
@@ -117,15 +118,14 @@ class FailureAnalysis:
         g, m = self.g, self.model
         op = ~failed
         fed = np.zeros(m.n_slots, dtype=bool)
-        cap_src = m.cap
-        for lv, e in enumerate(self._edge_levels):
-            if len(e):
-                slot = g.slot[e]
-                on = op[g.src[e]]
-                slots = self._slot_levels[lv]
-                count = np.bincount(slot, weights=on, minlength=m.n_slots)[slots]
-                cap = np.bincount(slot, weights=np.where(on, cap_src[g.src[e]], 0.0), minlength=m.n_slots)[slots]
-                fed[slots] = (count > 0) & (cap >= self.need[slots] - TOL)
+        src = self._sources
+        for lv, slots in enumerate(self._slot_levels):
+            if len(slots):
+                on = op[src]
+                bus_count = np.bincount(g.source_bus[src], weights=on, minlength=g.n_buses)
+                bus_cap = np.bincount(g.source_bus[src], weights=np.where(on, m.cap[src], 0.0), minlength=g.n_buses)
+                bus_ok = (bus_count > 0) & (bus_cap >= self.bus_need - TOL)
+                fed[slots] = bus_ok[g.slot_bus[slots]]
             nodes = self._node_levels[lv] if lv < len(self._node_levels) else None
             if nodes is None or not len(nodes):
                 continue
@@ -134,7 +134,11 @@ class FailureAnalysis:
             if need_p.any():
                 ok &= ~need_p | self._any_fed(fed, self._power_slots, nodes)
             if need_h.any():
-                ok &= ~need_h | self._any_fed(fed, self._heat_slots, nodes)
+                explicit = g.heat_explicit[nodes]
+                heat_ok = np.where(explicit, self._any_fed(fed, self._heat_slots, nodes),
+                                   self._heat_group_ok(op)[np.maximum(g.heat_group[nodes], 0)]
+                                   & (g.heat_group[nodes] >= 0))
+                ok &= ~need_h | heat_ok
             op[nodes] = ok
         racks = m.racks
         powered = op.copy()
@@ -153,6 +157,17 @@ class FailureAnalysis:
                 air_ok = air_ok | hall_ok[g.hall[racks]]
             cooled[racks] = liquid_ok & air_ok
         return State(op, powered, fed, cooled)
+
+    def _heat_group_ok(self, op: B) -> B:
+        """Heat groups whose operating heat rejection covers what the group rejected in normal operation."""
+        g, rej = self.g, self._rejection
+        if not len(rej):
+            return np.zeros(max(g.n_heat_groups, 1), dtype=bool)
+        on = op[rej]
+        count = np.bincount(g.heat_group[rej], weights=on, minlength=g.n_heat_groups)
+        cap = np.bincount(g.heat_group[rej], weights=np.where(on, self.model.cap[rej], 0.0), minlength=g.n_heat_groups)
+        ok: B = (count > 0) & (cap >= self.heat_need - TOL)
+        return ok if len(ok) else np.zeros(1, dtype=bool)
 
     def _any_fed(self, fed: B, slots: I, nodes: I) -> B:
         """For each node, whether any of its inputs among `slots` is fed."""

@@ -7,6 +7,7 @@ flow, failure injection and N-1 analysis all walk these arrays level by level.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -15,7 +16,7 @@ from workbench.calc.snapshot import Snapshot, build_snapshot, build_type_table
 from workbench.model.blocktype import RACK_CATEGORIES, BlockType, Catalog
 from workbench.model.connections import Connection
 from workbench.model.design import Design
-from workbench.model.ports import port_problem
+from workbench.model.ports import port_problem, voltage_label
 
 I = NDArray[np.int64]
 B = NDArray[np.bool_]
@@ -58,18 +59,55 @@ class PlantGraph:
     is_power: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
     is_cooling: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
     is_air_unit: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    is_cdu: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
     needs_power: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # a fed power input decides
     grid_fed: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # an external input with nothing on it
     needs_heat: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
     needs_liquid: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # racks with a liquid port
     needs_air: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # racks with an air port
     hall: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Paralleled buses: sources that feed a common input are one bus (union over shared inputs), so an
+    # input wired to a few modules of an N+k group still counts the whole group. bus of each input slot.
+    slot_bus: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    source_bus: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per node, -1: feeds no input
+    n_buses: int = 0
+    # Heat by loop membership: heat rejection serves the loop named in its cooling_loop (blank: every loop);
+    # loops that share heat rejection form one heat group. Per node: group number, -1 for none.
+    heat_group: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    is_rejection: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    heat_explicit: B = field(default_factory=lambda: np.zeros(0, dtype=bool))  # units with drawn heat edges
+    n_heat_groups: int = 0
     cords: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # power inputs of racks
     type_ids: list[str] = field(default_factory=list)
 
     @property
     def n(self) -> int:
         return len(self.ids)
+
+    # Level plans, built once per graph (the engine keeps the graph while connections do not change).
+    @cached_property
+    def top(self) -> int:
+        return int(self.level.max()) if self.n else -1
+
+    @cached_property
+    def devices(self) -> I:
+        """Rows of power and cooling devices (what the load flow reports)."""
+        return np.flatnonzero(~self.is_rack & (self.is_power | self.is_cooling))
+
+    @cached_property
+    def node_levels(self) -> list[I]:
+        return [np.flatnonzero(self.level == lv) for lv in range(self.top + 1)]
+
+    @cached_property
+    def device_levels(self) -> list[I]:
+        return [nodes[~self.is_rack[nodes]] for nodes in self.node_levels]
+
+    @cached_property
+    def slot_levels(self) -> list[I]:
+        """Input slots that carry load (not standby), by the level of their node."""
+        lv = self.level[self.slot_node] if len(self.slot_node) else np.zeros(0, dtype=np.int64)
+        wired = self.slot_bus >= 0  # a slot whose only edges were dropped (a loop) has no bus
+        return [np.flatnonzero((lv == k) & ~self.slot_standby & wired) for k in range(self.top + 1)]
 
     def _walk(self, start: str, kinds: tuple[str, ...], up: bool) -> tuple[list[int], list[int]]:
         codes = [KINDS.index(k) for k in kinds if k in KINDS]
@@ -119,7 +157,7 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
     problems: list[GraphProblem] = []
     good: list[Connection] = []
     seen_keys: set[tuple[str, str, str, str]] = set()
-    bad: dict[str, list[Connection]] = {}
+    bad: dict[tuple[str, str], list[Connection]] = {}
     for c in design.connections.values():
         reason = _edge_problem(c, row, types, seen_keys)
         if reason is None:
@@ -127,20 +165,25 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
             seen_keys.add(c.key)
         else:
             bad.setdefault(reason, []).append(c)
-    for reason, cs in bad.items():
-        code = "voltage_mismatch" if reason.startswith(("voltage mismatch", "AC/DC mismatch")) else "bad_connection"
-        if code == "voltage_mismatch":
+    for (form, why), cs in bad.items():
+        if form in ("acdc", "voltage"):
             # A mismatch is the designer's error, each edge named; the edge is still drawn but not used.
             for c in cs:
-                problems.append(GraphProblem(code, f"{_name(design, c.from_block)} → {_name(design, c.to_block)}: "
-                                             f"{reason}", (c.from_block, c.to_block), (c.id,),
-                                             (("from", _name(design, c.from_block)), ("to", _name(design, c.to_block)),
-                                              ("reason", reason))))
+                pa = types[row[c.from_block]].port(c.from_port)
+                pb = types[row[c.to_block]].port(c.to_port)
+                have = pa.voltages[0] if pa and pa.voltages else ""
+                takes = list(pb.voltages) if pb else []
+                a_name, b_name = _name(design, c.from_block), _name(design, c.to_block)
+                what = "AC/DC" if form == "acdc" else "voltage"
+                problems.append(GraphProblem(
+                    "voltage_mismatch", f"{a_name} → {b_name}: {what} mismatch, {voltage_label(have)} into an input "
+                    f"for {', '.join(map(voltage_label, takes))}", (c.from_block, c.to_block), (c.id,),
+                    (("form", form), ("from", a_name), ("to", b_name), ("have", have), ("takes", ", ".join(takes)))))
             continue
         blocks = tuple(dict.fromkeys(b for c in cs for b in (c.from_block, c.to_block)))
-        problems.append(GraphProblem(code, f"{len(cs)} connection{'s' * (len(cs) != 1)} not used: {reason}",
+        problems.append(GraphProblem("bad_connection", f"connections not used ({len(cs)}): {why}",
                                      blocks[:50], tuple(c.id for c in cs[:50]),
-                                     (("count", len(cs)), ("reason", reason))))
+                                     (("form", form), ("count", len(cs)))))
     src = np.fromiter((row[c.from_block] for c in good), np.int64, len(good))
     dst = np.fromiter((row[c.to_block] for c in good), np.int64, len(good))
     kind = np.fromiter((KINDS.index(c.kind) for c in good), np.int64, len(good))
@@ -164,11 +207,17 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
         loop_edges = np.flatnonzero(cyclic)
         blocks = tuple(dict.fromkeys(ids[i] for e in loop_edges.tolist() for i in (src[e], dst[e])))
         power_loop = bool((kind[loop_edges] == POWER).any())
-        problems.append(GraphProblem(
-            "power_loop" if power_loop else "bad_connection",
-            f"a loop in the {'power' if power_loop else 'cooling'} graph through {len(blocks)} blocks "
-            f"({', '.join(_name(design, b) for b in blocks[:6])}); its connections are not used",
-            blocks[:50], tuple(good[e].id for e in loop_edges[:50].tolist()), (("blocks", len(blocks)),)))
+        names = ", ".join(_name(design, b) for b in blocks[:6])
+        if power_loop:
+            problems.append(GraphProblem(
+                "power_loop", f"a loop in the power graph through {len(blocks)} blocks ({names}); its connections "
+                "are not used", blocks[:50], tuple(good[e].id for e in loop_edges[:50].tolist()),
+                (("blocks", len(blocks)), ("names", names))))
+        else:
+            problems.append(GraphProblem(
+                "bad_connection", f"connections not used ({len(loop_edges)}): a loop in the cooling graph",
+                blocks[:50], tuple(good[e].id for e in loop_edges[:50].tolist()),
+                (("form", "loop"), ("count", int(len(loop_edges))))))
         keep = ~cyclic
         src, dst, kind, slots = src[keep], dst[keep], kind[keep], slots[keep]
         good = [c for c, k in zip(good, keep.tolist()) if k]
@@ -178,7 +227,71 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
                    slot_standby=np.asarray(slot_standby, dtype=bool), level=level, problems=tuple(problems),
                    hall=snap.hall.copy(), type_ids=[t.id for t in types])
     _roles(g, types)
+    _buses(g)
+    _heat_groups(g, design, types)
     return g
+
+
+def _find(parent: list[int], x: int) -> int:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _buses(g: PlantGraph) -> None:
+    """Union the sources of each input into buses; number each slot's and each source's bus."""
+    n = g.n
+    parent = list(range(n))
+    first: dict[int, int] = {}
+    for e, (sl, sr) in enumerate(zip(g.slot.tolist(), g.src.tolist())):
+        f = first.setdefault(sl, sr)
+        a, b = _find(parent, f), _find(parent, sr)
+        if a != b:
+            parent[b] = a
+    roots = sorted({_find(parent, sr) for sr in g.src.tolist()})
+    number = {r: i for i, r in enumerate(roots)}
+    source_bus = np.full(n, -1, dtype=np.int64)
+    for sr in set(g.src.tolist()):
+        source_bus[sr] = number[_find(parent, sr)]
+    slot_bus = np.full(len(g.slot_node), -1, dtype=np.int64)
+    if len(g.slot):
+        slot_bus[g.slot] = source_bus[g.src]
+    g.slot_bus, g.source_bus, g.n_buses = slot_bus, source_bus, len(roots)
+
+
+def _heat_groups(g: PlantGraph, design: Design, types: list[BlockType]) -> None:
+    n = g.n
+    is_rej = np.fromiter((t.kind in HEAT_REJECTION and t.category == "cooling"
+                          and any(p.kind == "heat" and p.direction == "out" for p in t.ports) for t in types), bool, n)
+    explicit = np.zeros(n, dtype=bool)
+    heat_edges = g.kind == HEAT
+    explicit[g.dst[heat_edges]] = True
+    loop_of = [design.blocks[b].cooling_loop for b in g.ids]
+    units = np.flatnonzero(g.needs_heat & ~explicit).tolist()
+    rej = np.flatnonzero(is_rej).tolist()
+    # Loops: the units' loop names (blank means the type's default, which no heat rejection names).
+    loops = sorted({loop_of[u] or ("air" if g.is_air_unit[u] else "liquid") for u in units})
+    index = {name: i for i, name in enumerate(loops)}
+    parent = list(range(len(loops)))
+    served: dict[int, list[int]] = {}
+    for r in rej:
+        name = loop_of[r]
+        covered = [index[name]] if name in index else (list(range(len(loops))) if not name else [])
+        served[r] = covered
+        for c in covered[1:]:
+            a, b = _find(parent, covered[0]), _find(parent, c)
+            if a != b:
+                parent[b] = a
+    group = np.full(n, -1, dtype=np.int64)
+    roots = sorted({_find(parent, i) for i in range(len(loops))})
+    number = {r: i for i, r in enumerate(roots)}
+    for u in units:
+        group[u] = number[_find(parent, index[loop_of[u] or ("air" if g.is_air_unit[u] else "liquid")])]
+    for r, covered in served.items():
+        if covered:
+            group[r] = number[_find(parent, covered[0])]
+    g.heat_group, g.is_rejection, g.heat_explicit, g.n_heat_groups = group, is_rej, explicit, len(roots)
 
 
 def _name(design: Design, block_id: str) -> str:
@@ -186,21 +299,35 @@ def _name(design: Design, block_id: str) -> str:
     return (b.name or block_id[:8]) if b else block_id[:8]
 
 
+# Why a connection cannot be used: (form, English reason); forms pick the sentence in other languages.
+MISSING = ("missing", "a block is missing or of an unknown type")
+SELF = ("self", "a block connected to itself")
+DUPLICATE = ("duplicate", "duplicates of other connections")
+NO_PORT = ("port", "a port the block's type does not have")
+WRONG_KIND = ("kind", "ports of another kind than the connection")
+DIRECTION = ("direction", "an input used as an output, or the reverse")
+
+
 def _edge_problem(c: Connection, row: dict[str, int], types: list[BlockType],
-                  seen: set[tuple[str, str, str, str]]) -> str | None:
+                  seen: set[tuple[str, str, str, str]]) -> tuple[str, str] | None:
     if c.from_block not in row or c.to_block not in row:
-        return "a block is missing or of an unknown type"
+        return MISSING
     if c.from_block == c.to_block:
-        return "a block connected to itself"
+        return SELF
     if c.key in seen:
-        return "duplicate of another connection"
+        return DUPLICATE
     ta, tb = types[row[c.from_block]], types[row[c.to_block]]
     pa, pb = ta.port(c.from_port), tb.port(c.to_port)
     if pa is None or pb is None:
-        return "a port the block's type does not have"
+        return NO_PORT
     if pa.kind != c.kind or pb.kind != c.kind:
-        return f"ports of the wrong kind for a {c.kind} connection"
-    return port_problem(pa, pb)
+        return WRONG_KIND
+    if pa.direction != "out" or pb.direction != "in":
+        return DIRECTION
+    reason = port_problem(pa, pb)
+    if reason is None:
+        return None
+    return ("acdc", reason) if reason.startswith("AC/DC") else ("voltage", reason)
 
 
 def _levels(n: int, src: I, dst: I) -> tuple[I, B]:
@@ -248,6 +375,7 @@ def _roles(g: PlantGraph, types: list[BlockType]) -> None:
     external = np.fromiter((any(p.external for p in t.ports) for t in types), bool, n)
     heat_in = np.fromiter((any(p.kind == "heat" and p.direction == "in" for p in t.ports) for t in types), bool, n)
     g.is_rack, g.is_power, g.is_cooling, g.is_air_unit = is_rack, is_power, is_cooling, is_air
+    g.is_cdu = np.fromiter((t.kind == "cdu" for t in types), bool, n) & is_cooling
     g.grid_fed = external & ~has_in[:, 0]
     # Power devices with inputs and racks need power; a cooling unit only once its power input is wired.
     g.needs_power = ((is_power & fed_inputs) | is_rack | (is_cooling & has_in[:, 0])) & ~g.grid_fed

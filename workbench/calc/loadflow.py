@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from workbench.calc.graph import HEAT_REJECTION, LIQUID, POWER, PlantGraph
+from workbench.calc.graph import HEAT, LIQUID, POWER, PlantGraph
 from workbench.calc.snapshot import Snapshot
 
 F = NDArray[np.float64]
@@ -49,9 +49,8 @@ class FlowModel:
     def __init__(self, graph: PlantGraph, snap: Snapshot) -> None:
         g = self.g = graph
         n = g.n
-        kinds = [snap.types.kind[t] for t in snap.type_index.tolist()] if n else []
-        self.is_cdu = np.fromiter((k == "cdu" for k in kinds), bool, n) & g.is_cooling
-        self.is_rejection = np.fromiter((k in HEAT_REJECTION for k in kinds), bool, n) & g.is_cooling
+        self.is_cdu = g.is_cdu
+        self.is_rejection = g.is_rejection
         it = snap.col("it_kw")
         self.it_kw = np.where(g.is_rack, it, 0.0)
         self.liquid_kw = self.it_kw * snap.col("liquid_fraction") * g.needs_liquid
@@ -67,47 +66,52 @@ class FlowModel:
         self.n_halls = int(g.hall.max()) + 1 if n else 0
         self.air_units = np.flatnonzero(g.is_air_unit)
         self.racks = np.flatnonzero(g.is_rack)
-        # Edges that carry load: standby inputs carry none while the grid is there.
-        live = ~g.slot_standby[g.slot] if len(g.slot) else np.zeros(0, dtype=bool)
-        self.edges = np.flatnonzero(live)
-        e_level = g.level[g.dst[self.edges]] if len(self.edges) else np.zeros(0, dtype=np.int64)
-        top = int(g.level.max()) if n else 0
-        self.levels = list(range(top, -1, -1))
-        self.node_levels = [np.flatnonzero(g.level == lv) for lv in range(top + 1)]
-        self.edge_levels = [self.edges[e_level == lv] for lv in range(top + 1)]
+        self.sources = np.flatnonzero(g.source_bus >= 0)
+        self.levels = list(range(g.top, -1, -1))
+        self.node_levels = g.node_levels
+        # Standby inputs carry nothing while the grid is there.
+        self.slot_levels = g.slot_levels
         self.n_slots = len(g.slot_node)
 
-    def weights(self, op: B, fed_slot: B) -> F:
-        """Share of its destination's draw that each edge carries: equal over the destination's fed inputs of
-        that kind, then by rating over the operating sources of each input."""
+    def bus_share(self, op: B) -> F:
+        """Each source's share of its bus's load: its rating over the operating modules' total."""
         g = self.g
-        w = np.zeros(len(g.src))
-        e = self.edges
-        if len(e) == 0:
-            return w
-        slot = g.slot[e]
-        src_on = op[g.src[e]] & fed_slot[slot]
-        cap = np.where(self.cap[g.src[e]] > 0, self.cap[g.src[e]], 1.0) * src_on
-        slot_cap = np.bincount(slot, weights=cap, minlength=self.n_slots)
-        within = np.divide(cap, slot_cap[slot], out=np.zeros_like(cap), where=slot_cap[slot] > 0)
-        # Fed inputs per (node, kind): a dual-corded rack with both cords fed draws half on each.
-        fed_pairs = np.flatnonzero(fed_slot)
+        src = self.sources
+        share = np.zeros(g.n)
+        if len(src):
+            cap = np.where(self.cap[src] > 0, self.cap[src], 1.0) * op[src]
+            total = np.bincount(g.source_bus[src], weights=cap, minlength=g.n_buses)
+            share[src] = np.divide(cap, total[g.source_bus[src]], out=np.zeros_like(cap),
+                                   where=total[g.source_bus[src]] > 0)
+        return share
+
+    def slot_weight(self, fed_slot: B) -> F:
+        """Share of its node's draw each input slot takes: equal over the node's fed inputs of that kind (a
+        dual-corded rack with both cords fed draws half on each); 0 for unfed and standby inputs."""
+        g = self.g
+        use = fed_slot & ~g.slot_standby
         per_node = np.zeros((g.n, 3))
-        np.add.at(per_node, (g.slot_node[fed_pairs], g.slot_kind[fed_pairs]), 1.0)
-        k = per_node[g.dst[e], g.kind[e]]
-        w[e] = np.divide(within, k, out=np.zeros_like(within), where=k > 0)
+        hit = np.flatnonzero(use)
+        np.add.at(per_node, (g.slot_node[hit], g.slot_kind[hit]), 1.0)
+        k = per_node[g.slot_node, g.slot_kind]
+        w: F = np.divide(use.astype(float), k, out=np.zeros(len(k)), where=k > 0)
         return w
 
     def flow(self, op: B, powered: B, fed_slot: B) -> LoadFlow:
-        """Loads with the given blocks operating (racks: powered) and the given inputs fed."""
+        """Loads with the given blocks operating (racks: powered) and the given inputs fed.
+
+        An input's draw goes to its bus, and every bus shares its load among its operating modules by
+        rating (paralleled modules share one output bus, whichever of them an input is wired to)."""
         g = self.g
         n = g.n
-        w = self.weights(op, fed_slot)
+        share = self.bus_share(op)
+        weight = self.slot_weight(fed_slot)
         out = np.zeros(n)  # what each node delivers (power, liquid or heat, by its role)
         loss = np.zeros(n)
-        draw_p = np.where(powered, self.it_kw, 0.0) + np.where(op, self.mech_kw, 0.0)
-        draw_l = np.where(powered, self.liquid_kw, 0.0)
-        draw_h = np.zeros(n)
+        bus = np.zeros(g.n_buses)
+        draw = np.zeros((n, 3))  # what each node draws on its power, liquid and heat inputs
+        draw[:, POWER] = np.where(powered, self.it_kw, 0.0) + np.where(op, self.mech_kw, 0.0)
+        draw[:, LIQUID] = np.where(powered, self.liquid_kw, 0.0)
         # Air units share the rack air heat of their hall by capacity, among those operating.
         if len(self.air_units) and len(self.racks):
             rack_air = np.where(powered, self.air_kw, 0.0)[self.racks]
@@ -115,26 +119,34 @@ class FlowModel:
             units = self.air_units
             ucap = self.cap[units] * op[units]
             hall_cap = np.bincount(g.hall[units], weights=ucap, minlength=self.n_halls)
-            share = np.divide(ucap, hall_cap[g.hall[units]], out=np.zeros_like(ucap), where=hall_cap[g.hall[units]] > 0)
-            out[units] = hall_heat[g.hall[units]] * share
+            part = np.divide(ucap, hall_cap[g.hall[units]], out=np.zeros_like(ucap), where=hall_cap[g.hall[units]] > 0)
+            out[units] = hall_heat[g.hall[units]] * part
         for lv in self.levels:
             nodes = self.node_levels[lv]
+            src = nodes[g.source_bus[nodes] >= 0]
+            if len(src):
+                out[src] += bus[g.source_bus[src]] * share[src]
             p = nodes[g.is_power[nodes] & op[nodes]]
             if len(p):
                 cap = self.cap[p]
                 x = np.divide(out[p], cap, out=np.zeros_like(cap), where=cap > 0)
                 c = self.coef[p]
                 loss[p] = cap * (c[:, 0] + c[:, 1] * x + c[:, 2] * x * x)
-                draw_p[p] += out[p] + loss[p]
+                draw[p, POWER] += out[p] + loss[p]
             cool = nodes[(self.is_cdu[nodes] | g.is_air_unit[nodes]) & op[nodes]]
-            draw_h[cool] = out[cool]
-            e = self.edge_levels[lv]
-            if len(e) == 0:
-                continue
-            k = g.kind[e]
-            d = g.dst[e]
-            amount = np.where(k == POWER, draw_p[d], np.where(k == LIQUID, draw_l[d], draw_h[d])) * w[e]
-            out += np.bincount(g.src[e], weights=amount, minlength=n)
+            draw[cool, HEAT] = out[cool]
+            slots = self.slot_levels[lv]
+            if len(slots):
+                amount = draw[g.slot_node[slots], g.slot_kind[slots]] * weight[slots]
+                bus += np.bincount(g.slot_bus[slots], weights=amount, minlength=g.n_buses)
+        # Heat by loop membership: each heat group's units' heat shared by the operating heat rejection.
+        rej = np.flatnonzero(g.is_rejection & (g.heat_group >= 0) & op)
+        units = np.flatnonzero(g.needs_heat & ~g.heat_explicit & (g.heat_group >= 0))
+        if len(rej) and len(units):
+            heat = np.bincount(g.heat_group[units], weights=draw[units, HEAT], minlength=g.n_heat_groups)
+            rcap = self.cap[rej]
+            gcap = np.bincount(g.heat_group[rej], weights=rcap, minlength=g.n_heat_groups)
+            part = np.divide(rcap, gcap[g.heat_group[rej]], out=np.zeros_like(rcap), where=gcap[g.heat_group[rej]] > 0)
+            out[rej] += heat[g.heat_group[rej]] * part
         load = np.where(op | powered, out, 0.0)
         return LoadFlow(load, loss, load + loss, self.cap, op.copy())
-

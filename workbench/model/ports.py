@@ -59,5 +59,6 @@ def port_problem(out: Port, into: Port) -> str | None:
 
 
 def voltage_label(voltage: str) -> str:
-    return {"ac_mv": "MV AC", "ac_lv": "LV AC (400-480 V)", "dc_800": "800 V DC", "dc_48": "48 V DC",
-            "dc_battery": "battery DC"}.get(voltage, voltage or "unspecified")
+    # The same words as resources/i18n/report.en.json "voltage.*", so check sentences can be translated.
+    return {"ac_mv": "MV AC", "ac_lv": "LV AC", "dc_800": "800 V DC", "dc_48": "48 V DC",
+            "dc_battery": "battery DC"}.get(voltage, voltage or "none")

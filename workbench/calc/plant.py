@@ -1,0 +1,217 @@
+"""The engine's plant section: the load flow in normal operation and the checks that follow the graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, overload
+
+import numpy as np
+from numpy.typing import NDArray
+
+from workbench.calc.checks import ERROR, WARNING, Check, params
+from workbench.calc.failure import FailureAnalysis
+from workbench.calc.graph import HEAT, PlantGraph, build_graph
+from workbench.calc.snapshot import Snapshot
+from workbench.model.blocktype import Catalog
+from workbench.model.design import Design, parse_scheme
+
+MAX_LISTED = 50  # block ids a check carries; the count says how many there are
+
+
+@dataclass(frozen=True)
+class DeviceFlow:
+    block_id: str
+    load_kw: float
+    loss_kw: float
+    rating_kw: float
+    utilisation: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"block": self.block_id, "load_kw": self.load_kw, "loss_kw": self.loss_kw,
+                "rating_kw": self.rating_kw, "utilisation": self.utilisation}
+
+
+@dataclass(frozen=True, eq=False)
+class PlantResults:
+    """Results of the connected plant in normal operation (documented in docs/connected-plant.md)."""
+
+    connections: dict[str, int]  # valid connections by kind
+    unused_connections: int  # connections the analysis could not use (see the bad_connection checks)
+    graph_power_losses_kw: float  # Σ device losses along the power graph at design IT load
+    racks_without_power: int
+    racks_without_cooling: int
+    # Per device, as arrays (a campus has thousands; DeviceFlow records are made when asked for).
+    device_ids: Sequence[str]
+    load_kw: NDArray[np.float64]
+    loss_kw: NDArray[np.float64]
+    rating_kw: NDArray[np.float64]
+
+    @property
+    def devices(self) -> tuple[DeviceFlow, ...]:
+        """Every power and cooling device on the graph, in design order."""
+        util = np.divide(self.load_kw, self.rating_kw, out=np.zeros_like(self.load_kw), where=self.rating_kw > 0)
+        return tuple(DeviceFlow(b, load, loss, rating, u) for b, load, loss, rating, u in zip(
+            self.device_ids, self.load_kw.tolist(), self.loss_kw.tolist(), self.rating_kw.tolist(), util.tolist()))
+
+    def device(self, block_id: str) -> DeviceFlow | None:
+        for d in self.devices:
+            if d.block_id == block_id:
+                return d
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"connections": dict(self.connections), "unused_connections": self.unused_connections,
+                "graph_power_losses_kw": self.graph_power_losses_kw,
+                "racks_without_power": self.racks_without_power,
+                "racks_without_cooling": self.racks_without_cooling,
+                "devices": [d.to_dict() for d in self.devices]}
+
+
+class _LazyIds(Sequence[str]):
+    """Device ids picked from the graph's id list only when read (a run need not build 5,000 strings)."""
+
+    def __init__(self, ids: list[str], rows: NDArray[np.int64]) -> None:
+        self._ids, self._rows = ids, rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [self._ids[r] for r in self._rows[i].tolist()]
+        return self._ids[int(self._rows[i])]
+
+    def __iter__(self) -> Iterator[str]:
+        ids = self._ids
+        return (ids[r] for r in self._rows.tolist())
+
+
+class PlantCache:
+    """Keeps the graph between runs while the connections and the block list stay the same."""
+
+    def __init__(self) -> None:
+        self._key: tuple[int, int, int] | None = None
+        self._ids: list[str] | None = None
+        self._graph: PlantGraph | None = None
+
+    def graph(self, design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
+        key = (id(design), design.connections_version, len(snap.ids))
+        if self._graph is not None and key == self._key and self._ids == snap.ids:
+            self._graph.hall = snap.hall.copy()
+            return self._graph
+        self._graph = build_graph(design, catalog, snap)
+        self._key, self._ids = key, snap.ids
+        return self._graph
+
+
+def plant_section(design: Design, catalog: Catalog, snap: Snapshot,
+                  cache: PlantCache | None = None) -> tuple[PlantResults | None, list[Check]]:
+    """Load flow and graph checks; None and no checks while the design has no connections at all."""
+    if not design.connections:
+        return None, []  # not wired yet (a layout study, or before auto-connect): nothing to follow
+    graph = (cache or PlantCache()).graph(design, catalog, snap)
+    fa = FailureAnalysis(design, catalog, graph, snap)
+    flow = fa.normal
+    g = graph
+    checks = _graph_checks(design, fa)
+    counts = {k: int((g.kind == i).sum()) for i, k in enumerate(("power", "liquid", "heat"))}
+    devices = g.devices
+    result = PlantResults(
+        connections=counts, unused_connections=len(design.connections) - len(g.edge_ids),
+        graph_power_losses_kw=float(flow.loss_kw[g.is_power].sum()),
+        racks_without_power=int(fa.normal_dark_power.sum()), racks_without_cooling=int(fa.normal_dark_cooling.sum()),
+        device_ids=_LazyIds(g.ids, devices), load_kw=flow.load_kw[devices], loss_kw=flow.loss_kw[devices],
+        rating_kw=flow.rating_kw[devices])
+    return result, checks
+
+
+def _names(design: Design, ids: list[str]) -> str:
+    """The first six names (the count is in the sentence), so the list reads the same in every language."""
+    return ", ".join(design.blocks[b].name or b[:8] for b in ids[:6]) + (", …" if len(ids) > 6 else "")
+
+
+def _graph_checks(design: Design, fa: FailureAnalysis) -> list[Check]:
+    g, flow = fa.g, fa.normal
+    out: list[Check] = []
+    for p in g.problems:
+        severity = WARNING if p.code == "bad_connection" else ERROR
+        out.append(Check(severity, p.code, p.message, p.block_ids, p.params))
+    racks = np.flatnonzero(fa.normal_dark_power)
+    if len(racks):
+        ids = [g.ids[r] for r in racks.tolist()]
+        out.append(Check(ERROR, "no_power_path", f"{len(ids)} racks have no power path to a source: {_names(design, ids)}",
+                         tuple(ids[:MAX_LISTED]), params(racks=len(ids), names=_names(design, ids))))
+    racks = np.flatnonzero(fa.normal_dark_cooling & ~fa.normal_dark_power)
+    if len(racks):
+        ids = [g.ids[r] for r in racks.tolist()]
+        out.append(Check(ERROR, "no_cooling_path", f"{len(ids)} racks have no cooling path (liquid to a CDU and its "
+                         f"heat rejection, or air units in their hall): {_names(design, ids)}",
+                         tuple(ids[:MAX_LISTED]), params(racks=len(ids), names=_names(design, ids))))
+    out += _single_corded(design, fa)
+    out += _loops_without_rejection(design, g)
+    for r in flow.overloaded().tolist():
+        bid = g.ids[r]
+        load, rating = float(flow.load_kw[r]), float(flow.rating_kw[r])
+        name = design.blocks[bid].name or bid[:8]
+        out.append(Check(ERROR, "device_overloaded", f"{name} carries {load:,.0f} kW in normal operation, above its "
+                         f"rating of {rating:,.0f} kW ({load / rating:.0%})", (bid,),
+                         params(name=name, load_kw=load, rating_kw=rating, utilisation=load / rating)))
+    return out
+
+
+def _two_n(scheme: str) -> bool:
+    try:
+        return parse_scheme(scheme)[0] in ("2N", "2(N+k)") if scheme else False
+    except ValueError:
+        return False
+
+
+def _single_corded(design: Design, fa: FailureAnalysis) -> list[Check]:
+    """Racks of a system declared 2N that have (or use) only one cord."""
+    g = fa.g
+    schemes = design.assumptions.power_schemes
+    systems = {name for name, s in schemes.items() if _two_n(s)}
+    if not systems:
+        return []
+    power_slots = np.flatnonzero((g.slot_kind == 0) & ~g.slot_standby)
+    used = np.bincount(g.slot_node[power_slots], minlength=g.n)
+    found: dict[str, list[str]] = {}
+    for r in np.flatnonzero(g.is_rack).tolist():
+        b = design.blocks[g.ids[r]]
+        system = b.power_system or "main"
+        if system in systems and (g.cords[r] < 2 or used[r] == 1):
+            found.setdefault(system, []).append(b.id)
+    return [Check(WARNING, "single_corded_2n", f"{len(ids)} racks in 2N system '{system}' are single-corded or use "
+                  f"one cord only, so they lose power with either side: {_names(design, ids)}",
+                  tuple(ids[:MAX_LISTED]), params(system=system, racks=len(ids), names=_names(design, ids)))
+            for system, ids in found.items()]
+
+
+def _loops_without_rejection(design: Design, g: PlantGraph) -> list[Check]:
+    """Cooling loops (by name) whose CDUs and air units no heat rejection serves (drawn or by loop name)."""
+    heat_fed = np.zeros(g.n, dtype=bool)
+    heat_fed[g.dst[g.kind == HEAT]] = True
+    with_rejection = np.zeros(max(g.n_heat_groups, 1), dtype=bool)
+    rej = np.flatnonzero(g.is_rejection & (g.heat_group >= 0))
+    with_rejection[g.heat_group[rej]] = True
+    loops: dict[str, list[str]] = {}
+    fed_loops: set[str] = set()
+    for r in np.flatnonzero(g.needs_heat).tolist():
+        b = design.blocks[g.ids[r]]
+        loop = b.cooling_loop or ("air" if g.is_air_unit[r] else "liquid")
+        served = heat_fed[r] if g.heat_explicit[r] else bool(g.heat_group[r] >= 0 and with_rejection[g.heat_group[r]])
+        if served:
+            fed_loops.add(loop)
+        else:
+            loops.setdefault(loop, []).append(b.id)
+    return [Check(WARNING, "loop_no_heat_rejection", f"cooling loop '{loop}' has no heat rejection: "
+                  f"{_names(design, ids)} reject heat nowhere", tuple(ids[:MAX_LISTED]),
+                  params(loop=loop, units=len(ids), names=_names(design, ids)))
+            for loop, ids in loops.items() if loop not in fed_loops]
