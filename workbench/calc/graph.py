@@ -384,3 +384,15 @@ def _roles(g: PlantGraph, types: list[BlockType]) -> None:
     g.needs_air = is_rack & np.fromiter((t.port("air") is not None for t in types), bool, n)
     g.cords = np.fromiter((sum(1 for p in t.ports if p.kind == "power" and p.direction == "in" and not p.standby)
                            for t in types), np.int64, n)
+
+
+def compatible_ports(catalog: Catalog, from_type: str, to_type: str) -> list[tuple[str, str, str]]:
+    """(from_port, to_port, kind) pairs a connection from a block of from_type to one of to_type may use:
+    an output into an input of the same kind, with a voltage the input takes (the Connect tool's choices).
+    Air is served by the hall and heat by loop name, so those ports are not offered; a drawn heat edge
+    between a heat-rejection unit and a CDU or air unit is."""
+    a, b = catalog.get(from_type), catalog.get(to_type)
+    if a is None or b is None:
+        return []
+    return [(o.name, i.name, o.kind) for o in a.ports for i in b.ports
+            if o.kind in KINDS and o.direction == "out" and i.direction == "in" and port_problem(o, i) is None]

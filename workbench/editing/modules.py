@@ -6,11 +6,14 @@ import copy
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.catalog.templates import stamp_template_meta
 from workbench.geometry.footprint import block_box
 from workbench.model.blocktype import Catalog
+from workbench.model.connection_edits import AddConnections
+from workbench.model.connections import internal_connections
 from workbench.model.design import ROTATIONS, Assumptions, Block, Design, Hall, ModuleInstance, new_id
 from workbench.model.edits import AddBlocks, AddModule, CompoundEdit, Edit, RemoveModule, SetBlockField
 
@@ -46,14 +49,22 @@ def insert_module(design: Design, module: Design, x_mm: float, y_mm: float, *, h
     instance = ModuleInstance(id=new_id(), name=_unique_module_name(design, label),
                               template=template or str(module.meta.get("name", "")))
     blocks = []
+    renamed: dict[str, str] = {}
     for b in module_blocks(module):
         dx, dy = _rotate(b.x_mm, b.y_mm, rotation_deg)
-        blocks.append(b.copy(id=new_id(), x_mm=x_mm + dx, y_mm=y_mm + dy,
+        renamed[b.id] = new_id()
+        blocks.append(b.copy(id=renamed[b.id], x_mm=x_mm + dx, y_mm=y_mm + dy,
                              rotation_deg=(b.rotation_deg + rotation_deg) % 360,
                              hall_id=target, module_id=instance.id, locked=False))
     if not blocks:
         raise ValueError(f"module template '{label}' has no blocks")
-    return CompoundEdit([AddModule(instance), AddBlocks(blocks)], text=f"Insert module {instance.name}")
+    edits: list[Edit] = [AddModule(instance), AddBlocks(blocks)]
+    # The module's own wiring comes along, on the new block ids.
+    inside = internal_connections(module, set(renamed))
+    if inside:
+        edits.append(AddConnections([replace(c, id=new_id(), from_block=renamed[c.from_block],
+                                             to_block=renamed[c.to_block]) for c in inside]))
+    return CompoundEdit(edits, text=f"Insert module {instance.name}")
 
 
 def explode_module(design: Design, module_id: str) -> CompoundEdit:
@@ -93,10 +104,14 @@ def selection_to_module(design: Design, block_ids: set[str] | list[str], catalog
     hall = Hall(name=name, outline=[(-hw, -hd), (hw, -hd), (hw, hd), (-hw, hd)],
                 floor_type=source_hall.floor_type if source_hall else "slab",
                 floor_rating_kn_m2=source_hall.floor_rating_kn_m2 if source_hall else 20.0)
-    blocks = [b.copy(id=new_id(), x_mm=b.x_mm - cx, y_mm=b.y_mm - cy, hall_id=hall.id, module_id="", locked=False)
-              for b in chosen]
+    renamed = {b.id: new_id() for b in chosen}
+    blocks = [b.copy(id=renamed[b.id], x_mm=b.x_mm - cx, y_mm=b.y_mm - cy, hall_id=hall.id, module_id="",
+                     locked=False) for b in chosen]
+    # Connections with both ends in the selection are the module's own wiring and are saved with it.
+    wiring = [replace(c, id=new_id(), from_block=renamed[c.from_block], to_block=renamed[c.to_block])
+              for c in internal_connections(design, set(renamed))]
     a = design.assumptions
-    out = Design(halls=[hall], blocks={b.id: b for b in blocks},
+    out = Design(halls=[hall], blocks={b.id: b for b in blocks}, connections={c.id: c for c in wiring},
                  assumptions=Assumptions(values=dict(a.values), power_schemes=dict(a.power_schemes),
                                          cooling_schemes=dict(a.cooling_schemes)),
                  description=description, meta={})
