@@ -275,401 +275,451 @@
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/scene/tools/underlay_tools.py" line="72"/>
+        <source>Align: click a point on the drawing (it snaps to line ends and crossings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/tools/underlay_tools.py" line="73"/>
+        <source>Align: click where that point belongs (a hall corner, a column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/tools/underlay_tools.py" line="74"/>
+        <source>Align: click a second point on the drawing, far from the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/tools/underlay_tools.py" line="75"/>
+        <source>Align: click where the second point belongs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="238"/>
+        <location filename="../../build/i18n/extra_strings.py" line="260"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="239"/>
+        <location filename="../../build/i18n/extra_strings.py" line="261"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="240"/>
+        <location filename="../../build/i18n/extra_strings.py" line="262"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="241"/>
+        <location filename="../../build/i18n/extra_strings.py" line="263"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="242"/>
+        <location filename="../../build/i18n/extra_strings.py" line="264"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="243"/>
+        <location filename="../../build/i18n/extra_strings.py" line="265"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="244"/>
+        <location filename="../../build/i18n/extra_strings.py" line="266"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="245"/>
+        <location filename="../../build/i18n/extra_strings.py" line="267"/>
         <source>Close the design (asks to save changes)</source>
         <translation>关闭设计（有未保存的更改时会询问）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="246"/>
+        <location filename="../../build/i18n/extra_strings.py" line="268"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="247"/>
+        <location filename="../../build/i18n/extra_strings.py" line="269"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="248"/>
+        <location filename="../../build/i18n/extra_strings.py" line="270"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="249"/>
+        <location filename="../../build/i18n/extra_strings.py" line="271"/>
+        <source>D&amp;XF drawing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="272"/>
+        <source>The design as a CAD drawing: layers, blocks with attributes, dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="273"/>
+        <source>DXF &amp;underlay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="274"/>
+        <source>Lay the architect&apos;s DXF drawing under the halls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="275"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="250"/>
+        <location filename="../../build/i18n/extra_strings.py" line="276"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="251"/>
+        <location filename="../../build/i18n/extra_strings.py" line="277"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="252"/>
+        <location filename="../../build/i18n/extra_strings.py" line="278"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="253"/>
+        <location filename="../../build/i18n/extra_strings.py" line="279"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="254"/>
+        <location filename="../../build/i18n/extra_strings.py" line="280"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="255"/>
+        <location filename="../../build/i18n/extra_strings.py" line="281"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="257"/>
+        <location filename="../../build/i18n/extra_strings.py" line="283"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="258"/>
+        <location filename="../../build/i18n/extra_strings.py" line="284"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="259"/>
+        <location filename="../../build/i18n/extra_strings.py" line="285"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="261"/>
+        <location filename="../../build/i18n/extra_strings.py" line="287"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="262"/>
+        <location filename="../../build/i18n/extra_strings.py" line="288"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="263"/>
+        <location filename="../../build/i18n/extra_strings.py" line="289"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="265"/>
+        <location filename="../../build/i18n/extra_strings.py" line="291"/>
         <source>Language, units, theme, grid, shared template folders and report logo</source>
         <translation>语言、单位、主题、网格、共享模板文件夹和报告徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="266"/>
+        <location filename="../../build/i18n/extra_strings.py" line="292"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="267"/>
+        <location filename="../../build/i18n/extra_strings.py" line="293"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="268"/>
+        <location filename="../../build/i18n/extra_strings.py" line="294"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="269"/>
+        <location filename="../../build/i18n/extra_strings.py" line="295"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="270"/>
+        <location filename="../../build/i18n/extra_strings.py" line="296"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="271"/>
+        <location filename="../../build/i18n/extra_strings.py" line="297"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="272"/>
+        <location filename="../../build/i18n/extra_strings.py" line="298"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="273"/>
+        <location filename="../../build/i18n/extra_strings.py" line="299"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="274"/>
+        <location filename="../../build/i18n/extra_strings.py" line="300"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="275"/>
+        <location filename="../../build/i18n/extra_strings.py" line="301"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="276"/>
+        <location filename="../../build/i18n/extra_strings.py" line="302"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="277"/>
+        <location filename="../../build/i18n/extra_strings.py" line="303"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="278"/>
+        <location filename="../../build/i18n/extra_strings.py" line="304"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="279"/>
+        <location filename="../../build/i18n/extra_strings.py" line="305"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="280"/>
+        <location filename="../../build/i18n/extra_strings.py" line="306"/>
+        <source>Snap to &amp;drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="307"/>
+        <source>Pull clicks to the underlay&apos;s line ends, midpoints and crossings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="308"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="282"/>
+        <location filename="../../build/i18n/extra_strings.py" line="310"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="283"/>
+        <location filename="../../build/i18n/extra_strings.py" line="311"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="284"/>
+        <location filename="../../build/i18n/extra_strings.py" line="312"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="256"/>
+        <location filename="../../build/i18n/extra_strings.py" line="282"/>
         <source>Dupl&amp;icate</source>
         <translation>创建副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="260"/>
+        <location filename="../../build/i18n/extra_strings.py" line="286"/>
         <source>R&amp;otate 90°</source>
         <translation>旋转 90°(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="264"/>
+        <location filename="../../build/i18n/extra_strings.py" line="290"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="281"/>
+        <location filename="../../build/i18n/extra_strings.py" line="309"/>
         <source>I&amp;mperial units</source>
         <translation>英制单位(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="285"/>
+        <location filename="../../build/i18n/extra_strings.py" line="313"/>
         <source>Sa&amp;ve selection as module…</source>
         <translation>将所选保存为模块(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="286"/>
+        <location filename="../../build/i18n/extra_strings.py" line="314"/>
         <source>Keep the selected blocks as a module template</source>
         <translation>将所选设备保存为模块模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="287"/>
+        <location filename="../../build/i18n/extra_strings.py" line="315"/>
         <source>&amp;Explode module</source>
         <translation>分解模块(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="288"/>
+        <location filename="../../build/i18n/extra_strings.py" line="316"/>
         <source>Turn the selected module back into single blocks</source>
         <translation>将所选模块还原为单个设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="289"/>
+        <location filename="../../build/i18n/extra_strings.py" line="317"/>
         <source>&amp;Import template bundle…</source>
         <translation>导入模板包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="290"/>
+        <location filename="../../build/i18n/extra_strings.py" line="318"/>
         <source>Add templates from a shared .zip bundle</source>
         <translation>从共享的 .zip 模板包添加模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="291"/>
+        <location filename="../../build/i18n/extra_strings.py" line="319"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="292"/>
+        <location filename="../../build/i18n/extra_strings.py" line="320"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="293"/>
+        <location filename="../../build/i18n/extra_strings.py" line="321"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="294"/>
+        <location filename="../../build/i18n/extra_strings.py" line="322"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="295"/>
+        <location filename="../../build/i18n/extra_strings.py" line="323"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="296"/>
+        <location filename="../../build/i18n/extra_strings.py" line="324"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="297"/>
+        <location filename="../../build/i18n/extra_strings.py" line="325"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="298"/>
+        <location filename="../../build/i18n/extra_strings.py" line="326"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="299"/>
+        <location filename="../../build/i18n/extra_strings.py" line="327"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="300"/>
+        <location filename="../../build/i18n/extra_strings.py" line="328"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="301"/>
+        <location filename="../../build/i18n/extra_strings.py" line="329"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="302"/>
+        <location filename="../../build/i18n/extra_strings.py" line="330"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="303"/>
+        <location filename="../../build/i18n/extra_strings.py" line="331"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="304"/>
+        <location filename="../../build/i18n/extra_strings.py" line="332"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="305"/>
+        <location filename="../../build/i18n/extra_strings.py" line="333"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="306"/>
+        <location filename="../../build/i18n/extra_strings.py" line="334"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="307"/>
+        <location filename="../../build/i18n/extra_strings.py" line="335"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="308"/>
+        <location filename="../../build/i18n/extra_strings.py" line="336"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="309"/>
+        <location filename="../../build/i18n/extra_strings.py" line="337"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="310"/>
+        <location filename="../../build/i18n/extra_strings.py" line="338"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="311"/>
+        <location filename="../../build/i18n/extra_strings.py" line="339"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="312"/>
+        <location filename="../../build/i18n/extra_strings.py" line="340"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="313"/>
+        <location filename="../../build/i18n/extra_strings.py" line="341"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="314"/>
+        <location filename="../../build/i18n/extra_strings.py" line="342"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="315"/>
+        <location filename="../../build/i18n/extra_strings.py" line="343"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="316"/>
+        <location filename="../../build/i18n/extra_strings.py" line="344"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -1213,6 +1263,49 @@
     </message>
 </context>
 <context>
+    <name>ClimatePanel</name>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="123"/>
+        <source>Hour of day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="123"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="124"/>
+        <source>Hours by cooling mode: free · partial · mechanical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="133"/>
+        <source>No weather file: the annual PUE uses the typed economizer hours, the less accurate path. Choose the site&apos;s weather in the inspector&apos;s Climate tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="137"/>
+        <source>{0}: annual PUE {1} (Σ facility / Σ IT over {2} hours), worst hour {3}, peak facility {4} kW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="143"/>
+        <source>Colour: PUE {0} (blue) to {1} (red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="165"/>
+        <source>{0} · {1} / {2} °C · free {3} h · partial {4} h · mechanical {5} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="169"/>
+        <source>supply not held {0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="17"/>
@@ -1489,6 +1582,159 @@
     </message>
 </context>
 <context>
+    <name>ContingencyDock</name>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="126"/>
+        <source>Contingency (N-1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="129"/>
+        <source>N-1: every component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="130"/>
+        <source>N-2: pairs within a system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="132"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="133"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="134"/>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="134"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="134"/>
+        <source>IT lost (kW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="135"/>
+        <source>Dark racks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="135"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="139"/>
+        <source>Fails every power and cooling component in turn and lists what goes dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="165"/>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="172"/>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="189"/>
+        <source>The analysis failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="192"/>
+        <source>Cancelled; the results shown before stay until the next run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="208"/>
+        <source>The design changed since this run; run again to update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="229"/>
+        <source>holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="229"/>
+        <source>does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="233"/>
+        <source>%1 components break it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="237"/>
+        <source>Broken by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="238"/>
+        <source> and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="244"/>
+        <source>%1 components, %2 cases, %3 single points of failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="246"/>
+        <source>Concurrently maintainable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="247"/>
+        <source>Fault tolerant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="250"/>
+        <source>Worst overload after failover: %1 at %2 % of its rating when %3 fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="254"/>
+        <source>No device goes above its rating after any single failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="255"/>
+        <source>A design-rule verdict in the style of the Uptime Institute tier definitions, not a certification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="261"/>
+        <source>single point of failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="265"/>
+        <source>pair loss (N-2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/contingency.py" line="268"/>
+        <source>overloads %1 (%2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../workbench/ui/crash.py" line="68"/>
@@ -1513,189 +1759,199 @@ Your design is still open; save it now to be safe. The details were written to {
 <context>
     <name>DesignPage</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="105"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="106"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="231"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="114"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="115"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="240"/>
         <source>Hall</source>
         <translation>机房</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="108"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="117"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="109"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="118"/>
         <source>Floor type</source>
         <translation>地面类型</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="110"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="119"/>
         <source>Slab</source>
         <translation>结构楼板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="110"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="119"/>
         <source>Raised floor</source>
         <translation>架空地板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="111"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="120"/>
         <source>Floor rating</source>
         <translation>楼面荷载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="113"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="122"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="114"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
         <source>Width (X)</source>
         <translation>宽度 (X)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="115"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
         <source>Depth (Y)</source>
         <translation>进深 (Y)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="116"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="125"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="117"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="126"/>
         <source>X from … to</source>
         <translation>X 起止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="118"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="127"/>
         <source>Y from … to</source>
         <translation>Y 起止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="129"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="138"/>
         <source>Site and proposal</source>
         <translation>场地与方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="131"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="140"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="132"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="141"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="133"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="142"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="134"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="143"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="135"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="144"/>
         <source>Prepared by</source>
         <translation>编制人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="139"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="148"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="141"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="150"/>
         <source>Electricity price</source>
         <translation>电价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="175"/>
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="175"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="175"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="167"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="176"/>
         <source>Climate and chillers</source>
         <translation>气候与冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="167"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="176"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="167"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="176"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="177"/>
         <source>Physical constants</source>
         <translation>物理常数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="177"/>
         <source>Economics over the years</source>
         <translation>多年经济性</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="178"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="187"/>
         <source>Doors</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="180"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="189"/>
         <source>Door D{0} width</source>
         <translation>门 D{0} 宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="198"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="207"/>
         <source>Redundancy</source>
         <translation>冗余</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="203"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="212"/>
         <source>Power system “{0}”</source>
         <translation>供电系统“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="204"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="213"/>
         <source>Cooling group “{0}”</source>
         <translation>制冷组“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="232"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="241"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="233"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="242"/>
         <source>Assumptions</source>
         <translation>假设条件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="238"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="243"/>
+        <source>Climate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="244"/>
+        <source>Proposal</source>
+        <translation>报价文件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="253"/>
         <source>allowed {0} to {1} {2}</source>
         <translation>允许范围 {0} 至 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="241"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="256"/>
         <source>{0}
 Default {1:,g} {2}; {3}
 Source: {4}</source>
@@ -1704,65 +1960,194 @@ Source: {4}</source>
 来源：{4}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="295"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="311"/>
         <source>Typing a width or depth keeps the lower-left corner where it is. Blocks are not moved; any left outside are flagged in Checks.</source>
         <translation>输入宽度或进深时，左下角保持不动。设备不会被移动；落在机房外的设备会在“检查”中标出。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="298"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="314"/>
         <source>Not a rectangle: width and depth are the outline&apos;s extent. Reshape it on the canvas with the Hall outline tool.</source>
         <translation>非矩形机房：宽度和进深为轮廓的外包尺寸。请在画布上用“机房轮廓”工具调整形状。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="311"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="327"/>
         <source>Door D{0} on the wall at x {1} mm, y {2} mm</source>
         <translation>门 D{0}，位于墙上 x {1} mm、y {2} mm 处</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="315"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="330"/>
         <source>Blocks must keep a clear zone {0} mm deep inside each door for equipment delivery (assumption under Layout).</source>
         <translation>每扇门内侧须留出 {0} mm 深的净空区，作为设备运输通道（见假设条件中的“布局”）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="318"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="333"/>
         <source>No doors: add them on a hall wall with the Door tool.</source>
         <translation>尚无门：请用“门”工具在机房墙上添加。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="335"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="346"/>
         <source>Set width of door D{0} of {1} to {2} mm</source>
         <translation>将 {1} 的门 D{0} 宽度设为 {2} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="353"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="364"/>
         <source>Set {0} of {1}</source>
         <translation>设置{1}的{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="359"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="370"/>
         <source>Only a rectangular hall can be sized here; reshape this one with the Hall outline tool.</source>
         <translation>此处只能设置矩形机房的尺寸；请用“机房轮廓”工具调整此机房的形状。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="368"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="379"/>
         <source>Set width of {0} to {1} mm</source>
         <translation>将 {0} 的宽度设为 {1} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="373"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="384"/>
         <source>Set depth of {0} to {1} mm</source>
         <translation>将 {0} 的进深设为 {1} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="382"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="391"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="393"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="402"/>
         <source>Set {0}</source>
         <translation>设置{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="395"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="406"/>
         <source>Set redundancy of {0} to {1}</source>
         <translation>将{0}的冗余设为 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramDock</name>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="69"/>
+        <source>Single-line diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="70"/>
+        <source>Single-line (power)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="71"/>
+        <source>Cooling schematic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="72"/>
+        <source>Click to select on the plan, double-click to zoom there, right-click to fail or restore. Racks are grouped per feeding device when a level is wide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="79"/>
+        <source>Fail (what-if)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="79"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="82"/>
+        <source>Utility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="82"/>
+        <source>MV switchgear</source>
+        <translation type="unfinished">中压开关柜</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="83"/>
+        <source>Transformer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="83"/>
+        <source>LV switchgear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="84"/>
+        <source>UPS</source>
+        <translation type="unfinished">不间断电源（UPS）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="84"/>
+        <source>Distribution</source>
+        <translation type="unfinished">配电</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="84"/>
+        <source>Loads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="85"/>
+        <source>Heat rejection</source>
+        <translation type="unfinished">排热</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="85"/>
+        <source>Loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="86"/>
+        <source>CDU / air units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="86"/>
+        <source>Racks</source>
+        <translation type="unfinished">机柜</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="124"/>
+        <source>The diagram layout is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="162"/>
+        <source>Utility grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="163"/>
+        <source>cooling loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="168"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="172"/>
+        <source>IT %1 kW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="169"/>
+        <source>%1 racks</source>
+        <translation type="unfinished">%1 个机柜</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="173"/>
+        <source>cords %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="176"/>
+        <source>%1 of %2 kW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="199"/>
+        <source> · side %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1991,204 +2376,254 @@ Source: {4}</source>
         <translation>已锁定的设备不会被删除，请先解锁</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="180"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="166"/>
+        <source>No free spot for a copy in this hall: every place nearby overlaps equipment, a column, a door zone or a service clearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="184"/>
         <source>Copied 1 block</source>
         <translation>已复制 1 个块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="180"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="184"/>
         <source>Copied {0} blocks</source>
         <translation>已复制 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="190"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="194"/>
         <source>The clipboard holds no blocks</source>
         <translation>剪贴板中没有设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="201"/>
+        <location filename="../../build/i18n/extra_strings.py" line="208"/>
         <source>Column</source>
         <translation>柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="202"/>
+        <location filename="../../build/i18n/extra_strings.py" line="209"/>
         <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
         <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="203"/>
+        <location filename="../../build/i18n/extra_strings.py" line="211"/>
         <source>Click inside a hall to add a column</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="205"/>
+        <location filename="../../build/i18n/extra_strings.py" line="212"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="206"/>
+        <location filename="../../build/i18n/extra_strings.py" line="210"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="204"/>
+        <location filename="../../build/i18n/extra_strings.py" line="213"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="214"/>
+        <location filename="../../build/i18n/extra_strings.py" line="221"/>
         <source>Door</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="215"/>
+        <location filename="../../build/i18n/extra_strings.py" line="222"/>
         <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
         <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="216"/>
+        <location filename="../../build/i18n/extra_strings.py" line="224"/>
         <source>Click on a hall wall to add a door</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="218"/>
+        <location filename="../../build/i18n/extra_strings.py" line="223"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="219"/>
+        <location filename="../../build/i18n/extra_strings.py" line="225"/>
         <source>Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel&apos;s Hall tab.</source>
         <translation>{1} 的门 D{0}：宽 {2} mm。可在“属性”面板“机房”页的“门”一栏中输入宽度。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="220"/>
+        <location filename="../../build/i18n/extra_strings.py" line="226"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="217"/>
+        <location filename="../../build/i18n/extra_strings.py" line="227"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="221"/>
+        <location filename="../../build/i18n/extra_strings.py" line="228"/>
         <source>Hall outline</source>
         <translation>机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="223"/>
+        <location filename="../../build/i18n/extra_strings.py" line="230"/>
         <source>the hall is smaller than 1 m × 1 m</source>
         <translation>机房小于 1 m × 1 m</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="231"/>
+        <location filename="../../build/i18n/extra_strings.py" line="238"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="228"/>
+        <location filename="../../build/i18n/extra_strings.py" line="235"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="207"/>
+        <location filename="../../build/i18n/extra_strings.py" line="214"/>
         <source>Connect</source>
         <translation type="unfinished">连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="208"/>
+        <location filename="../../build/i18n/extra_strings.py" line="215"/>
         <source>power</source>
         <translation type="unfinished">供电</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="209"/>
+        <location filename="../../build/i18n/extra_strings.py" line="216"/>
         <source>liquid</source>
         <translation type="unfinished">液冷</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="210"/>
+        <location filename="../../build/i18n/extra_strings.py" line="217"/>
         <source>heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="211"/>
+        <location filename="../../build/i18n/extra_strings.py" line="218"/>
         <source>Press on a block and drag to the block it feeds or is fed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="212"/>
+        <location filename="../../build/i18n/extra_strings.py" line="219"/>
         <source>These two blocks have no ports that fit together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="213"/>
+        <location filename="../../build/i18n/extra_strings.py" line="220"/>
         <source>Connected %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="222"/>
+        <location filename="../../build/i18n/extra_strings.py" line="229"/>
         <source>Corner: drag to move it; right-click it, or click it and press Delete, to remove it</source>
         <translation>角点：拖动可移动；右键单击，或单击后按 Delete 键，可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="224"/>
+        <location filename="../../build/i18n/extra_strings.py" line="231"/>
         <source>Add hall corner</source>
         <translation>添加机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="225"/>
+        <location filename="../../build/i18n/extra_strings.py" line="232"/>
         <source>Remove hall corner</source>
         <translation>删除机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="226"/>
+        <location filename="../../build/i18n/extra_strings.py" line="233"/>
         <source>Wall: drag to move it square to itself; double-click to add a corner there</source>
         <translation>墙：拖动可沿其垂直方向平移；双击可在此处添加角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="227"/>
+        <location filename="../../build/i18n/extra_strings.py" line="234"/>
         <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; point at a hall&apos;s corner or wall to reshape it</source>
         <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；指向机房的角点或墙可调整其形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="229"/>
+        <location filename="../../build/i18n/extra_strings.py" line="236"/>
         <source>Move hall wall</source>
         <translation>移动机房墙</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="230"/>
+        <location filename="../../build/i18n/extra_strings.py" line="237"/>
         <source>Corner not removed: a hall needs at least three corners</source>
         <translation>未删除角点：机房至少需要三个角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="232"/>
+        <location filename="../../build/i18n/extra_strings.py" line="239"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="233"/>
+        <location filename="../../build/i18n/extra_strings.py" line="240"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="234"/>
+        <location filename="../../build/i18n/extra_strings.py" line="241"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="235"/>
+        <location filename="../../build/i18n/extra_strings.py" line="242"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="236"/>
+        <location filename="../../build/i18n/extra_strings.py" line="243"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="237"/>
+        <location filename="../../build/i18n/extra_strings.py" line="244"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="245"/>
+        <source>Align underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="246"/>
+        <source>Hall from drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="247"/>
+        <source>Click inside a closed outline of the drawing: it becomes the hall there, or a new hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="248"/>
+        <source>Hall outline from drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="249"/>
+        <source>There is no underlay to take a hall from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="250"/>
+        <source>No closed outline of the drawing around this point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="251"/>
+        <source>Not aligned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="252"/>
+        <source>Hall not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="253"/>
+        <source>Underlay aligned: scale %1, turned %2°</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2461,7 +2896,7 @@ Source: {4}</source>
 <context>
     <name>HallView</name>
     <message>
-        <location filename="../../workbench/ui/scene/view.py" line="268"/>
+        <location filename="../../workbench/ui/scene/view.py" line="272"/>
         <source>This design has no blocks yet.
 Drag equipment from the Block palette onto the hall, or double-click it;
 Insert → Module… drops a whole pod; File → New from template… starts from a proven hall.
@@ -2534,57 +2969,57 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
         <source>Design in use</source>
         <translation>设计正在使用中</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
         <source>an unknown computer</source>
         <translation>一台未知计算机</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
         <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
         <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="155"/>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
         <source>a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>not a regular file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
         <source>“{name}” is already open by {user} on {host} since {time}.</source>
         <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
         <source>Cannot tell whether someone else is editing “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
         <source>{lock} is {problem}, so the workbench cannot lock the design. Open it read-only (you can still save a copy under another name), or remove that item and open the design again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2592,19 +3027,19 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>Command failed</source>
         <translation>命令失败</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>The command could not be completed:
 %1</source>
         <translation>命令无法完成：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="173"/>
+        <location filename="../../workbench/ui/main_window.py" line="178"/>
         <source>Docks unavailable: %1</source>
         <translation>面板不可用：%1</translation>
     </message>
@@ -2614,114 +3049,119 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>无法打开设计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="294"/>
+        <location filename="../../workbench/ui/main_window.py" line="303"/>
         <source>Template gallery</source>
         <translation>模板库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="302"/>
+        <location filename="../../workbench/ui/main_window.py" line="311"/>
         <source>Module gallery</source>
         <translation>模块库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="311"/>
+        <location filename="../../workbench/ui/main_window.py" line="321"/>
         <source>Module saved to %1</source>
         <translation>模块已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="317"/>
+        <location filename="../../workbench/ui/main_window.py" line="327"/>
         <source>Select a placed module to explode it</source>
         <translation>请选择一个已放置的模块再分解</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="324"/>
+        <location filename="../../workbench/ui/main_window.py" line="334"/>
         <source>Import template bundle</source>
         <translation>导入模板包</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="325"/>
+        <location filename="../../workbench/ui/main_window.py" line="335"/>
         <source>Template bundles (*.zip)</source>
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="333"/>
+        <location filename="../../workbench/ui/main_window.py" line="343"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="339"/>
+        <location filename="../../workbench/ui/main_window.py" line="349"/>
         <source>%1 is not available in this build.</source>
         <translation>此版本不提供 %1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="352"/>
+        <location filename="../../workbench/ui/main_window.py" line="362"/>
         <source>Place row / array</source>
         <translation>布置成排 / 阵列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="428"/>
+        <location filename="../../workbench/ui/main_window.py" line="438"/>
         <source>Tool: %1</source>
         <translation>工具：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="437"/>
+        <location filename="../../workbench/ui/main_window.py" line="447"/>
         <source>Snap: on (%1)</source>
         <translation>吸附：开（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="438"/>
+        <location filename="../../workbench/ui/main_window.py" line="448"/>
         <source>Snap: off</source>
         <translation>吸附：关</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="444"/>
+        <location filename="../../workbench/ui/main_window.py" line="454"/>
         <source>Scale %1</source>
         <translation>比例 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="449"/>
+        <location filename="../../workbench/ui/main_window.py" line="459"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="449"/>
+        <location filename="../../workbench/ui/main_window.py" line="459"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="450"/>
+        <location filename="../../workbench/ui/main_window.py" line="460"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="450"/>
+        <location filename="../../workbench/ui/main_window.py" line="460"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="454"/>
+        <location filename="../../workbench/ui/main_window.py" line="464"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="460"/>
+        <location filename="../../workbench/ui/main_window.py" line="470"/>
         <source> — scenario “%1”</source>
         <translation> — 方案“%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="462"/>
+        <location filename="../../workbench/ui/main_window.py" line="472"/>
         <source> [read-only]</source>
         <translation> [只读]</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="475"/>
+        <location filename="../../workbench/ui/main_window.py" line="485"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="477"/>
+        <location filename="../../workbench/ui/main_window.py" line="487"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="488"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="5"/>
@@ -2729,27 +3169,27 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="317"/>
+        <location filename="../../build/i18n/extra_strings.py" line="345"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="318"/>
+        <location filename="../../build/i18n/extra_strings.py" line="346"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="319"/>
+        <location filename="../../build/i18n/extra_strings.py" line="347"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="320"/>
+        <location filename="../../build/i18n/extra_strings.py" line="348"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="321"/>
+        <location filename="../../build/i18n/extra_strings.py" line="349"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2757,204 +3197,209 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MetricsDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="147"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="151"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
         <source>Load against capacity</source>
         <translation>负载与容量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="148"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
         <source>PUE against IT load</source>
         <translation>PUE 随 IT 负载变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="149"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>Facility overhead by subsystem</source>
         <translation>各子系统的设施开销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="149"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
+        <source>The year at the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="158"/>
         <source>IT load (design)</source>
         <translation>IT 负载（设计）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
         <source>PUE, annualised</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
         <source>PUE, design day</source>
         <translation>PUE（设计日）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="155"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="161"/>
         <source>Utilisation</source>
         <translation>利用率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="156"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="162"/>
         <source>Design</source>
         <translation>设计值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="157"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="163"/>
         <source>Back to the design&apos;s IT utilisation assumption</source>
         <translation>恢复为设计的 IT 利用率假设</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="158"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="164"/>
         <source>IT utilisation for the operating point: sets the load the PUE is evaluated at</source>
         <translation>运行工况的 IT 利用率：决定计算 PUE 时的负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="166"/>
         <source>Racks (compute / network / storage)</source>
         <translation>机柜（计算 / 网络 / 存储）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="166"/>
         <source>Blocks placed</source>
         <translation>已放置设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="161"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="167"/>
         <source>White space</source>
         <translation>IT 机房面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="161"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="167"/>
         <source>Power density</source>
         <translation>功率密度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="162"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
         <source>Average per rack</source>
         <translation>单机柜平均功率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="162"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
         <source>Annual energy (facility)</source>
         <translation>年耗电量（设施）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="163"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
         <source>Annual energy cost</source>
         <translation>年电费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="163"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
         <source>CAPEX (equipment, ROM)</source>
         <translation>资本支出（设备，粗略估算）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="164"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="170"/>
         <source>Cost per MW IT</source>
         <translation>每 MW IT 成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="174"/>
         <source>IT load (kW)</source>
         <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="174"/>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="175"/>
         <source>No power or cooling equipment placed yet.</source>
         <translation>尚未放置供电或制冷设备。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="193"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="309"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="330"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="199"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="316"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="337"/>
         <source>{0} kW</source>
         <translation>{0} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="197"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="203"/>
         <source>PUE at {0} % utilisation</source>
         <translation>{0} % 利用率下的 PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="223"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="230"/>
         <source>PUE incomplete: it leaves out what is not placed yet.</source>
         <translation>PUE 不完整：未计入尚未布置的部分。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
         <source>UPS</source>
         <translation>不间断电源（UPS）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
         <source>Distribution</source>
         <translation>配电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="243"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
         <source>Generators</source>
         <translation>发电机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="243"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
         <source>Transformers</source>
         <translation>变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="244"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
         <source>MV switchgear</source>
         <translation>中压开关柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="244"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
         <source>Solid-state transformers</source>
         <translation>固态变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="245"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
         <source>Air units</source>
         <translation>空调末端</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="245"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
         <source>CDUs</source>
         <translation>冷却分配单元（CDU）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="245"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
         <source>Chillers</source>
         <translation>冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="246"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
         <source>Dry coolers</source>
         <translation>干冷器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="246"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
         <source>Cooling towers</source>
         <translation>冷却塔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="257"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="264"/>
         <source>{0}
 {1} modules, installed {2} kW, usable under {3}: {4} kW
 load {5} kW, headroom {6} kW, stranded {7} kW</source>
@@ -2963,135 +3408,135 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 负载 {5} kW，余量 {6} kW，闲置 {7} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="262"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="269"/>
         <source>{0} not met</source>
         <translation>{0} 未满足</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="269"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="276"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="270"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
         <source>Air cooling</source>
         <translation>风冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="271"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="278"/>
         <source>Liquid cooling</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="272"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="279"/>
         <source>Heat rejection</source>
         <translation>排热</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="278"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="285"/>
         <source>Space and floor</source>
         <translation>空间与楼面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="286"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="293"/>
         <source>Block footprint {0} m² of {1} m² floor</source>
         <translation>设备占地 {0} m²，场地面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="287"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
         <source>{0} · footprint</source>
         <translation>{0} · 占地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="288"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="295"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="288"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="295"/>
         <source>over</source>
         <translation>超出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="285"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
         <source>Block footprint {0} m² of {1} m² white space</source>
         <translation>设备占地 {0} m²，IT 机房面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="293"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="300"/>
         <source>{0} · floor, heaviest block</source>
         <translation>{0} · 楼面，最重设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
         <source>overloaded</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="295"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
         <source>Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²</source>
         <translation>最重设备 {0} kN/m²，{1}承载能力 {2} kN/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="310"/>
         <source>Power losses</source>
         <translation>供电损耗</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="307"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="312"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="311"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="314"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="319"/>
         <source>{0} kW · pPUE {1:.3f}</source>
         <translation>{0} kW · pPUE {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="306"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="313"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="309"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="316"/>
         <source>Lighting</source>
         <translation>照明</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="311"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="318"/>
         <source>Miscellaneous</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="324"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="331"/>
         <source>{0}  ({1} / {2} / {3})</source>
         <translation>{0}（{1} / {2} / {3}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="328"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="335"/>
         <source>{0} m²</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="329"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="336"/>
         <source>{0} kW/m²</source>
         <translation>{0} kW/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="331"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="338"/>
         <source>{0} MWh/yr</source>
         <translation>{0} MWh/年</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="334"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="341"/>
         <source>{0} /MW</source>
         <translation>{0} /MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="340"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="347"/>
         <source>Rate {0} {1} per USD; {2}</source>
         <translation>汇率 {0} {1}/USD；{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="342"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="349"/>
         <source>IT load per m² of white space</source>
         <translation>每平方米 IT 机房面积的 IT 负载</translation>
     </message>
@@ -3207,42 +3652,62 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>Plant</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
         <source>Drag from one block to another to connect them; only ports that fit are offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
         <source>Bring every failed block back; the plan and diagrams restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
         <source>C&amp;onnections overlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
         <source>&amp;Plant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <source>Restore (what-if)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
         <source>Select the blocks to auto-connect first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
         <source>Auto-connect</source>
         <translation type="unfinished">自动连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="168"/>
+        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <source>Fail (what-if)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="173"/>
+        <source>Auto-connect is not available in this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="174"/>
         <source>Auto-connect: %1 connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <location filename="../../build/i18n/extra_strings.py" line="175"/>
+        <source>Fail %1 blocks (what-if)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="176"/>
         <source>%1 failed: %2 racks dark (%3 kW IT lost), %4 devices overloaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3371,72 +3836,155 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
     </message>
 </context>
 <context>
+    <name>ProposalTab</name>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="81"/>
+        <source>One item per line. Empty lists use the standard items in the report&apos;s language. Revisions: rev | date | author | change. Sign-off: role | name | date. Names in Chinese: one per line, as typed = translation.</source>
+        <translation>每行一项。列表为空时，报告按所选语言使用标准条目。修订记录：版本 | 日期 | 编制人 | 修改内容。签署：职责 | 姓名 | 日期。中文名称：每行一个，原名 = 译名。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="84"/>
+        <source>Scope of supply</source>
+        <translation>供货范围</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="84"/>
+        <source>Exclusions</source>
+        <translation>不包括的内容</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="85"/>
+        <source>Clarifications</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="85"/>
+        <source>Validity (days)</source>
+        <translation>有效期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="86"/>
+        <source>Price basis</source>
+        <translation>价格基础</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="86"/>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="87"/>
+        <source>ASHRAE class</source>
+        <translation>ASHRAE 等级</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="87"/>
+        <source>Tier intent</source>
+        <translation>可靠性等级目标</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="88"/>
+        <source>Codes and standards</source>
+        <translation>规范与标准</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="88"/>
+        <source>Revision history</source>
+        <translation>修订记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="89"/>
+        <source>Sign-off</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="89"/>
+        <source>Customer logo file</source>
+        <translation>客户标志文件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="90"/>
+        <source>Names in Chinese</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="92"/>
+        <source>Apply proposal fields</source>
+        <translation>应用报价文件字段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="148"/>
+        <source>Edit proposal fields</source>
+        <translation>编辑报价文件字段</translation>
+    </message>
+</context>
+<context>
     <name>SaveGuard</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="170"/>
+        <location filename="../../build/i18n/extra_strings.py" line="177"/>
         <source>Save design</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="171"/>
+        <location filename="../../build/i18n/extra_strings.py" line="178"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <location filename="../../build/i18n/extra_strings.py" line="179"/>
         <source>Replace</source>
         <translation type="unfinished">替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="173"/>
+        <location filename="../../build/i18n/extra_strings.py" line="180"/>
         <source>“{name}” is not the file this recovered design came from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="174"/>
+        <location filename="../../build/i18n/extra_strings.py" line="181"/>
         <source>It changed after the autosave was written, or it is a different design with the same name. Replacing it would lose what it holds now.
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="175"/>
+        <location filename="../../build/i18n/extra_strings.py" line="182"/>
         <source>Saving would overwrite their work. Save your design under another name instead?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="176"/>
+        <location filename="../../build/i18n/extra_strings.py" line="183"/>
         <source>“{name}” is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="177"/>
+        <location filename="../../build/i18n/extra_strings.py" line="184"/>
         <source>“{name}” is read-only and belongs to {owner}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="178"/>
+        <location filename="../../build/i18n/extra_strings.py" line="185"/>
         <source>“{name}” belongs to {owner}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="179"/>
+        <location filename="../../build/i18n/extra_strings.py" line="186"/>
         <source>Replacing it makes you its owner. Replace it, or save under another name?
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="180"/>
+        <location filename="../../build/i18n/extra_strings.py" line="187"/>
         <source>The workbench will not replace it. Save your design under another name instead?
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="181"/>
+        <location filename="../../build/i18n/extra_strings.py" line="188"/>
         <source>Cannot lock “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="182"/>
+        <location filename="../../build/i18n/extra_strings.py" line="189"/>
         <source>{lock} is in the way of the design&apos;s lock file, so another session might be editing it. Save under another name instead?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3444,92 +3992,92 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>ScenarioBar</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="183"/>
+        <location filename="../../build/i18n/extra_strings.py" line="190"/>
         <source>Base design</source>
         <translation>基准方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="184"/>
+        <location filename="../../build/i18n/extra_strings.py" line="191"/>
         <source>&amp;Scenarios</source>
         <translation>方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="185"/>
+        <location filename="../../build/i18n/extra_strings.py" line="192"/>
         <source> Scenario: </source>
         <translation> 方案： </translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="186"/>
+        <location filename="../../build/i18n/extra_strings.py" line="193"/>
         <source>&amp;New scenario from current…</source>
         <translation>以当前状态新建方案(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="187"/>
+        <location filename="../../build/i18n/extra_strings.py" line="194"/>
         <source>&amp;Duplicate scenario…</source>
         <translation>复制方案(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="188"/>
+        <location filename="../../build/i18n/extra_strings.py" line="195"/>
         <source>&amp;Rename scenario…</source>
         <translation>重命名方案(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="189"/>
+        <location filename="../../build/i18n/extra_strings.py" line="196"/>
         <source>De&amp;lete scenario</source>
         <translation>删除方案(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="190"/>
+        <location filename="../../build/i18n/extra_strings.py" line="197"/>
         <source>&amp;Promote to base</source>
         <translation>设为基准方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="191"/>
+        <location filename="../../build/i18n/extra_strings.py" line="198"/>
         <source>&amp;Compare scenarios…</source>
         <translation>比较方案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="192"/>
+        <location filename="../../build/i18n/extra_strings.py" line="199"/>
         <source>The option being edited; edits change only this option</source>
         <translation>正在编辑的方案；修改只作用于此方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="193"/>
+        <location filename="../../build/i18n/extra_strings.py" line="200"/>
         <source>New scenario</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="194"/>
+        <location filename="../../build/i18n/extra_strings.py" line="201"/>
         <source>Name of the new option (it starts as what you see now):</source>
         <translation>新方案名称（以当前所见状态为起点）：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="195"/>
+        <location filename="../../build/i18n/extra_strings.py" line="202"/>
         <source>Duplicate scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="196"/>
+        <location filename="../../build/i18n/extra_strings.py" line="203"/>
         <source>Name of the copy:</source>
         <translation>副本名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="197"/>
+        <location filename="../../build/i18n/extra_strings.py" line="204"/>
         <source>Rename scenario</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="198"/>
+        <location filename="../../build/i18n/extra_strings.py" line="205"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="199"/>
+        <location filename="../../build/i18n/extra_strings.py" line="206"/>
         <source>Editing scenario “%1”: changes apply to this option only</source>
         <translation>正在编辑方案“%1”：修改只作用于此方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="200"/>
+        <location filename="../../build/i18n/extra_strings.py" line="207"/>
         <source>Scenarios</source>
         <translation>方案</translation>
     </message>
@@ -3553,158 +4101,465 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
     </message>
 </context>
 <context>
+    <name>SiteTab</name>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="123"/>
+        <source>Weather file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="123"/>
+        <source>Monthly means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="124"/>
+        <source>Cooling loops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="124"/>
+        <source>IT load over the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="127"/>
+        <source>Choose EPW or TMY3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="128"/>
+        <source>No weather file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="129"/>
+        <source>Use the typed economizer hours instead (less accurate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="131"/>
+        <source>For a site not built in, download its EPW from climate.onebuilding.org (TMYx files for thousands of stations) or the EnergyPlus weather page, then choose it here. Built-in sites ship only weather data the project may redistribute; sources and licences are in resources/weather/README.md.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="134"/>
+        <source>Location</source>
+        <translation type="unfinished">地点</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="134"/>
+        <source>Latitude, longitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
+        <source>Elevation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
+        <source>Source and licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="137"/>
+        <source>Cooling design 0.4 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="137"/>
+        <source>Heating design 99.6 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
+        <source>Dry bulb °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
+        <source>Wet bulb °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="143"/>
+        <source>Each loop holds its own supply and return temperature. Warm-water loops carry liquid-cooled racks through CDUs; chilled-water loops feed CRAHs, fan walls and rear doors. Blank takes the assumption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="145"/>
+        <source>Import hourly CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <source>Jan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <source>Feb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <source>Mar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <source>Apr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <source>Jun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <source>Jul</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <source>Aug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <source>Sep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <source>Oct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <source>Nov</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <source>Dec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="154"/>
+        <source>Constant at the IT utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="154"/>
+        <source>Weekly 24 × 7 profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="155"/>
+        <source>Monthly ramp (phased build-out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="156"/>
+        <source>Imported hourly profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="165"/>
+        <source>Built-in site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="173"/>
+        <source>Hourly year: {0}, {1} file, {2} hours. The PUE is Σ facility / Σ IT energy over every hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="176"/>
+        <source>The file has changed since it was chosen: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="178"/>
+        <source>The weather file cannot be used: {0}
+The design stays usable: its PUE comes from the typed economizer hours (less accurate) until the file is found or another is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="182"/>
+        <source>No weather file: the PUE comes from the typed economizer hours (assumption), the less accurate path. Choose the site&apos;s weather for an hourly year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="195"/>
+        <source>{0} hourly factors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="197"/>
+        <source>{0} hours from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="208"/>
+        <source>{0} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="211"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="213"/>
+        <source>dry bulb {0} °C, wet bulb {1} °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="217"/>
+        <source>your file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="231"/>
+        <source>Recent sites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="276"/>
+        <source>Warm-water loop {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="276"/>
+        <source>Chilled-water loop {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="279"/>
+        <source>Supply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="279"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="310"/>
+        <source>Edit loop temperatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="316"/>
+        <source>Choose weather file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="330"/>
+        <source>Choose a weather file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="331"/>
+        <source>Weather files (*.epw *.csv *.CSV);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="343"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="376"/>
+        <source>Not used, the design is unchanged: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="362"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="380"/>
+        <source>Edit IT load profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="365"/>
+        <source>Import an hourly IT load profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="366"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TemplateGallery</name>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="212"/>
+        <location filename="../../workbench/ui/gallery.py" line="213"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="212"/>
+        <location filename="../../workbench/ui/gallery.py" line="213"/>
         <source>Insert module</source>
         <translation>插入模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="213"/>
+        <location filename="../../workbench/ui/gallery.py" line="214"/>
         <source>Filter by name, author or description</source>
         <translation>按名称、作者或说明筛选</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="215"/>
+        <location filename="../../workbench/ui/gallery.py" line="216"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="215"/>
+        <location filename="../../workbench/ui/gallery.py" line="216"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="216"/>
+        <location filename="../../workbench/ui/gallery.py" line="217"/>
         <source>Import bundle…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="217"/>
+        <location filename="../../workbench/ui/gallery.py" line="218"/>
         <source>Export bundle…</source>
         <translation>导出模板包…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="220"/>
+        <location filename="../../workbench/ui/gallery.py" line="221"/>
         <source>IT MW</source>
         <translation>IT MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="220"/>
+        <location filename="../../workbench/ui/gallery.py" line="221"/>
         <source>PUE (annual)</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="220"/>
+        <location filename="../../workbench/ui/gallery.py" line="221"/>
         <source>racks</source>
         <translation>机柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="223"/>
+        <location filename="../../workbench/ui/gallery.py" line="224"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="223"/>
+        <location filename="../../workbench/ui/gallery.py" line="224"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="223"/>
+        <location filename="../../workbench/ui/gallery.py" line="224"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="224"/>
+        <location filename="../../workbench/ui/gallery.py" line="225"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="224"/>
+        <location filename="../../workbench/ui/gallery.py" line="225"/>
         <source>Source folder</source>
         <translation>来源文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/ui/gallery.py" line="228"/>
+        <location filename="../../workbench/ui/gallery.py" line="229"/>
         <source>%n problem(s) while reading templates (see tooltip)</source>
         <translation>
             <numerusform>读取模板时出现 %n 个问题（见工具提示）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="257"/>
+        <location filename="../../workbench/ui/gallery.py" line="264"/>
         <source>No templates found</source>
         <translation>未找到模板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="268"/>
+        <location filename="../../workbench/ui/gallery.py" line="275"/>
         <source>(no description)</source>
         <translation>（无说明）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="271"/>
+        <location filename="../../workbench/ui/gallery.py" line="278"/>
         <source>Uses block types no library defines: %1</source>
         <translation>使用了任何库都未定义的设备类型：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="273"/>
+        <location filename="../../workbench/ui/gallery.py" line="280"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="273"/>
+        <location filename="../../workbench/ui/gallery.py" line="280"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="273"/>
+        <location filename="../../workbench/ui/gallery.py" line="280"/>
         <source>shared</source>
         <translation>共享</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/ui/gallery.py" line="286"/>
+        <location filename="../../workbench/ui/gallery.py" line="293"/>
         <source>+ %n more area(s)</source>
         <translation>
             <numerusform>另有 %n 个区域</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="290"/>
+        <location filename="../../workbench/ui/gallery.py" line="297"/>
         <source>compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="290"/>
+        <location filename="../../workbench/ui/gallery.py" line="297"/>
         <source>network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="290"/>
+        <location filename="../../workbench/ui/gallery.py" line="297"/>
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="291"/>
+        <location filename="../../workbench/ui/gallery.py" line="298"/>
         <source>power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="291"/>
+        <location filename="../../workbench/ui/gallery.py" line="298"/>
         <source>cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="310"/>
+        <location filename="../../workbench/ui/gallery.py" line="317"/>
         <source>Import template bundle</source>
         <translation>导入模板包</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="311"/>
+        <location filename="../../workbench/ui/gallery.py" line="318"/>
         <source>Template bundles (*.zip)</source>
         <translation>模板包 (*.zip)</translation>
     </message>
@@ -3715,18 +4570,18 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <source>Make room, draw a larger hall, or point at a hall and insert again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
         <source>%1 racks</source>
         <translation>%1 个机柜</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
         <source>No free space</source>
         <translation>没有空余位置</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="135"/>
-        <source>The module does not fit anywhere free in this hall; it was placed in the middle. Move it where you want it.</source>
-        <translation>该模块在此机房中找不到足够的空余位置，已放在中间。请把它移到需要的位置。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="136"/>
@@ -3775,33 +4630,258 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <source>%1 does not fit anywhere without overlapping equipment, columns, door zones or service clearances. Halls tried:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
         <source>Replace module?</source>
         <translation>替换模块？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
         <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
         <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
         <source>Some templates in this bundle already exist:</source>
         <translation>此模板包中的部分模板已存在：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
         <source>Nothing was written:</source>
         <translation>未写入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
         <source>A module file %1 already exists. Replace it?</source>
         <translation>模块文件 %1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <source>no free %1 × %2 m spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <source>%1 × %2 m, smaller than the module&apos;s %3 × %4 m</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Underlay</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="254"/>
+        <source>Import DXF underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="255"/>
+        <source>DXF drawings (*.dxf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="256"/>
+        <source>Export DXF drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="257"/>
+        <source>Snap to drawing: on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="258"/>
+        <source>Snap to drawing: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="259"/>
+        <source>%1: %2 blocks, %3 halls, units %4, 1:%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnderlayController</name>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="86"/>
+        <source>Underlay file not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="94"/>
+        <source>Underlay cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="101"/>
+        <source>The underlay file has changed since it was attached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="131"/>
+        <source>Attach underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="162"/>
+        <source>Hide drawing layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="162"/>
+        <source>Show drawing layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="166"/>
+        <source>Underlay units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="169"/>
+        <source>Align underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="175"/>
+        <source>Remove underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay.py" line="186"/>
+        <source>Relink underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnderlayDock</name>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="100"/>
+        <source>Select the drawing&apos;s column layer in the list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="106"/>
+        <source>No new columns on layer %1 inside a hall (%2 outside the halls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="110"/>
+        <source>Columns from layer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="112"/>
+        <source>%1 columns added from layer %2 (%3 outside the halls)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="118"/>
+        <source>Import DXF underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="118"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="124"/>
+        <source>DXF drawings (*.dxf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="123"/>
+        <source>Find the underlay file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="135"/>
+        <source>Show underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="135"/>
+        <source>Hide underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="153"/>
+        <source>No underlay. Use File → Import → DXF underlay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="157"/>
+        <source>%1 entities, units %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="160"/>
+        <source>%1 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="179"/>
+        <source>Underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="180"/>
+        <source>Units:</source>
+        <translation type="unfinished">单位：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="184"/>
+        <source>From the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="187"/>
+        <source>Show the drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="188"/>
+        <source>Snap to the drawing (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="189"/>
+        <source>Layers (tick to show):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="190"/>
+        <source>Align by two points…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="191"/>
+        <source>Hall from a closed outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="192"/>
+        <source>Columns from the selected layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="193"/>
+        <source>Find the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="194"/>
+        <source>Remove the underlay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="195"/>
+        <source>Import DXF underlay…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,7 @@ import jsonschema
 from workbench.geometry.polygons import outline_problem
 from workbench.io.atomic import write_atomic
 from workbench.io.climate_doc import climate_from_dict, climate_to_dict
+from workbench.io.proposal_doc import proposal_from_dict, proposal_to_dict
 from workbench.io.underlay_doc import underlay_from_dict, underlay_to_dict
 from workbench.io.connections_doc import (
     connections_from_doc,
@@ -109,6 +110,8 @@ def state_to_dict(design: Design) -> dict[str, Any]:
         doc["climate"] = climate_to_dict(design.climate)
     if design.underlay is not None:
         doc["underlay"] = underlay_to_dict(design.underlay)
+    if not design.proposal.is_default():
+        doc["proposal"] = proposal_to_dict(design.proposal)
     return doc
 
 
@@ -309,7 +312,6 @@ def _scenario_rules(doc: dict[str, Any], where: str) -> list[Problem]:
     problems: list[Problem] = []
     names: dict[str, int] = {}
     ids: set[str] = set()
-    base = {k: v for k, v in doc.items() if k not in ("scenarios", "active_scenario")}
     for i, sc in enumerate(doc.get("scenarios", [])):
         path = f"$.scenarios[{i}]"
         key = str(sc["name"]).strip().casefold()
@@ -320,10 +322,6 @@ def _scenario_rules(doc: dict[str, Any], where: str) -> list[Problem]:
         if sc["id"] in ids:
             problems.append(Problem(f"{where}: {path}.id", f"duplicate scenario id '{sc['id']}'"))
         ids.add(sc["id"])
-        for p in validate_document(patch_doc(base, sc["changes"]).doc, f"{where}: {path} applied"):
-            if p.severity == "error":
-                problems.append(Problem(p.where, f"scenario '{sc['name']}' cannot be applied: {p.message}", "warning"))
-                break
     active = doc.get("active_scenario")
     if active and active not in ids:
         problems.append(Problem(f"{where}: $.active_scenario", f"names no scenario ('{active}'); the base opens",
@@ -388,8 +386,13 @@ def design_from_dict(doc: dict[str, Any]) -> Design:
     active = str(doc.get("active_scenario", ""))
     chosen = next((s for s in scenarios if s.id == active), None)
     base = {k: v for k, v in doc.items() if k not in ("scenarios", "active_scenario")}
-    if chosen is not None and any(p.severity == "error" for p in validate_document(patch_doc(base, chosen.changes).doc)):
-        chosen = None  # listed by _scenario_rules; the base opens and the scenario is kept as it was
+    for sc in scenarios:
+        # Each scenario applied to the base must itself be a valid design; one that is not stays in the
+        # file as it was, with the reason, and cannot be opened (scenario_problems lists it).
+        errors = [p for p in validate_document(patch_doc(base, sc.changes).doc) if p.severity == "error"]
+        sc.problems = [f"{p.where}: {p.message}" for p in errors[:3]]
+    if chosen is not None and chosen.problems:
+        chosen = None
     if chosen is None:
         design = state_from_dict(base)
     else:
@@ -407,6 +410,9 @@ def scenario_problems(design: Design, where: str = "$") -> list[Problem]:
     base = design.scenario_base if design.active_scenario else state_to_dict(design)
     out = []
     for i, sc in enumerate(design.scenarios):
+        for problem in sc.problems:
+            out.append(Problem(f"{where}: $.scenarios[{i}]", f"scenario '{sc.name}' cannot be applied: {problem}; "
+                               "kept as it is, not opened", "warning"))
         for stale in patch_doc(base or {}, sc.changes, f"$.scenarios[{i}].changes").stale:
             path, _, reason = stale.partition(": ")
             out.append(Problem(f"{where}: {path}", f"scenario '{sc.name}': {reason}; kept, not applied", "warning"))
@@ -456,4 +462,5 @@ def state_from_dict(doc: dict[str, Any]) -> Design:
             raise InputError([Problem(f"$.assumptions.values.{k}", "must be a finite number")])
     return Design(site=site, halls=halls, blocks=blocks, modules=modules, assumptions=assumptions,
                   description=doc.get("description", ""), meta=dict(doc.get("meta", {})), connections=connections,
-                  climate=climate_from_dict(doc.get("climate")), underlay=underlay_from_dict(doc.get("underlay")))
+                  climate=climate_from_dict(doc.get("climate")), underlay=underlay_from_dict(doc.get("underlay")),
+                  proposal=proposal_from_dict(doc.get("proposal")))

@@ -9,6 +9,7 @@ from typing import Any
 from workbench.model.climate import SiteClimate
 from workbench.model.connections import Connection
 from workbench.model.events import DesignEvents
+from workbench.model.proposal import Proposal
 from workbench.model.underlay import UnderlayRef
 
 ROTATIONS = (0, 90, 180, 270)
@@ -129,6 +130,8 @@ class Scenario:
     id: str = field(default_factory=new_id)
     description: str = ""
     changes: dict[str, Any] = field(default_factory=dict)
+    # Why the differences cannot be applied to the base (found when the file was read); kept, not shown.
+    problems: list[str] = field(default_factory=list, compare=False)
 
 
 @dataclass
@@ -153,6 +156,8 @@ class Design:
     climate: SiteClimate = field(default_factory=SiteClimate)
     # The architect's DXF drawn under the halls (model/underlay.py); None when there is none.
     underlay: UnderlayRef | None = None
+    # Scope, exclusions, terms, revisions, sign-off, basis of design, translated names (model/proposal.py).
+    proposal: Proposal = field(default_factory=Proposal)
     events: DesignEvents = field(default_factory=DesignEvents, compare=False, repr=False)
     # Bumped by every change to `connections`, so calculations can keep the graph between runs.
     connections_version: int = field(default=0, compare=False, repr=False)

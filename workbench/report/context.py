@@ -42,6 +42,40 @@ class Ctx:
         """Any calculated amount in the export currency (the one conversion, calc.money.convert)."""
         return convert(amount, from_currency, self.pricing.fx, self.catalog.fx_rates)
 
+    def bom_values(self) -> dict[str, float]:
+        from workbench.model.assumptions import effective_assumptions
+
+        return dict(effective_assumptions(self.design, self.catalog))
+
+    def hall_name(self, hall_id: str, typed: str) -> str:
+        """A hall's name in the report language when the design has a translation, else as typed."""
+        return self.design.proposal.name_in(self.options.lang, f"hall:{hall_id}", typed)
+
+    def description(self) -> str:
+        return self.design.proposal.name_in(self.options.lang, "description", self.design.description)
+
+    def has_kind(self, kind: str) -> bool:
+        types = self.catalog.types
+        return any(b.type_id in types and types[b.type_id].kind == kind for b in self.design.blocks.values())
+
+    def count(self, noun: str, n: int) -> str:
+        """"1 hall", "4 halls": the noun in the number's form (keys count.<noun>.one / .other)."""
+        form = "one" if n == 1 else "other"
+        return self.t(f"count.{noun}.{form}", n=self.fmt.num(n))
+
+    def compute_kw_per_rack(self) -> float:
+        """IT load of the compute racks over their number (network and storage racks are not in it)."""
+        from workbench.model.blocktype import CATEGORIES
+
+        compute = self.snap.category == CATEGORIES.index("compute")
+        n = int(compute.sum())
+        return float(self.snap.col("it_kw")[compute].sum()) / n if n else 0.0
+
+    def liquid_share_of_it(self) -> float:
+        """Share of the IT heat that goes to liquid (not of the rejected heat, which includes losses)."""
+        c = self.results.cooling
+        return float(c["liquid_heat_kw"]) / self.results.it_load_kw if self.results.it_load_kw > 0 else 0.0
+
     def validity_days(self) -> int:
         proposal = getattr(self.design, "proposal", None)
         days = getattr(proposal, "validity_days", None)
@@ -68,13 +102,19 @@ class Ctx:
         return self.role(role)
 
     def system_name(self, name: str) -> str:
-        return self.lang.tr(f"system.{name}", name)
+        """The design's translated name of a system, else the language's word for a standard one, else as typed."""
+        translated = self.design.proposal.name_in(self.options.lang, f"system:{name}", "")
+        return translated or self.lang.tr(f"system.{name}", name)
 
     def logo(self) -> Path | None:
         path = self.options.logo_path or self.design.site.logo_path
         if path and Path(path).is_file():
             return Path(path)
         return None
+
+    def customer_logo(self) -> Path | None:
+        path = self.design.proposal.customer_logo_path
+        return Path(path) if path and Path(path).is_file() else None
 
 
 def build_context(design: Design, catalog: Catalog, options: ReportOptions, results: Results | None = None) -> Ctx:

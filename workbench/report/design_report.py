@@ -23,6 +23,7 @@ from workbench.report.sections_capacity import capacity_section, plan_section
 from workbench.report.sections_cost import equipment_section
 from workbench.report.sections_energy import pue_section
 from workbench.report.sections_method import methodology_section
+from workbench.report.sections_proposal import revisions_and_sign_off, scope_section
 from workbench.report.sections_plant import plant_sections
 from workbench.report.sections_options import options_section
 from workbench.report.styles import ACCENT, ACCENT_LIGHT, BASE_TABLE, data_table, kv_table
@@ -82,8 +83,10 @@ def _story(ctx: Ctx) -> list[Flowable]:
     story += capacity_section(ctx, heading)
     story += pue_section(ctx, heading)
     story += equipment_section(ctx, heading)
+    story += scope_section(ctx, heading)  # scope, exclusions, terms, basis of design: after the prices
     story += options_section(ctx, heading)
     story += methodology_section(ctx, heading)
+    story += revisions_and_sign_off(ctx, heading)
     return story
 
 
@@ -106,24 +109,20 @@ def _paint_cover(ctx: Ctx, c: Canvas) -> None:
 def _cover(ctx: Ctx) -> list[Flowable]:
     s, site, fmt, r = ctx.styles, ctx.design.site, ctx.fmt, ctx.results
     out: list[Flowable] = [Spacer(1, 8 * mm)]
-    logo = ctx.logo()
-    if logo is not None:
-        try:
-            img = Image(str(logo))
-            ratio = img.imageWidth / max(img.imageHeight, 1)
-            hgt = 20 * mm
-            img.drawHeight, img.drawWidth = hgt, min(hgt * ratio, 70 * mm)
-            img.drawHeight = img.drawWidth / ratio
-            img.hAlign = "LEFT"
-            out += [img, Spacer(1, 8 * mm)]
-        except Exception:  # an unreadable logo must not stop the report  # noqa: BLE001
-            out.append(Spacer(1, 8 * mm))
+    # Our logo on the left, the customer's on the right, on one line.
+    ours, theirs = _logo_image(ctx.logo()), _logo_image(ctx.customer_logo())
+    if ours is not None or theirs is not None:
+        row = Table([[ours or "", theirs or ""]], colWidths=[87 * mm, 87 * mm], hAlign="LEFT")
+        row.setStyle(TableStyle([*BASE_TABLE, ("ALIGN", (0, 0), (0, 0), "LEFT"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        out += [row, Spacer(1, 8 * mm)]
     else:
         out.append(Spacer(1, 14 * mm))
     out.append(s.p(site.name or ctx.t("report.untitled"), s.title))
     out.append(s.p(ctx.t("cover.subtitle"), s.subtitle))
-    if ctx.design.description:
-        out.append(s.p(ctx.design.description, s.body))
+    if ctx.description():
+        out.append(s.p(ctx.description(), s.body))
     out.append(Spacer(1, 8 * mm))
     rows = [
         (ctx.t("cover.customer"), site.customer or "—"),
@@ -141,7 +140,7 @@ def _cover(ctx: Ctx) -> list[Flowable]:
         (fmt.num(r.space["rack_count"]), ctx.t("kf.racks")),
         (fmt.money_short(capex, ctx.currency), ctx.t("kf.capex")),
     ]
-    cells = [[s.p(v, s.kf_value) for v, _ in figures], [s.p(lab, s.kf_label) for _, lab in figures]]
+    cells = [[_fitted(s, v, 43.5 * mm - 14) for v, _ in figures], [s.p(lab, s.kf_label) for _, lab in figures]]
     panel = Table(cells, colWidths=[43.5 * mm] * 4, hAlign="LEFT")
     panel.setStyle(TableStyle([
         *BASE_TABLE,
@@ -155,6 +154,34 @@ def _cover(ctx: Ctx) -> list[Flowable]:
     out.append(s.p(ctx.t("kf.title"), s.h3))
     out.append(panel)
     return out
+
+
+def _logo_image(path: Path | None) -> Image | None:
+    """A logo 20 mm high (at most 70 mm wide), or None when there is none or it cannot be read."""
+    if path is None:
+        return None
+    try:
+        img = Image(str(path))
+        ratio = img.imageWidth / max(img.imageHeight, 1)
+        img.drawWidth = min(20 * mm * ratio, 70 * mm)
+        img.drawHeight = img.drawWidth / ratio
+        return img
+    except Exception:  # an unreadable logo must not stop the report  # noqa: BLE001
+        return None
+
+
+def _fitted(s: Any, text: str, width: float) -> Flowable:
+    """A key figure on one line: the font shrinks until number and unit fit (they never wrap apart)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from workbench.report.fonts import LATIN_BOLD, mixed_width
+
+    size = s.kf_value.fontSize
+    while size > 9 and mixed_width(text, size, bold=True) > width:
+        size -= 0.5
+    style = ParagraphStyle(f"kf-{size}", parent=s.kf_value, fontSize=size, leading=size * 1.25, wordWrap=None,
+                           fontName=LATIN_BOLD)
+    return s.rich(markup(text.replace(" ", "\u00a0")), style)
 
 
 def _contents(ctx: Ctx) -> list[Flowable]:

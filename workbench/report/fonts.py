@@ -75,12 +75,21 @@ def _runs(text: str) -> list[tuple[bool, str]]:
     return out
 
 
+# A number and the unit after it ("800 V", "10,158 kW") never part at a line end: the space becomes no-break.
+_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:kVA|MVA|kWh|MWh|[kMG]?W|k?V|mm|m²|m³|m|L/min|°[CF]|%|K|kg|ft²|ft|lb|gpm|CFM|A)"
+                          r"(?![A-Za-z0-9]))")
+
+
+def bind_units(text: str) -> str:
+    return _NUMBER_UNIT.sub("\u00a0", text)
+
+
 def markup(text: object, keep_newlines: bool = True) -> str:
     """Escape user text for a Paragraph and switch font for characters the Latin font lacks.
 
     Nothing the user typed is interpreted as markup: <, > and & are escaped first.
     """
-    s = clean(text)
+    s = bind_units(clean(text))
     parts = []
     for use_cjk, run in _runs(s):
         esc = escape(run)

@@ -58,7 +58,8 @@ class Formatter:
     def pct(self, fraction: float | None, digits: int = 0) -> str:
         if fraction is None:
             return "—"
-        return self.num(fraction * 100.0, digits) + "%"
+        # ISO 80000 puts a (no-break) space before %; Chinese practice writes 80% (meta percent_joiner).
+        return self.num(fraction * 100.0, digits) + self.lang.meta.get("percent_joiner", self.joiner) + "%"
 
     def pue(self, value: float | None) -> str:
         return self.num(value, 3)
@@ -81,6 +82,12 @@ class Formatter:
         """Join a number and its unit so a line never breaks between them."""
         return f"{number}{self.joiner}{unit}" if unit else number
 
+    def temp(self, celsius: float, digits: int = 1) -> str:
+        """A temperature: °C, or °F in imperial reports."""
+        if self.units == "imperial":
+            return self.with_unit(self.num(celsius * 9.0 / 5.0 + 32.0, digits), "°F")
+        return self.with_unit(self.num(celsius, digits), "°C")
+
     def length_mm(self, mm: float, digits: int = 1) -> str:
         return self.qty("length_m", mm / 1000.0, digits)
 
@@ -96,7 +103,16 @@ class Formatter:
                                                 code=currency)
 
     def money_short(self, amount: float, currency: str) -> str:
-        """Large amounts in millions for headline figures (e.g. €64.7 M)."""
+        """Large amounts for headline figures: €64.7 M; in Chinese 6.47 亿元 / 6,470 万美元 (万 and 亿, as
+        Chinese documents write money). Number and unit are joined by a no-break space."""
+        large = self.lang.meta.get("large_money")
+        if large:
+            for size, word in large:
+                if abs(amount) >= size:
+                    digits = 2 if size >= 1e8 else 0
+                    name = self.lang.meta.get("currency_words", {}).get(currency, currency)
+                    return self.num(amount / size, digits) + self.joiner + word + name
+            return self.money(amount, currency)
         if abs(amount) >= 1e6:
             return self.money(amount / 1e6, currency, 1) + self.lang.t("unit.million_suffix")
         return self.money(amount, currency)

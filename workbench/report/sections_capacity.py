@@ -52,7 +52,7 @@ def plan_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
             if not first:
                 out.append(PageBreak())
             first = False
-            title = t("plan.title", hall=hall.name or f"#{i + 1}")
+            title = t("plan.title", hall=ctx.hall_name(hall.id, hall.name) or f"#{i + 1}")
             if n == 1:
                 out += heading(ctx, title, 0, ctx.styles.h2, new_page=False)
             else:
@@ -94,7 +94,7 @@ def capacity_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
     out: list[Flowable] = [*heading(ctx, t("capacity.title"), 0), s.p(t("capacity.intro"))]
     # space
     out += heading(ctx, t("space.title"), 1)
-    rows = [[h["name"], fmt.num(fmt.value("area", h["area_m2"])), fmt.num(fmt.value("area", h["white_space_m2"])),
+    rows = [[ctx.hall_name(h["id"], h["name"]), fmt.num(fmt.value("area", h["area_m2"])), fmt.num(fmt.value("area", h["white_space_m2"])),
              fmt.num(fmt.value("area", h["footprint_m2"])), fmt.num(h["it_kw"]),
              fmt.num(fmt.value("density_area", h["kw_per_m2"]), 2)] for h in sp["halls"]]
     rows.append([t("common.total"), fmt.num(fmt.value("area", sp["area_m2"])),
@@ -109,7 +109,7 @@ def capacity_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
     out.append(data_table(s, [t("space.racks_compute"), t("space.racks_network"), t("space.racks_storage"),
                               t("space.racks_total"), t("space.blocks"), t("space.kw_per_rack")],
                           [[fmt.num(racks["compute"]), fmt.num(racks["network"]), fmt.num(racks["storage"]),
-                            fmt.num(sp["rack_count"]), fmt.num(sp["block_count"]), fmt.num(sp["kw_per_rack"], 1)]],
+                            fmt.num(sp["rack_count"]), fmt.num(sp["block_count"]), fmt.num(ctx.compute_kw_per_rack(), 1)]],
                           [29 * mm] * 6, "RRRRRR"))
     # power
     out += heading(ctx, t("power.title"), 1)
@@ -135,7 +135,7 @@ def capacity_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
     # floor
     out += heading(ctx, t("floor.title"), 1)
     fl = fmt.unit("floor")
-    rows = [[h["name"], t(f"floor.type.{h['floor_type']}"), fmt.num(fmt.value("floor", h["rating_kn_m2"]), 1),
+    rows = [[ctx.hall_name(h["id"], h["name"]), t(f"floor.type.{h['floor_type']}"), fmt.num(fmt.value("floor", h["rating_kn_m2"]), 1),
              fmt.num(fmt.value("weight", h["total_weight_kg"])), fmt.num(fmt.value("floor", h["average_kn_m2"]), 2),
              fmt.num(fmt.value("floor", h["max_block_kn_m2"]), 1),
              _yes(ctx, h["max_block_kn_m2"] <= h["rating_kn_m2"])] for h in r.floor["halls"]]

@@ -16,14 +16,19 @@ W = 174 * mm
 
 def pue_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable]:
     r, fmt, t, s = ctx.results, ctx.fmt, ctx.t, ctx.styles
-    out: list[Flowable] = [*heading(ctx, t("pue.title"), 0), s.p(t("pue.intro"))]
+    intro = t("pue.intro") if ctx.has_kind("chiller") else t("pue.intro_no_chillers")
+    out: list[Flowable] = [*heading(ctx, t("pue.title"), 0), s.p(intro)]
     rows = [[t("pue.annual_100"), fmt.pue(r.pue)],
             [t("pue.peak"), fmt.pue(r.pue_peak)],
             [t("pue.at_load", load=fmt.pct(r.load_fraction)), fmt.pue(r.pue_at_load)]]
     for key in ("power", "cooling", "lighting_misc"):
         if key in r.ppue:
-            rows.append([t(f"pue.ppue_{key}"), fmt.pue(r.ppue[key])])
+            # The partial PUEs are taken at the expected load, and say so (they add up to that PUE).
+            rows.append([t(f"pue.ppue_{key}", load=fmt.pct(r.load_fraction)), fmt.pue(r.ppue[key])])
     out.append(data_table(s, [t("table.figure"), t("table.value")], rows, [110 * mm, 64 * mm], "LR"))
+    if r.ppue and r.pue_at_load is not None:
+        out.append(s.p(t("pue.ppue_note", load=fmt.pct(r.load_fraction),
+                         pue=fmt.pue(1 + sum(v - 1 for v in r.ppue.values()))), s.note))
     out.append(Spacer(1, 5 * mm))
     point = (r.load_fraction, r.pue_at_load) if r.pue_at_load is not None else None
     out.append(KeepTogether([pue_curve_chart(r.pue_curve, point, fmt, W)]))

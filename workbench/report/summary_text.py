@@ -14,17 +14,17 @@ def summary_paragraphs(ctx: Ctx) -> list[str]:
     out: list[str] = []
     project = site.name or t("report.untitled")
     if r.it_load_kw <= 0:
-        out.append(t("summary.empty", project=project, blocks=fmt.num(sp["block_count"]),
-                     halls=fmt.num(len(ctx.design.halls))))
+        out.append(t("summary.empty", project=project, blocks=ctx.count("blocks", sp["block_count"]),
+                     halls=ctx.count("halls", len(ctx.design.halls))))
     else:
         who = t("summary.for_customer", customer=site.customer) if site.customer else ""
         where = t("summary.at_location", location=site.location) if site.location else ""
         out.append(t("summary.scope", project=project, who=who, where=where,
                      it=fmt.qty("power_mw", r.it_load_kw / 1000.0, 2), racks=fmt.num(sp["rack_count"]),
                      compute=fmt.num(racks["compute"]), network=fmt.num(racks["network"]),
-                     storage=fmt.num(racks["storage"]), halls=fmt.num(len(ctx.design.halls)),
+                     storage=fmt.num(racks["storage"]), halls=ctx.count("halls", _it_halls(ctx)),
                      white=fmt.qty("area", sp["white_space_m2"], 0),
-                     per_rack=fmt.qty("power", sp["kw_per_rack"], 1)))
+                     per_rack=fmt.qty("power", ctx.compute_kw_per_rack(), 1)))
         e = r.energy
         out.append(t("summary.pue", pue=fmt.pue(r.pue), peak=fmt.pue(r.pue_peak),
                      util=fmt.pct(r.load_fraction), pue_at=fmt.pue(r.pue_at_load),
@@ -33,9 +33,7 @@ def summary_paragraphs(ctx: Ctx) -> list[str]:
                      price=fmt.money(ctx.money(e["electricity_price_per_kwh"], e["currency"]), ctx.currency, 3)))
         out.append(_capacity_sentence(ctx))
         c = r.cooling
-        heat = c["air_heat_kw"] + c["liquid_heat_kw"]
-        share = c["liquid_heat_kw"] / heat if heat > 0 else 0.0
-        out.append(t("summary.cooling", liquid=fmt.pct(share), airflow=fmt.qty("airflow", c["airflow_m3h"], 0),
+        out.append(t("summary.cooling", liquid=fmt.pct(ctx.liquid_share_of_it(), 1), airflow=fmt.qty("airflow", c["airflow_m3h"], 0),
                      coolant=fmt.qty("coolant", c["coolant_lpm"], 0),
                      cooling_kw=fmt.qty("power", c["cooling_power_kw"], 0)))
     bom = ctx.bom
@@ -51,7 +49,7 @@ def summary_paragraphs(ctx: Ctx) -> list[str]:
     errors = sum(1 for ch in r.checks if ch.severity == "error")
     warnings = sum(1 for ch in r.checks if ch.severity == "warning")
     if errors or warnings:
-        out.append(t("summary.checks", errors=fmt.num(errors), warnings=fmt.num(warnings)))
+        out.append(t("summary.checks", errors=ctx.count("errors", errors), warnings=ctx.count("warnings", warnings)))
     else:
         out.append(t("summary.checks_none"))
     return out
@@ -71,3 +69,8 @@ def _capacity_sentence(ctx: Ctx) -> str:
                  busiest=label, util=fmt.pct(busiest["utilisation"]))
     return t("summary.redundancy_ok", total=fmt.num(len(systems)), busiest=label,
              util=fmt.pct(busiest["utilisation"]))
+
+
+def _it_halls(ctx: Ctx) -> int:
+    """Halls that hold IT racks (a plant yard is not a hall the IT capacity is "across")."""
+    return sum(1 for h in ctx.results.space["halls"] if h["it_kw"] > 0) or len(ctx.design.halls)

@@ -99,6 +99,14 @@ class DesignPage(QWidget):
         self.tabs.addTab(scroll(hall_holder), "")
         self.tabs.addTab(scroll(self.site_form), "")
         self.tabs.addTab(scroll(holder), "")
+        from workbench.ui.docks.site_tab import SiteTab
+
+        self.site_tab = SiteTab(document, lambda: getattr(self.window(), "settings", None))
+        self.tabs.addTab(scroll(self.site_tab), "")
+        from workbench.ui.docks.proposal_tab import ProposalTab
+
+        self.proposal_tab = ProposalTab(document)
+        self.tabs.addTab(scroll(self.proposal_tab), "")
 
     # --- building ------------------------------------------------------------------------
     def _build_hall(self) -> FormGrid:
@@ -232,6 +240,12 @@ class DesignPage(QWidget):
         self.tabs.setTabText(0, self.tr("Hall"))
         self.tabs.setTabText(1, self.tr("Site"))
         self.tabs.setTabText(2, self.tr("Assumptions"))
+        self.tabs.setTabText(3, self.tr("Climate"))
+        self.tabs.setTabText(4, self.tr("Proposal"))
+        self.proposal_tab.retranslate_ui()
+        self.proposal_tab.refresh()
+        self.site_tab.language = self.language
+        self.site_tab.retranslate_ui()
         for form in (self.hall_form, self.doors_form, self.site_form, self.assumption_form, self.scheme_form):
             form.retranslate()
         for key, spec in self.document.catalog.parameters.items():
