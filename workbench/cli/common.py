@@ -26,6 +26,8 @@ def load(path: str) -> Any:
     loaded = load_design(Path(path), catalog)
     for p in loaded.problems:
         print(str(p), file=sys.stderr)
+    for line in loaded.derived:  # what opening an older file derived (schema 1: the connections)
+        print(f"workbench: note: {Path(path).name}: {line}", file=sys.stderr)
     design = loaded.design
     if design.active_scenario:
         # Commands work on the base unless told otherwise (--scenario); the window reopens where it was.

@@ -128,10 +128,10 @@ def _registrars() -> list[Callable[[Any, dict[str, Callable[[argparse.Namespace]
 
     A plain import list rather than importlib, so a missing module fails loudly at once.
     """
-    from workbench.cli import compare_cmd, dxf_cmd, migrate_cmd, report_cmd, templates_cmd
+    from workbench.cli import compare_cmd, dxf_cmd, migrate_cmd, plant_cmd, report_cmd, templates_cmd
 
     return [report_cmd.register, templates_cmd.register, migrate_cmd.register, compare_cmd.register,
-            dxf_cmd.register]
+            dxf_cmd.register, plant_cmd.register]
 
 
 def run(argv: Sequence[str]) -> int:

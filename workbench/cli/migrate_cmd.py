@@ -22,6 +22,13 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     loaded = load_design(source)
     for p in loaded.problems:
         print(f"workbench: {p}", file=sys.stderr)
+    derived: list[str] = []
+    if loaded.source_version < 2:
+        # Schema 2 added the plant's connections: derive them (ports are catalog data) and say what came.
+        from workbench.catalog import default_catalog
+        from workbench.io.connections_doc import derive_upgrade_connections
+
+        derived = derive_upgrade_connections(loaded.design, default_catalog())
     target = Path(args.output) if args.output else source
     data = dumps(loaded.design)
     # Rewriting in place keeps the original as FILE.bak, so a migration can always be undone by hand.
@@ -31,6 +38,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     else:
         change = f"schema version {loaded.source_version} → {CURRENT_VERSION}"
     print(f"{source.name}: {change} to {target}")
+    for line in derived:
+        print(f"  {line}")
     return EXIT_OK
 
 
