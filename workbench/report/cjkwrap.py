@@ -19,6 +19,11 @@ _ATOM = re.compile(
     r"|.", re.S)
 
 
+# Never at the start of a line (GB/T 15834 practice): reportlab's table misses the full-width comma and others.
+_CANNOT_START = set(ALL_CANNOT_START) | set("，。、；：！？）］｝」』】》〉”’％·…")
+_CANNOT_END = set(ALL_CANNOT_END) | set("（［｛「『【《〈“‘")
+
+
 def atoms(text: str) -> list[str]:
     """Unbreakable pieces; closing punctuation joins the piece before it, opening punctuation the piece after."""
     out: list[str] = []
@@ -27,10 +32,10 @@ def atoms(text: str) -> list[str]:
         tok = m.group(0)
         if carry:
             tok, carry = carry + tok, ""
-        if len(tok) == 1 and tok in ALL_CANNOT_END:
+        if len(tok) == 1 and tok in _CANNOT_END:
             carry = tok
             continue
-        if out and tok[0] in ALL_CANNOT_START and not tok.isspace():
+        if out and tok[0] in _CANNOT_START and not tok.isspace():
             out[-1] += tok
         else:
             out.append(tok)
