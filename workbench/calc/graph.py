@@ -204,6 +204,7 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
         slots[k] = s
     level, cyclic = _levels(n, src, dst)
     if cyclic.any():
+        # Levels again without the loop's edges, so what hangs below a loop is still analysed.
         loop_edges = np.flatnonzero(cyclic)
         blocks = tuple(dict.fromkeys(ids[i] for e in loop_edges.tolist() for i in (src[e], dst[e])))
         power_loop = bool((kind[loop_edges] == POWER).any())
@@ -221,6 +222,7 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
         keep = ~cyclic
         src, dst, kind, slots = src[keep], dst[keep], kind[keep], slots[keep]
         good = [c for c, k in zip(good, keep.tolist()) if k]
+        level, _ = _levels(n, src, dst)
     g = PlantGraph(ids=ids, row=row, src=src, dst=dst, kind=kind, slot=slots, edge_ids=[c.id for c in good],
                    side=[c.side for c in good], slot_node=np.asarray(slot_node, dtype=np.int64),
                    slot_kind=np.asarray(slot_kind, dtype=np.int64),
@@ -355,8 +357,20 @@ def _levels(n: int, src: I, dst: I) -> tuple[I, B]:
         cand = np.unique(targets)
         frontier = cand[(indeg[cand] == 0) & ~done[cand]]
         depth += 1
-    cyclic = ~done[src] | ~done[dst]
-    return level, cyclic
+    if done.all():
+        return level, np.zeros(len(src), dtype=bool)
+    # Nodes left over are on a cycle or below one; peel those below from the other end (nodes whose every
+    # edge among the left-over ones points to peeled nodes) so only the loop's own edges are dropped.
+    left = ~done
+    inner = left[src] & left[dst]
+    while True:
+        out_deg = np.bincount(src[inner], minlength=n)
+        sink = left & (out_deg == 0)
+        if not sink.any():
+            break
+        left &= ~sink
+        inner = left[src] & left[dst]
+    return level, inner
 
 
 def _roles(g: PlantGraph, types: list[BlockType]) -> None:
