@@ -139,3 +139,23 @@ def test_chinese_typesetting(reports: dict, key: str) -> None:
     for term in ("自然冷却", "负载率", "封闭通道"):
         assert term in flat or term == "封闭通道", term
     assert "节能器" not in flat and "利用率" not in flat and "建筑结构" not in flat
+
+
+def test_imperial_everywhere(tmp_path: Path, cat: Catalog) -> None:
+    """°F, gallons, feet and inches, W/ft² in an imperial report; the SI units of those figures are gone."""
+    design = load_design(sample_design_path(), cat).design
+    pdf = tmp_path / "imperial.pdf"
+    build_design_report(design, cat, pdf, ReportOptions(units="imperial", date=DATE))
+    text = _text(pdf)
+    r = calculate(design, cat)
+    fmt = Formatter(load_language("en"), "imperial")
+    assert _n(fmt.qty("water", r.energy["annual_water_m3"], 0)).endswith("gal") and \
+        _n(fmt.qty("water", r.energy["annual_water_m3"], 0)) in text
+    # (the published sources quoted in the methodology keep their own units)
+    assert "Density W/ft²" in text and "Density kW/m²" not in text
+    assert _n(f"Water usage effectiveness (WUE) {fmt.qty('water_per_energy', r.energy['wue_l_per_kwh'], 2)}") in text
+    supply = design.assumptions.values.get("facility_water_supply_c", cat.parameters["facility_water_supply_c"].default)
+    assert _n(fmt.temp(supply)) in text and "°F" in text
+    assert re.search(r"\d+ ft \d+ in", text)  # plan dimensions in feet and inches
+    assert "W × D × H (in)" in text
+    assert _n(fmt.qty("coolant", r.cooling["coolant_lpm"], 0)) in text and "gpm" in text

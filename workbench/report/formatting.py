@@ -14,6 +14,7 @@ LB_PER_KG = 1.0 / 0.45359237
 LBFT2_PER_KNM2 = 1000.0 / (0.45359237 * 9.80665) / FT2_PER_M2  # kN/m² -> lbf/ft²
 M3H_PER_CFM = 0.3048**3 * 60.0
 LPM_PER_GPM = 3.785411784
+GAL_PER_M3 = 1000.0 / 3.785411784  # US gallons
 
 # quantity kind -> (SI unit, imperial unit, factor SI->imperial)
 _KINDS: dict[str, tuple[str, str, float]] = {
@@ -26,8 +27,9 @@ _KINDS: dict[str, tuple[str, str, float]] = {
     "power": ("kW", "kW", 1.0),
     "power_mw": ("MW", "MW", 1.0),
     "energy": ("MWh", "MWh", 1.0),
-    "density_area": ("kW/m²", "kW/ft²", 1.0 / FT2_PER_M2),
-    "water": ("m³", "m³", 1.0),
+    "density_area": ("kW/m²", "W/ft²", 1000.0 / FT2_PER_M2),
+    "water": ("m³", "gal", GAL_PER_M3),
+    "water_per_energy": ("L/kWh", "gal/kWh", 1.0 / LPM_PER_GPM),
 }
 
 
@@ -89,7 +91,25 @@ class Formatter:
         return self.with_unit(self.num(celsius, digits), "°C")
 
     def length_mm(self, mm: float, digits: int = 1) -> str:
+        """A length: metres, or feet and inches in imperial reports (98 ft 5 in)."""
+        if self.units == "imperial":
+            inches = round(mm / 25.4)
+            feet, rest = divmod(inches, 12)
+            return self.with_unit(self.num(feet), "ft") + (" " + self.with_unit(self.num(rest), "in") if rest else "")
         return self.qty("length_m", mm / 1000.0, digits)
+
+    def param(self, value: float, unit: str) -> tuple[float, str]:
+        """An assumption's value and unit, in imperial units when chosen (°C, K, mm, m², L/min, m³ ...)."""
+        if self.units != "imperial":
+            return value, unit
+        conv = {"°C": (lambda v: v * 1.8 + 32.0, "°F"), "K": (lambda v: v * 1.8, "°F"),
+                "mm": (lambda v: v / 25.4, "in"), "m²": (lambda v: v * FT2_PER_M2, "ft²"),
+                "L/min": (lambda v: v / LPM_PER_GPM, "gpm"), "kg/m³": (lambda v: v * 0.0624279606, "lb/ft³"),
+                "kN/m²": (lambda v: v * LBFT2_PER_KNM2, "lb/ft²"), "L/kWh": (lambda v: v / LPM_PER_GPM, "gal/kWh")}
+        if unit in conv:
+            fn, new = conv[unit]
+            return fn(value), new
+        return value, unit
 
     # --- money and dates -----------------------------------------------------------------
     def symbol(self, currency: str) -> str:

@@ -40,13 +40,11 @@ def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowab
             bt = ctx.catalog.types[tid]
             size = (f"{fmt.num(bt.width_mm)} × {fmt.num(bt.depth_mm)} × {fmt.num(bt.height_mm)}"
                     if fmt.units == "si" else
-                    f"{fmt.num(fmt.value('length_m', bt.width_mm / 1000), 1)} × "
-                    f"{fmt.num(fmt.value('length_m', bt.depth_mm / 1000), 1)} × "
-                    f"{fmt.num(fmt.value('length_m', bt.height_mm / 1000), 1)}")
+                    f"{fmt.num(bt.width_mm / 25.4)} × {fmt.num(bt.depth_mm / 25.4)} × {fmt.num(bt.height_mm / 25.4)}")
             rating = _rating(bt)
             rows.append([bt.display_name(ctx.options.lang), tid, fmt.num(counts[tid]), size,
                          fmt.num(fmt.value("weight", bt.weight_kg)), fmt.num(rating) if rating else "—"])
-    size_unit = "mm" if fmt.units == "si" else "ft"
+    size_unit = "mm" if fmt.units == "si" else "in"
     if rows:
         out.append(data_table(s, [t("col.item"), t("col.model"), t("col.qty"), t("col.size", u=size_unit),
                                   t("col.weight_each", u=fmt.unit("weight")), t("col.rating_kw")], rows,

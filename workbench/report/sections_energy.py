@@ -49,7 +49,7 @@ def pue_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable]:
             [t("energy.cost"), fmt.money(ctx.money(e["annual_cost"], src), cur)],
             [t("energy.overhead_cost"), fmt.money(ctx.money(e["annual_overhead_cost"], src), cur)],
             [t("energy.water"), fmt.qty("water", e["annual_water_m3"], 0)],
-            [t("energy.wue"), fmt.with_unit(fmt.num(e["wue_l_per_kwh"], 2), "L/kWh")]]
+            [t("energy.wue"), fmt.qty("water_per_energy", e["wue_l_per_kwh"], 2)]]
     out.append(data_table(s, [t("table.figure"), t("table.value")], rows, [110 * mm, 64 * mm], "LR"))
     out.append(s.p(t("energy.note", util=fmt.pct(r.load_fraction)), s.note))
     return out

@@ -79,6 +79,7 @@ def _shown(ctx: Ctx, key: str, value: float, unit: str) -> str:
         amount = ctx.money(value, source)
         rest = unit[3:] if unit.startswith("USD") else unit
         return f"{_param(ctx.fmt, round(amount, 4))} {cur}{rest}"
+    value, unit = ctx.fmt.param(value, unit)
     return " ".join(filter(None, (_param(ctx.fmt, value), unit)))
 
 
