@@ -48,7 +48,8 @@ def test_units_si_and_imperial() -> None:
     assert imp.qty("floor", 1.0, 2) == "20.89\u00a0lb/ft²"
     assert imp.qty("airflow", 1699.0) == "1,000\u00a0CFM"
     assert imp.qty("coolant", 378.5411784) == "100\u00a0gpm"
-    assert imp.length_mm(30480.0) == "100.0\u00a0ft"
+    assert imp.length_mm(30480.0) == "100\u00a0ft"
+    assert imp.length_mm(30000.0) == "98\u00a0ft 5\u00a0in"
     assert imp.qty("weight", 1000.0) == "2,205\u00a0lb"
     assert si.num(-0.0001, 2) == "0.00" and si.num(None) == "—" and si.pct(0.955) == "96%"
     with pytest.raises(ValueError):
