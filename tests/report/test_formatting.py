@@ -51,7 +51,7 @@ def test_units_si_and_imperial() -> None:
     assert imp.length_mm(30480.0) == "100\u00a0ft"
     assert imp.length_mm(30000.0) == "98\u00a0ft 5\u00a0in"
     assert imp.qty("weight", 1000.0) == "2,205\u00a0lb"
-    assert si.num(-0.0001, 2) == "0.00" and si.num(None) == "—" and si.pct(0.955) == "96%"
+    assert si.num(-0.0001, 2) == "0.00" and si.num(None) == "—" and si.pct(0.955) == "96\u00a0%"  # ISO 80000: a space before %
     with pytest.raises(ValueError):
         Formatter(load_language("en"), "cubits")
 
