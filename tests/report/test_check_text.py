@@ -100,8 +100,8 @@ def voltage_design(catalog: Catalog) -> Design:
     d = _design(catalog)
     _put(d, "pwr.sst-5mw", 30000, 15000, "SST1")
     for i in range(2):
-        _put(d, "pwr.sidecar-800v", 1000 + 600 * i, 3000, f"SC{i}", power_system="row")
-    _put(d, "rack.gb200-nvl72", 3000, 3000, "G1", power_system="row")
+        _put(d, "pwr.sidecar-800v", 1000 + 600 * i, 3000, f"SC{i}")
+    _put(d, "rack.gb200-nvl72", 3000, 3000, "G1")
     _put(d, "cool.cdu-inrow-200", 18000, 15000, "D1")
     return d
 

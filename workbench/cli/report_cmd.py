@@ -43,6 +43,8 @@ def register(sub: Any, commands: dict[str, Any]) -> None:
     r.add_argument("--units", choices=("si", "imperial"), default="si")
     r.add_argument("--scale", choices=("fit", "100", "200"), default="fit", help="floor plan scale: fit, 1:100 or 1:200")
     r.add_argument("--logo", help="PNG or JPEG logo for the cover (default: the design's logo)")
+    r.add_argument("--plan-paper", choices=("auto", "A4", "A3"), default="auto",
+                   help="paper of the floor plans: auto (default: A3 for halls that need a scale below 1:200 on A4)")
     r.add_argument("--scenarios", help="options compared in the report: comma-separated names ('Base' for the "
                                        "base; default: all, at most six) or 'none'")
     b = sub.add_parser("bom", help="write the bill of materials as .xlsx or .csv")

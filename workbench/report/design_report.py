@@ -78,7 +78,7 @@ def _story(ctx: Ctx) -> list[Flowable]:
     if plans and plant:
         # The diagrams follow the plans on landscape pages: no portrait page squeezed between them (the end of
         # the capacity section was left alone there, before the diagrams' landscape page).
-        plans, plant = plans[:-2], [PageBreak(), *plant[2:]]
+        plans = plans[:-2]
     story += plans + plant
     story += capacity_section(ctx, heading)
     story += pue_section(ctx, heading)

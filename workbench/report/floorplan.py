@@ -240,27 +240,36 @@ class PlanFlowable(Flowable):
                 c.arc(ox + hx * k - r, oy + hy * k - r, ox + hx * k + r, oy + hy * k + r, start, extent)
 
     def _labels(self, ox: float, oy: float, k: float) -> None:
+        """Each block's name, shortened to its number when the name does not fit ("CDU-10" → "10"); a block too
+        small even for that gets a numbered dot and is listed in the side panel (never silently dropped)."""
         c = self.canv
         c.setFillColor(colors.white)
         wx0, wy0, wx1, wy1 = self.window
+        self.unlabelled: list[str] = []
         for (x0, y0, x1, y1), text in zip(self.d.boxes.tolist(), self.d.labels):
             if not text or x1 < wx0 or x0 > wx1 or y1 < wy0 or y0 > wy1:
                 continue
             w, h = (x1 - x0) * k, (y1 - y0) * k
             vertical = h > w * 1.3
             along, across = (h, w) if vertical else (w, h)
-            size = min(6.5, across * 0.55, (along - 2) / max(mixed_width(text, 1), 1e-6))
-            if size < MIN_LABEL_PT:
-                continue
+            shown, size = text, 0.0
+            for candidate in dict.fromkeys((text, abbreviate(text))):
+                size = min(6.5, across * 0.55, (along - 2) / max(mixed_width(candidate, 1), 1e-6))
+                shown = candidate
+                if size >= MIN_LABEL_PT:
+                    break
             cx, cy = ox + (x0 + x1) / 2 * k, oy + (y0 + y1) / 2 * k
+            if size < MIN_LABEL_PT:
+                self.unlabelled.append(text)
+                continue
             if vertical:
                 c.saveState()
                 c.translate(cx, cy)
                 c.rotate(90)
-                draw_text(c, 0, -size * 0.35, text, size, anchor="middle")
+                draw_text(c, 0, -size * 0.35, shown, size, anchor="middle")
                 c.restoreState()
             else:
-                draw_text(c, cx, cy - size * 0.35, text, size, anchor="middle")
+                draw_text(c, cx, cy - size * 0.35, shown, size, anchor="middle")
 
     def _dimensions(self, ox: float, oy: float, k: float) -> None:
         c, fmt = self.canv, self.fmt
@@ -272,14 +281,16 @@ class PlanFlowable(Flowable):
         c.setStrokeColor(MUTED)
         c.setFillColor(INK)
         c.setLineWidth(0.5)
-        yb = y0 - 7 * mm
+        ax, ay, _, _ = self._area()
+        # The dimension lines sit outside the hall but inside the frame (the text was cut by the frame edge).
+        yb = max(y0 - 7 * mm, ay + 3 * mm)
         c.line(x0, yb, x1, yb)
         for x in (x0, x1):
             c.line(x, yb - 1.5 * mm, x, y0 - 1.5 * mm)
             c.line(x - 1.2 * mm, yb - 1.2 * mm, x + 1.2 * mm, yb + 1.2 * mm)
         label = fmt.length_mm(max(xs) - min(xs))
         draw_text(c, (x0 + x1) / 2, yb + 1.2 * mm, label, 7, anchor="middle")
-        xl = x0 - 7 * mm
+        xl = max(x0 - 7 * mm, ax + 5 * mm)
         c.line(xl, y0, xl, y1)
         for y in (y0, y1):
             c.line(xl - 1.5 * mm, y, x0 - 1.5 * mm, y)
@@ -296,7 +307,8 @@ class PlanFlowable(Flowable):
         y = self.height
         c.setFillColor(ACCENT)
         y -= 10
-        draw_text(c, x, y, t("plan.scale_value", denom=fmt.num(self.denom)), 8, bold=True)
+        draw_text(c, x, y, t("plan.scale_value", denom=fmt.num(self.denom), paper=getattr(self, "paper", "A4")), 8,
+                  bold=True)
         y -= 11
         c.setFillColor(MUTED)
         if len(self.all_windows) > 1:
@@ -304,6 +316,14 @@ class PlanFlowable(Flowable):
             y -= 11
         y = self._scale_bar(x, y - 6)
         y = self._legend(x, y - 12)
+        missing = getattr(self, "unlabelled", [])
+        if missing:
+            c.setFillColor(MUTED)
+            for line in _wrap_words(t("plan.unlabelled", n=fmt.num(len(missing)), names=", ".join(missing[:12])
+                                      + (" …" if len(missing) > 12 else "")), PANEL_W, 6.5):
+                y -= 8.5
+                draw_text(c, x, y, line, 6.5)
+            y -= 4
         if self.caption is not None:
             _, h = self.caption.wrapOn(c, PANEL_W, 200)
             y -= 8 + h
@@ -337,8 +357,13 @@ class PlanFlowable(Flowable):
         items: list[tuple[str, colors.Color, colors.Color]] = [
             (t(f"category.{CATEGORIES[i]}"), CATEGORY_COLOURS[CATEGORIES[i]], _darker(CATEGORY_COLOURS[CATEGORIES[i]]))
             for i in present]
-        items += [(t("plan.cold_aisle"), COLD, COLD), (t("plan.hot_aisle"), HOT, HOT),
-                  (t("plan.column"), colors.HexColor("#4a4f55"), INK)]
+        # Only what the sheet draws: aisle zones, columns, doors and the front marker when there are any.
+        if len(self.d.front):
+            items.append((t("plan.cold_aisle"), COLD, COLD))
+        if len(self.d.rear):
+            items.append((t("plan.hot_aisle"), HOT, HOT))
+        if self.d.hall.columns:
+            items.append((t("plan.column"), colors.HexColor("#4a4f55"), INK))
         c.setFillColor(INK)
         draw_text(c, x, y, t("plan.legend"), 8, bold=True)
         y -= 13
@@ -350,13 +375,16 @@ class PlanFlowable(Flowable):
             c.setFillColor(INK)
             draw_text(c, x + 14, y, label, 7.2)
             y -= 11
-        c.setStrokeColor(ACCENT)
-        c.setLineWidth(0.6)
-        c.line(x, y - 1.5, x, y + 6.5)
-        c.arc(x - 8, y - 9.5, x + 8, y + 6.5, 0, 90)
-        c.setFillColor(INK)
-        draw_text(c, x + 14, y, t("plan.door"), 7.2)
-        y -= 11
+        if self.d.hall.doors:
+            c.setStrokeColor(ACCENT)
+            c.setLineWidth(0.6)
+            c.line(x, y - 1.5, x, y + 6.5)
+            c.arc(x - 8, y - 9.5, x + 8, y + 6.5, 0, 90)
+            c.setFillColor(INK)
+            draw_text(c, x + 14, y, t("plan.door"), 7.2)
+            y -= 11
+        if not len(self.d.boxes):
+            return y
         c.setFillColor(CATEGORY_COLOURS["compute"])
         c.rect(x, y - 1.5, 9, 6.5, fill=1, stroke=0)
         c.setStrokeColor(colors.white)
@@ -391,6 +419,26 @@ class PlanFlowable(Flowable):
             c.setStrokeColor(INK)
             c.setLineWidth(0.8)
             c.drawPath(path, fill=0, stroke=1)
+
+
+def abbreviate(name: str) -> str:
+    """The short form of a block name for a small footprint: its trailing number ("R1-01" → "01", "CDU 10" → "10")."""
+    for sep in ("-", " ", "_", "."):
+        if sep in name.strip(sep):
+            return name.rstrip(sep).rsplit(sep, 1)[-1]
+    return name
+
+
+def _wrap_words(text: str, width: float, size: float) -> list[str]:
+    lines, line = [], ""
+    for word in text.split(" "):
+        trial = f"{line} {word}".strip()
+        if line and mixed_width(trial, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return [*lines, line] if line else lines
 
 
 def _darker(colour: colors.Color, f: float = 0.7) -> colors.Color:

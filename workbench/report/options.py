@@ -8,6 +8,7 @@ from pathlib import Path
 
 SCALES = ("fit", "100", "200")
 AUDIENCES = ("customer", "internal")
+PAPERS = ("auto", "A4", "A3")
 UNITS = ("si", "imperial")
 
 
@@ -24,6 +25,8 @@ class ReportOptions:
     validity_days: int = 90  # how long BOM prices are quoted as valid
     # "customer" (default): selling prices only; "internal": cost, price factor and margin as well.
     audience: str = "customer"
+    # Paper of the floor plans: "A4", "A3", or "auto" (A3 for a hall that would not fit A4 at 1:200 or better).
+    plan_paper: str = "auto"
     # Options compared in the design report: None = the base and every scenario (at most six); [] = none.
     scenarios: list[str] | None = None
 
@@ -47,6 +50,8 @@ class ReportOptions:
                 and abs(self.rate - 1.0) > 1e-12:
             out.append(f"the rate of USD is 1 by definition (rates are units of the currency per USD), "
                        f"not {self.rate:g}")
+        if self.plan_paper not in PAPERS:
+            out.append(f"plan paper must be one of {', '.join(PAPERS)}, not {self.plan_paper!r}")
         if self.audience not in AUDIENCES:
             out.append(f"audience must be one of {', '.join(AUDIENCES)}, not {self.audience!r}")
         if not (0 < self.price_factor < 100):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
@@ -20,6 +20,7 @@ MARGIN = 18 * mm
 HEADER_H = 10 * mm
 PORTRAIT = A4
 LANDSCAPE = landscape(A4)
+LANDSCAPE_A3 = landscape(A3)  # for plans of large halls (ReportOptions.plan_paper)
 
 
 class Heading(Paragraph):
@@ -126,8 +127,12 @@ class ReportDoc(BaseDocTemplate):
         self.decoration = decoration
         self.page_total = 0  # pages of the previous pass (0 before the first)
         self.page_total_before = -1
+        aw, ah = LANDSCAPE_A3
+        plan_a3 = Frame(MARGIN, MARGIN, aw - 2 * MARGIN, ah - 2 * MARGIN - 2 * mm, id="plan_a3",
+                        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         templates = [PageTemplate("body", [body], pagesize=PORTRAIT),
-                     PageTemplate("plan", [plan], pagesize=LANDSCAPE)]
+                     PageTemplate("plan", [plan], pagesize=LANDSCAPE),
+                     PageTemplate("plan_a3", [plan_a3], pagesize=LANDSCAPE_A3)]
         if cover_painter is not None:  # the first template is the first page's
             templates.insert(0, PageTemplate("cover", [cover], onPage=self._paint_cover, pagesize=PORTRAIT))
         self.addPageTemplates(templates)

@@ -12,7 +12,7 @@ from workbench.text.check_text import check_text
 from workbench.report.context import Ctx
 from workbench.report.floorplan import PlanFlowable, choose_scale, hall_drawing, tiles
 from workbench.report.fonts import markup
-from workbench.report.pdfdoc import LANDSCAPE, MARGIN
+from workbench.report.pdfdoc import LANDSCAPE, LANDSCAPE_A3, MARGIN
 from workbench.report.styles import SEVERITY, data_table
 
 W = 174 * mm  # body frame width
@@ -34,24 +34,18 @@ def plan_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
     fmt, t = ctx.fmt, ctx.t
     if not ctx.design.halls:
         return []
-    lw, lh = LANDSCAPE
-    area_w = lw - 2 * MARGIN
-    area_h = lh - 2 * MARGIN - 2 * mm - 24  # the sheet heading takes one line
-    out: list[Flowable] = [NextPageTemplate("plan"), PageBreak()]
+    out: list[Flowable] = []
     labels = _labels(ctx)
-    first = True
     for i, hall in enumerate(ctx.design.halls):
         drawing = hall_drawing(ctx.snap, i, hall, labels)
         x0, y0, x1, y1 = drawing.bounds
-        draw_w = area_w - 64 * mm
-        margin_pt = 16 * mm  # room for dimension lines
-        denom = choose_scale((x1 - x0, y1 - y0), (draw_w - margin_pt, area_h - margin_pt), str(ctx.options.scale))
-        windows = tiles((x0, y0, x1, y1), (draw_w - margin_pt, area_h - margin_pt), denom)
+        paper, (area_w, area_h, denom, windows) = _sheet(ctx, (x0, y0, x1, y1))
         sp = ctx.results.space["halls"][i]
         for n, window in enumerate(windows, start=1):
-            if not first:
+            if n == 1:
+                out += [NextPageTemplate("plan_a3" if paper == "A3" else "plan"), PageBreak()]
+            else:
                 out.append(PageBreak())
-            first = False
             title = t("plan.title", hall=ctx.hall_name(hall.id, hall.name) or f"#{i + 1}")
             if n == 1:
                 out += heading(ctx, title, 0, ctx.styles.h2, new_page=False)
@@ -59,11 +53,34 @@ def plan_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
                 out.append(ctx.styles.p(f"{title} ({t('plan.sheet', n=n, total=len(windows))})", ctx.styles.h2))
             caption = t("plan.caption", w=fmt.length_mm(x1 - x0), d=fmt.length_mm(y1 - y0),
                         area=fmt.qty("area", sp["area_m2"], 0), blocks=fmt.num(len(drawing.boxes)),
-                        scale=fmt.num(denom))
-            out.append(PlanFlowable(drawing, fmt, area_w, area_h - 4, denom, window, (n, len(windows)), windows,
-                                    Paragraph(markup(caption), ctx.styles.small)))
+                        scale=fmt.num(denom), paper=paper)
+            sheet = PlanFlowable(drawing, fmt, area_w, area_h - 4, denom, window, (n, len(windows)), windows,
+                                 Paragraph(markup(caption), ctx.styles.small))
+            sheet.paper = paper
+            out.append(sheet)
     out += [NextPageTemplate("body"), PageBreak()]
     return out
+
+
+def _sheet(ctx: Ctx, bounds: tuple[float, float, float, float]) -> tuple[str, tuple[float, float, int, Any]]:
+    """Paper, drawing area, scale and sheet windows for one hall: A3 when asked, or ("auto") when A4 would
+    need a scale smaller than 1:200 for the whole hall on one sheet."""
+    x0, y0, x1, y1 = bounds
+
+    def layout(size: tuple[float, float]) -> tuple[float, float, int, Any]:
+        area_w = size[0] - 2 * MARGIN
+        area_h = size[1] - 2 * MARGIN - 2 * mm - 24  # the sheet heading takes one line
+        room = (area_w - 64 * mm - 16 * mm, area_h - 16 * mm)  # side panel; room for dimension lines
+        denom = choose_scale((x1 - x0, y1 - y0), room, str(ctx.options.scale))
+        return area_w, area_h, denom, tiles((x0, y0, x1, y1), room, denom)
+
+    paper = ctx.options.plan_paper
+    if paper == "A3":
+        return "A3", layout(LANDSCAPE_A3)
+    a4 = layout(LANDSCAPE)
+    if paper == "auto" and (a4[2] > 200 or len(a4[3]) > 1):
+        return "A3", layout(LANDSCAPE_A3)
+    return "A4", a4
 
 
 def _yes(ctx: Ctx, ok: bool) -> str:
