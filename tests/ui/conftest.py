@@ -1,8 +1,9 @@
-"""Fixtures for the editor tests: a temporary QSettings file, the real main window on the sample, a leak check."""
+"""Fixtures for the editor tests: a temporary QSettings file and the real main window (the leak check is tests/conftest.py's)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,35 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from workbench.paths import sample_design_path  # noqa: E402
 from workbench.ui.main_window import MainWindow  # noqa: E402
 from workbench.ui.settings import Settings  # noqa: E402
-
-
-def _visible_top_levels() -> set[QWidget]:
-    """Open windows and dialogs (stray parentless child widgets are the docks' concern)."""
-    return {w for w in QApplication.topLevelWidgets()
-            if w.isVisible() and isinstance(w, (QMainWindow, QDialog, QMenu))}
-
-
-@pytest.fixture(autouse=True)
-def _no_leaked_windows(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Editor tests must close every window and dialog they open."""
-    if not request.node.path.name.startswith("test_editor_"):
-        yield
-        return
-    app = QApplication.instance()
-    before = _visible_top_levels() if app else set()
-    yield
-    if app is None:
-        return
-    app.processEvents()
-    leaked = _visible_top_levels() - before
-    for w in leaked:
-        w.close()
-    assert not leaked, f"top-level widgets left open: {[(type(w).__name__, w.objectName(), w.metaObject().className()) for w in leaked]}"
 
 
 @pytest.fixture
@@ -55,10 +32,16 @@ def _close(window: MainWindow) -> None:
 
 
 @pytest.fixture
-def window(qtbot, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    """The main window, shown at 1600 × 1000, on the shipped sample design."""
+def window(qtbot, settings: Settings, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window, shown at 1600 × 1000, on a copy of the shipped sample design.
+
+    A copy, because opening takes the file's lock: tests must never lock the shipped file (a parallel
+    test run would then find it locked and wait on the "open read-only?" question).
+    """
     w = MainWindow(settings=settings)
-    assert w.open_file(sample_design_path(), ask=False)
+    copy = tmp_path / sample_design_path().name
+    shutil.copyfile(sample_design_path(), copy)
+    assert w.open_file(copy, ask=False)
     w.document.path = None
     w.resize(1600, 1000)
     w.show()
