@@ -299,427 +299,427 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="260"/>
+        <location filename="../../build/i18n/extra_strings.py" line="263"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="261"/>
+        <location filename="../../build/i18n/extra_strings.py" line="264"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="262"/>
+        <location filename="../../build/i18n/extra_strings.py" line="265"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="263"/>
+        <location filename="../../build/i18n/extra_strings.py" line="266"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="264"/>
+        <location filename="../../build/i18n/extra_strings.py" line="267"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="265"/>
+        <location filename="../../build/i18n/extra_strings.py" line="268"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="266"/>
+        <location filename="../../build/i18n/extra_strings.py" line="269"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="267"/>
+        <location filename="../../build/i18n/extra_strings.py" line="270"/>
         <source>Close the design (asks to save changes)</source>
         <translation>关闭设计（有未保存的更改时会询问）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="268"/>
+        <location filename="../../build/i18n/extra_strings.py" line="271"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="269"/>
+        <location filename="../../build/i18n/extra_strings.py" line="272"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="270"/>
+        <location filename="../../build/i18n/extra_strings.py" line="273"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="271"/>
+        <location filename="../../build/i18n/extra_strings.py" line="274"/>
         <source>D&amp;XF drawing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="272"/>
+        <location filename="../../build/i18n/extra_strings.py" line="275"/>
         <source>The design as a CAD drawing: layers, blocks with attributes, dimensions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="273"/>
+        <location filename="../../build/i18n/extra_strings.py" line="276"/>
         <source>DXF &amp;underlay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="274"/>
+        <location filename="../../build/i18n/extra_strings.py" line="277"/>
         <source>Lay the architect&apos;s DXF drawing under the halls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="275"/>
+        <location filename="../../build/i18n/extra_strings.py" line="278"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="276"/>
+        <location filename="../../build/i18n/extra_strings.py" line="279"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="277"/>
+        <location filename="../../build/i18n/extra_strings.py" line="280"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="278"/>
+        <location filename="../../build/i18n/extra_strings.py" line="281"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="279"/>
+        <location filename="../../build/i18n/extra_strings.py" line="282"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="280"/>
+        <location filename="../../build/i18n/extra_strings.py" line="283"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="281"/>
+        <location filename="../../build/i18n/extra_strings.py" line="284"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="283"/>
+        <location filename="../../build/i18n/extra_strings.py" line="286"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="284"/>
+        <location filename="../../build/i18n/extra_strings.py" line="287"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="285"/>
+        <location filename="../../build/i18n/extra_strings.py" line="288"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="287"/>
+        <location filename="../../build/i18n/extra_strings.py" line="290"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="288"/>
+        <location filename="../../build/i18n/extra_strings.py" line="291"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="289"/>
+        <location filename="../../build/i18n/extra_strings.py" line="292"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="291"/>
+        <location filename="../../build/i18n/extra_strings.py" line="294"/>
         <source>Language, units, theme, grid, shared template folders and report logo</source>
         <translation>语言、单位、主题、网格、共享模板文件夹和报告徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="292"/>
+        <location filename="../../build/i18n/extra_strings.py" line="295"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="293"/>
+        <location filename="../../build/i18n/extra_strings.py" line="296"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="294"/>
+        <location filename="../../build/i18n/extra_strings.py" line="297"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="295"/>
+        <location filename="../../build/i18n/extra_strings.py" line="298"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="296"/>
+        <location filename="../../build/i18n/extra_strings.py" line="299"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="297"/>
+        <location filename="../../build/i18n/extra_strings.py" line="300"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="298"/>
+        <location filename="../../build/i18n/extra_strings.py" line="301"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="299"/>
+        <location filename="../../build/i18n/extra_strings.py" line="302"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="300"/>
+        <location filename="../../build/i18n/extra_strings.py" line="303"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="301"/>
+        <location filename="../../build/i18n/extra_strings.py" line="304"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="302"/>
+        <location filename="../../build/i18n/extra_strings.py" line="305"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="303"/>
+        <location filename="../../build/i18n/extra_strings.py" line="306"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="304"/>
+        <location filename="../../build/i18n/extra_strings.py" line="307"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="305"/>
+        <location filename="../../build/i18n/extra_strings.py" line="308"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="306"/>
+        <location filename="../../build/i18n/extra_strings.py" line="309"/>
         <source>Snap to &amp;drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="307"/>
+        <location filename="../../build/i18n/extra_strings.py" line="310"/>
         <source>Pull clicks to the underlay&apos;s line ends, midpoints and crossings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="308"/>
+        <location filename="../../build/i18n/extra_strings.py" line="311"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="310"/>
+        <location filename="../../build/i18n/extra_strings.py" line="313"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="311"/>
+        <location filename="../../build/i18n/extra_strings.py" line="314"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="312"/>
+        <location filename="../../build/i18n/extra_strings.py" line="315"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="282"/>
+        <location filename="../../build/i18n/extra_strings.py" line="285"/>
         <source>Dupl&amp;icate</source>
         <translation>创建副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="286"/>
+        <location filename="../../build/i18n/extra_strings.py" line="289"/>
         <source>R&amp;otate 90°</source>
         <translation>旋转 90°(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="290"/>
+        <location filename="../../build/i18n/extra_strings.py" line="293"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="309"/>
+        <location filename="../../build/i18n/extra_strings.py" line="312"/>
         <source>I&amp;mperial units</source>
         <translation>英制单位(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="313"/>
+        <location filename="../../build/i18n/extra_strings.py" line="316"/>
         <source>Sa&amp;ve selection as module…</source>
         <translation>将所选保存为模块(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="314"/>
+        <location filename="../../build/i18n/extra_strings.py" line="317"/>
         <source>Keep the selected blocks as a module template</source>
         <translation>将所选设备保存为模块模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="315"/>
+        <location filename="../../build/i18n/extra_strings.py" line="318"/>
         <source>&amp;Explode module</source>
         <translation>分解模块(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="316"/>
+        <location filename="../../build/i18n/extra_strings.py" line="319"/>
         <source>Turn the selected module back into single blocks</source>
         <translation>将所选模块还原为单个设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="317"/>
+        <location filename="../../build/i18n/extra_strings.py" line="320"/>
         <source>&amp;Import template bundle…</source>
         <translation>导入模板包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="318"/>
+        <location filename="../../build/i18n/extra_strings.py" line="321"/>
         <source>Add templates from a shared .zip bundle</source>
         <translation>从共享的 .zip 模板包添加模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="319"/>
+        <location filename="../../build/i18n/extra_strings.py" line="322"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="320"/>
+        <location filename="../../build/i18n/extra_strings.py" line="323"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="321"/>
+        <location filename="../../build/i18n/extra_strings.py" line="324"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="322"/>
+        <location filename="../../build/i18n/extra_strings.py" line="325"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="323"/>
+        <location filename="../../build/i18n/extra_strings.py" line="326"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="324"/>
+        <location filename="../../build/i18n/extra_strings.py" line="327"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="325"/>
+        <location filename="../../build/i18n/extra_strings.py" line="328"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="326"/>
+        <location filename="../../build/i18n/extra_strings.py" line="329"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="327"/>
+        <location filename="../../build/i18n/extra_strings.py" line="330"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="328"/>
+        <location filename="../../build/i18n/extra_strings.py" line="331"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="329"/>
+        <location filename="../../build/i18n/extra_strings.py" line="332"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="330"/>
+        <location filename="../../build/i18n/extra_strings.py" line="333"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="331"/>
+        <location filename="../../build/i18n/extra_strings.py" line="334"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="332"/>
+        <location filename="../../build/i18n/extra_strings.py" line="335"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="333"/>
+        <location filename="../../build/i18n/extra_strings.py" line="336"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="334"/>
+        <location filename="../../build/i18n/extra_strings.py" line="337"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="335"/>
+        <location filename="../../build/i18n/extra_strings.py" line="338"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="336"/>
+        <location filename="../../build/i18n/extra_strings.py" line="339"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="337"/>
+        <location filename="../../build/i18n/extra_strings.py" line="340"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="338"/>
+        <location filename="../../build/i18n/extra_strings.py" line="341"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="339"/>
+        <location filename="../../build/i18n/extra_strings.py" line="342"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="340"/>
+        <location filename="../../build/i18n/extra_strings.py" line="343"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="341"/>
+        <location filename="../../build/i18n/extra_strings.py" line="344"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="342"/>
+        <location filename="../../build/i18n/extra_strings.py" line="345"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="343"/>
+        <location filename="../../build/i18n/extra_strings.py" line="346"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="344"/>
+        <location filename="../../build/i18n/extra_strings.py" line="347"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -2396,232 +2396,232 @@ Source: {4}</source>
         <translation>剪贴板中没有设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="208"/>
+        <location filename="../../build/i18n/extra_strings.py" line="211"/>
         <source>Column</source>
         <translation>柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="209"/>
+        <location filename="../../build/i18n/extra_strings.py" line="212"/>
         <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
         <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="211"/>
+        <location filename="../../build/i18n/extra_strings.py" line="214"/>
         <source>Click inside a hall to add a column</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="212"/>
+        <location filename="../../build/i18n/extra_strings.py" line="215"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="210"/>
+        <location filename="../../build/i18n/extra_strings.py" line="213"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="213"/>
+        <location filename="../../build/i18n/extra_strings.py" line="216"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="221"/>
+        <location filename="../../build/i18n/extra_strings.py" line="224"/>
         <source>Door</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="222"/>
+        <location filename="../../build/i18n/extra_strings.py" line="225"/>
         <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
         <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="224"/>
+        <location filename="../../build/i18n/extra_strings.py" line="227"/>
         <source>Click on a hall wall to add a door</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="223"/>
+        <location filename="../../build/i18n/extra_strings.py" line="226"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="225"/>
+        <location filename="../../build/i18n/extra_strings.py" line="228"/>
         <source>Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel&apos;s Hall tab.</source>
         <translation>{1} 的门 D{0}：宽 {2} mm。可在“属性”面板“机房”页的“门”一栏中输入宽度。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="226"/>
+        <location filename="../../build/i18n/extra_strings.py" line="229"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="227"/>
+        <location filename="../../build/i18n/extra_strings.py" line="230"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="228"/>
+        <location filename="../../build/i18n/extra_strings.py" line="231"/>
         <source>Hall outline</source>
         <translation>机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="230"/>
+        <location filename="../../build/i18n/extra_strings.py" line="233"/>
         <source>the hall is smaller than 1 m × 1 m</source>
         <translation>机房小于 1 m × 1 m</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="238"/>
+        <location filename="../../build/i18n/extra_strings.py" line="241"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="235"/>
+        <location filename="../../build/i18n/extra_strings.py" line="238"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="214"/>
+        <location filename="../../build/i18n/extra_strings.py" line="217"/>
         <source>Connect</source>
         <translation type="unfinished">连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="215"/>
+        <location filename="../../build/i18n/extra_strings.py" line="218"/>
         <source>power</source>
         <translation type="unfinished">供电</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="216"/>
+        <location filename="../../build/i18n/extra_strings.py" line="219"/>
         <source>liquid</source>
         <translation type="unfinished">液冷</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="217"/>
+        <location filename="../../build/i18n/extra_strings.py" line="220"/>
         <source>heat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="218"/>
+        <location filename="../../build/i18n/extra_strings.py" line="221"/>
         <source>Press on a block and drag to the block it feeds or is fed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="219"/>
+        <location filename="../../build/i18n/extra_strings.py" line="222"/>
         <source>These two blocks have no ports that fit together</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="220"/>
+        <location filename="../../build/i18n/extra_strings.py" line="223"/>
         <source>Connected %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="229"/>
+        <location filename="../../build/i18n/extra_strings.py" line="232"/>
         <source>Corner: drag to move it; right-click it, or click it and press Delete, to remove it</source>
         <translation>角点：拖动可移动；右键单击，或单击后按 Delete 键，可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="231"/>
+        <location filename="../../build/i18n/extra_strings.py" line="234"/>
         <source>Add hall corner</source>
         <translation>添加机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="232"/>
+        <location filename="../../build/i18n/extra_strings.py" line="235"/>
         <source>Remove hall corner</source>
         <translation>删除机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="233"/>
+        <location filename="../../build/i18n/extra_strings.py" line="236"/>
         <source>Wall: drag to move it square to itself; double-click to add a corner there</source>
         <translation>墙：拖动可沿其垂直方向平移；双击可在此处添加角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="234"/>
+        <location filename="../../build/i18n/extra_strings.py" line="237"/>
         <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; point at a hall&apos;s corner or wall to reshape it</source>
         <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；指向机房的角点或墙可调整其形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="236"/>
+        <location filename="../../build/i18n/extra_strings.py" line="239"/>
         <source>Move hall wall</source>
         <translation>移动机房墙</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="237"/>
+        <location filename="../../build/i18n/extra_strings.py" line="240"/>
         <source>Corner not removed: a hall needs at least three corners</source>
         <translation>未删除角点：机房至少需要三个角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="239"/>
+        <location filename="../../build/i18n/extra_strings.py" line="242"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="240"/>
+        <location filename="../../build/i18n/extra_strings.py" line="243"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="241"/>
+        <location filename="../../build/i18n/extra_strings.py" line="244"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="242"/>
+        <location filename="../../build/i18n/extra_strings.py" line="245"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="243"/>
+        <location filename="../../build/i18n/extra_strings.py" line="246"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="244"/>
+        <location filename="../../build/i18n/extra_strings.py" line="247"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="245"/>
+        <location filename="../../build/i18n/extra_strings.py" line="248"/>
         <source>Align underlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="246"/>
+        <location filename="../../build/i18n/extra_strings.py" line="249"/>
         <source>Hall from drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="247"/>
+        <location filename="../../build/i18n/extra_strings.py" line="250"/>
         <source>Click inside a closed outline of the drawing: it becomes the hall there, or a new hall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="248"/>
+        <location filename="../../build/i18n/extra_strings.py" line="251"/>
         <source>Hall outline from drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="249"/>
+        <location filename="../../build/i18n/extra_strings.py" line="252"/>
         <source>There is no underlay to take a hall from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="250"/>
+        <location filename="../../build/i18n/extra_strings.py" line="253"/>
         <source>No closed outline of the drawing around this point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="251"/>
+        <location filename="../../build/i18n/extra_strings.py" line="254"/>
         <source>Not aligned: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="252"/>
+        <location filename="../../build/i18n/extra_strings.py" line="255"/>
         <source>Hall not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="253"/>
+        <location filename="../../build/i18n/extra_strings.py" line="256"/>
         <source>Underlay aligned: scale %1, turned %2°</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2685,68 +2685,83 @@ Source: {4}</source>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="116"/>
+        <source>Prices for</source>
+        <translation>价格对象</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <source>Customer (selling prices only)</source>
+        <translation>客户版（仅售价）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <source>Internal (cost, price factor and margin)</source>
+        <translation>内部版（成本、价格系数及毛利）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="119"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <location filename="../../build/i18n/extra_strings.py" line="120"/>
         <source>Choose a logo</source>
         <translation>选择徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <location filename="../../build/i18n/extra_strings.py" line="121"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <location filename="../../build/i18n/extra_strings.py" line="122"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="120"/>
+        <location filename="../../build/i18n/extra_strings.py" line="123"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="121"/>
+        <location filename="../../build/i18n/extra_strings.py" line="124"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="122"/>
+        <location filename="../../build/i18n/extra_strings.py" line="125"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <location filename="../../build/i18n/extra_strings.py" line="126"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <location filename="../../build/i18n/extra_strings.py" line="127"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <location filename="../../build/i18n/extra_strings.py" line="128"/>
         <source>Fit to page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="126"/>
+        <location filename="../../build/i18n/extra_strings.py" line="129"/>
         <source>The export could not be written:
 {}</source>
         <translation>无法写入导出文件：
 {}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <location filename="../../build/i18n/extra_strings.py" line="130"/>
         <source>The file name must end in {}.</source>
         <translation>文件名必须以 {} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <location filename="../../build/i18n/extra_strings.py" line="131"/>
         <source>The folder {} does not exist.</source>
         <translation>文件夹 {} 不存在。</translation>
     </message>
@@ -2865,17 +2880,17 @@ Source: {4}</source>
 <context>
     <name>FileSession</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <location filename="../../build/i18n/extra_strings.py" line="132"/>
         <source>Autosave problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="130"/>
+        <location filename="../../build/i18n/extra_strings.py" line="133"/>
         <source>Autosave failed: {reason}. Your changes are only safe once you save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
         <source>Autosave cannot write to {reason}; autosaving to {folder} instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2969,57 +2984,57 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
         <source>Design in use</source>
         <translation>设计正在使用中</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
         <source>an unknown computer</source>
         <translation>一台未知计算机</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="155"/>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
         <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
         <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
         <source>a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
         <source>not a regular file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
         <source>“{name}” is already open by {user} on {host} since {time}.</source>
         <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
         <source>Cannot tell whether someone else is editing “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
         <source>{lock} is {problem}, so the workbench cannot lock the design. Open it read-only (you can still save a copy under another name), or remove that item and open the design again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3169,27 +3184,27 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="345"/>
+        <location filename="../../build/i18n/extra_strings.py" line="348"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="346"/>
+        <location filename="../../build/i18n/extra_strings.py" line="349"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="347"/>
+        <location filename="../../build/i18n/extra_strings.py" line="350"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="348"/>
+        <location filename="../../build/i18n/extra_strings.py" line="351"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="349"/>
+        <location filename="../../build/i18n/extra_strings.py" line="352"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3197,209 +3212,209 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MetricsDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="151"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>Load against capacity</source>
         <translation>负载与容量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
         <source>PUE against IT load</source>
         <translation>PUE 随 IT 负载变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
         <source>Facility overhead by subsystem</source>
         <translation>各子系统的设施开销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="155"/>
         <source>The year at the site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="158"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
         <source>IT load (design)</source>
         <translation>IT 负载（设计）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
         <source>PUE, annualised</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="161"/>
         <source>PUE, design day</source>
         <translation>PUE（设计日）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="161"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="162"/>
         <source>Utilisation</source>
         <translation>利用率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="162"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="163"/>
         <source>Design</source>
         <translation>设计值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="163"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="164"/>
         <source>Back to the design&apos;s IT utilisation assumption</source>
         <translation>恢复为设计的 IT 利用率假设</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="164"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="165"/>
         <source>IT utilisation for the operating point: sets the load the PUE is evaluated at</source>
         <translation>运行工况的 IT 利用率：决定计算 PUE 时的负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="166"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="167"/>
         <source>Racks (compute / network / storage)</source>
         <translation>机柜（计算 / 网络 / 存储）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="166"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="167"/>
         <source>Blocks placed</source>
         <translation>已放置设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="167"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
         <source>White space</source>
         <translation>IT 机房面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="167"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
         <source>Power density</source>
         <translation>功率密度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
         <source>Average per rack</source>
         <translation>单机柜平均功率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
         <source>Annual energy (facility)</source>
         <translation>年耗电量（设施）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="170"/>
         <source>Annual energy cost</source>
         <translation>年电费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="170"/>
         <source>CAPEX (equipment, ROM)</source>
         <translation>资本支出（设备，粗略估算）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="170"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="171"/>
         <source>Cost per MW IT</source>
         <translation>每 MW IT 成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="174"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="175"/>
         <source>IT load (kW)</source>
         <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="174"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="175"/>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="175"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="176"/>
         <source>No power or cooling equipment placed yet.</source>
         <translation>尚未放置供电或制冷设备。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="199"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="316"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="337"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="200"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="318"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="339"/>
         <source>{0} kW</source>
         <translation>{0} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="203"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="204"/>
         <source>PUE at {0} % utilisation</source>
         <translation>{0} % 利用率下的 PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="230"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="231"/>
         <source>PUE incomplete: it leaves out what is not placed yet.</source>
         <translation>PUE 不完整：未计入尚未布置的部分。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
         <source>UPS</source>
         <translation>不间断电源（UPS）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
         <source>Distribution</source>
         <translation>配电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
         <source>Generators</source>
         <translation>发电机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
         <source>Transformers</source>
         <translation>变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
         <source>MV switchgear</source>
         <translation>中压开关柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
         <source>Solid-state transformers</source>
         <translation>固态变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
         <source>Air units</source>
         <translation>空调末端</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
         <source>CDUs</source>
         <translation>冷却分配单元（CDU）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
         <source>Chillers</source>
         <translation>冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
         <source>Dry coolers</source>
         <translation>干冷器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
         <source>Cooling towers</source>
         <translation>冷却塔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="264"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="265"/>
         <source>{0}
 {1} modules, installed {2} kW, usable under {3}: {4} kW
 load {5} kW, headroom {6} kW, stranded {7} kW</source>
@@ -3413,130 +3428,130 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
         <translation>{0} 未满足</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="276"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="275"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="276"/>
         <source>Air cooling</source>
         <translation>风冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="278"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
         <source>Liquid cooling</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="279"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="278"/>
         <source>Heat rejection</source>
         <translation>排热</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="285"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="284"/>
         <source>Space and floor</source>
         <translation>空间与楼面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="293"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
         <source>Block footprint {0} m² of {1} m² floor</source>
         <translation>设备占地 {0} m²，场地面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="293"/>
         <source>{0} · footprint</source>
         <translation>{0} · 占地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="295"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="295"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
         <source>over</source>
         <translation>超出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="291"/>
         <source>Block footprint {0} m² of {1} m² white space</source>
         <translation>设备占地 {0} m²，IT 机房面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="300"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="298"/>
         <source>{0} · floor, heaviest block</source>
         <translation>{0} · 楼面，最重设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
         <source>overloaded</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="300"/>
         <source>Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²</source>
         <translation>最重设备 {0} kN/m²，{1}承载能力 {2} kN/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="310"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="312"/>
         <source>Power losses</source>
         <translation>供电损耗</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="311"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="314"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="319"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="313"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="316"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="320"/>
         <source>{0} kW · pPUE {1:.3f}</source>
         <translation>{0} kW · pPUE {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="313"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="315"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="316"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="318"/>
         <source>Lighting</source>
         <translation>照明</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="318"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="319"/>
         <source>Miscellaneous</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="331"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="333"/>
         <source>{0}  ({1} / {2} / {3})</source>
         <translation>{0}（{1} / {2} / {3}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="335"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="337"/>
         <source>{0} m²</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="336"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="338"/>
         <source>{0} kW/m²</source>
         <translation>{0} kW/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="338"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="340"/>
         <source>{0} MWh/yr</source>
         <translation>{0} MWh/年</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="341"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
         <source>{0} /MW</source>
         <translation>{0} /MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="347"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="348"/>
         <source>Rate {0} {1} per USD; {2}</source>
         <translation>汇率 {0} {1}/USD；{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="349"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="350"/>
         <source>IT load per m² of white space</source>
         <translation>每平方米 IT 机房面积的 IT 负载</translation>
     </message>
@@ -3652,62 +3667,62 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>Plant</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
         <source>Drag from one block to another to connect them; only ports that fit are offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
         <source>Bring every failed block back; the plan and diagrams restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
         <source>C&amp;onnections overlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="168"/>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
         <source>&amp;Plant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <location filename="../../build/i18n/extra_strings.py" line="172"/>
         <source>Restore (what-if)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="170"/>
+        <location filename="../../build/i18n/extra_strings.py" line="173"/>
         <source>Select the blocks to auto-connect first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="171"/>
+        <location filename="../../build/i18n/extra_strings.py" line="174"/>
         <source>Auto-connect</source>
         <translation type="unfinished">自动连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <location filename="../../build/i18n/extra_strings.py" line="175"/>
         <source>Fail (what-if)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="173"/>
+        <location filename="../../build/i18n/extra_strings.py" line="176"/>
         <source>Auto-connect is not available in this build</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="174"/>
+        <location filename="../../build/i18n/extra_strings.py" line="177"/>
         <source>Auto-connect: %1 connections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="175"/>
+        <location filename="../../build/i18n/extra_strings.py" line="178"/>
         <source>Fail %1 blocks (what-if)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="176"/>
+        <location filename="../../build/i18n/extra_strings.py" line="179"/>
         <source>%1 failed: %2 racks dark (%3 kW IT lost), %4 devices overloaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3921,70 +3936,70 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>SaveGuard</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="177"/>
+        <location filename="../../build/i18n/extra_strings.py" line="180"/>
         <source>Save design</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="178"/>
+        <location filename="../../build/i18n/extra_strings.py" line="181"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="179"/>
+        <location filename="../../build/i18n/extra_strings.py" line="182"/>
         <source>Replace</source>
         <translation type="unfinished">替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="180"/>
+        <location filename="../../build/i18n/extra_strings.py" line="183"/>
         <source>“{name}” is not the file this recovered design came from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="181"/>
+        <location filename="../../build/i18n/extra_strings.py" line="184"/>
         <source>It changed after the autosave was written, or it is a different design with the same name. Replacing it would lose what it holds now.
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="182"/>
+        <location filename="../../build/i18n/extra_strings.py" line="185"/>
         <source>Saving would overwrite their work. Save your design under another name instead?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="183"/>
+        <location filename="../../build/i18n/extra_strings.py" line="186"/>
         <source>“{name}” is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="184"/>
+        <location filename="../../build/i18n/extra_strings.py" line="187"/>
         <source>“{name}” is read-only and belongs to {owner}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="185"/>
+        <location filename="../../build/i18n/extra_strings.py" line="188"/>
         <source>“{name}” belongs to {owner}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="186"/>
+        <location filename="../../build/i18n/extra_strings.py" line="189"/>
         <source>Replacing it makes you its owner. Replace it, or save under another name?
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="187"/>
+        <location filename="../../build/i18n/extra_strings.py" line="190"/>
         <source>The workbench will not replace it. Save your design under another name instead?
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="188"/>
+        <location filename="../../build/i18n/extra_strings.py" line="191"/>
         <source>Cannot lock “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="189"/>
+        <location filename="../../build/i18n/extra_strings.py" line="192"/>
         <source>{lock} is in the way of the design&apos;s lock file, so another session might be editing it. Save under another name instead?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3992,92 +4007,92 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>ScenarioBar</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="190"/>
+        <location filename="../../build/i18n/extra_strings.py" line="193"/>
         <source>Base design</source>
         <translation>基准方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="191"/>
+        <location filename="../../build/i18n/extra_strings.py" line="194"/>
         <source>&amp;Scenarios</source>
         <translation>方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="192"/>
+        <location filename="../../build/i18n/extra_strings.py" line="195"/>
         <source> Scenario: </source>
         <translation> 方案： </translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="193"/>
+        <location filename="../../build/i18n/extra_strings.py" line="196"/>
         <source>&amp;New scenario from current…</source>
         <translation>以当前状态新建方案(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="194"/>
+        <location filename="../../build/i18n/extra_strings.py" line="197"/>
         <source>&amp;Duplicate scenario…</source>
         <translation>复制方案(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="195"/>
+        <location filename="../../build/i18n/extra_strings.py" line="198"/>
         <source>&amp;Rename scenario…</source>
         <translation>重命名方案(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="196"/>
+        <location filename="../../build/i18n/extra_strings.py" line="199"/>
         <source>De&amp;lete scenario</source>
         <translation>删除方案(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="197"/>
+        <location filename="../../build/i18n/extra_strings.py" line="200"/>
         <source>&amp;Promote to base</source>
         <translation>设为基准方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="198"/>
+        <location filename="../../build/i18n/extra_strings.py" line="201"/>
         <source>&amp;Compare scenarios…</source>
         <translation>比较方案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="199"/>
+        <location filename="../../build/i18n/extra_strings.py" line="202"/>
         <source>The option being edited; edits change only this option</source>
         <translation>正在编辑的方案；修改只作用于此方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="200"/>
+        <location filename="../../build/i18n/extra_strings.py" line="203"/>
         <source>New scenario</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="201"/>
+        <location filename="../../build/i18n/extra_strings.py" line="204"/>
         <source>Name of the new option (it starts as what you see now):</source>
         <translation>新方案名称（以当前所见状态为起点）：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="202"/>
+        <location filename="../../build/i18n/extra_strings.py" line="205"/>
         <source>Duplicate scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="203"/>
+        <location filename="../../build/i18n/extra_strings.py" line="206"/>
         <source>Name of the copy:</source>
         <translation>副本名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="204"/>
+        <location filename="../../build/i18n/extra_strings.py" line="207"/>
         <source>Rename scenario</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="205"/>
+        <location filename="../../build/i18n/extra_strings.py" line="208"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="206"/>
+        <location filename="../../build/i18n/extra_strings.py" line="209"/>
         <source>Editing scenario “%1”: changes apply to this option only</source>
         <translation>正在编辑方案“%1”：修改只作用于此方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="207"/>
+        <location filename="../../build/i18n/extra_strings.py" line="210"/>
         <source>Scenarios</source>
         <translation>方案</translation>
     </message>
@@ -4564,112 +4579,112 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
         <source>no IT load (infrastructure block)</source>
         <translation>无 IT 负载（基础设施模块）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <location filename="../../build/i18n/extra_strings.py" line="136"/>
         <source>Make room, draw a larger hall, or point at a hall and insert again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <location filename="../../build/i18n/extra_strings.py" line="137"/>
         <source>%1 racks</source>
         <translation>%1 个机柜</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <location filename="../../build/i18n/extra_strings.py" line="138"/>
         <source>No free space</source>
         <translation>没有空余位置</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <location filename="../../build/i18n/extra_strings.py" line="139"/>
         <source>Save as module</source>
         <translation>另存为模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <location filename="../../build/i18n/extra_strings.py" line="140"/>
         <source>Select the blocks of the module first.</source>
         <translation>请先选择组成模块的设备。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <location filename="../../build/i18n/extra_strings.py" line="141"/>
         <source>Module name:</source>
         <translation>模块名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <location filename="../../build/i18n/extra_strings.py" line="142"/>
         <source>Saved from a selection of %1 blocks.</source>
         <translation>由所选的 %1 个设备保存。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <location filename="../../build/i18n/extra_strings.py" line="143"/>
         <source>Templates already exist</source>
         <translation>模板已存在</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <location filename="../../build/i18n/extra_strings.py" line="144"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <location filename="../../build/i18n/extra_strings.py" line="145"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
         <source>Bundle refused</source>
         <translation>模板包被拒绝</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
         <source>Template cannot be opened</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
         <source>%1 does not fit anywhere without overlapping equipment, columns, door zones or service clearances. Halls tried:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
         <source>Replace module?</source>
         <translation>替换模块？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
         <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
         <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
         <source>Some templates in this bundle already exist:</source>
         <translation>此模板包中的部分模板已存在：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
         <source>Nothing was written:</source>
         <translation>未写入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
         <source>A module file %1 already exists. Replace it?</source>
         <translation>模块文件 %1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
         <source>no free %1 × %2 m spot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
         <source>%1 × %2 m, smaller than the module&apos;s %3 × %4 m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4677,32 +4692,32 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
 <context>
     <name>Underlay</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="254"/>
+        <location filename="../../build/i18n/extra_strings.py" line="257"/>
         <source>Import DXF underlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="255"/>
+        <location filename="../../build/i18n/extra_strings.py" line="258"/>
         <source>DXF drawings (*.dxf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="256"/>
+        <location filename="../../build/i18n/extra_strings.py" line="259"/>
         <source>Export DXF drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="257"/>
+        <location filename="../../build/i18n/extra_strings.py" line="260"/>
         <source>Snap to drawing: on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="258"/>
+        <location filename="../../build/i18n/extra_strings.py" line="261"/>
         <source>Snap to drawing: off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="259"/>
+        <location filename="../../build/i18n/extra_strings.py" line="262"/>
         <source>%1: %2 blocks, %3 halls, units %4, 1:%5</source>
         <translation type="unfinished"></translation>
     </message>

@@ -53,3 +53,16 @@ def test_failed_export_shows_a_message(qtbot: QtBot, sample: Design, catalog: Ca
     assert "XYZ" in job.error_box.text()
     job.error_box.close()
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_design_report_dialog_offers_the_price_factor_and_the_audience(qtbot: QtBot, sample: Design,
+                                                                       catalog: Catalog, tmp_path: Path) -> None:
+    """One price basis per export: the design report takes the factor too; customer is the default audience."""
+    dialog = ExportDialog(None, sample, catalog, "design", imperial=False, start_folder=tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.options().audience == "customer"
+    dialog.factor.setValue(1.15)
+    dialog.audience.setCurrentIndex(dialog.audience.findData("internal"))
+    opts = dialog.options()
+    assert opts.price_factor == 1.15 and opts.audience == "internal"
+    assert dialog.audience.itemText(0).startswith("Customer")

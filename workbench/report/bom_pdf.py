@@ -14,6 +14,7 @@ from workbench.model.design import Design
 from workbench.report.context import Ctx, build_context
 from workbench.report.options import ReportOptions
 from workbench.report.pdfdoc import Decoration, ReportDoc, build_atomic
+from workbench.report.fonts import mixed_width
 from workbench.report.price_text import allowance_basis, price_basis_notes
 from workbench.report.styles import data_table, kv_table
 
@@ -104,14 +105,24 @@ def equipment_table(ctx: Ctx) -> list[Flowable]:
     if internal:
         head = [t("col.item"), t("col.model"), t("col.qty"), t("col.unit_cost", cur=cur),
                 t("col.unit_price", cur=cur), t("col.extended", cur=cur), t("col.margin", cur=cur)]
-        widths = [46 * mm, 32 * mm, 11 * mm, 21 * mm, 21 * mm, 23 * mm, 20 * mm]
         align = "LLRRRRR"
     else:
         head = [t("col.item"), t("col.model"), t("col.qty"), t("col.unit_price", cur=cur), t("col.extended", cur=cur)]
-        widths = [62 * mm, 40 * mm, 14 * mm, 28 * mm, 30 * mm]
         align = "LLRRR"
-    return [data_table(s, head, rows, widths, align, group_rows=groups, bold_rows=totals,
+    return [data_table(s, head, rows, _widths(rows, align), align, group_rows=groups, bold_rows=totals,
                        total_rows=[len(rows) - 1])]
+
+
+def _widths(rows: list[list[str]], align: str, total: float = 174 * mm) -> list[float]:
+    """Number columns as wide as their widest figure (a figure never wraps); the rest split item 60 : model 40."""
+    pad = 9.0
+    widths = [0.0] * len(align)
+    for c, a in enumerate(align):
+        if a == "R":
+            widths[c] = max([mixed_width(r[c], 7.8, bold=True) for r in rows if c < len(r)] + [8 * mm - pad]) + pad
+    rest = max(total - sum(widths), 60 * mm)
+    widths[0], widths[1] = rest * 0.6, rest * 0.4
+    return widths
 
 
 def allowance_table(ctx: Ctx) -> list[Flowable]:

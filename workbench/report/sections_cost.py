@@ -61,8 +61,8 @@ def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowab
                  fmt.pct(float(bom.total) / project if project else 0.0)])
     bold = [len(rows) - 1]
     for a in bom.allowances:
-        rows.append([t(f"allowance.{a.key}"), "", fmt.money(float(a.amount), cur, dg),
-                     fmt.pct(float(a.amount) / project if project else 0.0)])
+        share = float(a.amount) / project if project else 0.0
+        rows.append([t(f"allowance.{a.key}"), "", fmt.money(float(a.amount), cur, dg), fmt.pct(share, 1 if share < 0.095 else 0)])
     rows.append([t("bom.project_total", cur=cur), "", fmt.money(project, cur, dg), fmt.pct(1.0 if project else 0.0)])
     out.append(data_table(s, [t("col.category"), t("col.qty"), t("col.amount", cur=cur), t("col.share")], rows,
                           [80 * mm, 22 * mm, 46 * mm, 26 * mm], "LRRR", bold_rows=bold, total_rows=[len(rows) - 1]))

@@ -64,6 +64,10 @@ class ExportDialog(QDialog):
         self.factor.setDecimals(3)
         self.factor.setRange(0.01, 99.0)
         self.factor.setValue(1.0)
+        # One price basis per export: the factor applies to every price; the audience decides what is shown.
+        self.audience = QComboBox()
+        for value in ("customer", "internal"):
+            self.audience.addItem("", value)
         self.logo = QLineEdit(design.site.logo_path or _preferred_logo())
         self.logo_button = QPushButton()
         self.logo_button.clicked.connect(self._browse_logo)
@@ -80,7 +84,8 @@ class ExportDialog(QDialog):
         self._currency_changed(self.currency.currentText())
 
         form = QFormLayout()
-        self._labels = {k: QLabel() for k in ("lang", "currency", "rate", "units", "scale", "factor", "logo", "output")}
+        self._labels = {k: QLabel() for k in ("lang", "currency", "rate", "units", "scale", "factor", "audience", "logo",
+                                              "output")}
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo)
         logo_row.addWidget(self.logo_button)
@@ -88,10 +93,9 @@ class ExportDialog(QDialog):
         out_row.addWidget(self.output)
         out_row.addWidget(self.output_button)
         rows: list[tuple[str, Any]] = [("lang", self.lang), ("currency", self.currency), ("rate", self.rate)]
+        rows += [("factor", self.factor), ("audience", self.audience)]
         if kind == "design":
             rows += [("units", self.units), ("scale", self.scale), ("logo", logo_row)]
-        else:
-            rows += [("factor", self.factor)]
         rows.append(("output", out_row))
         for key, widget in rows:
             form.addRow(self._labels[key], widget)
@@ -107,9 +111,11 @@ class ExportDialog(QDialog):
         self.setWindowTitle(titles[self.kind])
         texts = {"lang": _tr("Report language"), "currency": _tr("Currency"), "rate": _tr("Rate (per USD)"),
                  "units": _tr("Units"), "scale": _tr("Plan scale"), "factor": _tr("Price factor"),
-                 "logo": _tr("Logo"), "output": _tr("Save as")}
+                 "logo": _tr("Logo"), "output": _tr("Save as"), "audience": _tr("Prices for")}
         for key, label in self._labels.items():
             label.setText(texts[key])
+        self.audience.setItemText(0, _tr("Customer (selling prices only)"))
+        self.audience.setItemText(1, _tr("Internal (cost, price factor and margin)"))
         for i, text in enumerate((_tr("Fit to page"), "1:100", "1:200")):
             self.scale.setItemText(i, text)
         self.logo_button.setText(_tr("Browse…"))
@@ -153,7 +159,8 @@ class ExportDialog(QDialog):
         currency = self.currency.currentText().strip().upper() or None
         return ReportOptions(lang=self.lang.currentData(), currency=currency, rate=self.rate.value(),
                              units=self.units.currentData(), scale=self.scale.currentData(),
-                             logo_path=self.logo.text().strip() or None, price_factor=self.factor.value())
+                             logo_path=self.logo.text().strip() or None, price_factor=self.factor.value(),
+                             audience=str(self.audience.currentData() or "customer"))
 
     def output_path(self) -> Path:
         return Path(self.output.text().strip()).expanduser()
