@@ -111,9 +111,16 @@ def copies_edit(design: Design, blocks: list[Block], modules: dict[str, ModuleIn
 
 
 def duplicate_edit(design: Design, catalog: Catalog, ids: list[str] | set[str]) -> tuple[Edit, list[str]] | None:
-    """Copies placed next to the originals along x, like laying the next brick of a row."""
+    """Copies at the nearest free spot in the originals' hall, along their row first (the next brick of a row).
+
+    None when nothing is chosen or no free spot exists in the hall (editing/free_spot.py: the placement rules).
+    """
+    from workbench.editing.free_spot import duplicate_offset
+
     chosen = [design.blocks[i] for i in design.blocks if i in set(ids)]
-    box = bounds(design, catalog, [b.id for b in chosen])
-    if not chosen or box is None:
+    if not chosen:
         return None
-    return copies_edit(design, chosen, design.modules, box[2] - box[0], 0.0, "Duplicate")
+    offset = duplicate_offset(design, catalog, [b.id for b in chosen])
+    if offset is None:
+        return None
+    return copies_edit(design, chosen, design.modules, offset[0], offset[1], "Duplicate")

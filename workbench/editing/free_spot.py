@@ -100,7 +100,8 @@ def _offsets(group: Box, hall: Box, start: tuple[float, float], step: float,
         # Along the row costs its distance; across the row costs three times as much.
         along = ddx * axis[0] + ddy * axis[1]
         across = -ddx * axis[1] + ddy * axis[0]
-        cost = np.abs(along) + 3.0 * np.abs(across)
+        # On a tie the row grows forwards (+x, +y), like laying the next brick.
+        cost = np.abs(along) + 3.0 * np.abs(across) + 0.5 * (along < 0)
     return off[np.argsort(cost, kind="stable")]
 
 

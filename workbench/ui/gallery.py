@@ -20,7 +20,7 @@ from workbench.io import dumps, load_design
 from workbench.io.atomic import write_atomic
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
-from workbench.editing.modules import explode_edit, module_path, module_template, modules_of, place_module_edit
+from workbench.editing.modules import explode_edit, module_path, module_template, modules_of
 from workbench.model.problems import InputError
 from workbench.ui.bundle_export_dialog import BundleExportDialog, ExportOutcome
 from workbench.ui.document import Document
@@ -410,32 +410,52 @@ def apply_hall_template(parent: QWidget | None, document: Document, info: Templa
     return True
 
 
-def insert_module(parent: QWidget | None, document: Document, shared: Iterable[str | Path] | None = None) -> bool:
-    """Insert → Module: pick a module template and place it as one undoable brick in a free spot."""
+def insert_module(parent: QWidget | None, document: Document, shared: Iterable[str | Path] | None = None,
+                  cursor: tuple[float, float] | None = None) -> bool:
+    """Insert → Module: pick a module template and place it as one undoable brick in a free spot
+    (in the hall under `cursor` when it is over one, else halls holding racks first)."""
     dialog = TemplateGallery(discover_templates(_shared(shared)), "module", parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.selected() is None:
             return False
         info = dialog.selected()
         assert info is not None
-        return place_module(parent, document, info)
+        return place_module(parent, document, info, cursor)
     finally:
         dialog.deleteLater()
 
 
-def place_module(parent: QWidget | None, document: Document, info: TemplateInfo) -> bool:
-    placed = place_module_edit(document.design, document.catalog, info.design, document.selection, info.name)
-    if placed is None:
+def place_module(parent: QWidget | None, document: Document, info: TemplateInfo,
+                 cursor: tuple[float, float] | None = None) -> bool:
+    """Place the module where the placement rules find room; when nothing fits, say which halls were tried."""
+    from workbench.editing.free_spot import place_module as find_place
+
+    placed = find_place(document.design, document.catalog, info.design, cursor, info.name)
+    if placed.edit is None:
+        QMessageBox.information(parent, _tr("No free space"), no_room_text(info.display_name(content_language()),
+                                                                          placed.tried))
         return False
-    edit, fitted = placed
-    if not fitted:
-        QMessageBox.information(parent, _tr("No free space"),
-                                _tr("The module does not fit anywhere free in this hall; it was placed in the "
-                                    "middle. Move it where you want it."))
-    document.push(edit)
-    added = edit.edits[1]
+    document.push(placed.edit)
+    added = placed.edit.edits[1]
     document.set_selection([b.id for b in getattr(added, "blocks", [])])
     return True
+
+
+def no_room_text(module: str, tried: Iterable[object]) -> str:
+    """Which halls were searched for room and why each had none, in the interface language."""
+    lines = [_tr("%1 does not fit anywhere without overlapping equipment, columns, door zones or service "
+                 "clearances. Halls tried:").replace("%1", module)]
+    for t in tried:
+        w, d = t.need_m  # type: ignore[attr-defined]
+        if t.reason == "too_small":  # type: ignore[attr-defined]
+            hw, hd = t.hall_m  # type: ignore[attr-defined]
+            why = _tr("%1 × %2 m, smaller than the module's %3 × %4 m").replace("%1", f"{hw:g}").replace(
+                "%2", f"{hd:g}").replace("%3", f"{w:g}").replace("%4", f"{d:g}")
+        else:
+            why = _tr("no free %1 × %2 m spot").replace("%1", f"{w:g}").replace("%2", f"{d:g}")
+        lines.append(f"• {t.name}: {why}")  # type: ignore[attr-defined]
+    lines.append(_tr("Make room, draw a larger hall, or point at a hall and insert again."))
+    return "\n".join(lines)
 
 
 def explode_selected_module(document: Document) -> int:

@@ -159,8 +159,12 @@ class Editor(QObject):
         return self.push(edit)
 
     def duplicate(self) -> bool:
+        if not self.selection:
+            return False
         made = duplicate_edit(self.document.design, self.document.catalog, self.selection)
         if made is None:
+            self.message.emit(self.tr("No free spot for a copy in this hall: every place nearby overlaps "
+                                      "equipment, a column, a door zone or a service clearance"))
             return False
         edit, ids = made
         if self.push(edit):

@@ -67,6 +67,9 @@ class HallView(QGraphicsView):
         self.setMouseTracking(True)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._hint_shown = False
+        scene.document.undo_stack.indexChanged.connect(self._on_history_changed)
+        scene.document.design_replaced.connect(self._on_history_changed)
 
     # --- zoom and fit --------------------------------------------------------------------
     def px_per_mm(self) -> float:
@@ -259,7 +262,8 @@ class HallView(QGraphicsView):
         painter.drawText(QPointF(x0, y0 - 6), "0")
         label = f"{length_units:g} {unit}"
         painter.drawText(QPointF(x0 + bar_px - 4, y0 - 6), label)
-        if not self.hall_scene.document.design.blocks:
+        self._hint_shown = self.shows_empty_hint()
+        if self._hint_shown:
             self._draw_empty_hint(painter)
         painter.restore()
 
@@ -270,18 +274,48 @@ class HallView(QGraphicsView):
                        "Insert → Module… drops a whole pod; File → New from template… starts from a proven hall.\n"
                        "Help → Getting started walks you through the first five minutes.")
 
+    def _on_history_changed(self, *_: object) -> None:
+        # The hint is drawn over the whole view: repaint all of it when it comes or goes, or parts would stay.
+        if self.shows_empty_hint() != self._hint_shown:
+            self.viewport().update()
+
+    def shows_empty_hint(self) -> bool:
+        """Only on a design with no blocks that has not been edited yet: once the user draws a hall (or does
+        anything), the hint has done its job and must not cover what they drew."""
+        document = self.hall_scene.document
+        return not document.design.blocks and document.undo_stack.index() == 0
+
+    def empty_hint_rect(self) -> QRectF:
+        """Where the empty-design hint goes: centred, unless a hall is there; then above or below the halls."""
+        from PySide6.QtGui import QFontMetricsF
+
+        box = QRectF(self.viewport().rect()).adjusted(40, 40, -40, -40)
+        metrics = QFontMetricsF(pixel_font(14))
+        size = metrics.boundingRect(box, int(Qt.AlignmentFlag.AlignCenter), self.empty_hint()).size()
+        w, h = size.width() + 36, size.height() + 28
+        halls = self.mapFromScene(self.hall_scene.halls_rect()).boundingRect()
+        halls_rect = QRectF(halls)
+        vp = QRectF(self.viewport().rect())
+        centre = QRectF(vp.center().x() - w / 2, vp.center().y() - h / 2, w, h)
+        if halls_rect.isEmpty() or not centre.intersects(halls_rect):
+            return centre
+        above = QRectF(vp.center().x() - w / 2, max(halls_rect.top() - h - 12, 8.0), w, h)
+        below = QRectF(vp.center().x() - w / 2, min(halls_rect.bottom() + 12, vp.bottom() - h - 40), w, h)
+        # The side with more room, so the hint never covers the hall the user just drew.
+        room_above, room_below = halls_rect.top() - vp.top(), vp.bottom() - 40 - halls_rect.bottom()
+        return above if room_above >= room_below else below
+
     def _draw_empty_hint(self, painter: QPainter) -> None:
         theme = self.hall_scene.theme
-        box = QRectF(self.viewport().rect()).adjusted(40, 40, -40, -40)
+        rect = self.empty_hint_rect()
         painter.setFont(pixel_font(14))
-        text_rect = painter.boundingRect(box, int(Qt.AlignmentFlag.AlignCenter), self.empty_hint())
         back = QColor(theme.canvas)
         back.setAlpha(225)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(back)
-        painter.drawRoundedRect(text_rect.adjusted(-18, -14, 18, 14), 6, 6)
+        painter.drawRoundedRect(rect, 6, 6)
         painter.setPen(QColor(theme.scale_bar))
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self.empty_hint())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self.empty_hint())
 
 
 def _nice_length(target: float) -> float:
