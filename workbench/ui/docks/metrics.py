@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.calc.results import Results
+from workbench.calc.sections import CoolingGroup, PowerSystem
 from workbench.ui.docks.base import WorkbenchDock
 from workbench.ui.docks.colors import CATEGORY_COLORS, card_color, muted_text, rule_color, text_color
 from workbench.ui.docks.formatting import fmt_money, fmt_number
@@ -247,96 +248,96 @@ class MetricsDock(WorkbenchDock):
         }
         return names.get(role, role.split(":")[-1].replace("-", " ").capitalize())
 
-    def _system_row(self, heading: str, entry: dict[str, Any], show_name: bool) -> CapacityRow:
-        scheme = str(entry.get("scheme", ""))
-        ok = bool(entry.get("redundancy_met")) and bool(entry.get("within_installed", True))
-        label = self._role_name(str(entry.get("role", "")))
+    def _system_row(self, heading: str, entry: PowerSystem | CoolingGroup, show_name: bool) -> CapacityRow:
+        scheme = entry.scheme
+        ok = entry.redundancy_met and entry.within_installed
+        label = self._role_name(entry.role)
         if show_name:
-            label = f"{entry.get('name', '')} · {label}"
+            label = f"{entry.name} · {label}"
         detail = self.tr(
             "{0}\n{1} modules, installed {2} kW, usable under {3}: {4} kW\n"
             "load {5} kW, headroom {6} kW, stranded {7} kW").format(
-            label, entry.get("modules", 0), fmt_number(entry.get("installed_kw")), scheme,
-            fmt_number(entry.get("usable_kw")), fmt_number(entry.get("load_kw")),
-            fmt_number(entry.get("headroom_kw")), fmt_number(entry.get("stranded_kw")))
+            label, entry.modules, fmt_number(entry.installed_kw), scheme, fmt_number(entry.usable_kw),
+            fmt_number(entry.load_kw), fmt_number(entry.headroom_kw), fmt_number(entry.stranded_kw))
         status = f"{scheme} ✓" if ok else self.tr("{0} not met").format(scheme)
-        return CapacityRow(heading, label, float(entry.get("load_kw", 0.0)), float(entry.get("usable_kw", 0.0)),
-                           "kW", scheme, ok, status, detail)
+        return CapacityRow(heading, label, entry.load_kw, entry.usable_kw, "kW", scheme, ok, status, detail)
 
     def capacity_rows(self, r: Results) -> list[CapacityRow]:
         rows: list[CapacityRow] = []
-        groups = (
-            (self.tr("Power"), r.power.get("systems", [])),
-            (self.tr("Air cooling"), r.cooling.get("air", [])),
-            (self.tr("Liquid cooling"), r.cooling.get("liquid", [])),
-            (self.tr("Heat rejection"), r.cooling.get("heat_rejection", [])),
+        groups: tuple[tuple[str, Sequence[PowerSystem | CoolingGroup]], ...] = (
+            (self.tr("Power"), r.power.systems),
+            (self.tr("Air cooling"), r.cooling.air),
+            (self.tr("Liquid cooling"), r.cooling.liquid),
+            (self.tr("Heat rejection"), r.cooling.heat_rejection),
         )
         for heading, entries in groups:
-            names = {e.get("name") for e in entries}
+            names = {e.name for e in entries}
             for entry in entries:
                 rows.append(self._system_row(heading, entry, show_name=len(names) > 1))
         space = self.tr("Space and floor")
-        for hall in r.space.get("halls", []):
+        for hall in r.space.halls:
             # A hall without racks (a plant yard) has no white space: its footprint counts against its own floor.
-            white = float(hall.get("white_space_m2", 0.0))
-            room = white if white > 0 else float(hall.get("floor_m2", 0.0))
-            foot = float(hall.get("footprint_m2", 0.0))
+            white = hall.white_space_m2
+            room = white if white > 0 else hall.floor_m2
+            foot = hall.footprint_m2
             fits = foot <= room and (room > 0 or foot == 0)
             detail = (self.tr("Block footprint {0} m² of {1} m² white space") if white > 0
                       else self.tr("Block footprint {0} m² of {1} m² floor")).format(fmt_number(foot), fmt_number(room))
-            rows.append(CapacityRow(space, self.tr("{0} · footprint").format(hall.get("name", "")), foot, room,
+            rows.append(CapacityRow(space, self.tr("{0} · footprint").format(hall.name), foot, room,
                                     "m²", None, fits, self.tr("ok") if fits else self.tr("over"), detail))
-        for hall in r.floor.get("halls", []):
-            rating = float(hall.get("rating_kn_m2", 0.0))
-            peak = float(hall.get("max_block_kn_m2", 0.0))
+        for floor in r.floor.halls:
+            rating, peak = floor.rating_kn_m2, floor.max_block_kn_m2
             ok = peak <= rating
-            rows.append(CapacityRow(space, self.tr("{0} · floor, heaviest block").format(hall.get("name", "")), peak,
+            rows.append(CapacityRow(space, self.tr("{0} · floor, heaviest block").format(floor.name), peak,
                                     rating, "kN/m²", None, ok, self.tr("ok") if ok else self.tr("overloaded"),
                                     self.tr("Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²").format(
-                                        fmt_number(peak, 1), hall.get("floor_type", ""), fmt_number(rating, 1)),
+                                        fmt_number(peak, 1), floor.floor_type, fmt_number(rating, 1)),
                                     decimals=1))
         return rows
 
     def overhead_items(self, r: Results) -> list[tuple[str, float, str, str]]:
         o, pp = r.overhead_kw, r.ppue
+
+        def ppue(value: float | None) -> float:
+            return 1.0 if value is None else value  # no IT load: no pPUE
+
         return [
-            (self.tr("Power losses"), o.get("power_losses", 0.0),
-             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.get("power_losses")), pp.get("power", 1.0)),
+            (self.tr("Power losses"), o.power_losses,
+             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.power_losses), ppue(pp.power)),
              CATEGORY_COLORS["power"]),
-            (self.tr("Cooling"), o.get("cooling", 0.0),
-             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.get("cooling")), pp.get("cooling", 1.0)),
+            (self.tr("Cooling"), o.cooling,
+             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.cooling), ppue(pp.cooling)),
              CATEGORY_COLORS["cooling"]),
-            (self.tr("Lighting"), o.get("lighting", 0.0), self.tr("{0} kW").format(fmt_number(o.get("lighting"))),
-             "#b9a02f"),
-            (self.tr("Miscellaneous"), o.get("misc", 0.0),
-             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.get("misc")), pp.get("lighting_misc", 1.0)),
+            (self.tr("Lighting"), o.lighting, self.tr("{0} kW").format(fmt_number(o.lighting)), "#b9a02f"),
+            (self.tr("Miscellaneous"), o.misc,
+             self.tr("{0} kW · pPUE {1:.3f}").format(fmt_number(o.misc), ppue(pp.lighting_misc)),
              CATEGORY_COLORS["structure"]),
         ]
 
     def _update_summary(self, r: Results) -> None:
-        racks = r.space.get("racks", {})
+        space, cost, energy = r.space, r.cost, r.energy
+        racks = space.racks
         # The calculation keeps CAPEX in the base currency; the dock shows it in the design's currency.
         rates = self.document.catalog.fx_rates
-        fx = display_fx(self.document.design.site.currency, rates, r.cost.get("fx_source", ""))
+        fx = display_fx(self.document.design.site.currency, rates, cost.fx_source)
         cur = fx.currency
-        base = r.cost.get("currency", BASE_CURRENCY)
+        base = cost.currency or BASE_CURRENCY
         values = {
             "racks": self.tr("{0}  ({1} / {2} / {3})").format(
-                fmt_number(r.space.get("rack_count", 0)), racks.get("compute", 0), racks.get("network", 0),
+                fmt_number(space.rack_count), racks.get("compute", 0), racks.get("network", 0),
                 racks.get("storage", 0)),
-            "blocks": fmt_number(r.space.get("block_count", 0)),
-            "white_space": self.tr("{0} m²").format(fmt_number(r.space.get("white_space_m2"), 0)),
-            "density": self.tr("{0} kW/m²").format(fmt_number(r.space.get("kw_per_m2"), 2)),
-            "per_rack": self.tr("{0} kW").format(fmt_number(r.space.get("kw_per_rack"), 1)),
-            "energy": self.tr("{0} MWh/yr").format(fmt_number(r.energy.get("annual_facility_mwh"))),
-            "energy_cost": fmt_money(r.energy.get("annual_cost"), r.energy.get("currency", cur)),
-            "capex": fmt_money(convert(r.cost.get("capex_total", 0.0), base, fx, rates), cur),
-            "cost_per_mw": self.tr("{0} /MW").format(
-                fmt_money(convert(r.cost.get("cost_per_mw_it", 0.0), base, fx, rates), cur)),
+            "blocks": fmt_number(space.block_count),
+            "white_space": self.tr("{0} m²").format(fmt_number(space.white_space_m2, 0)),
+            "density": self.tr("{0} kW/m²").format(fmt_number(space.kw_per_m2, 2)),
+            "per_rack": self.tr("{0} kW").format(fmt_number(space.kw_per_rack, 1)),
+            "energy": self.tr("{0} MWh/yr").format(fmt_number(energy.annual_facility_mwh)),
+            "energy_cost": fmt_money(energy.annual_cost, energy.currency or cur),
+            "capex": fmt_money(convert(cost.capex_total, base, fx, rates), cur),
+            "cost_per_mw": self.tr("{0} /MW").format(fmt_money(convert(cost.cost_per_mw_it, base, fx, rates), cur)),
         }
         for key, (k, v) in self.summary.items():
             v.setText(values[key])
-        self.summary["capex"][0].setToolTip(r.cost.get("fx_source", ""))
+        self.summary["capex"][0].setToolTip(cost.fx_source)
         self.summary["capex"][1].setToolTip(self.tr("Rate {0} {1} per USD; {2}").format(
-            fx.rate_per_usd, cur, r.cost.get("fx_source", "")))
+            fx.rate_per_usd, cur, cost.fx_source))
         self.summary["density"][1].setToolTip(self.tr("IT load per m² of white space"))
