@@ -86,6 +86,23 @@ class _Plan:
     unfed: list[str] = field(default_factory=list)
     spare: dict[str, float] = field(default_factory=dict)  # rating not yet promised, per device
     load: dict[str, float] = field(default_factory=dict)  # what has been wired below each device
+    # Lookups a campus asks thousands of times: the devices of a stage (and system), voltage fits per type.
+    _stages: dict[tuple[int, str | None], list[_Node]] = field(default_factory=dict)
+    _fits: dict[tuple[str, Port], bool] = field(default_factory=dict)
+
+    def stage(self, by_rank: dict[int, list[_Node]], rank: int, system: str | None) -> list[_Node]:
+        key = (rank, system)
+        found = self._stages.get(key)
+        if found is None:
+            found = self._stages[key] = [c for c in by_rank.get(rank, []) if system is None or c.system == system]
+        return found
+
+    def accepts(self, src: BlockType, into: Port) -> bool:
+        key = (src.id, into)
+        fit = self._fits.get(key)
+        if fit is None:
+            fit = self._fits[key] = _accepts(src, into)
+        return fit
 
     def add(self, kind: str, src: _Node | Block, src_port: str, dst: _Node | Block, dst_port: str,
             side: str = "") -> None:
@@ -204,8 +221,8 @@ def _candidates(plan: _Plan, n: _Node, port: Port, by_rank: dict[int, list[_Node
         for rank in range(first_rank, 6):
             if not same_system and rank < 3:
                 continue
-            found = [c for c in by_rank.get(rank, []) if c.block.id != n.block.id and _accepts(c.type, port)
-                     and (not same_system or c.system == n.system)]
+            pool = plan.stage(by_rank, rank, n.system if same_system else None)
+            found = [c for c in pool if c.block.id != n.block.id and plan.accepts(c.type, port)]
             if found:
                 return found
     return []
@@ -344,6 +361,9 @@ def _two_sided(cands: list[_Node]) -> bool:
 
 def _standby(plan: _Plan, nodes: list[_Node]) -> None:
     """Generators into MV switchgear, batteries and BBUs into their nearest UPS or rectifier."""
+    inputs = [(m, p) for m in nodes
+              for p in [next((p for p in m.type.ports if p.standby and p.kind == "power" and p.direction == "in"),
+                             None)] if p is not None]
     for n in nodes:
         t = n.type
         if t.power is None or not (t.kind == "generator" or t.power.stage == "storage"):
@@ -351,11 +371,7 @@ def _standby(plan: _Plan, nodes: list[_Node]) -> None:
         out = _out_port(t, "power")
         if out is None:
             continue
-        targets = []
-        for m in nodes:
-            p = next((p for p in m.type.ports if p.standby and p.kind == "power" and p.direction == "in"), None)
-            if p is not None and (not p.voltages or not out.voltages or out.voltages[0] in p.voltages):
-                targets.append((m, p))
+        targets = [(m, p) for m, p in inputs if not p.voltages or not out.voltages or out.voltages[0] in p.voltages]
         if not targets:
             continue
         if t.kind == "generator":  # into the nearest switchgear (they share a generator bus through it)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
@@ -94,21 +95,52 @@ class _LazyIds(Sequence[str]):
 
 
 class PlantCache:
-    """Keeps the graph between runs while the connections and the block list stay the same."""
+    """Keeps each design's graph, and its normal-operation analysis, while their inputs stay the same.
 
-    def __init__(self) -> None:
-        self._key: tuple[int, int, int] | None = None
-        self._ids: list[str] | None = None
-        self._graph: PlantGraph | None = None
+    Shared by every Calculator (a new one per CLI command, report or bench run): the graph is rebuilt only
+    when the connections, the block list, a block's type or a cooling loop name changed; the analysis only
+    when the per-block figures or the loss coefficients changed as well. Entries die with their design.
+    """
+
+    _entries: dict[int, _Entry] = {}
 
     def graph(self, design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
-        key = (id(design), design.connections_version, len(snap.ids))
-        if self._graph is not None and key == self._key and self._ids == snap.ids:
-            self._graph.hall = snap.hall.copy()
-            return self._graph
-        self._graph = build_graph(design, catalog, snap)
-        self._key, self._ids = key, snap.ids
-        return self._graph
+        return self._entry(design, catalog, snap).graph
+
+    def analysis(self, design: Design, catalog: Catalog, snap: Snapshot) -> FailureAnalysis:
+        e = self._entry(design, catalog, snap)
+        if (e.fa is None or e.values is None or e.loss is None
+                or not (np.array_equal(e.values, snap.values) and np.array_equal(e.loss, snap.types.loss))):
+            e.fa = FailureAnalysis(design, catalog, e.graph, snap)
+            e.values, e.loss = snap.values.copy(), snap.types.loss.copy()
+        return e.fa
+
+    def _entry(self, design: Design, catalog: Catalog, snap: Snapshot) -> _Entry:
+        key = (design.connections_version, len(snap.ids), tuple(snap.loop_names))
+        e = self._entries.get(id(design))
+        if (e is not None and e.ref() is design and e.key == key and e.ids == snap.ids
+                and np.array_equal(e.types, snap.type_index) and np.array_equal(e.loops, snap.loop_code)):
+            e.graph.hall = snap.hall.copy()
+            return e
+        for k in [k for k, old in self._entries.items() if old.ref() is None]:
+            del self._entries[k]  # designs that are gone
+        e = _Entry(weakref.ref(design), key, list(snap.ids), snap.type_index.copy(), snap.loop_code.copy(),
+                   build_graph(design, catalog, snap))
+        self._entries[id(design)] = e
+        return e
+
+
+@dataclass
+class _Entry:
+    ref: weakref.ref[Design]
+    key: tuple[int, int, tuple[str, ...]]
+    ids: list[str]
+    types: NDArray[np.int64]
+    loops: NDArray[np.int64]
+    graph: PlantGraph
+    fa: FailureAnalysis | None = None
+    values: NDArray[np.float64] | None = None
+    loss: NDArray[np.float64] | None = None
 
 
 def plant_section(design: Design, catalog: Catalog, snap: Snapshot,
@@ -116,10 +148,9 @@ def plant_section(design: Design, catalog: Catalog, snap: Snapshot,
     """Load flow and graph checks; None and no checks while the design has no connections at all."""
     if not design.connections:
         return None, []  # not wired yet (a layout study, or before auto-connect): nothing to follow
-    graph = (cache or PlantCache()).graph(design, catalog, snap)
-    fa = FailureAnalysis(design, catalog, graph, snap)
+    fa = (cache or PlantCache()).analysis(design, catalog, snap)
     flow = fa.normal
-    g = graph
+    g = fa.g
     checks = _graph_checks(design, fa)
     counts = {k: int((g.kind == i).sum()) for i, k in enumerate(("power", "liquid", "heat"))}
     devices = g.devices
