@@ -141,23 +141,38 @@ def _build(node_level: dict[str, int], edges: list[DiagramEdge], labels: dict[st
                          tuple(titles[lv] for lv in used))
 
 
-def _collapse(node_level: dict[str, int], bottom: int, feeders: dict[str, list[str]],
+def _collapse(node_level: dict[str, int], feeders: dict[str, list[tuple[str, str]]],
               kinds: dict[str, str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """When the bottom row is too wide, loads of one kind with the same first feeder (the A cord's device)
-    become one node: a row never gets wider than the distribution above it. Returns (load → group id, groups);
-    a group's id is its first member."""
-    loads = [n for n, lv in node_level.items() if lv == bottom and not n.startswith("@")]
-    if len(loads) <= MAX_SLOTS:
-        return {}, {}
-    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for n in loads:
-        first = feeders.get(n, [])
-        by_key[(kinds.get(n, ""), first[0] if first else "")].append(n)
-    of = {m: members[0] for members in by_key.values() for m in members}
-    for m in loads:
-        if of[m] != m:
-            del node_level[m]
-    return of, {members[0]: tuple(members) for members in by_key.values() if len(members) > 1}
+    """Levels wider than MAX_SLOTS, top down: nodes of one kind fed by the same (grouped) devices on the same
+    side become one node, as a drawn single-line shows "53 × PDU" for a typical board. Racks so fall into one
+    group per feeding distribution device, or per distribution group. Returns (node → group id, groups); a
+    group's id is its first member."""
+    of: dict[str, str] = {}
+    groups: dict[str, tuple[str, ...]] = {}
+    for level in sorted(set(node_level.values())):
+        nodes = [n for n, lv in node_level.items() if lv == level and not n.startswith("@")]
+        if len(nodes) <= MAX_SLOTS:
+            continue
+        by_key: dict[tuple[str, str, tuple[str, ...]], list[str]] = defaultdict(list)
+        for n in nodes:
+            feeds = feeders.get(n, [])
+            side = feeds[0][1] if feeds else ""
+            # Racks: their A cord's device (or its group); devices: the whole set feeding them (a bus).
+            srcs = sorted({of.get(f, f) for f, _s in feeds})
+            key_srcs = (of.get(feeds[0][0], feeds[0][0]),) if feeds and _is_load(kinds.get(n, "")) else tuple(srcs)
+            by_key[(kinds.get(n, ""), "" if _is_load(kinds.get(n, "")) else side, key_srcs)].append(n)
+        for members in by_key.values():
+            for m in members:
+                of[m] = members[0]
+                if m != members[0]:
+                    del node_level[m]
+            if len(members) > 1:
+                groups[members[0]] = tuple(members)
+    return of, groups
+
+
+def _is_load(kind: str) -> bool:
+    return kind in ("rack", "leaf", "spine", "storage", "switch") or kind.startswith("rack")
 
 
 def _merge_edges(conns: list[tuple[str, str, Connection]]) -> list[DiagramEdge]:
@@ -198,17 +213,18 @@ def single_line_layout(design: Design, catalog: Catalog, language: str = "en") -
     if grid_fed:
         node_level[UTILITY] = 0
         labels[UTILITY] = "Utility grid"
-    feeders: dict[str, list[str]] = defaultdict(list)
+    feeders: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for c in sorted(conns, key=lambda c: c.to_port):  # the A cord's device first
-        if node_level.get(c.to_block) == 6:
-            feeders[c.to_block].append(c.from_block)
-    of, groups = _collapse(node_level, 6, feeders, {bid: t.kind for bid, t in types.items()})
-    routed = [(c.from_block, of.get(c.to_block, c.to_block), c) for c in conns]
+        feeders[c.to_block].append((c.from_block, c.side))
+    kinds = {bid: ("rack" if t.is_rack else t.kind) for bid, t in types.items()}
+    of, groups = _collapse(node_level, feeders, kinds)
+    routed = [(of.get(c.from_block, c.from_block), of.get(c.to_block, c.to_block), c) for c in conns]
+    routed = [(a, b, c) for a, b, c in routed if a != b]
     edges = _merge_edges(routed)
     edges += [DiagramEdge("", UTILITY, bid, "", "power") for bid in grid_fed]
     group_text = {g: _group_text(types[g], len(ms)) for g, ms in groups.items()}
     for g, ms in groups.items():
-        labels[g] = f"{len(ms)} × {labels.get(g, g)}"
+        labels[g] = f"{len(ms)} × {types[g].display_name(language)}"
     return _build(node_level, edges, labels, groups, group_text, POWER_LEVELS, _start_positions(design))
 
 
@@ -257,15 +273,17 @@ def cooling_layout(design: Design, catalog: Catalog, language: str = "en") -> Di
             loop_edges.setdefault((loop, c.to_block), c)
         else:
             routed.append((c.from_block, c.to_block, c))
-    feeders: dict[str, list[str]] = defaultdict(list)
+    feeders: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for src, dst, _c in routed:
-        if node_level.get(dst) == 3:
-            feeders[dst].append(src)
-    of, groups = _collapse(node_level, 3, feeders, {bid: t.kind for bid, t in types.items()})
-    routed = [(s, of.get(d, d), c) for s, d, c in routed]
+        feeders[dst].append((src, ""))
+    kinds = {bid: ("rack" if t.is_rack else t.kind) for bid, t in types.items()}
+    of, groups = _collapse(node_level, feeders, kinds)
+    routed = [(of.get(s, s), of.get(d, d), c) for s, d, c in routed]
+    routed = [(a, b, c) for a, b, c in routed if a != b]
+    loop_edges = {(of.get(a, a), of.get(b, b)): c for (a, b), c in loop_edges.items()}
     edges = _merge_edges(routed)
     edges += [DiagramEdge(c.id, s, d, "", "heat") for (s, d), c in loop_edges.items()]
     group_text = {g: _group_text(types[g], len(ms)) for g, ms in groups.items()}
     for g, ms in groups.items():
-        labels[g] = f"{len(ms)} × {labels.get(g, g)}"
+        labels[g] = f"{len(ms)} × {types[g].display_name(language)}"
     return _build(node_level, edges, labels, groups, group_text, COOLING_LEVELS, _start_positions(design))

@@ -106,16 +106,16 @@ def _node_lines(ctx: Ctx, layout: DiagramLayout, analysis: FailureAnalysis, kind
         if bt is not None and bt.is_rack:
             it_kw = sum(_it_kw(ctx, m) for m in n.members)
             if n.group:
-                title = t("plant.group", n=fmt.num(len(n.members)), name=title)
+                title = t("plant.group", n=fmt.num(len(n.members)), name=bt.display_name(ctx.options.lang))
             cords = "A+B" if bt.rack is not None and bt.rack.cords >= 2 else "A"
             out[n.block_id] = NodeLines(title, t("plant.it", kw=fmt.num(round(it_kw))), t("plant.cords", c=cords),
                                         category)
             continue
-        r = g.row.get(b.id)
-        load = float(flow.load_kw[r]) if r is not None else 0.0
-        rating = float(flow.rating_kw[r]) if r is not None else 0.0
-        if n.group:
-            title = t("plant.group_units", n=fmt.num(len(n.members)), name=title)
+        rows = [g.row[m] for m in n.members if m in g.row]  # a group: what its members carry together
+        load = float(sum(flow.load_kw[r] for r in rows))
+        rating = float(sum(flow.rating_kw[r] for r in rows))
+        if n.group and bt is not None:
+            title = t("plant.group_units", n=fmt.num(len(n.members)), name=bt.display_name(ctx.options.lang))
         figures = t("plant.figures", load=fmt.num(round(load)), rating=fmt.num(round(rating)),
                     pct=fmt.pct(load / rating) if rating > 0 else "—")
         out[n.block_id] = NodeLines(title, figures, _redundancy(ctx, b, bt, kind), category)

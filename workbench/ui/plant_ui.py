@@ -231,8 +231,11 @@ class PlantUi(QObject):
         if block_ids is not None and not block_ids:
             w.show_message(_t("Select the blocks to auto-connect first"))
             return False
-        from workbench.editing.autoconnect import autoconnect_edit
-
+        try:
+            from workbench.editing.autoconnect import autoconnect_edit
+        except ImportError:
+            w.show_message(_t("Auto-connect is not available in this build"))
+            return False
         edit = autoconnect_edit(w.document.design, w.document.catalog, block_ids)
         if not w.editor.push(edit, _t("Auto-connect")):
             return False

@@ -158,18 +158,21 @@ class DiagramDock(WorkbenchDock):
         members = tuple(getattr(node, "members", ()) or (node.block_id,))
         b = design.blocks.get(node.block_id)
         t = catalog.get(b.type_id) if b is not None else None
-        if node.group:
-            it_kw = sum(self._it_kw(m) for m in members)
-            return NodeText(node.label or self.tr("%1 racks").replace("%1", str(len(members))),
-                            self.tr("IT %1 kW").replace("%1", f"{it_kw:,.0f}"), node.group)
         if b is None:
-            return NodeText(node.label or node.block_id, "", "")
-        title = b.name or (t.display_name(self.language) if t is not None else b.type_id)
+            label = self.tr("Utility grid") if node.block_id == "@utility" else node.label or node.block_id
+            return NodeText(label, "", self.tr("cooling loop") if node.block_id.startswith("@loop:") else "")
+        title = node.label if node.group else b.name or (t.display_name(self.language) if t is not None
+                                                         else b.type_id)
+        if t is not None and t.is_rack and node.group:
+            it_kw = sum(self._it_kw(m) for m in members)
+            return NodeText(title, self.tr("IT %1 kW").replace("%1", f"{it_kw:,.0f}"),
+                            self.tr("%1 racks").replace("%1", str(len(members))))
         if t is not None and t.is_rack:
             cords = "A+B" if t.rack is not None and t.rack.cords >= 2 else "A"
             return NodeText(title, self.tr("IT %1 kW").replace("%1", f"{self._it_kw(b.id):,.0f}"),
                             self.tr("cords %1").replace("%1", cords))
-        load, rating = loads.get(b.id, (0.0, 0.0))
+        load = sum(loads.get(m, (0.0, 0.0))[0] for m in members)  # a group: what its members carry together
+        rating = sum(loads.get(m, (0.0, 0.0))[1] for m in members)
         figures = self.tr("%1 of %2 kW").replace("%1", f"{load:,.0f}").replace("%2", f"{rating:,.0f}")
         if rating > 0:
             figures += f" ({load / rating * 100:.0f} %)"
