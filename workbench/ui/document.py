@@ -48,6 +48,9 @@ class Document(QObject):
         self._timer.setInterval(RECALC_DELAY_MS)
         self._timer.timeout.connect(self._recalculate)
         self._connect_design()
+        from workbench.ui.site_weather import SiteWeather
+
+        self.site_weather = SiteWeather(self)  # the design's weather year for the calculator
         from workbench.ui.i18n import notifier
 
         notifier().language_changed.connect(self._on_language_changed)

@@ -25,6 +25,7 @@ from workbench.ui.docks.base import WorkbenchDock
 from workbench.ui.docks.colors import CATEGORY_COLORS, card_color, muted_text, rule_color, text_color
 from workbench.ui.docks.formatting import fmt_money, fmt_number
 from workbench.ui.docks.inspector_design import scroll
+from workbench.ui.docks.metrics_climate import ClimatePanel
 from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart, PueChart
 from workbench.calc.money import BASE_CURRENCY, convert, display_fx
 from workbench.ui.document import Document
@@ -114,6 +115,9 @@ class MetricsDock(WorkbenchDock):
         layout.addWidget(self._section("overhead"))
         self.overhead = OverheadChart()
         layout.addWidget(self.overhead)
+        layout.addWidget(self._section("climate"))
+        self.climate = ClimatePanel()  # ui/docks/metrics_climate.py: heat map and hours by mode
+        layout.addWidget(self.climate)
         layout.addWidget(self._section("summary"))
         grid = QGridLayout()
         grid.setContentsMargins(4, 2, 4, 2)
@@ -147,9 +151,11 @@ class MetricsDock(WorkbenchDock):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Metrics"))
         titles = {"capacity": self.tr("Load against capacity"), "pue": self.tr("PUE against IT load"),
-                  "overhead": self.tr("Facility overhead by subsystem"), "summary": self.tr("Key figures")}
+                  "overhead": self.tr("Facility overhead by subsystem"), "summary": self.tr("Key figures"),
+                  "climate": self.tr("The year at the site")}
         for key, label in self.sections.items():
             label.setText(titles[key])
+        self.climate.retranslate_ui()
         self.tiles["it_load"][0].setText(self.tr("IT load (design)"))
         self.tiles["pue"][0].setText(self.tr("PUE, annualised"))
         self.tiles["pue_peak"][0].setText(self.tr("PUE, design day"))
@@ -211,6 +217,7 @@ class MetricsDock(WorkbenchDock):
         self.chart.set_curve(xs if it_kw > 0 else [], ys if it_kw > 0 else [], operating if it_kw > 0 else None,
                              design if it_kw > 0 else None)
         self.overhead.set_items(self.overhead_items(results))
+        self.climate.set_annual(results.annual)
         self._update_summary(results)
 
     def _show_pue_gaps(self, results: Results) -> None:

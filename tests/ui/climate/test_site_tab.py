@@ -1,0 +1,86 @@
+"""The Climate tab and the metrics heat map, driven in the real main window (offscreen)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.paths import resources_dir
+from workbench.ui.main_window import MainWindow
+
+WEATHER = resources_dir() / "weather"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "wetbulb-cache"))
+
+
+def _dock(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
+    return next(d for d in window.docks if d.objectName() == name)
+
+
+def _tab(window: MainWindow):  # type: ignore[no-untyped-def]
+    return _dock(window, "InspectorDock").design_page.site_tab
+
+
+def test_builtin_site_runs_the_hourly_year_and_undo_goes_back(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    doc = window.document
+    manual = doc.recalculate_now()
+    assert manual.annual is None
+    tab = _tab(window)
+    assert "economizer hours" in tab.status.text()
+    index = tab.builtin.findData("builtin:greensboro-nc")
+    tab.builtin.setCurrentIndex(index)
+    tab._on_builtin(index)
+    r = doc.recalculate_now()
+    assert r.annual is not None and r.pue_at_load == r.annual.pue
+    assert doc.design.climate.weather_path == "builtin:greensboro-nc" and len(doc.design.climate.weather_sha256) == 64
+    assert "Greensboro" in tab.site_labels["location"][1].text()
+    assert tab.months.item(6, 0).text() == f"{r.annual.design_conditions['monthly_db_c'][6]:.1f}"
+    assert "loop_supply_not_held" in [c.code for c in r.checks]
+    metrics = _dock(window, "MetricsDock")
+    assert metrics.climate.heatmap.isVisibleTo(metrics) and metrics.climate.rows[0][0].text() in ("liquid", "air")
+    doc.undo_stack.undo()
+    assert doc.recalculate_now().annual is None and doc.design.climate.weather_path == ""
+
+
+def test_loop_supply_typed_in_the_tab_reaches_the_year(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    doc = window.document
+    tab = _tab(window)
+    assert tab.open_weather(str(WEATHER / "703165TY.csv"))
+    doc.recalculate_now()
+    field = tab.loop_form.fields["liquid:supply"]
+    field.edit.setText("40")
+    field.edit.editingFinished.emit()
+    r = doc.recalculate_now()
+    assert doc.design.climate.loops["liquid"].supply_c == 40.0
+    assert r.annual is not None and {lp.name: lp for lp in r.annual.loops}["liquid"].supply_c == 40.0
+    assert str(WEATHER / "703165TY.csv") in tab._recent()
+
+
+def test_a_bad_file_leaves_the_design_unchanged(window: MainWindow, tmp_path: Path) -> None:
+    doc = window.document
+    tab = _tab(window)
+    bad = tmp_path / "broken.epw"
+    lines = (WEATHER / "USA_CO_Denver.Intl.AP.725650_TMY3.epw").read_text(encoding="utf-8").splitlines()
+    bad.write_text("\n".join(lines[:3000]) + "\n", encoding="utf-8")
+    steps = doc.undo_stack.count()
+    assert not tab.open_weather(str(bad))
+    assert doc.undo_stack.count() == steps and doc.design.climate.weather_path == ""
+    assert "line 3000" in tab.status.text() and "unchanged" in tab.status.text()
+
+
+def test_missing_file_keeps_the_design_usable(window: MainWindow, tmp_path: Path) -> None:
+    doc = window.document
+    tab = _tab(window)
+    copy = tmp_path / "site.csv"
+    copy.write_bytes((WEATHER / "723170TYA.CSV").read_bytes())
+    assert tab.open_weather(str(copy))
+    assert doc.recalculate_now().annual is not None
+    copy.unlink()
+    doc.site_weather.refresh(force=True)
+    r = doc.recalculate_now()
+    assert r.annual is None and r.pue is not None
+    assert "is missing" in tab.status.text() and "economizer hours" in tab.status.text()
