@@ -299,427 +299,427 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="263"/>
+        <location filename="../../build/i18n/extra_strings.py" line="276"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="264"/>
+        <location filename="../../build/i18n/extra_strings.py" line="277"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="265"/>
+        <location filename="../../build/i18n/extra_strings.py" line="278"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="266"/>
+        <location filename="../../build/i18n/extra_strings.py" line="279"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="267"/>
+        <location filename="../../build/i18n/extra_strings.py" line="280"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="268"/>
+        <location filename="../../build/i18n/extra_strings.py" line="281"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="269"/>
+        <location filename="../../build/i18n/extra_strings.py" line="282"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="270"/>
+        <location filename="../../build/i18n/extra_strings.py" line="283"/>
         <source>Close the design (asks to save changes)</source>
         <translation>关闭设计（有未保存的更改时会询问）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="271"/>
+        <location filename="../../build/i18n/extra_strings.py" line="284"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="272"/>
+        <location filename="../../build/i18n/extra_strings.py" line="285"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="273"/>
+        <location filename="../../build/i18n/extra_strings.py" line="286"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="274"/>
+        <location filename="../../build/i18n/extra_strings.py" line="287"/>
         <source>D&amp;XF drawing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="275"/>
+        <location filename="../../build/i18n/extra_strings.py" line="288"/>
         <source>The design as a CAD drawing: layers, blocks with attributes, dimensions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="276"/>
+        <location filename="../../build/i18n/extra_strings.py" line="289"/>
         <source>DXF &amp;underlay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="277"/>
+        <location filename="../../build/i18n/extra_strings.py" line="290"/>
         <source>Lay the architect&apos;s DXF drawing under the halls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="278"/>
+        <location filename="../../build/i18n/extra_strings.py" line="291"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="279"/>
+        <location filename="../../build/i18n/extra_strings.py" line="292"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="280"/>
+        <location filename="../../build/i18n/extra_strings.py" line="293"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="281"/>
+        <location filename="../../build/i18n/extra_strings.py" line="294"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="282"/>
+        <location filename="../../build/i18n/extra_strings.py" line="295"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="283"/>
+        <location filename="../../build/i18n/extra_strings.py" line="296"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="284"/>
+        <location filename="../../build/i18n/extra_strings.py" line="297"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="286"/>
+        <location filename="../../build/i18n/extra_strings.py" line="299"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="287"/>
+        <location filename="../../build/i18n/extra_strings.py" line="300"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="288"/>
+        <location filename="../../build/i18n/extra_strings.py" line="301"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="290"/>
+        <location filename="../../build/i18n/extra_strings.py" line="303"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="291"/>
+        <location filename="../../build/i18n/extra_strings.py" line="304"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="292"/>
+        <location filename="../../build/i18n/extra_strings.py" line="305"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="294"/>
+        <location filename="../../build/i18n/extra_strings.py" line="307"/>
         <source>Language, units, theme, grid, shared template folders and report logo</source>
         <translation>语言、单位、主题、网格、共享模板文件夹和报告徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="295"/>
+        <location filename="../../build/i18n/extra_strings.py" line="308"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="296"/>
+        <location filename="../../build/i18n/extra_strings.py" line="309"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="297"/>
+        <location filename="../../build/i18n/extra_strings.py" line="310"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="298"/>
+        <location filename="../../build/i18n/extra_strings.py" line="311"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="299"/>
+        <location filename="../../build/i18n/extra_strings.py" line="312"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="300"/>
+        <location filename="../../build/i18n/extra_strings.py" line="313"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="301"/>
+        <location filename="../../build/i18n/extra_strings.py" line="314"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="302"/>
+        <location filename="../../build/i18n/extra_strings.py" line="315"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="303"/>
+        <location filename="../../build/i18n/extra_strings.py" line="316"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="304"/>
+        <location filename="../../build/i18n/extra_strings.py" line="317"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="305"/>
+        <location filename="../../build/i18n/extra_strings.py" line="318"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="306"/>
+        <location filename="../../build/i18n/extra_strings.py" line="319"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="307"/>
+        <location filename="../../build/i18n/extra_strings.py" line="320"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="308"/>
+        <location filename="../../build/i18n/extra_strings.py" line="321"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="309"/>
+        <location filename="../../build/i18n/extra_strings.py" line="322"/>
         <source>Snap to &amp;drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="310"/>
+        <location filename="../../build/i18n/extra_strings.py" line="323"/>
         <source>Pull clicks to the underlay&apos;s line ends, midpoints and crossings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="311"/>
+        <location filename="../../build/i18n/extra_strings.py" line="324"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="313"/>
+        <location filename="../../build/i18n/extra_strings.py" line="326"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="314"/>
+        <location filename="../../build/i18n/extra_strings.py" line="327"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="315"/>
+        <location filename="../../build/i18n/extra_strings.py" line="328"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="285"/>
+        <location filename="../../build/i18n/extra_strings.py" line="298"/>
         <source>Dupl&amp;icate</source>
         <translation>创建副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="289"/>
+        <location filename="../../build/i18n/extra_strings.py" line="302"/>
         <source>R&amp;otate 90°</source>
         <translation>旋转 90°(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="293"/>
+        <location filename="../../build/i18n/extra_strings.py" line="306"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="312"/>
+        <location filename="../../build/i18n/extra_strings.py" line="325"/>
         <source>I&amp;mperial units</source>
         <translation>英制单位(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="316"/>
+        <location filename="../../build/i18n/extra_strings.py" line="329"/>
         <source>Sa&amp;ve selection as module…</source>
         <translation>将所选保存为模块(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="317"/>
+        <location filename="../../build/i18n/extra_strings.py" line="330"/>
         <source>Keep the selected blocks as a module template</source>
         <translation>将所选设备保存为模块模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="318"/>
+        <location filename="../../build/i18n/extra_strings.py" line="331"/>
         <source>&amp;Explode module</source>
         <translation>分解模块(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="319"/>
+        <location filename="../../build/i18n/extra_strings.py" line="332"/>
         <source>Turn the selected module back into single blocks</source>
         <translation>将所选模块还原为单个设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="320"/>
+        <location filename="../../build/i18n/extra_strings.py" line="333"/>
         <source>&amp;Import template bundle…</source>
         <translation>导入模板包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="321"/>
+        <location filename="../../build/i18n/extra_strings.py" line="334"/>
         <source>Add templates from a shared .zip bundle</source>
         <translation>从共享的 .zip 模板包添加模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="322"/>
+        <location filename="../../build/i18n/extra_strings.py" line="335"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="323"/>
+        <location filename="../../build/i18n/extra_strings.py" line="336"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="324"/>
+        <location filename="../../build/i18n/extra_strings.py" line="337"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="325"/>
+        <location filename="../../build/i18n/extra_strings.py" line="338"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="326"/>
+        <location filename="../../build/i18n/extra_strings.py" line="339"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="327"/>
+        <location filename="../../build/i18n/extra_strings.py" line="340"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="328"/>
+        <location filename="../../build/i18n/extra_strings.py" line="341"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="329"/>
+        <location filename="../../build/i18n/extra_strings.py" line="342"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="330"/>
+        <location filename="../../build/i18n/extra_strings.py" line="343"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="331"/>
+        <location filename="../../build/i18n/extra_strings.py" line="344"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="332"/>
+        <location filename="../../build/i18n/extra_strings.py" line="345"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="333"/>
+        <location filename="../../build/i18n/extra_strings.py" line="346"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="334"/>
+        <location filename="../../build/i18n/extra_strings.py" line="347"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="335"/>
+        <location filename="../../build/i18n/extra_strings.py" line="348"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="336"/>
+        <location filename="../../build/i18n/extra_strings.py" line="349"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="337"/>
+        <location filename="../../build/i18n/extra_strings.py" line="350"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="338"/>
+        <location filename="../../build/i18n/extra_strings.py" line="351"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="339"/>
+        <location filename="../../build/i18n/extra_strings.py" line="352"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="340"/>
+        <location filename="../../build/i18n/extra_strings.py" line="353"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="341"/>
+        <location filename="../../build/i18n/extra_strings.py" line="354"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="342"/>
+        <location filename="../../build/i18n/extra_strings.py" line="355"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="343"/>
+        <location filename="../../build/i18n/extra_strings.py" line="356"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="344"/>
+        <location filename="../../build/i18n/extra_strings.py" line="357"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="345"/>
+        <location filename="../../build/i18n/extra_strings.py" line="358"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="346"/>
+        <location filename="../../build/i18n/extra_strings.py" line="359"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="347"/>
+        <location filename="../../build/i18n/extra_strings.py" line="360"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -1498,87 +1498,87 @@
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="65"/>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="66"/>
         <source>Failed (what-if; not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>故障（假设分析，不保存）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="67"/>
-        <source>Mark this block as failed to see which racks go dark; Plant → Clear failures restores everything</source>
-        <translation type="unfinished"></translation>
+        <source>Fail this block to see which racks go dark; Plant → Clear failures restores all</source>
+        <translation>将此设备设为故障，查看哪些机柜断电；厂站 → 清除故障 可全部恢复</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="75"/>
         <source>missing block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失的设备 %1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="80"/>
         <source>power</source>
-        <translation type="unfinished">供电</translation>
+        <translation>电力</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="80"/>
         <source>liquid</source>
-        <translation type="unfinished">液冷</translation>
+        <translation>液冷</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="80"/>
         <source>heat</source>
-        <translation type="unfinished"></translation>
+        <translation>散热</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="95"/>
         <source>Fed by</source>
-        <translation type="unfinished"></translation>
+        <translation>上游</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="96"/>
         <source>Feeds</source>
-        <translation type="unfinished"></translation>
+        <translation>下游</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="113"/>
         <source>Remove this connection (one undo step)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除此连接（一步撤销）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="119"/>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 %1 条</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="133"/>
         <source>Failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设为故障。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="135"/>
         <source>Dark: loses power or cooling with the failed blocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>断电：因故障设备失去电力或冷却。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="137"/>
         <source>Overloaded after failover.</source>
-        <translation type="unfinished"></translation>
+        <translation>切换后过载。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="139"/>
         <source>Not operating: starved by the failed blocks.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止运行：上游故障设备导致失去供给。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="146"/>
         <source>Disconnect</source>
-        <translation type="unfinished">断开连接</translation>
+        <translation>断开连接</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="148"/>
         <source>The design is open read-only; save a copy to edit it.</source>
-        <translation type="unfinished">设计以只读方式打开；请保存副本后再编辑。</translation>
+        <translation>设计以只读方式打开；请另存副本后编辑。</translation>
     </message>
 </context>
 <context>
@@ -1586,152 +1586,152 @@
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="126"/>
         <source>Contingency (N-1)</source>
-        <translation type="unfinished"></translation>
+        <translation>故障分析（N-1）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="129"/>
         <source>N-1: every component</source>
-        <translation type="unfinished"></translation>
+        <translation>N-1：逐台设备</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="130"/>
         <source>N-2: pairs within a system</source>
-        <translation type="unfinished"></translation>
+        <translation>N-2：同一系统内两两组合</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="132"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="133"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="134"/>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="134"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="134"/>
         <source>IT lost (kW)</source>
-        <translation type="unfinished"></translation>
+        <translation>IT 损失（kW）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="135"/>
         <source>Dark racks</source>
-        <translation type="unfinished"></translation>
+        <translation>断电机柜</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="135"/>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>结论</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="139"/>
         <source>Fails every power and cooling component in turn and lists what goes dark.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐一停用每台电力和冷却设备，列出会断电的机柜。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="165"/>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="172"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="189"/>
         <source>The analysis failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分析失败：%1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="192"/>
         <source>Cancelled; the results shown before stay until the next run.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；之前的结果保留到下次运行。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="208"/>
         <source>The design changed since this run; run again to update.</source>
-        <translation type="unfinished"></translation>
+        <translation>设计在本次运行后已修改；请重新运行以更新。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="229"/>
         <source>holds</source>
-        <translation type="unfinished"></translation>
+        <translation>满足</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="229"/>
         <source>does not hold</source>
-        <translation type="unfinished"></translation>
+        <translation>不满足</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="233"/>
         <source>%1 components break it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 台设备导致不满足</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="237"/>
         <source>Broken by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导致不满足的设备：%1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="238"/>
         <source> and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation> 等另外 %1 台</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="244"/>
         <source>%1 components, %2 cases, %3 single points of failure</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 台设备，%2 种工况，%3 个单点故障</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="246"/>
         <source>Concurrently maintainable</source>
-        <translation type="unfinished"></translation>
+        <translation>可同时维护</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="247"/>
         <source>Fault tolerant</source>
-        <translation type="unfinished"></translation>
+        <translation>容错</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="250"/>
         <source>Worst overload after failover: %1 at %2 % of its rating when %3 fails</source>
-        <translation type="unfinished"></translation>
+        <translation>切换后最严重的过载：%3 故障时，%1 达到额定容量的 %2 %</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="254"/>
         <source>No device goes above its rating after any single failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>任何单一故障后都没有设备超过额定容量。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="255"/>
-        <source>A design-rule verdict in the style of the Uptime Institute tier definitions, not a certification.</source>
-        <translation type="unfinished"></translation>
+        <source>Design-rule verdicts in the style of the Uptime Institute tiers, not a certification.</source>
+        <translation>参照 Uptime Institute 等级定义表述的设计规则结论，并非认证。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="261"/>
         <source>single point of failure</source>
-        <translation type="unfinished"></translation>
+        <translation>单点故障</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="265"/>
         <source>pair loss (N-2)</source>
-        <translation type="unfinished"></translation>
+        <translation>组合故障（N-2）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/contingency.py" line="268"/>
         <source>overloads %1 (%2 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>使 %1 过载（%2 %）</translation>
     </message>
 </context>
 <context>
@@ -2026,128 +2026,133 @@ Source: {4}</source>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="69"/>
         <source>Single-line diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>单线图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="70"/>
         <source>Single-line (power)</source>
-        <translation type="unfinished"></translation>
+        <translation>单线图（电力）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="71"/>
         <source>Cooling schematic</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却原理图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="72"/>
-        <source>Click to select on the plan, double-click to zoom there, right-click to fail or restore. Racks are grouped per feeding device when a level is wide.</source>
-        <translation type="unfinished"></translation>
+        <source>Click selects on the plan, double-click zooms there, right-click fails or restores.</source>
+        <translation>单击在平面图中选中，双击缩放到该处，右键设为故障或恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/single_line.py" line="73"/>
+        <source>Wide levels are grouped per feeding device.</source>
+        <translation>设备较多的层级按供电设备分组显示。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="79"/>
         <source>Fail (what-if)</source>
-        <translation type="unfinished"></translation>
+        <translation>设为故障（假设分析）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="79"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="82"/>
         <source>Utility</source>
-        <translation type="unfinished"></translation>
+        <translation>市电</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="82"/>
         <source>MV switchgear</source>
-        <translation type="unfinished">中压开关柜</translation>
+        <translation>中压开关柜</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="83"/>
         <source>Transformer</source>
-        <translation type="unfinished"></translation>
+        <translation>变压器</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="83"/>
         <source>LV switchgear</source>
-        <translation type="unfinished"></translation>
+        <translation>低压开关柜</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="84"/>
         <source>UPS</source>
-        <translation type="unfinished">不间断电源（UPS）</translation>
+        <translation>UPS</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="84"/>
         <source>Distribution</source>
-        <translation type="unfinished">配电</translation>
+        <translation>配电</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="84"/>
         <source>Loads</source>
-        <translation type="unfinished"></translation>
+        <translation>负载</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="85"/>
         <source>Heat rejection</source>
-        <translation type="unfinished">排热</translation>
+        <translation>散热设备</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="85"/>
         <source>Loop</source>
-        <translation type="unfinished"></translation>
+        <translation>环路</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="86"/>
         <source>CDU / air units</source>
-        <translation type="unfinished"></translation>
+        <translation>CDU / 空调末端</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="86"/>
         <source>Racks</source>
-        <translation type="unfinished">机柜</translation>
+        <translation>机柜</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="124"/>
         <source>The diagram layout is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本不提供系统图布局。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="162"/>
         <source>Utility grid</source>
-        <translation type="unfinished"></translation>
+        <translation>市电电网</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="163"/>
         <source>cooling loop</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却环路</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="168"/>
         <location filename="../../workbench/ui/docks/single_line.py" line="172"/>
         <source>IT %1 kW</source>
-        <translation type="unfinished"></translation>
+        <translation>IT %1 kW</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="169"/>
         <source>%1 racks</source>
-        <translation type="unfinished">%1 个机柜</translation>
+        <translation>%1 个机柜</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="173"/>
         <source>cords %1</source>
-        <translation type="unfinished"></translation>
+        <translation>电源线 %1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="176"/>
         <source>%1 of %2 kW</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 kW</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/single_line.py" line="199"/>
         <source> · side %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1 路</translation>
     </message>
 </context>
 <context>
@@ -2396,232 +2401,232 @@ Source: {4}</source>
         <translation>剪贴板中没有设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="211"/>
+        <location filename="../../build/i18n/extra_strings.py" line="224"/>
         <source>Column</source>
         <translation>柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="212"/>
+        <location filename="../../build/i18n/extra_strings.py" line="225"/>
         <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
         <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="214"/>
+        <location filename="../../build/i18n/extra_strings.py" line="227"/>
         <source>Click inside a hall to add a column</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="215"/>
+        <location filename="../../build/i18n/extra_strings.py" line="228"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="213"/>
+        <location filename="../../build/i18n/extra_strings.py" line="226"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="216"/>
+        <location filename="../../build/i18n/extra_strings.py" line="229"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="224"/>
+        <location filename="../../build/i18n/extra_strings.py" line="237"/>
         <source>Door</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="225"/>
+        <location filename="../../build/i18n/extra_strings.py" line="238"/>
         <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
         <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="227"/>
+        <location filename="../../build/i18n/extra_strings.py" line="240"/>
         <source>Click on a hall wall to add a door</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="226"/>
+        <location filename="../../build/i18n/extra_strings.py" line="239"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="228"/>
+        <location filename="../../build/i18n/extra_strings.py" line="241"/>
         <source>Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel&apos;s Hall tab.</source>
         <translation>{1} 的门 D{0}：宽 {2} mm。可在“属性”面板“机房”页的“门”一栏中输入宽度。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="229"/>
+        <location filename="../../build/i18n/extra_strings.py" line="242"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="230"/>
+        <location filename="../../build/i18n/extra_strings.py" line="243"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="231"/>
+        <location filename="../../build/i18n/extra_strings.py" line="244"/>
         <source>Hall outline</source>
         <translation>机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="233"/>
+        <location filename="../../build/i18n/extra_strings.py" line="246"/>
         <source>the hall is smaller than 1 m × 1 m</source>
         <translation>机房小于 1 m × 1 m</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="241"/>
+        <location filename="../../build/i18n/extra_strings.py" line="254"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="238"/>
+        <location filename="../../build/i18n/extra_strings.py" line="251"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="217"/>
+        <location filename="../../build/i18n/extra_strings.py" line="230"/>
         <source>Connect</source>
-        <translation type="unfinished">连接</translation>
+        <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="218"/>
+        <location filename="../../build/i18n/extra_strings.py" line="231"/>
         <source>power</source>
-        <translation type="unfinished">供电</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="219"/>
-        <source>liquid</source>
-        <translation type="unfinished">液冷</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="220"/>
-        <source>heat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="221"/>
-        <source>Press on a block and drag to the block it feeds or is fed by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="222"/>
-        <source>These two blocks have no ports that fit together</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="223"/>
-        <source>Connected %1</source>
-        <translation type="unfinished"></translation>
+        <translation>电力</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="232"/>
+        <source>liquid</source>
+        <translation>液冷</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="233"/>
+        <source>heat</source>
+        <translation>散热</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="234"/>
+        <source>Press on a block and drag to the block it feeds or is fed by</source>
+        <translation>按住一个设备，拖到它的上游或下游设备</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="235"/>
+        <source>These two blocks have no ports that fit together</source>
+        <translation>这两个设备没有相互匹配的端口</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="236"/>
+        <source>Connected %1</source>
+        <translation>已连接 %1</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="245"/>
         <source>Corner: drag to move it; right-click it, or click it and press Delete, to remove it</source>
         <translation>角点：拖动可移动；右键单击，或单击后按 Delete 键，可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="234"/>
+        <location filename="../../build/i18n/extra_strings.py" line="247"/>
         <source>Add hall corner</source>
         <translation>添加机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="235"/>
+        <location filename="../../build/i18n/extra_strings.py" line="248"/>
         <source>Remove hall corner</source>
         <translation>删除机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="236"/>
+        <location filename="../../build/i18n/extra_strings.py" line="249"/>
         <source>Wall: drag to move it square to itself; double-click to add a corner there</source>
         <translation>墙：拖动可沿其垂直方向平移；双击可在此处添加角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="237"/>
+        <location filename="../../build/i18n/extra_strings.py" line="250"/>
         <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; point at a hall&apos;s corner or wall to reshape it</source>
         <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；指向机房的角点或墙可调整其形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="239"/>
+        <location filename="../../build/i18n/extra_strings.py" line="252"/>
         <source>Move hall wall</source>
         <translation>移动机房墙</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="240"/>
+        <location filename="../../build/i18n/extra_strings.py" line="253"/>
         <source>Corner not removed: a hall needs at least three corners</source>
         <translation>未删除角点：机房至少需要三个角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="242"/>
+        <location filename="../../build/i18n/extra_strings.py" line="255"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="243"/>
+        <location filename="../../build/i18n/extra_strings.py" line="256"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="244"/>
+        <location filename="../../build/i18n/extra_strings.py" line="257"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="245"/>
+        <location filename="../../build/i18n/extra_strings.py" line="258"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="246"/>
+        <location filename="../../build/i18n/extra_strings.py" line="259"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="247"/>
+        <location filename="../../build/i18n/extra_strings.py" line="260"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="248"/>
+        <location filename="../../build/i18n/extra_strings.py" line="261"/>
         <source>Align underlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="249"/>
+        <location filename="../../build/i18n/extra_strings.py" line="262"/>
         <source>Hall from drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="250"/>
+        <location filename="../../build/i18n/extra_strings.py" line="263"/>
         <source>Click inside a closed outline of the drawing: it becomes the hall there, or a new hall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="251"/>
+        <location filename="../../build/i18n/extra_strings.py" line="264"/>
         <source>Hall outline from drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="252"/>
+        <location filename="../../build/i18n/extra_strings.py" line="265"/>
         <source>There is no underlay to take a hall from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="253"/>
+        <location filename="../../build/i18n/extra_strings.py" line="266"/>
         <source>No closed outline of the drawing around this point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="254"/>
+        <location filename="../../build/i18n/extra_strings.py" line="267"/>
         <source>Not aligned: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="255"/>
+        <location filename="../../build/i18n/extra_strings.py" line="268"/>
         <source>Hall not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="256"/>
+        <location filename="../../build/i18n/extra_strings.py" line="269"/>
         <source>Underlay aligned: scale %1, turned %2°</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2629,139 +2634,159 @@ Source: {4}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="105"/>
+        <location filename="../../build/i18n/extra_strings.py" line="109"/>
         <source>Export design report</source>
         <translation>导出设计报告</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="106"/>
+        <location filename="../../build/i18n/extra_strings.py" line="110"/>
         <source>Export bill of materials (PDF)</source>
         <translation>导出物料清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="107"/>
+        <location filename="../../build/i18n/extra_strings.py" line="111"/>
         <source>Export bill of materials (spreadsheet)</source>
         <translation>导出物料清单（电子表格）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="108"/>
+        <location filename="../../build/i18n/extra_strings.py" line="112"/>
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="109"/>
+        <location filename="../../build/i18n/extra_strings.py" line="113"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="110"/>
+        <location filename="../../build/i18n/extra_strings.py" line="114"/>
         <source>Rate (per USD)</source>
         <translation>汇率（每 USD）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="111"/>
+        <location filename="../../build/i18n/extra_strings.py" line="115"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="112"/>
+        <location filename="../../build/i18n/extra_strings.py" line="116"/>
         <source>Plan scale</source>
         <translation>平面图比例</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="113"/>
+        <location filename="../../build/i18n/extra_strings.py" line="117"/>
         <source>Price factor</source>
         <translation>价格系数</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="114"/>
+        <location filename="../../build/i18n/extra_strings.py" line="118"/>
         <source>Logo</source>
         <translation>徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="115"/>
+        <location filename="../../build/i18n/extra_strings.py" line="119"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="116"/>
+        <location filename="../../build/i18n/extra_strings.py" line="120"/>
         <source>Prices for</source>
         <translation>价格对象</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <location filename="../../build/i18n/extra_strings.py" line="121"/>
         <source>Customer (selling prices only)</source>
         <translation>客户版（仅售价）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <location filename="../../build/i18n/extra_strings.py" line="122"/>
         <source>Internal (cost, price factor and margin)</source>
         <translation>内部版（成本、价格系数及毛利）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <location filename="../../build/i18n/extra_strings.py" line="123"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="120"/>
+        <location filename="../../build/i18n/extra_strings.py" line="124"/>
         <source>Choose a logo</source>
         <translation>选择徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="121"/>
+        <location filename="../../build/i18n/extra_strings.py" line="125"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="122"/>
+        <location filename="../../build/i18n/extra_strings.py" line="126"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <location filename="../../build/i18n/extra_strings.py" line="127"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <location filename="../../build/i18n/extra_strings.py" line="128"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <location filename="../../build/i18n/extra_strings.py" line="129"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="126"/>
+        <location filename="../../build/i18n/extra_strings.py" line="108"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <location filename="../../build/i18n/extra_strings.py" line="105"/>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="106"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="107"/>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="130"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <location filename="../../build/i18n/extra_strings.py" line="131"/>
         <source>Fit to page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <source>Written to {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="133"/>
         <source>The export could not be written:
 {}</source>
         <translation>无法写入导出文件：
 {}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="130"/>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
         <source>The file name must end in {}.</source>
         <translation>文件名必须以 {} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
         <source>The folder {} does not exist.</source>
         <translation>文件夹 {} 不存在。</translation>
     </message>
@@ -2880,17 +2905,17 @@ Source: {4}</source>
 <context>
     <name>FileSession</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <location filename="../../build/i18n/extra_strings.py" line="136"/>
         <source>Autosave problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <location filename="../../build/i18n/extra_strings.py" line="137"/>
         <source>Autosave failed: {reason}. Your changes are only safe once you save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <location filename="../../build/i18n/extra_strings.py" line="138"/>
         <source>Autosave cannot write to {reason}; autosaving to {folder} instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2984,57 +3009,57 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
         <source>Design in use</source>
         <translation>设计正在使用中</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
         <source>an unknown computer</source>
         <translation>一台未知计算机</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
         <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
         <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
         <source>a folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
         <source>not a regular file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
         <source>“{name}” is already open by {user} on {host} since {time}.</source>
         <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
         <source>Cannot tell whether someone else is editing “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
         <source>{lock} is {problem}, so the workbench cannot lock the design. Open it read-only (you can still save a copy under another name), or remove that item and open the design again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3184,27 +3209,27 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="348"/>
+        <location filename="../../build/i18n/extra_strings.py" line="361"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="349"/>
+        <location filename="../../build/i18n/extra_strings.py" line="362"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="350"/>
+        <location filename="../../build/i18n/extra_strings.py" line="363"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="351"/>
+        <location filename="../../build/i18n/extra_strings.py" line="364"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="352"/>
+        <location filename="../../build/i18n/extra_strings.py" line="365"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3667,64 +3692,109 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>Plant</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="168"/>
-        <source>Drag from one block to another to connect them; only ports that fit are offered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="169"/>
-        <source>Bring every failed block back; the plan and diagrams restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="170"/>
-        <source>C&amp;onnections overlay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="171"/>
-        <source>&amp;Plant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../build/i18n/extra_strings.py" line="172"/>
-        <source>Restore (what-if)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Connect tool</source>
+        <translation>连接工具(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="173"/>
-        <source>Select the blocks to auto-connect first</source>
-        <translation type="unfinished"></translation>
+        <source>Auto-connect &amp;whole design</source>
+        <translation>自动连接整个设计(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="174"/>
-        <source>Auto-connect</source>
-        <translation type="unfinished">自动连接</translation>
+        <source>Auto-connect &amp;selection</source>
+        <translation>自动连接所选设备(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="175"/>
-        <source>Fail (what-if)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Fail selected blocks</source>
+        <translation>将所选设备设为故障(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="176"/>
-        <source>Auto-connect is not available in this build</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Restore selected blocks</source>
+        <translation>恢复所选设备(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="177"/>
-        <source>Auto-connect: %1 connections</source>
-        <translation type="unfinished"></translation>
+        <source>C&amp;lear failures</source>
+        <translation>清除故障(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="178"/>
-        <source>Fail %1 blocks (what-if)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Power connections</source>
+        <translation>电力连接(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="179"/>
+        <source>&amp;Liquid connections</source>
+        <translation>液冷连接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="180"/>
+        <source>&amp;Heat connections</source>
+        <translation>散热连接(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="181"/>
+        <source>Drag from one block to another to connect them; only ports that fit are offered</source>
+        <translation>从一个设备拖到另一个设备进行连接；只提供相互匹配的端口</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="182"/>
+        <source>Bring every failed block back; the plan and diagrams restore</source>
+        <translation>恢复所有故障设备；平面图和系统图随之恢复</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="183"/>
+        <source>C&amp;onnections overlay</source>
+        <translation>连接叠加显示(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="184"/>
+        <source>&amp;Plant</source>
+        <translation>厂站(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="185"/>
+        <source>Restore (what-if)</source>
+        <translation>恢复（假设分析）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="186"/>
+        <source>Select the blocks to auto-connect first</source>
+        <translation>请先选择要自动连接的设备</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="187"/>
+        <source>Auto-connect</source>
+        <translation>自动连接</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="188"/>
+        <source>Fail (what-if)</source>
+        <translation>设为故障（假设分析）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="189"/>
+        <source>Auto-connect is not available in this build</source>
+        <translation>此版本不提供自动连接</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="190"/>
+        <source>Auto-connect: %1 connections</source>
+        <translation>自动连接：%1 条连接</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="191"/>
+        <source>Fail %1 blocks (what-if)</source>
+        <translation>将 %1 台设备设为故障（假设分析）</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="192"/>
         <source>%1 failed: %2 racks dark (%3 kW IT lost), %4 devices overloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 台故障：%2 个机柜断电或失冷（损失 IT %3 kW），%4 台设备过载</translation>
     </message>
 </context>
 <context>
@@ -3936,70 +4006,70 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>SaveGuard</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="180"/>
+        <location filename="../../build/i18n/extra_strings.py" line="193"/>
         <source>Save design</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="181"/>
+        <location filename="../../build/i18n/extra_strings.py" line="194"/>
         <source>Save As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="182"/>
+        <location filename="../../build/i18n/extra_strings.py" line="195"/>
         <source>Replace</source>
         <translation type="unfinished">替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="183"/>
+        <location filename="../../build/i18n/extra_strings.py" line="196"/>
         <source>“{name}” is not the file this recovered design came from.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="184"/>
+        <location filename="../../build/i18n/extra_strings.py" line="197"/>
         <source>It changed after the autosave was written, or it is a different design with the same name. Replacing it would lose what it holds now.
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="185"/>
+        <location filename="../../build/i18n/extra_strings.py" line="198"/>
         <source>Saving would overwrite their work. Save your design under another name instead?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="186"/>
+        <location filename="../../build/i18n/extra_strings.py" line="199"/>
         <source>“{name}” is read-only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="187"/>
+        <location filename="../../build/i18n/extra_strings.py" line="200"/>
         <source>“{name}” is read-only and belongs to {owner}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="188"/>
+        <location filename="../../build/i18n/extra_strings.py" line="201"/>
         <source>“{name}” belongs to {owner}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="189"/>
+        <location filename="../../build/i18n/extra_strings.py" line="202"/>
         <source>Replacing it makes you its owner. Replace it, or save under another name?
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="190"/>
+        <location filename="../../build/i18n/extra_strings.py" line="203"/>
         <source>The workbench will not replace it. Save your design under another name instead?
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="191"/>
+        <location filename="../../build/i18n/extra_strings.py" line="204"/>
         <source>Cannot lock “{name}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="192"/>
+        <location filename="../../build/i18n/extra_strings.py" line="205"/>
         <source>{lock} is in the way of the design&apos;s lock file, so another session might be editing it. Save under another name instead?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4007,92 +4077,92 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>ScenarioBar</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="193"/>
+        <location filename="../../build/i18n/extra_strings.py" line="206"/>
         <source>Base design</source>
         <translation>基准方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="194"/>
+        <location filename="../../build/i18n/extra_strings.py" line="207"/>
         <source>&amp;Scenarios</source>
         <translation>方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="195"/>
+        <location filename="../../build/i18n/extra_strings.py" line="208"/>
         <source> Scenario: </source>
         <translation> 方案： </translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="196"/>
+        <location filename="../../build/i18n/extra_strings.py" line="209"/>
         <source>&amp;New scenario from current…</source>
         <translation>以当前状态新建方案(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="197"/>
+        <location filename="../../build/i18n/extra_strings.py" line="210"/>
         <source>&amp;Duplicate scenario…</source>
         <translation>复制方案(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="198"/>
+        <location filename="../../build/i18n/extra_strings.py" line="211"/>
         <source>&amp;Rename scenario…</source>
         <translation>重命名方案(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="199"/>
+        <location filename="../../build/i18n/extra_strings.py" line="212"/>
         <source>De&amp;lete scenario</source>
         <translation>删除方案(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="200"/>
+        <location filename="../../build/i18n/extra_strings.py" line="213"/>
         <source>&amp;Promote to base</source>
         <translation>设为基准方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="201"/>
+        <location filename="../../build/i18n/extra_strings.py" line="214"/>
         <source>&amp;Compare scenarios…</source>
         <translation>比较方案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="202"/>
+        <location filename="../../build/i18n/extra_strings.py" line="215"/>
         <source>The option being edited; edits change only this option</source>
         <translation>正在编辑的方案；修改只作用于此方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="203"/>
+        <location filename="../../build/i18n/extra_strings.py" line="216"/>
         <source>New scenario</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="204"/>
+        <location filename="../../build/i18n/extra_strings.py" line="217"/>
         <source>Name of the new option (it starts as what you see now):</source>
         <translation>新方案名称（以当前所见状态为起点）：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="205"/>
+        <location filename="../../build/i18n/extra_strings.py" line="218"/>
         <source>Duplicate scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="206"/>
+        <location filename="../../build/i18n/extra_strings.py" line="219"/>
         <source>Name of the copy:</source>
         <translation>副本名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="207"/>
+        <location filename="../../build/i18n/extra_strings.py" line="220"/>
         <source>Rename scenario</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="208"/>
+        <location filename="../../build/i18n/extra_strings.py" line="221"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="209"/>
+        <location filename="../../build/i18n/extra_strings.py" line="222"/>
         <source>Editing scenario “%1”: changes apply to this option only</source>
         <translation>正在编辑方案“%1”：修改只作用于此方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="210"/>
+        <location filename="../../build/i18n/extra_strings.py" line="223"/>
         <source>Scenarios</source>
         <translation>方案</translation>
     </message>
@@ -4579,112 +4649,112 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <location filename="../../build/i18n/extra_strings.py" line="139"/>
         <source>no IT load (infrastructure block)</source>
         <translation>无 IT 负载（基础设施模块）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <location filename="../../build/i18n/extra_strings.py" line="140"/>
         <source>Make room, draw a larger hall, or point at a hall and insert again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <location filename="../../build/i18n/extra_strings.py" line="141"/>
         <source>%1 racks</source>
         <translation>%1 个机柜</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <location filename="../../build/i18n/extra_strings.py" line="142"/>
         <source>No free space</source>
         <translation>没有空余位置</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <location filename="../../build/i18n/extra_strings.py" line="143"/>
         <source>Save as module</source>
         <translation>另存为模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <location filename="../../build/i18n/extra_strings.py" line="144"/>
         <source>Select the blocks of the module first.</source>
         <translation>请先选择组成模块的设备。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <location filename="../../build/i18n/extra_strings.py" line="145"/>
         <source>Module name:</source>
         <translation>模块名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
         <source>Saved from a selection of %1 blocks.</source>
         <translation>由所选的 %1 个设备保存。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
         <source>Templates already exist</source>
         <translation>模板已存在</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
         <source>Bundle refused</source>
         <translation>模板包被拒绝</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
         <source>Template cannot be opened</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
         <source>%1 does not fit anywhere without overlapping equipment, columns, door zones or service clearances. Halls tried:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
         <source>Replace module?</source>
         <translation>替换模块？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
         <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
         <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
         <source>Some templates in this bundle already exist:</source>
         <translation>此模板包中的部分模板已存在：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
         <source>Nothing was written:</source>
         <translation>未写入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
         <source>A module file %1 already exists. Replace it?</source>
         <translation>模块文件 %1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="155"/>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>no free %1 × %2 m spot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>%1 × %2 m, smaller than the module&apos;s %3 × %4 m</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4692,32 +4762,32 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
 <context>
     <name>Underlay</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="257"/>
+        <location filename="../../build/i18n/extra_strings.py" line="270"/>
         <source>Import DXF underlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="258"/>
+        <location filename="../../build/i18n/extra_strings.py" line="271"/>
         <source>DXF drawings (*.dxf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="259"/>
+        <location filename="../../build/i18n/extra_strings.py" line="272"/>
         <source>Export DXF drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="260"/>
+        <location filename="../../build/i18n/extra_strings.py" line="273"/>
         <source>Snap to drawing: on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="261"/>
+        <location filename="../../build/i18n/extra_strings.py" line="274"/>
         <source>Snap to drawing: off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="262"/>
+        <location filename="../../build/i18n/extra_strings.py" line="275"/>
         <source>%1: %2 blocks, %3 halls, units %4, 1:%5</source>
         <translation type="unfinished"></translation>
     </message>

@@ -181,3 +181,25 @@ def test_contingency_can_be_cancelled_and_the_window_stays_responsive(plant_wind
     dock.cancel_button.click()
     assert running is not None and running.stop
     qtbot.waitUntil(lambda: not dock.running, timeout=30000)
+
+
+def test_plant_menu_and_panels_speak_chinese(plant_window: MainWindow) -> None:
+    from workbench.ui import i18n
+
+    w = plant_window
+    app = QApplication.instance()
+    try:
+        i18n.set_language(app, "zh_CN", remember=False)  # type: ignore[arg-type]
+        QApplication.processEvents()
+        assert w.plant.menu.title() == "厂站(&P)"
+        assert w.plant.actions["connect_tool"].text() == "连接工具(&C)"
+        assert w.plant.actions["overlay_power"].text() == "电力连接(&P)"
+        assert w.plant.diagram.windowTitle() == "单线图"
+        assert w.plant.contingency.run_button.text() == "运行"
+        inspector = next(d for d in w.docks if d.objectName() == "InspectorDock")
+        w.document.set_selection({_of_kind(w, "ups")[0]})
+        assert inspector.block_page.connections.fail_box.text() == "故障（假设分析，不保存）"
+    finally:
+        i18n.set_language(app, "en", remember=False)  # type: ignore[arg-type]
+        QApplication.processEvents()
+    assert w.plant.menu.title() == "&Plant"

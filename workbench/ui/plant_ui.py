@@ -38,6 +38,13 @@ ACTIONS: dict[str, tuple[str, str, bool]] = {
 }
 
 
+def action_texts() -> tuple[str, ...]:
+    """The action names written out, so the translation tools find them (retranslate_ui looks them up)."""
+    return (_t("&Connect tool"), _t("Auto-connect &whole design"), _t("Auto-connect &selection"),
+            _t("&Fail selected blocks"), _t("&Restore selected blocks"), _t("C&lear failures"),
+            _t("&Power connections"), _t("&Liquid connections"), _t("&Heat connections"))
+
+
 class PlantUi(QObject):
     """Owns the plant's view state and widgets for one window; `window.plant` is this object."""
 
@@ -202,8 +209,8 @@ class PlantUi(QObject):
         return True
 
     def retranslate_ui(self) -> None:
-        for key, action in self.actions.items():
-            action.setText(_t(ACTIONS[key][0]))
+        for action, text in zip(self.actions.values(), action_texts()):  # ACTIONS and action_texts share order
+            action.setText(text)
         self.actions["connect_tool"].setStatusTip(
             _t("Drag from one block to another to connect them; only ports that fit are offered"))
         self.actions["clear_failures"].setStatusTip(_t("Bring every failed block back; the plan and diagrams restore"))

@@ -252,8 +252,8 @@ class ContingencyDock(WorkbenchDock):
                 .replace("%3", " + ".join(self._name(f)[0] for f in w.failed)))
         else:
             parts.append(self.tr("No device goes above its rating after any single failure."))
-        parts.append("<i>" + self.tr("A design-rule verdict in the style of the Uptime Institute tier definitions, "
-                                     "not a certification.") + "</i>")
+        statement = self.tr("Design-rule verdicts in the style of the Uptime Institute tiers, not a certification.")
+        parts.append(f"<i>{statement}</i>")
         self.verdicts.setText("<br/>".join(parts))
         rows: list[tuple[str, str, float, int, str]] = []
         for s in r.spofs:

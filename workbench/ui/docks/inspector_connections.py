@@ -64,8 +64,8 @@ class ConnectionsPanel(QWidget):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Connections"))
         self.fail_box.setText(self.tr("Failed (what-if; not saved)"))
-        self.fail_box.setToolTip(self.tr("Mark this block as failed to see which racks go dark; "
-                                         "Plant → Clear failures restores everything"))
+        tip = self.tr("Fail this block to see which racks go dark; Plant → Clear failures restores all")
+        self.fail_box.setToolTip(tip)
         self._refresh_rows()
         self._refresh_state()
 

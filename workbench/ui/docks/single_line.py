@@ -69,8 +69,8 @@ class DiagramDock(WorkbenchDock):
         self.setWindowTitle(self.tr("Single-line diagram"))
         self.tabs.setTabText(0, self.tr("Single-line (power)"))
         self.tabs.setTabText(1, self.tr("Cooling schematic"))
-        self.note.setText(self.tr("Click to select on the plan, double-click to zoom there, right-click to fail "
-                                  "or restore. Racks are grouped per feeding device when a level is wide."))
+        note = self.tr("Click selects on the plan, double-click zooms there, right-click fails or restores.")
+        self.note.setText(note + " " + self.tr("Wide levels are grouped per feeding device."))
         self._dirty = True
         if self.isVisible():
             self._timer.start()
