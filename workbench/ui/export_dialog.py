@@ -23,6 +23,7 @@ from workbench.report.options import ReportOptions
 from workbench.text.language import available_languages
 
 KINDS = ("design", "bom_pdf", "bom_xlsx")
+SETTINGS_GROUP = "export"  # QSettings keys of the remembered choices
 
 
 def _tr(text: str) -> str:
@@ -82,6 +83,12 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.currency.currentTextChanged.connect(self._currency_changed)
         self._currency_changed(self.currency.currentText())
+        self._restore_choices(imperial)
+        # An error message goes as soon as its cause is fixed (it is only shown after a failed Export).
+        for signal in (self.lang.currentIndexChanged, self.currency.currentTextChanged, self.rate.valueChanged,
+                       self.factor.valueChanged, self.output.textChanged, self.logo.textChanged,
+                       self.units.currentIndexChanged, self.scale.currentIndexChanged):
+            signal.connect(self._recheck)
 
         form = QFormLayout()
         self._labels = {k: QLabel() for k in ("lang", "currency", "rate", "units", "scale", "factor", "audience", "logo",
@@ -105,7 +112,45 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
 
+    # --- remembered choices --------------------------------------------------------------------------
+    def _restore_choices(self, imperial: bool) -> None:
+        """The language, currency, rate and units of the last export, so a second export is one click."""
+        from workbench.ui.settings import Settings
+
+        q = Settings().qsettings
+        lang = str(q.value(f"{SETTINGS_GROUP}/lang", "") or "")
+        if lang and self.lang.findData(lang) >= 0:
+            self.lang.setCurrentIndex(self.lang.findData(lang))
+        currency = str(q.value(f"{SETTINGS_GROUP}/currency", "") or "")
+        if currency:
+            self.currency.setCurrentText(currency)
+            try:
+                rate = float(q.value(f"{SETTINGS_GROUP}/rate", 0.0) or 0.0)
+            except (TypeError, ValueError):
+                rate = 0.0
+            if rate > 0:
+                self.rate.setValue(rate)  # the rate typed last time, not only the catalog's
+        units = str(q.value(f"{SETTINGS_GROUP}/units", "") or "")
+        if units in ("si", "imperial"):
+            self.units.setCurrentIndex(self.units.findData(units))
+        elif imperial:
+            self.units.setCurrentIndex(1)
+
+    def remember_choices(self) -> None:
+        from workbench.ui.settings import Settings
+
+        q = Settings().qsettings
+        q.setValue(f"{SETTINGS_GROUP}/lang", self.lang.currentData())
+        q.setValue(f"{SETTINGS_GROUP}/currency", self.currency.currentText().strip().upper())
+        q.setValue(f"{SETTINGS_GROUP}/rate", self.rate.value())
+        q.setValue(f"{SETTINGS_GROUP}/units", self.units.currentData())
+
+    def _recheck(self, *_: object) -> None:
+        if self.error.text():
+            self.error.setText("\n".join(self.problems()))
+
     def retranslate_ui(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Export"))
         titles = {"design": _tr("Export design report"), "bom_pdf": _tr("Export bill of materials (PDF)"),
                   "bom_xlsx": _tr("Export bill of materials (spreadsheet)")}
         self.setWindowTitle(titles[self.kind])
@@ -179,6 +224,7 @@ class ExportDialog(QDialog):
         problems = self.problems()
         self.error.setText("\n".join(problems))
         if not problems:
+            self.remember_choices()
             self.accept()
 
 
@@ -226,6 +272,7 @@ class ExportJob(QObject):
         super().__init__(parent)
         self.path = path
         self.error_box: QMessageBox | None = None
+        self.done_box: QMessageBox | None = None
         self.progress = QProgressDialog(_tr("Exporting…"), "", 0, 100, parent)
         self.progress.setCancelButton(None)
         self.progress.setWindowTitle(_tr("Export"))
@@ -243,6 +290,7 @@ class ExportJob(QObject):
     def _on_finished(self, path: str) -> None:
         self.progress.close()
         self.progress.deleteLater()
+        self.done_box = done_message(self.parent() if isinstance(self.parent(), QWidget) else None, Path(path))
         self.finished.emit(path)
 
     def _on_failed(self, message: str) -> None:
@@ -255,6 +303,26 @@ class ExportJob(QObject):
         box.open()  # window-modal, does not block the event loop
         self.error_box = box
         self.failed.emit(message)
+
+
+def done_message(parent: QWidget | None, path: Path) -> QMessageBox:
+    """"Exported" with Open and Show in folder; window-modal, so the event loop (and tests) keep running."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    box = QMessageBox(QMessageBox.Icon.Information, _tr("Export finished"),
+                      _tr("Written to {}").format(path), QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("ExportDoneBox")
+    open_button = box.addButton(_tr("Open"), QMessageBox.ButtonRole.ActionRole)
+    folder_button = box.addButton(_tr("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+    open_button.setObjectName("open")
+    folder_button.setObjectName("show_in_folder")
+    # Action buttons would close the box before Qt tells us which: connect them directly.
+    open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+    folder_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def _preferred_logo() -> str:
