@@ -6,8 +6,10 @@ flow, failure injection and N-1 analysis all walk these arrays level by level.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -153,13 +155,30 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
     ids = snap.ids
     row = snap.row
     n = len(ids)
-    types = [catalog.types[design.blocks[b].type_id] for b in ids]
+    # Per node its type, looked up once per type (a campus repeats a few dozen types).
+    table = [catalog.types[t] for t in snap.types.ids]
+    type_rows = snap.type_index.tolist()
+    types = [table[t] for t in type_rows]
     problems: list[GraphProblem] = []
     good: list[Connection] = []
     seen_keys: set[tuple[str, str, str, str]] = set()
     bad: dict[tuple[str, str], list[Connection]] = {}
+    verdicts: dict[tuple[int, str, int, str, str], tuple[str, str] | None] = {}
     for c in design.connections.values():
-        reason = _edge_problem(c, row, types, seen_keys)
+        a, b = row.get(c.from_block), row.get(c.to_block)
+        if a is None or b is None:
+            reason: tuple[str, str] | None = MISSING
+        elif a == b:
+            reason = SELF
+        elif c.key in seen_keys:
+            reason = DUPLICATE
+        else:
+            # The port verdict depends only on the two types, the ports and the kind: decided once each.
+            vkey = (type_rows[a], c.from_port, type_rows[b], c.to_port, c.kind)
+            if vkey in verdicts:
+                reason = verdicts[vkey]
+            else:
+                reason = verdicts[vkey] = _port_verdict(c, types[a], types[b])
         if reason is None:
             good.append(c)
             seen_keys.add(c.key)
@@ -228,9 +247,9 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
                    slot_kind=np.asarray(slot_kind, dtype=np.int64),
                    slot_standby=np.asarray(slot_standby, dtype=bool), level=level, problems=tuple(problems),
                    hall=snap.hall.copy(), type_ids=[t.id for t in types])
-    _roles(g, types)
+    _roles(g, table, type_rows)
     _buses(g)
-    _heat_groups(g, design, types)
+    _heat_groups(g, snap, table, type_rows)
     return g
 
 
@@ -262,14 +281,16 @@ def _buses(g: PlantGraph) -> None:
     g.slot_bus, g.source_bus, g.n_buses = slot_bus, source_bus, len(roots)
 
 
-def _heat_groups(g: PlantGraph, design: Design, types: list[BlockType]) -> None:
+def _heat_groups(g: PlantGraph, snap: Snapshot, table: list[BlockType], type_rows: list[int]) -> None:
     n = g.n
-    is_rej = np.fromiter((t.kind in HEAT_REJECTION and t.category == "cooling"
-                          and any(p.kind == "heat" and p.direction == "out" for p in t.ports) for t in types), bool, n)
+    rej_type = [t.kind in HEAT_REJECTION and t.category == "cooling"
+                and any(p.kind == "heat" and p.direction == "out" for p in t.ports) for t in table]
+    is_rej = np.asarray([rej_type[t] for t in type_rows], dtype=bool) if n else np.zeros(0, dtype=bool)
     explicit = np.zeros(n, dtype=bool)
     heat_edges = g.kind == HEAT
     explicit[g.dst[heat_edges]] = True
-    loop_of = [design.blocks[b].cooling_loop for b in g.ids]
+    names = snap.loop_names
+    loop_of = [names[c] for c in snap.loop_code.tolist()]
     units = np.flatnonzero(g.needs_heat & ~explicit).tolist()
     rej = np.flatnonzero(is_rej).tolist()
     # Loops: the units' loop names (blank means the type's default, which no heat rejection names).
@@ -310,15 +331,7 @@ WRONG_KIND = ("kind", "ports of another kind than the connection")
 DIRECTION = ("direction", "an input used as an output, or the reverse")
 
 
-def _edge_problem(c: Connection, row: dict[str, int], types: list[BlockType],
-                  seen: set[tuple[str, str, str, str]]) -> tuple[str, str] | None:
-    if c.from_block not in row or c.to_block not in row:
-        return MISSING
-    if c.from_block == c.to_block:
-        return SELF
-    if c.key in seen:
-        return DUPLICATE
-    ta, tb = types[row[c.from_block]], types[row[c.to_block]]
+def _port_verdict(c: Connection, ta: BlockType, tb: BlockType) -> tuple[str, str] | None:
     pa, pb = ta.port(c.from_port), tb.port(c.to_port)
     if pa is None or pb is None:
         return NO_PORT
@@ -373,31 +386,37 @@ def _levels(n: int, src: I, dst: I) -> tuple[I, B]:
     return level, inner
 
 
-def _roles(g: PlantGraph, types: list[BlockType]) -> None:
+def _roles(g: PlantGraph, table: list[BlockType], type_rows: list[int]) -> None:
+    """Per node roles, decided per type and spread over the nodes by type number."""
     n = g.n
+    idx = np.asarray(type_rows, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+
+    def per_type(flag: Callable[[BlockType], object], dtype: type = bool) -> NDArray[Any]:
+        values: NDArray[Any] = np.asarray([flag(t) for t in table] or [0], dtype=dtype)
+        return values[idx] if n else np.zeros(0, dtype=dtype)
+
     # Which kinds of input have something connected (a connected power input of a cooling unit decides).
     has_in = np.zeros((n, 3), dtype=bool)
     if len(g.dst):
         active = ~g.slot_standby[g.slot]
         has_in[g.dst[active], g.kind[active]] = True
-    is_rack = np.fromiter((t.category in RACK_CATEGORIES for t in types), bool, n)
-    is_power = np.fromiter((t.category == "power" for t in types), bool, n)
-    is_cooling = np.fromiter((t.category == "cooling" for t in types), bool, n)
-    is_air = np.fromiter((t.kind in AIR_UNITS for t in types), bool, n) & is_cooling
-    fed_inputs = np.fromiter((any(p.kind == "power" and p.direction == "in" and not p.standby for p in t.ports)
-                              for t in types), bool, n)
-    external = np.fromiter((any(p.external for p in t.ports) for t in types), bool, n)
-    heat_in = np.fromiter((any(p.kind == "heat" and p.direction == "in" for p in t.ports) for t in types), bool, n)
+    is_rack = per_type(lambda t: t.category in RACK_CATEGORIES)
+    is_power = per_type(lambda t: t.category == "power")
+    is_cooling = per_type(lambda t: t.category == "cooling")
+    is_air = per_type(lambda t: t.kind in AIR_UNITS) & is_cooling
+    fed_inputs = per_type(lambda t: any(p.kind == "power" and p.direction == "in" and not p.standby for p in t.ports))
+    external = per_type(lambda t: any(p.external for p in t.ports))
+    heat_in = per_type(lambda t: any(p.kind == "heat" and p.direction == "in" for p in t.ports))
     g.is_rack, g.is_power, g.is_cooling, g.is_air_unit = is_rack, is_power, is_cooling, is_air
-    g.is_cdu = np.fromiter((t.kind == "cdu" for t in types), bool, n) & is_cooling
+    g.is_cdu = per_type(lambda t: t.kind == "cdu") & is_cooling
     g.grid_fed = external & ~has_in[:, 0]
     # Power devices with inputs and racks need power; a cooling unit only once its power input is wired.
     g.needs_power = ((is_power & fed_inputs) | is_rack | (is_cooling & has_in[:, 0])) & ~g.grid_fed
     g.needs_heat = is_cooling & heat_in
-    g.needs_liquid = is_rack & np.fromiter((t.port("liquid") is not None for t in types), bool, n)
-    g.needs_air = is_rack & np.fromiter((t.port("air") is not None for t in types), bool, n)
-    g.cords = np.fromiter((sum(1 for p in t.ports if p.kind == "power" and p.direction == "in" and not p.standby)
-                           for t in types), np.int64, n)
+    g.needs_liquid = is_rack & per_type(lambda t: t.port("liquid") is not None)
+    g.needs_air = is_rack & per_type(lambda t: t.port("air") is not None)
+    g.cords = per_type(lambda t: sum(1 for p in t.ports if p.kind == "power" and p.direction == "in"
+                                     and not p.standby), np.int64)
 
 
 def compatible_ports(catalog: Catalog, from_type: str, to_type: str) -> list[tuple[str, str, str]]:

@@ -270,13 +270,13 @@ class FastCases:
         return Case(tuple(sorted(dark)), overloads)
 
     def _group_cap0(self, grp: int) -> float:
-        return self.group_cap0.get(grp, 0.0)
+        return float(self.group_cap0.get(grp, 0.0))
 
     def _group_cnt0(self, grp: int) -> int:
-        return self.group_cnt0.get(grp, 0)
+        return int(self.group_cnt0.get(grp, 0))
 
     def _hall_cap0(self, h: int) -> float:
-        return sum(self.cap[v] for v in self.hall_units[h] if self.op0[v])
+        return float(sum(self.cap[v] for v in self.hall_units[h] if self.op0[v]))
 
     def _hall_cnt0(self, h: int) -> int:
         return sum(1 for v in self.hall_units[h] if self.op0[v])

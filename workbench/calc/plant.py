@@ -104,6 +104,9 @@ class PlantCache:
 
     _entries: dict[int, _Entry] = {}
 
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep  # False: build everything afresh (the bench's cold figure)
+
     def graph(self, design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
         return self._entry(design, catalog, snap).graph
 
@@ -117,7 +120,7 @@ class PlantCache:
 
     def _entry(self, design: Design, catalog: Catalog, snap: Snapshot) -> _Entry:
         key = (design.connections_version, len(snap.ids), tuple(snap.loop_names))
-        e = self._entries.get(id(design))
+        e = self._entries.get(id(design)) if self.keep else None
         if (e is not None and e.ref() is design and e.key == key and e.ids == snap.ids
                 and np.array_equal(e.types, snap.type_index) and np.array_equal(e.loops, snap.loop_code)):
             e.graph.hall = snap.hall.copy()
@@ -126,7 +129,8 @@ class PlantCache:
             del self._entries[k]  # designs that are gone
         e = _Entry(weakref.ref(design), key, list(snap.ids), snap.type_index.copy(), snap.loop_code.copy(),
                    build_graph(design, catalog, snap))
-        self._entries[id(design)] = e
+        if self.keep:
+            self._entries[id(design)] = e
         return e
 
 
