@@ -18,7 +18,7 @@ def segment_crossings(seg: F, limit: int = MAX_CROSSINGS) -> F:
     if n < 2:
         return np.zeros((0, 2))
     lines = shapely.linestrings(seg.reshape(-1, 2, 2))
-    tree = shapely.STRtree(lines)
+    tree = shapely.STRtree(np.asarray(lines))  # an array, as the type stubs want (it already is one)
     left, right = tree.query(lines, predicate="intersects")
     keep = left < right
     i, j = left[keep], right[keep]
@@ -44,7 +44,7 @@ class SnapIndex:
     def __init__(self, points: F, kinds: NDArray[np.int8]) -> None:
         self.points = points
         self.kinds = kinds
-        self._tree = shapely.STRtree(shapely.points(points)) if len(points) else None
+        self._tree = shapely.STRtree(np.asarray(shapely.points(points))) if len(points) else None
 
     def __len__(self) -> int:
         return len(self.points)
