@@ -95,3 +95,21 @@ def test_a_refused_name_says_why_and_changes_nothing(window: MainWindow, monkeyp
     depth = window.document.undo_stack.count()
     _new_scenario(window, "Base", monkeypatch)
     assert said and "Base" in said[0] and window.document.undo_stack.count() == depth
+
+
+def test_switching_reconciles_the_canvas_with_the_option_shown(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workbench.model.edits import MoveBlocks, RemoveBlocks
+    from workbench.ui.scene.coords import to_scene
+
+    doc, scene = window.document, window.scene
+    _new_scenario(window, "Changed", monkeypatch)
+    ids = list(doc.design.blocks)
+    first = doc.design.blocks[ids[0]]
+    doc.push(MoveBlocks([first.id], [(first.x_mm + 600.0, first.y_mm)]))
+    doc.push(RemoveBlocks([ids[1]]))
+    for target in (BASE, "Changed", BASE):
+        window.scenario_bar.switch_to(target if target == BASE else doc.design.scenarios[0].id)
+        assert set(scene.block_items) == set(doc.design.blocks)
+        for bid, b in doc.design.blocks.items():
+            assert scene.block_items[bid].pos() == to_scene(b.x_mm, b.y_mm)
+    assert ids[1] in scene.block_items  # the base still has the block the scenario removed

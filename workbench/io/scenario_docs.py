@@ -165,12 +165,15 @@ def _patch_value(old: Any, d: Any, where: str, stale: list[str]) -> Any:
 def _patch_id_list(old: list[Any], d: dict[str, Any], where: str, stale: list[str]) -> list[Any]:
     items = {o["id"]: o for o in old if isinstance(o, dict) and "id" in o}
     order = [o["id"] for o in old if isinstance(o, dict) and "id" in o]
+    removed = set()
     for rid in d.get("removed") or []:
         if rid in items:
             del items[rid]
-            order.remove(rid)
+            removed.add(rid)
         else:
             stale.append(f"{where}[id={rid}]: to be removed, but the base no longer has it")
+    if removed:  # one pass, not a list.remove per id: a scenario may drop thousands of blocks
+        order = [i for i in order if i not in removed]
     for cid, fields in (d.get("changed") or {}).items():
         if cid not in items:
             stale.append(f"{where}[id={cid}]: changed, but the base no longer has it")
@@ -195,7 +198,8 @@ def _patch_id_list(old: list[Any], d: dict[str, Any], where: str, stale: list[st
     wanted = d.get("order")
     if isinstance(wanted, list):
         ranked = [i for i in wanted if i in items]
-        order = ranked + [i for i in order if i not in set(ranked)]
+        ranked_set = set(ranked)
+        order = ranked + [i for i in order if i not in ranked_set]
     return [items[i] for i in order]
 
 

@@ -116,7 +116,7 @@ def economic_inputs(design: Design, results: Results, catalog: Catalog, capex_fa
 def option(design: Design, catalog: Catalog, scenario_id: str = BASE, base: dict[str, Any] | None = None,
            capex_factor: float = 1.0) -> Option:
     """One option calculated and priced over its analysis period."""
-    shown, stale = materialize(design, scenario_id, base)
+    shown, stale = materialize(design, scenario_id, base, editable=False)
     results = calculate(shown, catalog)
     name = "Base" if scenario_id == BASE else next(s.name for s in design.scenarios if s.id == scenario_id)
     inputs = economic_inputs(shown, results, catalog, capex_factor)
@@ -126,7 +126,7 @@ def option(design: Design, catalog: Catalog, scenario_id: str = BASE, base: dict
 def compare(design: Design, catalog: Catalog, keys: list[str] | None = None, capex_factor: float = 1.0) -> Comparison:
     """Compare the base and scenarios (ids or names; default: all, base first) row by row."""
     ids = [BASE] + [s.id for s in design.scenarios] if not keys else [_resolve(design, k) for k in keys]
-    base = base_document(design)
+    base = base_document(design) if design.active_scenario else None  # None: the design on screen is the base
     opts = tuple(option(design, catalog, i, base, capex_factor) for i in ids)
     metrics = [o.metrics() for o in opts]
     rows = tuple(dict.fromkeys(k for m in metrics for k in m))

@@ -64,8 +64,13 @@ def _check_name(design: Design, name: str, except_id: str = "") -> str:
 
 
 def _refreshed(design: Design, base: dict[str, Any]) -> list[Scenario]:
-    """Copies of the scenarios with the active one's differences taken from what is on screen."""
-    return [Scenario(s.name, s.id, s.description, copy.deepcopy(changes_of(design, s, base))) for s in design.scenarios]
+    """Copies of the scenarios with the active one's differences taken from what is on screen.
+
+    Difference documents and base documents are never changed in place (patching and diffing build new
+    ones), so the copies share them rather than deep-copying a campus-sized document on every switch.
+    """
+    return [Scenario(s.name, s.id, s.description, changes_of(design, s, base), list(s.problems))
+            for s in design.scenarios]
 
 
 def _switched_state(design: Design, scenarios: list[Scenario], base: dict[str, Any], target: str) -> dict[str, Any]:
@@ -82,9 +87,9 @@ def _switched_state(design: Design, scenarios: list[Scenario], base: dict[str, A
 def create(design: Design, name: str) -> ReplaceState:
     """A new scenario holding the current state (the base, or the scenario being edited), made active."""
     name = _check_name(design, name)
-    base = copy.deepcopy(base_document(design))
+    base = base_document(design)
     scenarios = _refreshed(design, base)
-    current = copy.deepcopy(diff_docs(base, state_to_dict(design))) if design.active_scenario else {}
+    current = diff_docs(base, state_to_dict(design)) if design.active_scenario else {}
     new = Scenario(name=name, changes=current)
     after = _switched_state(design, [*scenarios, new], base, new.id)
     return ReplaceState(_state(design), after, f"New scenario “{name}”")
@@ -97,7 +102,7 @@ def switch(design: Design, target: str) -> ReplaceState:
         if found is None:
             raise ScenarioError(f"no scenario '{target}' in this design")
         target = found.id
-    base = copy.deepcopy(base_document(design))
+    base = base_document(design)
     label = "Base" if target == BASE else next(s.name for s in design.scenarios if s.id == target)
     after = _switched_state(design, _refreshed(design, base), base, target)
     return ReplaceState(_state(design), after, f"Switch to “{label}”")
@@ -132,7 +137,7 @@ def delete(design: Design, key: str) -> ReplaceState:
     source = find(design, key)
     if source is None:
         raise ScenarioError(f"no scenario '{key}' in this design")
-    base = copy.deepcopy(base_document(design))
+    base = base_document(design)
     kept = [s for s in _refreshed(design, base) if s.id != source.id]
     if design.active_scenario == source.id:
         after = _switched_state(design, kept, base, BASE)
@@ -148,7 +153,7 @@ def promote(design: Design, key: str) -> ReplaceState:
     source = find(design, key)
     if source is None:
         raise ScenarioError(f"no scenario '{key}' in this design")
-    old_base = copy.deepcopy(base_document(design))
+    old_base = base_document(design)
     scenarios = _refreshed(design, old_base)
     probe = Design(scenarios=scenarios, scenario_base=old_base)
     new_design, _ = materialize(probe, source.id, old_base)

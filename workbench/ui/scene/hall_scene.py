@@ -90,7 +90,7 @@ class HallScene(QGraphicsScene):
         for event, handler in ((ev.blocks_added, self._on_blocks_added), (ev.blocks_removed, self._on_blocks_removed),
                                (ev.blocks_moved, self._on_blocks_moved), (ev.blocks_changed, self._on_blocks_changed),
                                (ev.hall_changed, self._on_hall_changed), (ev.halls_changed, self._on_halls_changed),
-                               (ev.design_reset, self._on_design_replaced)):
+                               (ev.design_reset, self._on_design_reset)):
             (event.connect if connect else event.disconnect)(handler)
 
     def _connect(self, design: Design) -> None:
@@ -118,6 +118,25 @@ class HallScene(QGraphicsScene):
         self._on_selection_changed()
         if self.document.results is not None:
             self._on_results_ready(self.document.results)
+
+    def _on_design_reset(self) -> None:
+        """The same design with its whole state swapped (a scenario switch, its undo): reconcile the items
+        with the blocks by id instead of rebuilding, so switching between options of a campus stays quick."""
+        if self.drag is not None:
+            self.end_drag()
+        blocks = self.design.blocks
+        gone = [bid for bid in self.block_items if bid not in blocks]
+        if gone:
+            self._on_blocks_removed(gone)
+        kept = [bid for bid in blocks if bid in self.block_items]
+        if kept:
+            self._on_blocks_moved(kept)  # new positions, and new looks where a type or name changed
+        new = [b for bid, b in blocks.items() if bid not in self.block_items]
+        if new:
+            self._add_items(new)
+        self.footprints.dirty = True
+        self._on_halls_changed()
+        self._on_selection_changed()
 
     def _add_items(self, blocks: list[Block]) -> None:
         catalog = self.document.catalog
