@@ -159,3 +159,19 @@ def test_imperial_everywhere(tmp_path: Path, cat: Catalog) -> None:
     assert re.search(r"\d+ ft \d+ in", text)  # plan dimensions in feet and inches
     assert "W × D × H (in)" in text
     assert _n(fmt.qty("coolant", r.cooling["coolant_lpm"], 0)) in text and "gpm" in text
+
+
+def test_battery_ride_through_is_in_the_pdf(tmp_path: Path, cat: Catalog) -> None:
+    from workbench.report.sections_capacity import ride_through
+
+    design = load_design(templates_dir() / "halls" / "enterprise-air-hall-2mw.dchall.json", cat).design
+    r = calculate(design, cat)
+    rides = [(e, ride_through(e)) for e in r.power["systems"] if ride_through(e)]
+    assert rides
+    pdf = tmp_path / "ride.pdf"
+    build_design_report(design, cat, pdf, ReportOptions(date=DATE))
+    text = _text(pdf)
+    fmt = Formatter(load_language("en"), "si")
+    for e, minutes in rides:
+        assert _n(f"{fmt.num(minutes, 1)} min at its design load of {fmt.qty('power', e['load_kw'], 0)}") in text
+    assert _n(f"Battery ride-through at design load (shortest) {fmt.num(min(m for _, m in rides), 1)} min") in text

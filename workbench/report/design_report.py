@@ -19,7 +19,7 @@ from workbench.report.context import Ctx, build_context
 from workbench.report.fonts import draw_text, markup
 from workbench.report.options import ReportOptions
 from workbench.report.pdfdoc import Decoration, Heading, ReportDoc, build_atomic
-from workbench.report.sections_capacity import capacity_section, plan_section
+from workbench.report.sections_capacity import capacity_section, plan_section, ride_through
 from workbench.report.sections_cost import equipment_section
 from workbench.report.sections_energy import pue_section
 from workbench.report.sections_method import methodology_section
@@ -221,5 +221,9 @@ def _key_table(ctx: Ctx) -> Table:
         [t("space.white_space"), fmt.qty("area", r.space["white_space_m2"], 0)],
         [t("energy.facility"), fmt.qty("energy", r.energy["annual_facility_mwh"], 0)],
         [t("cost.project_total"), fmt.money(float(ctx.bom.project_total), ctx.currency)],
+        *([[t("kf.ride_through"), fmt.with_unit(fmt.num(min(rides), 1), "min")]] if (rides := [
+            m for e in r.power["systems"] if (m := ride_through(e))]) else []),
+        [t("cost.facility_per_mw"), fmt.money((float(ctx.bom.project_total) - float(ctx.bom.it_equipment))
+                                              / (r.it_load_kw / 1000.0), ctx.currency) if r.it_load_kw > 0 else "—"],
     ]
     return data_table(ctx.styles, [t("table.figure"), t("table.value")], rows, [110 * mm, 64 * mm], "LR")

@@ -83,6 +83,14 @@ def _sheet(ctx: Ctx, bounds: tuple[float, float, float, float]) -> tuple[str, tu
     return "A4", a4
 
 
+def ride_through(entry: Any) -> float | None:
+    """A storage system's battery ride-through in minutes (typed results or the JSON dictionary)."""
+    value = getattr(entry, "ride_through_min", None)
+    if value is None and isinstance(entry, dict):
+        value = entry.get("ride_through_min")
+    return float(value) if value else None
+
+
 def _yes(ctx: Ctx, ok: bool) -> str:
     return ctx.t("common.yes") if ok else ctx.t("common.no")
 
@@ -133,6 +141,11 @@ def capacity_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
     out.append(s.p(t("power.intro", it=fmt.qty("power", r.power["it_kw"], 0),
                      losses=fmt.qty("power", r.power["losses_kw"], 1))))
     out.append(_system_table(ctx, list(r.power["systems"])) if r.power["systems"] else s.p(t("common.none"), s.note))
+    for e in r.power["systems"]:
+        minutes = ride_through(e)
+        if minutes:
+            out.append(s.p(t("power.ride_through", system=ctx.system_name(e["name"]), role=ctx.role_of(e),
+                             min=fmt.num(minutes, 1), load=fmt.qty("power", e["load_kw"], 0)), s.note))
     for bus in r.power.get("dc_bus", []):
         out.append(s.p(t("power.dc_bus", v=fmt.num(bus["voltage_v"]), racks=fmt.num(bus["racks"]),
                          amps=fmt.num(bus["max_rack_current_a"]), total=fmt.num(bus["total_current_a"])), s.note))
