@@ -1295,12 +1295,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="165"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="166"/>
         <source>{0} · {1} / {2} °C · free {3} h · partial {4} h · mechanical {5} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="169"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="170"/>
         <source>supply not held {0} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3923,82 +3923,87 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>ProposalTab</name>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="81"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="82"/>
         <source>One item per line. Empty lists use the standard items in the report&apos;s language. Revisions: rev | date | author | change. Sign-off: role | name | date. Names in Chinese: one per line, as typed = translation.</source>
         <translation>每行一项。列表为空时，报告按所选语言使用标准条目。修订记录：版本 | 日期 | 编制人 | 修改内容。签署：职责 | 姓名 | 日期。中文名称：每行一个，原名 = 译名。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="84"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="85"/>
         <source>Scope of supply</source>
         <translation>供货范围</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="84"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="85"/>
         <source>Exclusions</source>
         <translation>不包括的内容</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="85"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="86"/>
         <source>Clarifications</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="85"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="86"/>
         <source>Validity (days)</source>
         <translation>有效期（天）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="86"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="87"/>
         <source>Price basis</source>
         <translation>价格基础</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="86"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="87"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="87"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="88"/>
         <source>ASHRAE class</source>
         <translation>ASHRAE 等级</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="87"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="88"/>
         <source>Tier intent</source>
         <translation>可靠性等级目标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="88"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="89"/>
         <source>Codes and standards</source>
         <translation>规范与标准</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="88"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="89"/>
         <source>Revision history</source>
         <translation>修订记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="89"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="90"/>
         <source>Sign-off</source>
         <translation>签署</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="89"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="90"/>
         <source>Customer logo file</source>
         <translation>客户标志文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="90"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="91"/>
         <source>Names in Chinese</source>
         <translation>中文名称</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/proposal_tab.py" line="92"/>
+        <source>Description in Chinese</source>
+        <translation>中文说明</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="94"/>
         <source>Apply proposal fields</source>
         <translation>应用报价文件字段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/proposal_tab.py" line="148"/>
+        <location filename="../../workbench/ui/docks/proposal_tab.py" line="153"/>
         <source>Edit proposal fields</source>
         <translation>编辑报价文件字段</translation>
     </message>
@@ -4188,306 +4193,306 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="123"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
         <source>Weather file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="123"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
         <source>Monthly means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="124"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
         <source>Cooling loops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="124"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
         <source>IT load over the year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="127"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="139"/>
         <source>Choose EPW or TMY3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="128"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
         <source>No weather file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="129"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="141"/>
         <source>Use the typed economizer hours instead (less accurate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="131"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="143"/>
         <source>For a site not built in, download its EPW from climate.onebuilding.org (TMYx files for thousands of stations) or the EnergyPlus weather page, then choose it here. Built-in sites ship only weather data the project may redistribute; sources and licences are in resources/weather/README.md.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="134"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="146"/>
         <source>Location</source>
         <translation type="unfinished">地点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="134"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="146"/>
         <source>Latitude, longitude</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
         <source>Elevation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
         <source>Time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="148"/>
         <source>SHA-256</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="148"/>
         <source>Source and licence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="137"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="149"/>
         <source>Cooling design 0.4 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="137"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="149"/>
         <source>Heating design 99.6 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="152"/>
         <source>Dry bulb °C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="152"/>
         <source>Wet bulb °C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="143"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="155"/>
         <source>Each loop holds its own supply and return temperature. Warm-water loops carry liquid-cooled racks through CDUs; chilled-water loops feed CRAHs, fan walls and rear doors. Blank takes the assumption.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="145"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="157"/>
         <source>Import hourly CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Jan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Feb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Mar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Apr</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>May</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Jun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Jul</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Aug</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Sep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Oct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Nov</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Dec</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="154"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Constant at the IT utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="154"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Weekly 24 × 7 profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="155"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
         <source>Monthly ramp (phased build-out)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="156"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="168"/>
         <source>Imported hourly profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="165"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="177"/>
         <source>Built-in site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="173"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="185"/>
         <source>Hourly year: {0}, {1} file, {2} hours. The PUE is Σ facility / Σ IT energy over every hour.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="176"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="188"/>
         <source>The file has changed since it was chosen: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="178"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="190"/>
         <source>The weather file cannot be used: {0}
 The design stays usable: its PUE comes from the typed economizer hours (less accurate) until the file is found or another is chosen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="182"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="194"/>
         <source>No weather file: the PUE comes from the typed economizer hours (assumption), the less accurate path. Choose the site&apos;s weather for an hourly year.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="195"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="207"/>
         <source>{0} hourly factors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="197"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="209"/>
         <source>{0} hours from {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="208"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="220"/>
         <source>{0} m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="211"/>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="213"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="223"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="225"/>
         <source>dry bulb {0} °C, wet bulb {1} °C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="217"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="229"/>
         <source>your file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="231"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="245"/>
         <source>Recent sites…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="276"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="290"/>
         <source>Warm-water loop {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="276"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="290"/>
         <source>Chilled-water loop {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="279"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="293"/>
         <source>Supply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="279"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="293"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="310"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="324"/>
         <source>Edit loop temperatures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="316"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="330"/>
         <source>Choose weather file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="330"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="344"/>
         <source>Choose a weather file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="331"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="345"/>
         <source>Weather files (*.epw *.csv *.CSV);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="343"/>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="376"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="357"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="390"/>
         <source>Not used, the design is unchanged: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="362"/>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="380"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="376"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="394"/>
         <source>Edit IT load profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="365"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="379"/>
         <source>Import an hourly IT load profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="366"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="380"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -49,8 +49,9 @@ class ProposalTab(QWidget):
         self.scope, self.exclusions, self.clarifications = QPlainTextEdit(), QPlainTextEdit(), QPlainTextEdit()
         self.codes, self.revisions, self.sign_off, self.names = (QPlainTextEdit(), QPlainTextEdit(),
                                                                  QPlainTextEdit(), QPlainTextEdit())
+        self.description_zh = QPlainTextEdit()
         for edit in (self.scope, self.exclusions, self.clarifications, self.codes, self.revisions, self.sign_off,
-                     self.names):
+                     self.names, self.description_zh):
             edit.setMaximumHeight(90)
         self.validity = QSpinBox()
         self.validity.setRange(1, 3650)
@@ -66,7 +67,7 @@ class ProposalTab(QWidget):
                             ("price_basis", self.price_basis), ("payment", self.payment), ("ashrae", self.ashrae),
                             ("tier", self.tier), ("codes", self.codes), ("revisions", self.revisions),
                             ("sign_off", self.sign_off), ("customer_logo", self.customer_logo),
-                            ("names", self.names)):
+                            ("names", self.names), ("description_zh", self.description_zh)):
             label = QLabel()
             self.labels[key] = label
             self.form.addRow(label, widget)
@@ -87,7 +88,8 @@ class ProposalTab(QWidget):
                           ("ashrae", self.tr("ASHRAE class")), ("tier", self.tr("Tier intent")),
                           ("codes", self.tr("Codes and standards")), ("revisions", self.tr("Revision history")),
                           ("sign_off", self.tr("Sign-off")), ("customer_logo", self.tr("Customer logo file")),
-                          ("names", self.tr("Names in Chinese"))):
+                          ("names", self.tr("Names in Chinese")),
+                          ("description_zh", self.tr("Description in Chinese"))):
             self.labels[key].setText(text)
         self.apply.setText(self.tr("Apply proposal fields"))
 
@@ -117,6 +119,7 @@ class ProposalTab(QWidget):
         self.sign_off.setPlainText("\n".join(f" {SEP} ".join((s.role, s.name, s.date)) for s in p.sign_off))
         zh = p.names.get("zh", {})
         self.names.setPlainText("\n".join(f"{typed} = {zh.get(key, '')}" for key, typed in self._name_keys()))
+        self.description_zh.setPlainText(zh.get("description", ""))
 
     # --- form -> edit ---------------------------------------------------------------------------
     def proposal(self) -> Proposal:
@@ -136,6 +139,8 @@ class ProposalTab(QWidget):
             if translated.strip():
                 by_typed[typed.strip()] = translated.strip()
         zh = {key: by_typed[typed] for key, typed in self._name_keys() if typed in by_typed}
+        if self.description_zh.toPlainText().strip():
+            zh["description"] = self.description_zh.toPlainText().strip()
         if zh:
             p.names["zh"] = zh
         else:
