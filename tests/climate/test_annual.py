@@ -229,3 +229,17 @@ def test_dry_coolers_alone_cannot_hold_a_chilled_loop_in_summer(catalog: Catalog
         assert check_text(c, "en") == c.message and "干球" in check_text(c, "zh")
     assert r.annual is not None
     assert all(lp.hours_unmet > 0 for lp in r.annual.loops if lp.kind == "chilled")
+
+
+def test_with_weather_the_headline_figures_all_come_from_the_year(catalog: Catalog) -> None:
+    d = sample(catalog)
+    r = calculate(d, catalog, weather=load_weather(GREENSBORO))
+    y = r.annual
+    assert y is not None and y.pue_design_load is not None and y.pue is not None
+    assert r.pue == y.pue_design_load and r.pue_at_load == y.pue
+    assert r.pue_peak == pytest.approx(y.peak_facility_kw / r.it_load_kw)
+    curve = dict(r.pue_curve)
+    # The curve samples every 29th hour; at 100 % and at the utilisation it agrees with the whole year.
+    assert curve[1.0] == pytest.approx(y.pue_design_load, abs=0.002)
+    assert curve[0.8] == pytest.approx(y.pue, abs=0.002)
+    assert list(curve) == sorted(curve) and curve[0.1] > curve[0.5] > curve[1.0]

@@ -39,6 +39,7 @@ from workbench.model.climate import SiteClimate
 
 F = NDArray[np.float64]
 FREE, PARTIAL, MECHANICAL = 0, 1, 2
+CURVE_STRIDE = 29  # the PUE curve samples every 29th hour (302 hours) at each load fraction
 _LOAD_ASC = np.asarray(PART_LOADS[::-1])
 
 
@@ -70,7 +71,7 @@ def profile_of(climate: SiteClimate) -> LoadProfile:
 
 def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], hall_area_m2: float,
              weather: WeatherYear, climate: SiteClimate, catalog: Catalog, price_per_kwh: float,
-             currency: str) -> tuple[AnnualResult, list[Check]]:
+             currency: str, curve_fractions: tuple[float, ...] = ()) -> tuple[AnnualResult, list[Check]]:
     n = weather.hours
     dc = weather.design
     doy = np.arange(n, dtype=np.int64) // 24
@@ -80,14 +81,22 @@ def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], ha
         fr, inverse = f_prof[:1].copy(), np.zeros(n, dtype=np.int64)
     else:
         fr, inverse = np.unique(np.round(f_prof, 6), return_inverse=True)
-    fr = np.append(fr, 1.0)
+    curve = np.asarray(curve_fractions, dtype=float)
+    first_curve = len(fr)
+    fr = np.concatenate([fr, curve, [1.0]])  # full load last: the loops take their design heat from it
     full = len(fr) - 1
     ev = evaluate(s, g, values, hall_area_m2, fr, "annual", gs)
     plant = plan_loops(s, g, gs, ev, values, climate, catalog)
-    # The year at the profile, the year at full load, the 0.4 % design hour and the hottest hour.
-    col = np.concatenate([inverse.reshape(-1), np.full(n, full), [full, full]]).astype(np.int64)
-    hrs = Hours(db=np.concatenate([weather.dry_bulb_c, weather.dry_bulb_c, [dc.cooling_db_c, dc.max_db_c]]),
-                wb=np.concatenate([weather.wet_bulb_c, weather.wet_bulb_c, [dc.cooling_wb_c, dc.max_wb_c]]),
+    # The year at the profile, the year at full load, the 0.4 % design hour, the hottest hour, then the PUE
+    # curve: each load fraction over every CURVE_STRIDE-th hour (a stride prime to 24 and 7 samples every
+    # hour of the day and day of the week).
+    sample = np.arange(0, n, CURVE_STRIDE)
+    col = np.concatenate([inverse.reshape(-1), np.full(n, full), [full, full],
+                          first_curve + np.repeat(np.arange(len(curve)), len(sample))]).astype(np.int64)
+    hrs = Hours(db=np.concatenate([weather.dry_bulb_c, weather.dry_bulb_c, [dc.cooling_db_c, dc.max_db_c],
+                                   np.tile(weather.dry_bulb_c[sample], len(curve))]),
+                wb=np.concatenate([weather.wet_bulb_c, weather.wet_bulb_c, [dc.cooling_wb_c, dc.max_wb_c],
+                                   np.tile(weather.wet_bulb_c[sample], len(curve))]),
                 column=col)
 
     # IT-side facility power per evaluated fraction, without heat rejection and the utility stage's loss.
@@ -114,8 +123,18 @@ def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], ha
         fac += float(s.col("pump_kw")[g.pumps].sum()) * np.maximum(np.maximum(x, 0.0), min_speed) ** 3
     fac += _utility_loss(g, gs, fac)
 
-    result = _summarise(weather, dc, plant, per_loop, it_h, fac, water, n, price_per_kwh, currency, profile.kind)
+    result = _summarise(weather, dc, plant, per_loop, it_h, fac, water, n, price_per_kwh, currency, profile.kind,
+                        _curve(curve, it_h[2 * n + 2:], fac[2 * n + 2:], len(sample)))
     return result, _design_checks(s.ids, plant, per_loop, n, dc)
+
+
+def _curve(fractions: F, it: F, fac: F, per: int) -> tuple[tuple[float, float], ...]:
+    """PUE at each load fraction over the sampled hours, as a ratio of sums."""
+    if per == 0 or len(fractions) == 0:
+        return ()
+    s_it = it.reshape(len(fractions), per).sum(axis=1)
+    s_fac = fac.reshape(len(fractions), per).sum(axis=1)
+    return tuple((float(f), float(b / a)) for f, a, b in zip(fractions.tolist(), s_it.tolist(), s_fac.tolist()) if a > 0)
 
 
 def _sum(arrays: list[F], like: F) -> F:
@@ -214,7 +233,8 @@ def _ratio(num: NDArray[Any], den: NDArray[Any]) -> list[float | None]:
 
 
 def _summarise(w: WeatherYear, dc: DesignConditions, plant: Plant, per_loop: list[LoopHours], it_h: F, fac: F,
-               water: F, n: int, price: float, currency: str, profile: str) -> AnnualResult:
+               water: F, n: int, price: float, currency: str, profile: str,
+               curve: tuple[tuple[float, float], ...]) -> AnnualResult:
     it, fa, wa = it_h[:n], fac[:n], water[:n]
     it_full, fa_full = it_h[n:2 * n], fac[n:2 * n]
     m = w.month - 1
@@ -248,7 +268,7 @@ def _summarise(w: WeatherYear, dc: DesignConditions, plant: Plant, per_loop: lis
                 "annual_cost": sfa * price, "annual_overhead_cost": (sfa - sit) * price,
                 "electricity_price_per_kwh": price, "currency": currency, "annual_water_m3": swa / 1000.0,
                 "wue_l_per_kwh": swa / sit if sit > 0 else 0.0},
-        loops=tuple(loops), chillers=tuple(chillers.values()), profile=profile,
+        loops=tuple(loops), chillers=tuple(chillers.values()), profile=profile, pue_curve=curve,
         monthly_it_mwh=tuple(float(v) / 1000.0 for v in mit), monthly_facility_mwh=tuple(float(v) / 1000.0 for v in mfa),
     )
 
@@ -323,12 +343,17 @@ def with_year(figures: dict[str, Any], weather: WeatherYear | None, s: Snapshot,
     if weather is None:
         return figures
     area = sum(a for a, _ in areas)
+    curve = tuple(f for f, _ in figures.get("pue_curve", []))
     year, checks = run_year(s, g, GroupSums.of(s, g), values, area, weather, climate, catalog,
-                            price_per_kwh, currency)
+                            price_per_kwh, currency, curve)
     figures["annual"] = year
     figures["annual_checks"] = checks
     if year.pue is not None:
         figures["pue"] = year.pue_design_load
         figures["pue_at_load"] = year.pue
         figures["energy"] = dict(year.energy)
+        figures["pue_curve"] = list(year.pue_curve)
+        it_kw = float(figures.get("it_load_kw") or 0.0)
+        if it_kw > 0:  # the design day: full IT at the file's hottest dry and wet bulb
+            figures["pue_peak"] = year.peak_facility_kw / it_kw
     return figures

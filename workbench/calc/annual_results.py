@@ -61,6 +61,7 @@ class AnnualResult:
     profile: str = "constant"
     monthly_it_mwh: tuple[float, ...] = field(default_factory=tuple)
     monthly_facility_mwh: tuple[float, ...] = field(default_factory=tuple)
+    pue_curve: tuple[tuple[float, float], ...] = ()  # (IT load fraction, PUE over every 29th hour of the year)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +72,7 @@ class AnnualResult:
             "worst_hour": {"month": self.worst_hour[0], "day": self.worst_hour[1], "hour": self.worst_hour[2]},
             "peak_facility_kw": self.peak_facility_kw, "energy": self.energy,
             "monthly_it_mwh": list(self.monthly_it_mwh), "monthly_facility_mwh": list(self.monthly_facility_mwh),
+            "pue_curve": [[f, p] for f, p in self.pue_curve],
             "loops": [lp.to_dict() for lp in self.loops], "chillers": list(self.chillers),
         }
 

@@ -147,6 +147,7 @@ class ClimatePanel(QWidget):
         while len(self.rows) < len(loops):
             name, bar, text = QLabel(), ModeBar(), QLabel()
             text.setProperty("role", "key")
+            text.setWordWrap(True)
             n = len(self.rows)
             self.grid.addWidget(name, 2 * n, 0)
             self.grid.addWidget(bar, 2 * n, 1)

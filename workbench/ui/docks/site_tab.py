@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -52,11 +53,17 @@ class SiteTab(QWidget):
         self.choose.clicked.connect(self._on_choose)
         self.clear = QPushButton()
         self.clear.clicked.connect(lambda: self._set_weather("", ""))
-        row.addWidget(self.builtin, 1)
+        for combo in (self.builtin,):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        box.addWidget(self.builtin)
         row.addWidget(self.choose)
         row.addWidget(self.clear)
+        row.addStretch(1)
         box.addLayout(row)
         self.recent = QComboBox()
+        self.recent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.recent.setMinimumContentsLength(12)
         self.recent.activated.connect(self._on_recent)
         box.addWidget(self.recent)
         self.status = QLabel()
@@ -83,7 +90,10 @@ class SiteTab(QWidget):
         box.addWidget(self._heading("monthly"))
         self.months = QTableWidget(12, 2)
         self.months.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.months.setMinimumHeight(12 * 22 + 30)
+        self.months.verticalHeader().setDefaultSectionSize(20)
+        self.months.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.months.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.months.setFixedHeight(12 * 20 + self.months.horizontalHeader().sizeHint().height() + 4)
         box.addWidget(self.months)
         box.addWidget(self._heading("loops"))
         self.loop_hint = QLabel()
@@ -96,6 +106,8 @@ class SiteTab(QWidget):
         box.addWidget(self._heading("profile"))
         prow = QHBoxLayout()
         self.profile = QComboBox()
+        self.profile.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile.setMinimumContentsLength(12)
         self.profile.activated.connect(self._on_profile)
         self.import_profile = QPushButton()
         self.import_profile.clicked.connect(self._on_import_profile)
@@ -207,7 +219,7 @@ class SiteTab(QWidget):
                 "position": f"{year.latitude:.3f}°, {year.longitude:.3f}°",
                 "elevation": self.tr("{0} m").format(fmt_number(year.elevation_m)),
                 "time_zone": f"UTC{year.time_zone_h:+g}",
-                "file": year.source, "checksum": year.sha256[:16] + "…",
+                "file": Path(year.source).name, "checksum": year.sha256[:16] + "…",
                 "cooling": self.tr("dry bulb {0} °C, wet bulb {1} °C").format(
                     f"{dc.cooling_db_c:.1f}", f"{dc.cooling_wb_c:.1f}"),
                 "heating": self.tr("dry bulb {0} °C, wet bulb {1} °C").format(
@@ -224,6 +236,8 @@ class SiteTab(QWidget):
             self.months.clearContents()
         for key, (_, v) in self.site_labels.items():
             v.setText(values[key])
+        self.site_labels["file"][1].setToolTip(year.source if year is not None else "")
+        self.site_labels["checksum"][1].setToolTip(year.sha256 if year is not None else "")
 
     def _fill_recent(self) -> None:
         self.recent.blockSignals(True)
