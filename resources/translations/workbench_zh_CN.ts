@@ -2383,7 +2383,7 @@ Source: {4}</source>
     <message>
         <location filename="../../workbench/ui/scene/editor.py" line="166"/>
         <source>No free spot for a copy in this hall: every place nearby overlaps equipment, a column, a door zone or a service clearance</source>
-        <translation type="unfinished"></translation>
+        <translation>本机房内没有放置副本的空位：附近每个位置都会与设备、柱子、门前净空区或检修净空重叠</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/scene/editor.py" line="184"/>
@@ -2746,17 +2746,17 @@ Source: {4}</source>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="105"/>
         <source>Export finished</source>
-        <translation type="unfinished"></translation>
+        <translation>导出完成</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="106"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="107"/>
         <source>Show in folder</source>
-        <translation type="unfinished"></translation>
+        <translation>在文件夹中显示</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="130"/>
@@ -2771,7 +2771,7 @@ Source: {4}</source>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="132"/>
         <source>Written to {}</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 {}</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="133"/>
@@ -4661,7 +4661,7 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="140"/>
         <source>Make room, draw a larger hall, or point at a hall and insert again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请腾出空间、绘制更大的机房，或将指针移到某个机房上再插入。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="141"/>
@@ -4721,7 +4721,7 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="152"/>
         <source>%1 does not fit anywhere without overlapping equipment, columns, door zones or service clearances. Halls tried:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 放在任何位置都会与设备、柱子、门前净空区或检修净空重叠。已尝试的机房：</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="153"/>
@@ -4756,12 +4756,12 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>no free %1 × %2 m spot</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 %1 × %2 m 的空位</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>%1 × %2 m, smaller than the module&apos;s %3 × %4 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 m，小于模块的 %3 × %4 m</translation>
     </message>
 </context>
 <context>
