@@ -70,6 +70,28 @@ def materialize(design: Design, scenario_id: str, base: dict[str, Any] | None = 
 # Large keyed collections: patched object by object, sharing what did not change.
 _KEYED = ("blocks", "connections")
 _base_cache: list[tuple[dict[str, Any], Design]] = []
+_index_cache: list[tuple[dict[str, Any], dict[str, dict[str, dict[str, Any]]]]] = []
+
+
+def remember_base(doc: dict[str, Any], design: Design) -> None:
+    """Say that ``doc`` is the file form of ``design`` (a comparison of the base on screen), so options
+    are built from it without building the base again."""
+    _base_cache.insert(0, (doc, design))
+    del _base_cache[4:]
+
+
+def _index(doc: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
+    """The objects of one keyed list of a base document by id, built once per base document."""
+    for cached_doc, indexes in _index_cache:
+        if cached_doc is doc:
+            break
+    else:
+        indexes = {}
+        _index_cache.insert(0, (doc, indexes))
+        del _index_cache[4:]
+    if key not in indexes:
+        indexes[key] = {o["id"]: o for o in doc.get(key, []) if isinstance(o, dict) and "id" in o}
+    return indexes[key]
 
 
 def _base_design(doc: dict[str, Any]) -> Design:
@@ -99,13 +121,12 @@ def _patched_design(base_design: Design, base: dict[str, Any], changes: dict[str
     patched = patch_doc({k: v for k, v in base.items() if k not in _KEYED}, small_changes)
     stale = list(patched.stale)
     light = dict(patched.doc)
-    docs_by_id: dict[str, dict[str, dict[str, Any]]] = {}
     for key in _KEYED:
         d = changes.get(key) or {}
         light[key] = []
         if not d:
             continue
-        by_id = docs_by_id.setdefault(key, {o["id"]: o for o in base.get(key, []) if isinstance(o, dict) and "id" in o})
+        by_id = _index(base, key)
         for cid, fields in (d.get("changed") or {}).items():
             if cid not in by_id:
                 stale.append(f"$.{key}[id={cid}]: changed, but the base no longer has it")

@@ -10,7 +10,7 @@ from workbench.calc import calculate
 from workbench.calc.economics import EconomicInputs, Economics, economics, payback_years
 from workbench.calc.money import BASE_CURRENCY, Fx, convert
 from workbench.calc.results import Results
-from workbench.io.scenario_state import BASE, base_document, materialize
+from workbench.io.scenario_state import BASE, base_document, materialize, remember_base
 from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
@@ -126,7 +126,9 @@ def option(design: Design, catalog: Catalog, scenario_id: str = BASE, base: dict
 def compare(design: Design, catalog: Catalog, keys: list[str] | None = None, capex_factor: float = 1.0) -> Comparison:
     """Compare the base and scenarios (ids or names; default: all, base first) row by row."""
     ids = [BASE] + [s.id for s in design.scenarios] if not keys else [_resolve(design, k) for k in keys]
-    base = base_document(design) if design.active_scenario else None  # None: the design on screen is the base
+    base = base_document(design)
+    if not design.active_scenario:
+        remember_base(base, design)  # the base on screen: options share its objects, nothing is rebuilt
     opts = tuple(option(design, catalog, i, base, capex_factor) for i in ids)
     metrics = [o.metrics() for o in opts]
     rows = tuple(dict.fromkeys(k for m in metrics for k in m))
