@@ -57,6 +57,44 @@ def jobs() -> list[tuple[str, str, object, dict[str, object]]]:
     ]
 
 
+DESCRIPTIONS_ZH = {
+    "ai-liquid-hall-sample": (
+        "16 个 NVL72 级机柜（132 kW），两排布置并封闭热通道；三台 1.2 MW CDU（N+1）、1 MW 锂电 UPS 模块（N+1），"
+        "机房空调承担剩余空气热量，室外设备场地设干冷器及风冷冷水机组。"),
+    "nextgen-800vdc-hall-20mw": (
+        "IT 负载 20.28 MW，共 108 个机柜，全年 PUE 1.06。96 个 Vera Rubin NVL144 级机柜（210 kW，90% 热量由液冷带走）"
+        "以 800 V 直流供电，分八排布置；每排为一个独立的 800 V 直流供电系统，设六台 660 kW 电源侧柜（N+1），将室外场地"
+        "十二台 2.5 MVA 变压器（N+1）提供的 415 V 交流电转换为直流，变压器同时为风机、水泵及 CDU 供电。温水回路（供水"
+        " 36 °C，W40 级机柜）经十台 2.5 MW CDU（N+1）接至开式冷却塔，不设冷水机组；八台 500 kW 风墙承担剩余空气热量。"
+        "十台 3 MW 发电机组（N+1）为全场提供备用电源。"),
+}
+
+
+def with_proposal(design: object, path: str = "") -> object:
+    """The sample's proposal fields as a sales engineer fills them (the shipped template leaves them empty)."""
+    from workbench.model.proposal import Revision, SignOff
+
+    p = design.proposal  # type: ignore[attr-defined]
+    p.payment_terms = "30 % with order, 60 % on delivery, 10 % on acceptance"
+    p.price_basis = "FCA factory, Incoterms 2020; budget prices"
+    p.ashrae_class, p.tier = "A1", "III"
+    p.codes = ["ASHRAE TC9.9 (2021)", "EN 50600", "GB 50174-2017", "NFPA 75"]
+    p.revisions = [Revision("A", "2026-11-20", "Workbench team", "First issue"),
+                   Revision("B", "2026-12-04", "Workbench team", "Allowances and basis of design added")]
+    p.sign_off = [SignOff("Prepared by", "Workbench team", "2026-12-04"), SignOff("Checked by", "", ""),
+                  SignOff("Accepted for the customer", "", "")]
+    halls = {h.name: h.id for h in design.halls}  # type: ignore[attr-defined]
+    names = {f"hall:{hid}": zh for name, hid in halls.items()
+             for typed, zh in (("Data hall 1", "一号数据机房"), ("Data hall", "数据机房"), ("Plant yard", "室外设备场地"))
+             if name == typed}
+    names["system:main"] = "主系统"
+    stem = Path(path).name.split(".")[0]
+    if stem in DESCRIPTIONS_ZH:
+        names["description"] = DESCRIPTIONS_ZH[stem]
+    p.names = {"zh": names}
+    return design
+
+
 def render(pdf: Path, folder: Path, dpi: int) -> list[Path]:
     exe = shutil.which("pdftoppm")
     if exe is None:
@@ -91,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     cat = default_catalog()
     designs: dict[str, object] = {}
     for rel, path, writer, opts in jobs():
-        design = designs.setdefault(path, load_design(path, cat).design)
+        design = designs.setdefault(path, with_proposal(load_design(path, cat).design, path))
         out = DOCS / rel
         writer(design, cat, out, ReportOptions(date=DATE, **opts))  # type: ignore[operator, arg-type]
         print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KB)")
