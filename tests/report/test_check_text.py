@@ -123,6 +123,7 @@ def plant_design(catalog: Catalog) -> Design:
     sc = _put(d, "pwr.sidecar-800v", 12000, 3000, "侧柜")
     u2, p2 = _put(d, "pwr.ups-500kw", 22000, 14000, "环一"), _put(d, "pwr.pdu-250kva", 18000, 14000, "环二")
     _put(d, "cool.cdu-1200", 14000, 9000, "冷分配")
+    _put(d, "cool.drycooler-1000", 30000, 9000, "干冷器", cooling_loop="另一环路")  # serves another loop only
     conns = [edge("power", mv.id, "out", tx.id, "A"), edge("power", tx.id, "out", ups.id, "A"),
              edge("power", ups.id, "out", pdu.id, "A")]
     conns += [edge("power", pdu.id, "out", r.id, "A", "A") for r in racks]  # 3 × 132 kW on a 225 kW PDU, A only

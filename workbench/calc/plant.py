@@ -179,7 +179,9 @@ def _graph_checks(design: Design, fa: FailureAnalysis) -> list[Check]:
         severity = WARNING if p.code == "bad_connection" else ERROR
         out.append(Check(severity, p.code, p.message, p.block_ids, p.params))
     racks = np.flatnonzero(fa.normal_dark_power)
-    if len(racks):
+    # A design with no source at all (a pod, a layout study) is no_utility_supply's to report, once.
+    has_source = bool((g.grid_fed & g.is_power).any())
+    if len(racks) and has_source:
         ids = [g.ids[r] for r in racks.tolist()]
         out.append(Check(ERROR, "no_power_path", f"{len(ids)} racks have no power path to a source: {_names(design, ids)}",
                          tuple(ids[:MAX_LISTED]), params(racks=len(ids), names=_names(design, ids))))
@@ -190,7 +192,8 @@ def _graph_checks(design: Design, fa: FailureAnalysis) -> list[Check]:
                          f"heat rejection, or air units in their hall): {_names(design, ids)}",
                          tuple(ids[:MAX_LISTED]), params(racks=len(ids), names=_names(design, ids))))
     out += _single_corded(design, fa)
-    out += _loops_without_rejection(design, g)
+    if g.is_rejection.any():  # none at all: the no_heat_rejection check says so, once
+        out += _loops_without_rejection(design, g)
     for r in flow.overloaded().tolist():
         bid = g.ids[r]
         load, rating = float(flow.load_kw[r]), float(flow.rating_kw[r])
