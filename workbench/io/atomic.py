@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import sys
 import tempfile
 import time
@@ -41,14 +42,69 @@ def temp_prefix(name: str) -> str:
 def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     """Replace path with data so a reader only ever sees the old or the new complete file.
 
-    On any error (disk full, read-only folder, path is a folder) the exception propagates and the old
-    file, its .bak and the folder are as they were; only the temporary file is removed.
+    On any error (disk full, read-only folder, path is a folder) the exception propagates, naming the file
+    the user asked for, and the old file, its .bak and the folder are as they were; only the temporary file
+    is removed. A read-only file is refused: renaming over it would silently replace it (and its owner).
     """
-    path = Path(path)
+    asked = Path(path)
+    try:
+        _write_atomic(_target_of(asked), data, keep_backup)
+    except OSError as exc:
+        if exc.filename:
+            raise
+        # os.write and friends report ENOSPC/EIO without a name: "workbench: : No space left on device".
+        raise type(exc)(exc.errno, exc.strerror or str(exc), str(asked)) from exc
+
+
+def _target_of(path: Path) -> Path:
     if path.is_symlink():
-        path = path.resolve()  # write through the link, keep the link itself
+        try:
+            return path.resolve(strict=True)  # write through the link, keep the link itself
+        except FileNotFoundError:
+            return path.resolve()  # a dangling link: create its target
+        except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop
+            raise OSError(errno.ELOOP, "is a symbolic link that loops back on itself", str(path)) from None
+    return path
+
+
+def replace_refusal(path: Path) -> str | None:
+    """Why the existing file at path must not be replaced, or None: it is read-only (for us, or by its mode,
+    which even root should respect)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+        return "is read-only; it was not replaced (save under another name, or make it writable first)"
+    return None
+
+
+def file_owner(path: Path) -> str | None:
+    """The name of the user who owns path when that is not us, else None (POSIX only)."""
+    if not hasattr(os, "geteuid"):
+        return None
+    try:
+        uid = os.stat(path).st_uid
+    except OSError:
+        return None
+    if uid == os.geteuid():
+        return None
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"uid {uid}"
+
+
+def _write_atomic(path: Path, data: bytes, keep_backup: bool) -> None:
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    refusal = replace_refusal(path)
+    if refusal:
+        raise PermissionError(errno.EACCES, refusal, str(path))
     folder = path.parent if str(path.parent) else Path(".")
     _remove_stale_temps(folder, path.name)
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=".tmp", dir=folder)
@@ -123,10 +179,15 @@ def _replace_backup(path: Path) -> None:
     tmp_bak = path.with_name(f"{temp_prefix(path.name)}{uuid.uuid4().hex[:8]}.bak.tmp")
     try:
         try:
-            os.link(path, tmp_bak)
-        except OSError:
-            shutil.copy2(path, tmp_bak)  # file systems without hard links (FAT, some shares)
-        _replace(tmp_bak, bak)
+            try:
+                os.link(path, tmp_bak)
+            except OSError:
+                shutil.copy2(path, tmp_bak)  # file systems without hard links (FAT, some shares)
+            _replace(tmp_bak, bak)
+        except OSError as exc:
+            # The user knows name.bak, not our temporary name: say which backup could not be written.
+            raise type(exc)(exc.errno, f"cannot keep the previous version as a backup: {exc.strerror or exc}",
+                            str(bak)) from exc
         # rename() between two links to one file does nothing and leaves the source: that happens when a
         # writer was killed after updating the .bak but before replacing the file, so bak and file are one.
         if tmp_bak.exists():

@@ -62,6 +62,7 @@ def open_initial(window: object, args: argparse.Namespace) -> None:
         return
     if window.open_file(path, ask=False) and args.read_only:
         window.document.read_only = True
+        window.files.release()  # a viewer must not keep colleagues from editing the file
         window.update_title()
     if not target:
         # The sample is a starting point, not the user's file: Save must ask where to put it.

@@ -21,7 +21,9 @@ class Autosaver(QObject):
     """Writes the document's design to the autosave store while it has unsaved changes; never raises."""
 
     autosaved = Signal(str)  # path of the autosave file
-    autosave_failed = Signal(str)  # message
+    autosave_failed = Signal(str)  # message: nothing could be written
+    autosave_moved = Signal(str, str)  # (why the usual folder failed, where the autosave went instead)
+    autosave_recovered = Signal()  # the usual folder works again after a failure
 
     def __init__(self, document: Document, parent: QObject | None = None, store: AutosaveStore | None = None,
                  interval_ms: int = AUTOSAVE_INTERVAL_MS, idle_ms: int = IDLE_MS) -> None:
@@ -30,6 +32,8 @@ class Autosaver(QObject):
         self.store = store or AutosaveStore()
         self.slot = new_slot()
         self._last: tuple[int, int] | None = None  # (design identity, undo index) last written
+        self._written: Path | None = None
+        self.failing = False
         self.periodic_timer = QTimer(self)  # public so a status bar (or a test) can follow its ticks
         self.periodic_timer.setInterval(interval_ms)
         self.periodic_timer.timeout.connect(self._tick)
@@ -43,7 +47,8 @@ class Autosaver(QObject):
 
     @property
     def path(self) -> Path:
-        return self.store.path_for(self.slot)
+        """The autosave file: where it was last written (perhaps the fallback folder), else its usual place."""
+        return self._written or self.store.path_for(self.slot)
 
     def save_now(self) -> Path | None:
         """Write the autosave now; on failure log it, emit autosave_failed and carry on."""
@@ -53,9 +58,19 @@ class Autosaver(QObject):
         except (OSError, ValueError) as exc:
             message = f"autosave failed: {exc}"
             log.warning(message)
+            self.failing = True
             self.autosave_failed.emit(message)
             return None
         self._last = (id(doc.design), doc.undo_stack.index())
+        self._written = path
+        if self.store.primary_error is not None:
+            reason = f"{self.store.folder}: {self.store.primary_error.strerror or self.store.primary_error}"
+            log.warning("autosave cannot use %s; wrote %s instead", reason, path)
+            self.failing = True
+            self.autosave_moved.emit(reason, str(path.parent))
+        elif self.failing:
+            self.failing = False
+            self.autosave_recovered.emit()
         self.autosaved.emit(str(path))
         return path
 
@@ -80,6 +95,7 @@ class Autosaver(QObject):
             # Saved, or another design opened: this autosave no longer holds anything the file lacks.
             self._idle.stop()
             self._last = None
+            self._written = None
             self.store.remove(self.slot)
 
     def _tick(self) -> None:

@@ -1,4 +1,4 @@
-"""Warn before opening a design another user or instance holds open, and offer a read-only copy."""
+"""Take a design's lock before opening or saving it, and ask the user when another user or instance holds it."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from workbench.io.lock import is_mine, is_stale, read_lock
+from workbench.io.lock import DesignLock, LockedError, LockInfo, LockPathError, acquire, lock_path
 
 Choice = Literal["open", "read-only", "cancel"]
 
@@ -17,19 +17,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("LockPrompt", text)
 
 
-def check_lock_before_open(parent: QWidget | None, path: Path | str) -> Choice:
-    """"open" when nobody else holds the file (or the lock is stale); otherwise ask the user."""
+def lock_for_open(parent: QWidget | None, path: Path | str) -> tuple[Choice, DesignLock | None]:
+    """Take the lock before the file is read (atomic, so two windows opening at once cannot both edit).
+
+    ("open", lock) when the lock was free, stale or ours; otherwise the user chooses. The lock is None when
+    the folder cannot hold one (read-only share): the file is then edited without a lock, as before.
+    """
     path = Path(path)
-    info = read_lock(path)
-    if info is None or is_mine(info) or is_stale(info):
-        return "open"
+    try:
+        return "open", acquire(path)
+    except LockedError as exc:
+        choice = _ask_locked(parent, path, exc.info)
+    except LockPathError as exc:
+        return _ask_lock_place(parent, path, exc), None
+    except OSError:
+        return "open", None
+    if choice != "open":
+        return choice, None
+    try:
+        return "open", acquire(path, force=True)
+    except OSError:
+        return "open", None
+
+
+def _ask_locked(parent: QWidget | None, path: Path, info: LockInfo) -> Choice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("Design in use"))
-    who = info.user or _tr("someone")
-    where = info.host or _tr("an unknown computer")
-    box.setText(_tr("“{name}” is already open by {user} on {host} since {time}.").format(
-        name=path.name, user=who, host=where, time=info.when.strftime("%Y-%m-%d %H:%M")))
+    box.setText(_holder_text(path, info))
     box.setInformativeText(_tr(
         "If you both edit it, one of you will overwrite the other's changes. Open it read-only to look "
         "(you can still save a copy under another name), or open it anyway if you are sure the other "
@@ -38,6 +53,35 @@ def check_lock_before_open(parent: QWidget | None, path: Path | str) -> Choice:
     read_only.setObjectName("read_only")
     anyway = box.addButton(_tr("Open anyway"), QMessageBox.ButtonRole.DestructiveRole)
     anyway.setObjectName("open_anyway")
+    return _run(box, read_only, anyway)
+
+
+def _ask_lock_place(parent: QWidget | None, path: Path, exc: LockPathError) -> Choice:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Design in use"))
+    box.setText(_tr("Cannot tell whether someone else is editing “{name}”.").format(name=path.name))
+    box.setInformativeText(_tr(
+        "{lock} is {problem}, so the workbench cannot lock the design. Open it read-only (you can still save "
+        "a copy under another name), or remove that item and open the design again.").format(
+            lock=str(lock_path(path)), problem=_problem_words(exc)))
+    read_only = box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    read_only.setObjectName("read_only")
+    return _run(box, read_only, None)
+
+
+def _problem_words(exc: LockPathError) -> str:
+    return _tr("a folder") if "folder" in (exc.strerror or "") else _tr("not a regular file")
+
+
+def _holder_text(path: Path, info: LockInfo) -> str:
+    who = info.user or _tr("someone")
+    where = info.host or _tr("an unknown computer")
+    return _tr("“{name}” is already open by {user} on {host} since {time}.").format(
+        name=path.name, user=who, host=where, time=info.when.strftime("%Y-%m-%d %H:%M"))
+
+
+def _run(box: QMessageBox, read_only: QPushButton, anyway: QPushButton | None) -> Choice:
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName("cancel")
     box.setDefaultButton(read_only)
@@ -47,6 +91,11 @@ def check_lock_before_open(parent: QWidget | None, path: Path | str) -> Choice:
     box.deleteLater()
     if clicked is read_only:
         return "read-only"
-    if clicked is anyway:
+    if anyway is not None and clicked is anyway:
         return "open"
     return "cancel"
+
+
+def holder_text(path: Path, info: LockInfo) -> str:
+    """One sentence naming who holds a design's lock (also used when a save is refused)."""
+    return _holder_text(path, info)
