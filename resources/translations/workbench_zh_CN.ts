@@ -1267,42 +1267,42 @@
     <message>
         <location filename="../../workbench/ui/docks/metrics_climate.py" line="123"/>
         <source>Hour of day</source>
-        <translation type="unfinished"></translation>
+        <translation>一天中的小时</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/metrics_climate.py" line="123"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/metrics_climate.py" line="124"/>
         <source>Hours by cooling mode: free · partial · mechanical</source>
-        <translation type="unfinished"></translation>
+        <translation>各冷却模式小时数：自然冷却 · 部分自然冷却 · 机械制冷</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/metrics_climate.py" line="133"/>
         <source>No weather file: the annual PUE uses the typed economizer hours, the less accurate path. Choose the site&apos;s weather in the inspector&apos;s Climate tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>无气象文件：年均 PUE 按手动输入的自然冷却小时数计算，精度较低。请在属性面板的“气候”页选择站点气象数据。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/metrics_climate.py" line="137"/>
         <source>{0}: annual PUE {1} (Σ facility / Σ IT over {2} hours), worst hour {3}, peak facility {4} kW</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：年均 PUE {1}（{2} 小时设施能耗之和 / IT 能耗之和），最差小时 {3}，设施峰值 {4} kW</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/metrics_climate.py" line="143"/>
         <source>Colour: PUE {0} (blue) to {1} (red)</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色：PUE {0}（蓝）至 {1}（红）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/metrics_climate.py" line="166"/>
         <source>{0} · {1} / {2} °C · free {3} h · partial {4} h · mechanical {5} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · {1} / {2} °C · 自然冷却 {3} h · 部分 {4} h · 机械 {5} h</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/metrics_climate.py" line="170"/>
         <source>supply not held {0} h</source>
-        <translation type="unfinished"></translation>
+        <translation>供水温度未能保持 {0} h</translation>
     </message>
 </context>
 <context>
@@ -1938,7 +1938,7 @@ Your design is still open; save it now to be safe. The details were written to {
     <message>
         <location filename="../../workbench/ui/docks/inspector_design.py" line="243"/>
         <source>Climate</source>
-        <translation type="unfinished"></translation>
+        <translation>气候</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_design.py" line="244"/>
@@ -3264,7 +3264,7 @@ Help → Getting started walks you through the first five minutes.</source>
     <message>
         <location filename="../../workbench/ui/docks/metrics.py" line="155"/>
         <source>The year at the site</source>
-        <translation type="unfinished"></translation>
+        <translation>站点全年运行</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
@@ -4195,306 +4195,307 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
         <source>Weather file</source>
-        <translation type="unfinished"></translation>
+        <translation>气象文件</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
         <source>Monthly means</source>
-        <translation type="unfinished"></translation>
+        <translation>月平均值</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
         <source>Cooling loops</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却环路</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
         <source>IT load over the year</source>
-        <translation type="unfinished"></translation>
+        <translation>全年 IT 负载</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="139"/>
         <source>Choose EPW or TMY3…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 EPW 或 TMY3…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
         <source>No weather file</source>
-        <translation type="unfinished"></translation>
+        <translation>不用气象文件</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="141"/>
         <source>Use the typed economizer hours instead (less accurate)</source>
-        <translation type="unfinished"></translation>
+        <translation>改用手动输入的自然冷却小时数（精度较低）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="143"/>
         <source>For a site not built in, download its EPW from climate.onebuilding.org (TMYx files for thousands of stations) or the EnergyPlus weather page, then choose it here. Built-in sites ship only weather data the project may redistribute; sources and licences are in resources/weather/README.md.</source>
-        <translation type="unfinished"></translation>
+        <translation>内置站点以外的地点，请从 climate.onebuilding.org（数千个气象站的 TMYx 文件）或 EnergyPlus 气象数据页面下载其 EPW 文件，再在此选择。内置站点只包含本项目可以再分发的气象数据，来源与许可见 resources/weather/README.md。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="146"/>
         <source>Location</source>
-        <translation type="unfinished">地点</translation>
+        <translation>地点</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="146"/>
         <source>Latitude, longitude</source>
-        <translation type="unfinished"></translation>
+        <translation>纬度、经度</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
         <source>Elevation</source>
-        <translation type="unfinished"></translation>
+        <translation>海拔</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>时区</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="148"/>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 校验值</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="148"/>
         <source>Source and licence</source>
-        <translation type="unfinished"></translation>
+        <translation>来源与许可</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="149"/>
         <source>Cooling design 0.4 %</source>
-        <translation type="unfinished"></translation>
+        <translation>供冷设计工况 0.4 %</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="149"/>
         <source>Heating design 99.6 %</source>
-        <translation type="unfinished"></translation>
+        <translation>供暖设计工况 99.6 %</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="152"/>
         <source>Dry bulb °C</source>
-        <translation type="unfinished"></translation>
+        <translation>干球 °C</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="152"/>
         <source>Wet bulb °C</source>
-        <translation type="unfinished"></translation>
+        <translation>湿球 °C</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="155"/>
         <source>Each loop holds its own supply and return temperature. Warm-water loops carry liquid-cooled racks through CDUs; chilled-water loops feed CRAHs, fan walls and rear doors. Blank takes the assumption.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个环路有各自的供回水温度。温水环路经 CDU 服务液冷机柜；冷冻水环路供给机房空调、风墙和背板换热器。留空则采用假设值。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="157"/>
         <source>Import hourly CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入逐时 CSV…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Jan</source>
-        <translation type="unfinished"></translation>
+        <translation>1月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Feb</source>
-        <translation type="unfinished"></translation>
+        <translation>2月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Mar</source>
-        <translation type="unfinished"></translation>
+        <translation>3月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Apr</source>
-        <translation type="unfinished"></translation>
+        <translation>4月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>May</source>
-        <translation type="unfinished"></translation>
+        <translation>5月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
         <source>Jun</source>
-        <translation type="unfinished"></translation>
+        <translation>6月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Jul</source>
-        <translation type="unfinished"></translation>
+        <translation>7月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Aug</source>
-        <translation type="unfinished"></translation>
+        <translation>8月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Sep</source>
-        <translation type="unfinished"></translation>
+        <translation>9月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Oct</source>
-        <translation type="unfinished"></translation>
+        <translation>10月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Nov</source>
-        <translation type="unfinished"></translation>
+        <translation>11月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
         <source>Dec</source>
-        <translation type="unfinished"></translation>
+        <translation>12月</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Constant at the IT utilisation</source>
-        <translation type="unfinished"></translation>
+        <translation>按 IT 利用率恒定</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Weekly 24 × 7 profile</source>
-        <translation type="unfinished"></translation>
+        <translation>每周 24 × 7 曲线</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
         <source>Monthly ramp (phased build-out)</source>
-        <translation type="unfinished"></translation>
+        <translation>逐月爬坡（分期建设）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="168"/>
         <source>Imported hourly profile</source>
-        <translation type="unfinished"></translation>
+        <translation>导入的逐时曲线</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="177"/>
         <source>Built-in site…</source>
-        <translation type="unfinished"></translation>
+        <translation>内置站点…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="185"/>
         <source>Hourly year: {0}, {1} file, {2} hours. The PUE is Σ facility / Σ IT energy over every hour.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐时全年：{0}，{1} 文件，{2} 小时。PUE 为全年各小时设施能耗之和 / IT 能耗之和。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="188"/>
         <source>The file has changed since it was chosen: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件在选定后已被修改：{0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="190"/>
         <source>The weather file cannot be used: {0}
 The design stays usable: its PUE comes from the typed economizer hours (less accurate) until the file is found or another is chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>气象文件无法使用：{0}
+设计仍可使用：在找到该文件或另选文件之前，PUE 按手动输入的自然冷却小时数计算（精度较低）。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="194"/>
         <source>No weather file: the PUE comes from the typed economizer hours (assumption), the less accurate path. Choose the site&apos;s weather for an hourly year.</source>
-        <translation type="unfinished"></translation>
+        <translation>无气象文件：PUE 按手动输入的自然冷却小时数（假设值）计算，精度较低。请选择站点气象数据以进行逐时全年计算。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="207"/>
         <source>{0} hourly factors</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个逐时系数</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="209"/>
         <source>{0} hours from {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 小时，来自 {1}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="220"/>
         <source>{0} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} m</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="223"/>
         <location filename="../../workbench/ui/docks/site_tab.py" line="225"/>
         <source>dry bulb {0} °C, wet bulb {1} °C</source>
-        <translation type="unfinished"></translation>
+        <translation>干球 {0} °C，湿球 {1} °C</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="229"/>
         <source>your file</source>
-        <translation type="unfinished"></translation>
+        <translation>您的文件</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="245"/>
         <source>Recent sites…</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使用的站点…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="290"/>
         <source>Warm-water loop {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>温水环路 {0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="290"/>
         <source>Chilled-water loop {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>冷冻水环路 {0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="293"/>
         <source>Supply</source>
-        <translation type="unfinished"></translation>
+        <translation>供水</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="293"/>
         <source>Return</source>
-        <translation type="unfinished"></translation>
+        <translation>回水</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="324"/>
         <source>Edit loop temperatures</source>
-        <translation type="unfinished"></translation>
+        <translation>修改环路温度</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="330"/>
         <source>Choose weather file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择气象文件</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="344"/>
         <source>Choose a weather file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择气象文件</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="345"/>
         <source>Weather files (*.epw *.csv *.CSV);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>气象文件 (*.epw *.csv *.CSV);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="357"/>
         <location filename="../../workbench/ui/docks/site_tab.py" line="390"/>
         <source>Not used, the design is unchanged: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未采用，设计未改动：{0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="376"/>
         <location filename="../../workbench/ui/docks/site_tab.py" line="394"/>
         <source>Edit IT load profile</source>
-        <translation type="unfinished"></translation>
+        <translation>修改 IT 负载曲线</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="379"/>
         <source>Import an hourly IT load profile</source>
-        <translation type="unfinished"></translation>
+        <translation>导入逐时 IT 负载曲线</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="380"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
