@@ -10,7 +10,7 @@ def launch() -> int:
     args = sys.argv[1:]
     if args[:1] == ["--self-test"]:
         # Handled here too so a bundle can always test itself, whatever __main__ does with the flag.
-        from workbench.selftest import main as self_test
+        from workbench.ui.selftest_qt import main as self_test
 
         return self_test()
     from workbench.__main__ import main

@@ -5,19 +5,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] == ["--self-test"]:
-        from workbench.selftest import main as self_test
+        from workbench.ui.selftest_qt import main as self_test
 
         return self_test()
     if args and args[0] == "bench":
-        # Benchmarks drive the UI too, so they live outside the Qt-free cli package.
         from workbench.bench import main as bench_main
 
-        return bench_main(args[1:])
+        return bench_main(args[1:], scene_figures=_scene_figures)
     from workbench.cli.main import COMMANDS, build_parser
 
     build_parser()  # sub-command modules enter their names in COMMANDS while the parser is built
@@ -37,6 +37,13 @@ def main(argv: Sequence[str] | None = None) -> int:
               "pip install -e '.[ui]', or use a command such as 'workbench calc FILE'", file=sys.stderr)
         return 2
     return run_app(args)
+
+
+def _scene_figures(*args: Any) -> Any:
+    """The bench's Qt figures, from the window package: imported only when they are measured."""
+    from workbench.ui.bench_figures import ui_figures
+
+    return ui_figures(*args)
 
 
 if __name__ == "__main__":

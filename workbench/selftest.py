@@ -9,7 +9,7 @@ import tempfile
 import time
 import traceback
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +19,14 @@ from workbench.paths import app_root, resources_dir, sample_design_path
 RACK_TYPE = "rack.air-20kw"
 RACKS_IN_ROW = 10
 RACK_PITCH_MM = 600.0
-# A string every Chinese build must translate: our File menu, and Qt's own Cancel button.
-APP_PROBES = (("MainWindow", "&File"), ("PreferencesDialog", "Preferences"))
-QT_PROBE = ("QPlatformTheme", "Cancel")
 
 
 class SelfTestError(Exception):
     """One step found something wrong; the message says what."""
 
 
-def _check(ok: bool, message: str) -> None:
+def check_that(ok: bool, message: str) -> None:
+    """Fail the step with this message unless ok."""
     if not ok:
         raise SelfTestError(message)
 
@@ -50,7 +48,7 @@ def step_resources(st: _State) -> str:
               root / "schema" / "design-1.schema.json", root / "icons" / "workbench.png", sample_design_path(),
               app_root() / "docs" / "getting-started.md"]
     missing = [str(p) for p in needed if not p.exists()]
-    _check(not missing, "missing from the installation: " + ", ".join(missing))
+    check_that(not missing, "missing from the installation: " + ", ".join(missing))
     return f"resources in {root}"
 
 
@@ -58,7 +56,7 @@ def step_catalog(st: _State) -> str:
     from workbench.catalog import default_catalog
 
     st.catalog = default_catalog()
-    _check(RACK_TYPE in st.catalog.types, f"catalog has no {RACK_TYPE}")
+    check_that(RACK_TYPE in st.catalog.types, f"catalog has no {RACK_TYPE}")
     return f"{len(st.catalog.types)} block types"
 
 
@@ -82,9 +80,9 @@ def step_design(st: _State) -> str:
     ids = [r.id for r in racks]
     history.push(MoveBlocks(ids, [(r.x_mm, r.y_mm + 600.0) for r in racks]))
     history.push(SetBlockField(ids[:1], "name", ["R01-GPU"]))
-    _check(history.undo() and design.blocks[ids[0]].name == "R01", "undo of a rename did not restore the name")
-    _check(history.redo() and design.blocks[ids[0]].name == "R01-GPU", "redo of a rename did not re-apply it")
-    _check(design.blocks[ids[0]].y_mm == 3600.0, "moving the row did not move the racks")
+    check_that(history.undo() and design.blocks[ids[0]].name == "R01", "undo of a rename did not restore the name")
+    check_that(history.redo() and design.blocks[ids[0]].name == "R01-GPU", "redo of a rename did not re-apply it")
+    check_that(design.blocks[ids[0]].y_mm == 3600.0, "moving the row did not move the racks")
     st.design = design
     return f"{len(design.blocks)} blocks placed, moved, renamed, undone and redone"
 
@@ -94,9 +92,9 @@ def step_calculate(st: _State) -> str:
 
     st.results = r = calculate(st.design, st.catalog)
     expected_kw = RACKS_IN_ROW * st.catalog.types[RACK_TYPE].rack.it_kw
-    _check(r.it_load_kw > 0, f"IT load is {r.it_load_kw} kW")
-    _check(r.space["rack_count"] == RACKS_IN_ROW, f"rack count {r.space['rack_count']}, expected {RACKS_IN_ROW}")
-    _check(math.isfinite(r.pue) and 1.0 < r.pue < 3.0, f"PUE {r.pue} is not plausible")
+    check_that(r.it_load_kw > 0, f"IT load is {r.it_load_kw} kW")
+    check_that(r.space["rack_count"] == RACKS_IN_ROW, f"rack count {r.space['rack_count']}, expected {RACKS_IN_ROW}")
+    check_that(math.isfinite(r.pue) and 1.0 < r.pue < 3.0, f"PUE {r.pue} is not plausible")
     return f"IT {r.it_load_kw:.0f} kW of {expected_kw:.0f} kW installed, PUE {r.pue:.2f}, {len(r.checks)} checks"
 
 
@@ -106,7 +104,7 @@ def step_save_load(st: _State) -> str:
     path = st.folder / "selftest.dchall.json"
     save_design(st.design, path)
     loaded = load_design(path, st.catalog)
-    _check(len(loaded.design.blocks) == len(st.design.blocks), "the saved file lost blocks")
+    check_that(len(loaded.design.blocks) == len(st.design.blocks), "the saved file lost blocks")
     return f"saved and reloaded {path.name} ({path.stat().st_size} bytes)"
 
 
@@ -119,10 +117,10 @@ def step_pdf_zh(st: _State) -> str:
     out = st.folder / "selftest-zh.pdf"
     build_design_report(st.design, st.catalog, out, ReportOptions(lang="zh"))
     data = out.read_bytes()
-    _check(data.startswith(b"%PDF-"), "the report is not a PDF")
+    check_that(data.startswith(b"%PDF-"), "the report is not a PDF")
     # reportlab embeds TrueType subsets as FontFile2; the CJK font must be one of them.
-    _check(b"/FontFile2" in data, "the PDF embeds no TrueType font")
-    _check(b"DroidSansFallback" in data or b"WB-CJK" in data, "the PDF does not embed the Chinese font")
+    check_that(b"/FontFile2" in data, "the PDF embeds no TrueType font")
+    check_that(b"DroidSansFallback" in data or b"WB-CJK" in data, "the PDF does not embed the Chinese font")
     return f"{out.name}: {len(data) // 1024} KB, Chinese font embedded"
 
 
@@ -134,26 +132,15 @@ def step_xlsx(st: _State) -> str:
     write_bom_xlsx(st.design, st.catalog, out, ReportOptions(lang="zh"))
     with zipfile.ZipFile(out) as z:
         names = set(z.namelist())
-        _check("xl/workbook.xml" in names, "the xlsx has no workbook")
+        check_that("xl/workbook.xml" in names, "the xlsx has no workbook")
         strings = z.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in names else ""
-    _check(RACK_TYPE in strings, f"the BOM spreadsheet does not list {RACK_TYPE}")
-    _check("机柜" in strings, "the Chinese BOM spreadsheet has no Chinese rack name (机柜)")
+    check_that(RACK_TYPE in strings, f"the BOM spreadsheet does not list {RACK_TYPE}")
+    check_that("机柜" in strings, "the Chinese BOM spreadsheet has no Chinese rack name (机柜)")
     return f"{out.name}: {out.stat().st_size // 1024} KB"
 
 
-def step_translation(st: _State) -> str:
-    from workbench.ui.selftest_qt import check_translations
-
-    return check_translations(resources_dir() / "translations", APP_PROBES, QT_PROBE, _check)
-
-
-def step_font(st: _State) -> str:
-    from workbench.ui.selftest_qt import check_font
-
-    return check_font(resources_dir() / "fonts" / "DroidSansFallbackFull.ttf", _check)
-
-
-STEPS: list[tuple[str, Callable[[_State], str]]] = [
+Step = tuple[str, Callable[[Any], str]]  # (name, the step given the shared state)
+STEPS: list[Step] = [
     ("resources", step_resources),
     ("catalog", step_catalog),
     ("design and edits", step_design),
@@ -161,12 +148,11 @@ STEPS: list[tuple[str, Callable[[_State], str]]] = [
     ("save and load", step_save_load),
     ("Chinese PDF report", step_pdf_zh),
     ("BOM spreadsheet", step_xlsx),
-    ("Chinese translation", step_translation),
-    ("Chinese font", step_font),
-]
+]  # the window package adds its Qt steps (translations, font): workbench/ui/selftest_qt.py
 
 
-def run(out: Callable[[str], None] = print, keep_folder: Path | None = None) -> int:
+def run(out: Callable[[str], None] = print, keep_folder: Path | None = None,
+        steps: Sequence[Step] = tuple(STEPS)) -> int:
     """Run every step (a failure does not stop the others); 0 when all pass, 1 otherwise."""
     failures = 0
     out(f"workbench {__version__} self-test ({sys.platform}, Python {sys.version.split()[0]}, "
@@ -174,37 +160,32 @@ def run(out: Callable[[str], None] = print, keep_folder: Path | None = None) -> 
     with tempfile.TemporaryDirectory(prefix="workbench-selftest-") as tmp:
         st = _State(keep_folder or Path(tmp))
         st.folder.mkdir(parents=True, exist_ok=True)
-        for number, (name, step) in enumerate(STEPS, 1):
+        for number, (name, step) in enumerate(steps, 1):
             start = time.perf_counter()
             try:
                 detail = step(st)
             except SelfTestError as exc:
                 failures += 1
-                out(f"[{number}/{len(STEPS)}] FAIL {name}: {exc}")
+                out(f"[{number}/{len(steps)}] FAIL {name}: {exc}")
                 continue
             except Exception as exc:  # noqa: BLE001 - the self-test reports any failure instead of stopping
                 failures += 1
-                out(f"[{number}/{len(STEPS)}] FAIL {name}: {type(exc).__name__}: {exc}")
+                out(f"[{number}/{len(steps)}] FAIL {name}: {type(exc).__name__}: {exc}")
                 out(traceback.format_exc(limit=4).rstrip())
                 continue
-            out(f"[{number}/{len(STEPS)}] ok   {name} ({(time.perf_counter() - start) * 1000:.0f} ms): {detail}")
-    out("self-test passed" if not failures else f"self-test FAILED: {failures} of {len(STEPS)} steps")
+            out(f"[{number}/{len(steps)}] ok   {name} ({(time.perf_counter() - start) * 1000:.0f} ms): {detail}")
+    out("self-test passed" if not failures else f"self-test FAILED: {failures} of {len(steps)} steps")
     return 0 if not failures else 1
 
 
-def main() -> int:
-    """Entry for `workbench --self-test`: an offscreen GUI application so fonts can be checked too."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless on purpose: CI, SSH sessions, fresh installs
-    from workbench.ui.selftest_qt import gui_application
-
-    app = gui_application()
+def main(extra_steps: Sequence[Step] = ()) -> int:
+    """Entry for `workbench --self-test`; the window package calls it with its Qt steps (ui/selftest_qt.main)."""
     try:
-        code = run()
+        code = run(steps=[*STEPS, *extra_steps])
         sys.stdout.flush()
     except BrokenPipeError:  # output piped into `head` and cut off: not every step ran, so not a pass
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as the Python docs advise
         code = 1
-    del app
     return code
 
 

@@ -7,13 +7,14 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from workbench.selftest import STEPS, run
+from workbench.ui.selftest_qt import QT_STEPS
 
 
 def test_every_self_test_step_passes(qapp: QApplication, tmp_path: Path) -> None:
     lines: list[str] = []
-    assert run(lines.append, keep_folder=tmp_path) == 0, "\n".join(lines)
+    assert run(lines.append, keep_folder=tmp_path, steps=[*STEPS, *QT_STEPS]) == 0, "\n".join(lines)
     assert lines[-1] == "self-test passed"
-    assert sum(" ok " in line for line in lines) == len(STEPS)
+    assert sum(" ok " in line for line in lines) == len(STEPS) + len(QT_STEPS) == 9
     pdf = (tmp_path / "selftest-zh.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
 

@@ -13,7 +13,7 @@ from workbench.bench.generate import generate_design
 from workbench.catalog import default_catalog
 from workbench.model.design import Block
 from workbench.model.edits import MoveBlocks
-from workbench.ui.bench_figures import _show_offscreen, render_image
+from workbench.ui.bench_figures import render_image, show_offscreen
 from workbench.ui.document import Document
 from workbench.ui.main_window import MainWindow
 from workbench.ui.scene.hall_scene import HallScene
@@ -33,7 +33,7 @@ def campus(qtbot) -> Iterator[tuple[Document, HallScene, HallView]]:  # type: ig
     doc.recalculate_now()
     scene = HallScene(doc)
     view = HallView(scene)
-    _show_offscreen(view)
+    show_offscreen(view)
     yield doc, scene, view
     view.hide()
     view.setScene(None)

@@ -11,9 +11,8 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage, QPixmapCache
 
 from workbench.bench.generate import generate_design
-from workbench.ui.bench_figures import (
-    FRAME_PX, _footprint_rects, _show_offscreen, _views, render_image, ui_figures,
-)
+from workbench.bench.views import FRAME_PX, footprint_rects, view_zooms
+from workbench.ui.bench_figures import render_image, show_offscreen, ui_figures
 from workbench.catalog import default_catalog
 from workbench.calc.engine import Calculator
 from workbench.geometry.sweep_index import brute_pairs
@@ -43,7 +42,7 @@ def _build_campus() -> tuple[Document, HallScene, HallView]:
     doc.recalculate_now()
     scene = HallScene(doc)
     view = HallView(scene)
-    _show_offscreen(view)
+    show_offscreen(view)
     view.fit_hall()
     return doc, scene, view
 
@@ -220,7 +219,7 @@ def test_cached_background_and_items_draw_what_a_direct_draw_does(qtbot, monkeyp
         # With no cache at all the picture is the same.
         for item in scene.block_items.values():
             item.setCacheMode(BlockItem.CacheMode.NoCache)
-        scene._background.invalidate()
+        scene.set_theme(scene.theme)  # redraws the cached background
         direct = render_image(view)
         assert len(painted) > 100
         diff = np.abs(_pixels(direct).astype(int) - _pixels(first).astype(int))
@@ -244,8 +243,8 @@ def _pixels(image: QImage) -> np.ndarray:
 def test_bench_views_are_laid_out_and_shared(qtbot) -> None:  # type: ignore[no-untyped-def]
     catalog = default_catalog()
     design = generate_design(catalog, 120)
-    rects = _footprint_rects(design, catalog)
-    zooms = _views(rects, list(range(40)))
+    rects = footprint_rects(design, catalog)
+    zooms = view_zooms(rects, list(range(40)))
     s, cx, cy = zooms["campus"]
     assert all(abs(x + w / 2 - cx) * s <= FRAME_PX[0] / 2 and abs(y + h / 2 - cy) * s <= FRAME_PX[1] / 2
                for x, y, w, h in rects)

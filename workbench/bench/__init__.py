@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run `workbench bench`; the Qt and report parts are imported only when measured."""
+def main(argv: Sequence[str] | None = None, scene_figures: Callable[..., Any] | None = None) -> int:
+    """Run `workbench bench`; scene_figures measures the Qt scene (the entry point passes the window's)."""
     from workbench.bench.cli import run
 
-    return run(list(argv or []))
+    return run(list(argv or []), scene_figures)

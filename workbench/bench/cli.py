@@ -6,12 +6,20 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 
 from workbench.bench.climate_figures import CLIMATE_FIGURES, climate_figures
 from workbench.bench.generate import generate_design
 from workbench.bench.measure import Figure, engine_figures
 from workbench.bench.plant_figures import PLANT_FIGURES, plant_figures
+from workbench.bench.views import startup_figure
 from workbench.catalog import default_catalog
+from workbench.model.blocktype import Catalog
+from workbench.model.design import Design
+
+# The Qt scene figures (workbench/ui/bench_figures.py ui_figures): handed in by the entry point above the
+# window, so this package never imports the window itself. Arguments: design, catalog, runs, frames.
+SceneFigures = Callable[[Design, Catalog, int, int], list[Figure]]
 
 FIGURES = ("recalc_full", "recalc_edit", "open", "save", "report_pdf", "bom_pdf", "scene_build", "drag_frame",
            "drag_frame_campus", "startup") + CLIMATE_FIGURES + PLANT_FIGURES
@@ -41,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], scene_figures: SceneFigures | None = None) -> int:
     args = _parser().parse_args(argv)
     if any(n < 0 for n in args.blocks) or args.runs < 1 or args.frames < 1:
         print("workbench bench: block counts must be ≥ 0 and --runs/--frames ≥ 1", file=sys.stderr)
@@ -68,12 +76,12 @@ def run(argv: list[str]) -> int:
 
             figures += report_figures(design, catalog, args.runs)
         if wanted & {"scene_build", "drag_frame", "drag_frame_campus"}:
-            from workbench.ui.bench_figures import ui_figures
-
-            figures += ui_figures(design, catalog, args.runs, args.frames)
+            if scene_figures is None:
+                figures += [Figure(name, n, None, 0, note="scene figures need the window package")
+                            for name in ("scene_build", "drag_frame", "drag_frame_campus")]
+            else:
+                figures += scene_figures(design, catalog, args.runs, args.frames)
         if "startup" in wanted:
-            from workbench.ui.bench_figures import startup_figure
-
             if startup_broken:
                 figures.append(Figure("startup", n, None, 0, note="not measured: failed at a smaller size"))
             else:

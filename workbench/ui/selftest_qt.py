@@ -1,7 +1,8 @@
-"""The self-test's Qt steps (translations, shipped font), kept here so Qt stays inside workbench/ui."""
+"""The self-test's Qt steps (translations, shipped font) and the `--self-test` entry that adds them to the rest."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -9,7 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
+from workbench.paths import resources_dir
+from workbench.selftest import Step, check_that
+from workbench.selftest import main as run_self_test
+
 Check = Callable[[bool, str], None]
+# A string every Chinese build must translate: our File menu, and Qt's own Cancel button.
+APP_PROBES = (("MainWindow", "&File"), ("PreferencesDialog", "Preferences"))
+QT_PROBE = ("QPlatformTheme", "Cancel")
 
 
 def gui_application() -> QCoreApplication:
@@ -46,3 +54,23 @@ def check_font(path: Path, check: Check) -> str:
     families = QFontDatabase.applicationFontFamilies(font_id)
     check(bool(families), "the shipped Chinese font has no family name")
     return f"registered {families[0]}"
+
+
+def step_translation(_state: object) -> str:
+    return check_translations(resources_dir() / "translations", APP_PROBES, QT_PROBE, check_that)
+
+
+def step_font(_state: object) -> str:
+    return check_font(resources_dir() / "fonts" / "DroidSansFallbackFull.ttf", check_that)
+
+
+QT_STEPS: list[Step] = [("Chinese translation", step_translation), ("Chinese font", step_font)]
+
+
+def main() -> int:
+    """Entry for `workbench --self-test`: an offscreen GUI application so fonts can be checked too."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # headless on purpose: CI, SSH sessions, fresh installs
+    app = gui_application()
+    code = run_self_test(QT_STEPS)
+    del app
+    return code
