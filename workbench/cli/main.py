@@ -149,7 +149,8 @@ def run(argv: Sequence[str]) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:
-        print(f"workbench: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""  # never "workbench: : No space left on device"
+        print(f"workbench: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - last resort: a short message and a log, never a traceback
         return _unexpected(exc)

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from workbench.cli.common import EXIT_OK
+from workbench.cli.common import EXIT_OK, EXIT_USAGE
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
     from workbench.io import load_design
     from workbench.io.atomic import write_atomic
+    from workbench.io.lock import LockedError, LockPathError, acquire
     from workbench.io.migrations import CURRENT_VERSION
     from workbench.io.project import dumps
 
@@ -31,8 +32,24 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         derived = derive_upgrade_connections(loaded.design, default_catalog())
     target = Path(args.output) if args.output else source
     data = dumps(loaded.design)
-    # Rewriting in place keeps the original as FILE.bak, so a migration can always be undone by hand.
-    write_atomic(target, data, keep_backup=True)
+    try:
+        lock = acquire(target)  # a window editing the file would later overwrite the migration, or lose its work
+    except LockedError as exc:
+        print(f"workbench: {target}: not rewritten: it is open by {exc.info.describe()} (process {exc.info.pid}); "
+              "close it there first, or write the migrated design elsewhere with -o", file=sys.stderr)
+        return EXIT_USAGE
+    except LockPathError as exc:
+        print(f"workbench: {exc.filename}: {exc.strerror}; cannot tell whether someone is editing {target.name}, "
+              "so it was not rewritten", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError:
+        lock = None  # a folder that cannot hold a lock file: the write itself says whether it is writable
+    try:
+        # Rewriting in place keeps the original as FILE.bak, so a migration can always be undone by hand.
+        write_atomic(target, data, keep_backup=True)
+    finally:
+        if lock is not None:
+            lock.release()
     if loaded.source_version == CURRENT_VERSION:
         change = f"already schema version {CURRENT_VERSION}; rewritten"
     else:
