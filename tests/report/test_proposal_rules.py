@@ -289,3 +289,28 @@ def test_unknown_currency_and_a_usd_rate_other_than_1_get_clear_messages(tmp_pat
     with pytest.raises(ValueError, match="audience must be one of customer, internal"):
         write_bom_xlsx(sample, cat, tmp_path / "a.xlsx", ReportOptions(audience="partner"))
     assert list(tmp_path.iterdir()) == []
+
+
+# --- cover and tables ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["dc800-en", "dc800-zh", "design-zh", "quote-design"])
+def test_cover_figures_and_title_never_break_inside_number_and_unit(docs: dict[str, Path], key: str) -> None:
+    from pypdf import PdfReader
+
+    lines = [ln.strip() for ln in (PdfReader(str(docs[key])).pages[0].extract_text() or "").splitlines()]
+    for i, ln in enumerate(lines):
+        # a line never ends with a bare number whose unit went to the next line
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if re.search(r"[0-9]$", ln):
+            assert not re.match(r"^(?:V|kV|MW|kW|M|万|亿|百万|%)(?:\b|$|\s|元|美元)", nxt), (ln, nxt)
+    if key.startswith("dc800"):
+        assert any("800 V" in ln for ln in lines)  # the title keeps "800 V" together
+    if key in ("design-zh", "dc800-zh"):
+        assert any(re.search(r"[0-9.]+ ?(?:亿|万)(?:元|美元|欧元)", ln) for ln in lines)  # money in 万/亿
+
+
+def test_long_tables_repeat_their_header_row(docs: dict[str, Path]) -> None:
+    pages = [squash(p) for p in page_texts(docs["quote-design-internal"])]
+    header = squash("Group Parameter Value Source")
+    spanning = [i for i, p in enumerate(pages) if header in p]
+    assert len(spanning) >= 2 and spanning == list(range(spanning[0], spanning[0] + len(spanning)))
