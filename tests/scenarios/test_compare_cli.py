@@ -40,13 +40,17 @@ def test_compare_json_marks_winners_and_prices_the_years(two_options: Path) -> N
     p = run("compare", str(two_options), "--json")
     assert p.returncode == 0, p.stderr
     doc = json.loads(p.stdout)
-    base, frankfurt = doc["options"]
-    assert [base["name"], frankfurt["name"]] == ["Base", "Frankfurt"]
+    by_name = {o["name"]: o for o in doc["options"]}
+    assert doc["options"][0]["name"] == "Base" and "Frankfurt" in by_name  # the template's own options too
+    base, frankfurt = by_name["Base"], by_name["Frankfurt"]
     # Same hall, dearer power: same CAPEX, higher OPEX and TCO; cleaner grid: less CO₂.
     assert base["metrics"]["capex_total"] == frankfurt["metrics"]["capex_total"]
     assert frankfurt["metrics"]["opex_per_year"] > base["metrics"]["opex_per_year"]
-    assert doc["winners"]["tco"] == ["Base"] and doc["winners"]["co2_t_per_year"] == ["Frankfurt"]
-    assert "capex_total" not in doc["differs"]
+    assert frankfurt["metrics"]["tco"] > base["metrics"]["tco"]
+    assert frankfurt["metrics"]["co2_t_per_year"] < base["metrics"]["co2_t_per_year"]
+    only = json.loads(run("compare", str(two_options), "--json", "--scenarios", "Base,Frankfurt").stdout)
+    assert only["winners"]["tco"] == ["Base"] and only["winners"]["co2_t_per_year"] == ["Frankfurt"]
+    assert "capex_total" not in only["differs"]
     energy = base["metrics"]["energy_mwh_per_year"]
     assert frankfurt["metrics"]["co2_t_per_year"] == pytest.approx(energy * 0.35)
     assert len(base["cumulative_cost"]) == 11  # year 0 and ten years

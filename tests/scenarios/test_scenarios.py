@@ -28,7 +28,10 @@ def catalog() -> Catalog:
 
 @pytest.fixture
 def design(catalog: Catalog) -> Design:
-    return load_design(HALL_10MW, catalog).design
+    """The 10 MW template without its shipped options, so each test starts from a design with none."""
+    d = load_design(HALL_10MW, catalog).design
+    d.scenarios = []
+    return d
 
 
 def _results(design: Design, catalog: Catalog) -> str:
@@ -45,6 +48,7 @@ def test_a_scenario_that_changes_one_assumption_equals_a_copy_of_the_file_with_i
     assert stale == []
 
     copy_of_file = load_design(HALL_10MW, catalog).design
+    copy_of_file.scenarios = []
     SetAssumption("it_utilisation", 0.6).apply(copy_of_file)
     assert _results(scenario_design, catalog) == _results(copy_of_file, catalog)
     assert _results(scenario_design, catalog) != _results(design, catalog)
