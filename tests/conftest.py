@@ -1,4 +1,5 @@
-"""Shared test setup: offscreen Qt, isolated user folders, and no window left open by a Qt test."""
+"""Shared test setup: offscreen Qt, isolated user folders, the shipped catalog and a small hall, and no window left
+open by a Qt test."""
 
 from __future__ import annotations
 
@@ -8,7 +9,23 @@ from typing import Any
 
 import pytest
 
+from tests.designs import small_hall
+from workbench.catalog import default_catalog
+from workbench.model import Catalog, Design
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The shipped catalog (a folder's conftest may offer its own)."""
+    return default_catalog()
+
+
+@pytest.fixture
+def empty(catalog: Catalog) -> Design:
+    """A new design with one empty 20 m × 10 m hall (tests/designs.py)."""
+    return small_hall(catalog)
 
 
 @pytest.fixture(autouse=True)

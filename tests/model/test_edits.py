@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.engine.conftest import place
+from tests.designs import place
 from workbench.io import design_to_dict
 from workbench.model import Block, Column, Design, Hall, ModuleInstance
 from workbench.model import edits as E

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engine.conftest import place
+from tests.designs import place
 from workbench.calc import Calculator, calculate
 from workbench.calc.checks import Check
 from workbench.catalog import new_design

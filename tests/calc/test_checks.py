@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from tests.engine.conftest import place
+from tests.designs import place
 from workbench.calc import Calculator, calculate
 from workbench.model import Column, Design
 from workbench.model.design import Door

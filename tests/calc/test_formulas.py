@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from tests.engine.conftest import place
+from tests.designs import place
 from workbench.calc import calculate
 from workbench.calc.redundancy import required_modules, usable_capacity
 from workbench.model import (
