@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-# Every test here drives Qt: the no-Qt run (tests/engine/test_layers.py) leaves the folder out.
+# Every test here drives Qt: the no-Qt run (tests/test_layers.py) leaves the folder out.
 def _qt_available() -> bool:
     try:
         return all(importlib.util.find_spec(name) is not None for name in ("PySide6", "pytestqt"))

@@ -17,7 +17,7 @@ from workbench.io import load_design
 from workbench.model import Catalog
 from workbench.model.edits import SetSiteField
 
-pytestmark = pytest.mark.needs_qt  # left out of the no-Qt run (tests/engine/test_layers.py)
+pytestmark = pytest.mark.needs_qt  # left out of the no-Qt run (tests/test_layers.py)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 
 from workbench.io.lock import acquire, lock_path
 
-pytestmark = pytest.mark.needs_qt  # left out of the no-Qt run (tests/engine/test_layers.py)
+pytestmark = pytest.mark.needs_qt  # left out of the no-Qt run (tests/test_layers.py)
 
 
 def _foreign_lock(path: Path, **changes: Any) -> None:

@@ -19,7 +19,7 @@ from workbench.ui.bundle_export_dialog import BundleExportDialog
 from workbench.ui.gallery import TemplateGallery
 from workbench.ui.theme import LIGHT
 
-pytestmark = pytest.mark.needs_qt  # left out of the no-Qt run (tests/engine/test_layers.py)
+pytestmark = pytest.mark.needs_qt  # left out of the no-Qt run (tests/test_layers.py)
 
 POD = templates_dir() / "modules" / "nvl72-pod-1200kw.dchall.json"
 
