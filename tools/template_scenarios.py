@@ -55,7 +55,8 @@ SCENARIOS: dict[str, list[tuple[str, str, Change]]] = {
         ("Phase 1 (half the racks)", "The first phase of the build: half of the NVL72 racks installed", _phase_one(0.5)),
     ],
     "ai-pod-room-1mw": [
-        ("Warmer facility water", "W40 facility water: more chiller-free hours, higher rack inlet", _set(economizer_hours=6500.0)),
+        ("Warmer facility water", "ASHRAE W40 facility water (40 °C supply instead of 32 °C): more chiller-free hours",
+         _set(facility_water_supply_c=40.0, economizer_hours=6500.0)),
     ],
     "nvl72-hall-10mw-2n": [
         ("Distributed redundancy", "Distributed redundancy instead of 2N: 18 UPS modules instead of 24",
