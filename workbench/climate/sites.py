@@ -65,3 +65,13 @@ def weather_for(reference: str, design_path: str | Path | None = None, sha256: s
         note = (f"{path}: the file has changed since it was chosen (checksum {year.sha256[:12]}… where the design "
                 f"recorded {sha256[:12]}…)")
     return year, note
+
+
+def year_or_none(reference: str, design_path: str | Path | None = None, sha256: str = "") -> WeatherYear | None:
+    """The year for a calculation that must not fail (reports): None when there is no usable file."""
+    if not reference:
+        return None
+    try:
+        return weather_for(reference, design_path, sha256)[0]
+    except WeatherError:
+        return None

@@ -11,6 +11,7 @@ from workbench.calc.money import convert
 from workbench.calc.snapshot import Snapshot, build_snapshot, build_type_table
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
+from workbench.climate.sites import year_or_none
 from workbench.report.bom import Bom, Pricing, build_bom
 from workbench.report.formatting import Formatter
 from workbench.text.language import Language, load_language
@@ -124,7 +125,9 @@ def build_context(design: Design, catalog: Catalog, options: ReportOptions, resu
         raise ValueError("; ".join(problems))
     lang = load_language(options.lang)
     fmt = Formatter(lang, options.units)
-    results = results if results is not None else calculate(design, catalog)
+    if results is None:  # the design's own weather file, when it has a usable one (climate/sites.py)
+        c = design.climate
+        results = calculate(design, catalog, weather=year_or_none(c.weather_path, None, c.weather_sha256))
     snap = build_snapshot(design, build_type_table(catalog))
     bom = build_bom(design, catalog, options, snap, results.space.get("white_space_m2"))
     return Ctx(design, catalog, options, results, lang, fmt, Styles(lang.cjk), bom.pricing, bom, snap)

@@ -21,6 +21,7 @@ from workbench.report.options import ReportOptions
 from workbench.report.pdfdoc import Decoration, Heading, ReportDoc, build_atomic
 from workbench.report.sections_capacity import capacity_section, plan_section, ride_through
 from workbench.report.sections_cost import equipment_section
+from workbench.report.sections_climate import climate_section
 from workbench.report.sections_energy import pue_section
 from workbench.report.sections_method import methodology_section
 from workbench.report.sections_proposal import revisions_and_sign_off, scope_section
@@ -82,6 +83,7 @@ def _story(ctx: Ctx) -> list[Flowable]:
     story += plans + plant
     story += capacity_section(ctx, heading)
     story += pue_section(ctx, heading)
+    story += climate_section(ctx, heading)  # the hourly year at the site, when the design has a weather file
     story += equipment_section(ctx, heading)
     story += scope_section(ctx, heading)  # scope, exclusions, terms, basis of design: after the prices
     story += options_section(ctx, heading)

@@ -17,6 +17,8 @@ W = 174 * mm
 def pue_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable]:
     r, fmt, t, s = ctx.results, ctx.fmt, ctx.t, ctx.styles
     intro = t("pue.intro") if ctx.has_kind("chiller") else t("pue.intro_no_chillers")
+    if r.annual is not None:  # the hourly year at the site replaced the typed economizer hours
+        intro = t("pue.intro_hourly", site=r.annual.site.get("location", ""))
     out: list[Flowable] = [*heading(ctx, t("pue.title"), 0), s.p(intro)]
     rows = [[t("pue.annual_100"), fmt.pue(r.pue)],
             [t("pue.peak"), fmt.pue(r.pue_peak)],
