@@ -146,6 +146,29 @@ def cmd_autoconnect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_runs(args: argparse.Namespace) -> int:
+    from workbench.calc.runs import run_quantities
+    from workbench.catalog.run_prices import default_run_prices
+
+    design, catalog = load(args.file)
+    if not _needs_connections(design, args.file):
+        return EXIT_USAGE
+    q = run_quantities(design, catalog, default_run_prices())
+    if args.json:
+        json.dump(q.to_dict(), sys.stdout, indent=1, ensure_ascii=False, allow_nan=False)
+        print()
+        return EXIT_OK
+    print(f"{len(q.runs)} runs (right angles along rows and aisles, riser and drop included)")
+    for ln in q.lines:
+        what = "supply + return pipe" if ln.kind == "liquid" else ln.kind
+        print(f"  {ln.rating:<22} {what:<22} {ln.metres:>10,.0f} m × {ln.price_per_m_usd:>7,.0f} USD/m = "
+              f"{ln.amount_usd:>12,.0f} USD   ({ln.source})")
+    print(f"Total {q.total_usd:,.0f} USD")
+    if q.unsized:
+        print(f"{len(q.unsized)} runs are above the largest class or size in the price list", file=sys.stderr)
+    return EXIT_OK
+
+
 def register(subparsers: Any, commands: dict[str, Callable[[argparse.Namespace], int]]) -> None:
     p = subparsers.add_parser("fail", help="fail blocks and list the racks that lose power or cooling and the "
                                            "devices overloaded after failover (exit 1 when IT is lost)")
@@ -166,3 +189,8 @@ def register(subparsers: Any, commands: dict[str, Callable[[argparse.Namespace],
     a.add_argument("file", help="design file (.dchall.json)")
     a.add_argument("-o", "--output", help="write here instead of replacing FILE")
     commands["autoconnect"] = cmd_autoconnect
+    r = subparsers.add_parser("runs", help="run lengths of every connection, metres per cable/busway class and "
+                                           "pipe size, priced per metre (resources/run_prices.json)")
+    r.add_argument("file", help="design file (.dchall.json)")
+    r.add_argument("--json", action="store_true", help="every run and the priced lines as JSON")
+    commands["runs"] = cmd_runs
