@@ -17,7 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "bench":
         from workbench.bench import main as bench_main
 
-        return bench_main(args[1:], scene_figures=_scene_figures)
+        return bench_main(args[1:], scene_figures=_scene_figures, switch_figure=_switch_figure)
     from workbench.cli.main import COMMANDS, build_parser
 
     build_parser()  # sub-command modules enter their names in COMMANDS while the parser is built
@@ -44,6 +44,13 @@ def _scene_figures(*args: Any) -> Any:
     from workbench.ui.bench_figures import ui_figures
 
     return ui_figures(*args)
+
+
+def _switch_figure(*args: Any) -> Any:
+    """scenario_switch, measured in the real window."""
+    from workbench.ui.bench_scenarios import scenario_switch_figure
+
+    return scenario_switch_figure(*args)
 
 
 if __name__ == "__main__":

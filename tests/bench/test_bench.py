@@ -103,3 +103,20 @@ def test_incremental_moves_equal_a_full_run(catalog: Catalog) -> None:
     _same(calculate(design, catalog).to_dict(), inc)
     now = {c["blocks"][0] for c in inc["checks"] if c["code"] == "door_blocked"}
     assert rack.id in now and unit.id not in now
+
+
+def test_compare_figure_measures_six_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json", "--blocks", "60", "--runs", "1", "--only", "compare_6"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["figure"] for r in rows] == ["compare_6"] and rows[0]["median_s"] > 0
+
+
+def test_generated_options_are_six_and_differ(catalog: Catalog) -> None:
+    from workbench.bench.scenario_figures import OPTIONS, with_scenarios
+    from workbench.scenarios.compare import compare
+
+    design = with_scenarios(generate_design(catalog, 300))
+    result = compare(design, catalog)
+    assert len(result.options) == OPTIONS
+    # Each generated option changes something a user would see in the comparison.
+    assert result.differs["racks"] and result.differs["opex_per_year"]
