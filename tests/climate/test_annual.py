@@ -243,3 +243,14 @@ def test_with_weather_the_headline_figures_all_come_from_the_year(catalog: Catal
     assert curve[1.0] == pytest.approx(y.pue_design_load, abs=0.002)
     assert curve[0.8] == pytest.approx(y.pue, abs=0.002)
     assert list(curve) == sorted(curve) and curve[0.1] > curve[0.5] > curve[1.0]
+
+
+def test_cli_table_shows_each_loop_and_the_manual_basis() -> None:
+    p = run("calc", str(sample_design_path().parent / "nvl72-hall-10mw-2n.dchall.json"), "--weather", "builtin:denver-co")
+    assert p.returncode == 0, p.stderr
+    assert "Hourly year at Denver Intl Ap, CO, USA (EPW, 8,760 h)" in p.stdout
+    rows = {line.split()[0]: line for line in p.stdout.splitlines() if line.startswith("  ") and line.split()
+            and line.split()[0] in ("liquid", "air", "air/condenser")}
+    assert set(rows) == {"liquid", "air", "air/condenser"} and "tower+chiller" in rows["air"]
+    manual = run("calc", str(sample_design_path()))
+    assert "typed economizer hours" in manual.stdout

@@ -40,6 +40,7 @@ def results_table(r: Results, title: str) -> str:
     ]
     width = max(len(k) for k, _ in rows)
     lines += [f"  {k.ljust(width)}  {v}" for k, v in rows]
+    lines += _annual_lines(r)
     lines += ["", "Capacity under redundancy", "-------------------------"]
     header = f"  {'system / role':32} {'scheme':7} {'mods':>4} {'installed kW':>13} {'usable kW':>10} {'load kW':>9} {'util':>6}  ok"
     lines.append(header)
@@ -59,3 +60,24 @@ def results_table(r: Results, title: str) -> str:
     if len(r.checks) > 50:
         lines.append(f"  … and {len(r.checks) - 50} more (use --json for all)")
     return "\n".join(lines)
+
+
+def _annual_lines(r: Results) -> list[str]:
+    """The hourly year per loop, or the note that the PUE comes from the typed economizer hours."""
+    y = r.annual
+    if y is None:
+        return ["", "  PUE basis: typed economizer hours (no weather file; less accurate than an hourly year)"]
+    dc = y.design_conditions
+    out = ["", f"Hourly year at {y.site.get('location', '')} ({y.site.get('format', '')}, {y.hours:,} h)",
+           "-" * 40,
+           f"  0.4 % design: dry bulb {dc['cooling_0_4_db_c']:.1f} °C, wet bulb {dc['cooling_0_4_wb_c']:.1f} °C; "
+           f"worst hour PUE {_fmt(y.worst_hour_pue, 3)}; peak facility {_fmt(y.peak_facility_kw)} kW; "
+           f"WUE {y.energy['wue_l_per_kwh']:.2f} L/kWh",
+           "  monthly PUE " + " ".join(_fmt(p, 3) for p in y.monthly_pue),
+           f"  {'loop':16} {'kind':9} {'supply/return °C':>16} {'approach K':>10} {'free h':>7} {'partial h':>9} "
+           f"{'mech h':>7} {'not held':>8}  heat rejection"]
+    for lp in y.loops:
+        out.append(f"  {lp.name[:16]:16} {lp.kind:9} {f'{lp.supply_c:.1f}/{lp.return_c:.1f}':>16} "
+                   f"{lp.approach_k:>10.1f} {lp.hours_free:>7,} {lp.hours_partial:>9,} {lp.hours_mechanical:>7,} "
+                   f"{lp.hours_unmet:>8,}  {lp.heat_rejection}")
+    return out
