@@ -13,7 +13,8 @@ from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.model.edits import MoveBlocks
 from workbench.model.history import History
-from workbench.editing.modules import explode_module, free_spot, insert_module, modules_of, selection_to_module
+from workbench.editing.free_spot import place_module
+from workbench.editing.modules import explode_module, insert_module, modules_of, selection_to_module
 from workbench.paths import sample_design_path
 
 
@@ -125,13 +126,12 @@ def test_save_selection_needs_blocks(hall: Design, catalog: Catalog) -> None:
         selection_to_module(hall, [], catalog, name="x")
 
 
-def test_free_spot_finds_room_and_says_when_there_is_none(hall: Design, pod: Design, catalog: Catalog) -> None:
-    spot = free_spot(hall, pod, catalog, hall.halls[0].id)
-    assert spot is not None
-    edit = insert_module(hall, pod, *spot, hall_id=hall.halls[0].id)
-    edit.apply(hall)
+def test_a_module_finds_room_and_says_when_there_is_none(hall: Design, pod: Design, catalog: Catalog) -> None:
+    placed = place_module(hall, catalog, pod)
+    assert placed.edit is not None and placed.hall_id == hall.halls[0].id
+    placed.edit.apply(hall)
     overlaps = [c for c in calculate(hall, catalog).checks if c.code == "overlap"]
     assert overlaps == []
     tiny = Design()
     tiny.halls[0].outline = [(0, 0), (3000, 0), (3000, 3000), (0, 3000)]
-    assert free_spot(tiny, pod, catalog) is None
+    assert place_module(tiny, catalog, pod).edit is None

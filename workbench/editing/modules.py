@@ -1,11 +1,13 @@
-"""Modules (pods) as pure functions: place a module template, explode a module, save a selection as one."""
+"""Modules (pods) as pure functions: insert a module template, explode a module, save a selection as one.
+
+Where a module may go is editing/free_spot.py's question (the placement rules).
+"""
 
 from __future__ import annotations
 
 import copy
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -122,14 +124,6 @@ def selection_to_module(design: Design, block_ids: set[str] | list[str], catalog
     return out
 
 
-def module_extent(module: Design, catalog: Catalog) -> tuple[float, float, float, float]:
-    """Footprint bounds (xmin, ymin, xmax, ymax) of a module's blocks around its origin."""
-    blocks = module_blocks(module)
-    if not blocks:
-        return 0.0, 0.0, 0.0, 0.0
-    return _extent(blocks, catalog)
-
-
 def _extent(blocks: list[Block], catalog: Catalog) -> tuple[float, float, float, float]:
     boxes = [block_box(b, catalog.types.get(b.type_id)) for b in blocks]
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
@@ -143,59 +137,6 @@ def _unique_module_name(design: Design, base: str) -> str:
     while f"{base} {k}" in taken:
         k += 1
     return f"{base} {k}"
-
-
-def free_spot(design: Design, module: Design, catalog: Catalog, hall_id: str = "",
-              step_mm: float = 600.0, gap_mm: float = 1200.0) -> tuple[float, float] | None:
-    """A position for the module's origin where its footprint (plus a service gap) is inside the
-    hall's bounding box and clear of every block already there, scanning rows from the bottom left."""
-    hall = design.hall(hall_id) or (design.halls[0] if design.halls else None)
-    if hall is None:
-        return None
-    mx0, my0, mx1, my1 = module_extent(module, catalog)
-    hx0 = min(p[0] for p in hall.outline)
-    hy0 = min(p[1] for p in hall.outline)
-    hx1 = max(p[0] for p in hall.outline)
-    hy1 = max(p[1] for p in hall.outline)
-    others = [b for b in design.blocks.values() if design.hall_of(b) is hall]
-    boxes = [block_box(b, catalog.types.get(b.type_id)) for b in others]
-    boxes += [(c.x_mm - c.width_mm / 2, c.y_mm - c.depth_mm / 2, c.x_mm + c.width_mm / 2, c.y_mm + c.depth_mm / 2)
-              for c in hall.columns]
-    y = hy0 + gap_mm - my0
-    while y + my1 + gap_mm <= hy1 + 1e-6:
-        x = hx0 + gap_mm - mx0
-        while x + mx1 + gap_mm <= hx1 + 1e-6:
-            box = (x + mx0 - gap_mm, y + my0 - gap_mm, x + mx1 + gap_mm, y + my1 + gap_mm)
-            if not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in boxes):
-                return x, y
-            x += step_mm
-        y += step_mm
-    return None
-
-
-def place_module_edit(design: Design, catalog: Catalog, module: Design, near: Iterable[str] = (),
-                      template: str = "") -> tuple[CompoundEdit, bool] | None:
-    """The edit placing a module in the hall of the first `near` block (else the first hall), in a free spot.
-
-    Returns the edit and whether a free spot was found; without one the module goes in the middle of the
-    hall for the user to move. None when the design has no hall.
-    """
-    hall_id = ""
-    for bid in near:
-        if bid in design.blocks:
-            found = design.hall_of(design.blocks[bid])
-            hall_id = found.id if found else ""
-            break
-    hall = design.hall(hall_id) or (design.halls[0] if design.halls else None)
-    if hall is None:
-        return None
-    spot = free_spot(design, module, catalog, hall.id)
-    fitted = spot is not None
-    if spot is None:
-        xs = [p[0] for p in hall.outline]
-        ys = [p[1] for p in hall.outline]
-        spot = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
-    return insert_module(design, module, spot[0], spot[1], hall_id=hall.id, template=template), fitted
 
 
 def explode_edit(design: Design, block_ids: set[str] | list[str]) -> Edit | None:

@@ -52,17 +52,6 @@ class BoxGridIndex:
         return np.column_stack((left[ov], right[ov])).astype(np.int64)
 
 
-def box_pairs(a: Array, b: Array | None = None, eps: float = EPS_MM) -> NDArray[np.int64]:
-    """Index pairs (i, j), sorted, where box a[i] and b[j] overlap by more than eps in both axes.
-
-    With b omitted, the pairs within a with i < j.
-    """
-    if b is not None:
-        return BoxGridIndex(b).pairs(a, eps)
-    p = BoxGridIndex(a).pairs(a, eps)
-    return p[p[:, 0] < p[:, 1]]
-
-
 def _cell_keys(boxes: Array, cell: float) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
     """Grid-cell keys covered by each box, with the box index of each key."""
     cx0 = np.floor(boxes[:, 0] / cell).astype(np.int64)
