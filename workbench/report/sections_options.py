@@ -107,7 +107,7 @@ def _name(ctx: Ctx, name: str) -> str:
 
 def _tco_chart(ctx: Ctx, c: Comparison) -> Drawing:
     height = 72 * mm
-    d = Drawing(W, height)
+    d = Drawing(W, height, initialFontName=ctx.styles.body.fontName, initialFontSize=8)  # no base-14 Helvetica
     plot = LinePlot()
     plot.x, plot.y, plot.width, plot.height = 18 * mm, 12 * mm, W - 60 * mm, height - 22 * mm
     series = []
