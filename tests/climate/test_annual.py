@@ -249,8 +249,8 @@ def test_cli_table_shows_each_loop_and_the_manual_basis() -> None:
     p = run("calc", str(sample_design_path().parent / "nvl72-hall-10mw-2n.dchall.json"), "--weather", "builtin:denver-co")
     assert p.returncode == 0, p.stderr
     assert "Hourly year at Denver Intl Ap, CO, USA (EPW, 8,760 h)" in p.stdout
-    rows = {line.split()[0]: line for line in p.stdout.splitlines() if line.startswith("  ") and line.split()
-            and line.split()[0] in ("liquid", "air", "air/condenser")}
+    table = p.stdout.split("Hourly year at", 1)[1].split("Capacity under redundancy", 1)[0]
+    rows = {line.split()[0]: line for line in table.splitlines()[4:] if line.strip()}
     assert set(rows) == {"liquid", "air", "air/condenser"} and "tower+chiller" in rows["air"]
     manual = run("calc", str(sample_design_path()))
     assert "typed economizer hours" in manual.stdout
