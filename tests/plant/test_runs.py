@@ -58,3 +58,23 @@ def test_every_price_has_a_source() -> None:
     prices = default_run_prices()
     assert all(p.source and p.price_per_m > 0 for p in prices.power + prices.liquid)  # type: ignore[operator]
     assert [p.max_a for p in prices.power] == sorted(p.max_a for p in prices.power)
+
+
+def test_bom_lines_for_runs_in_english_and_chinese(catalog: Catalog) -> None:
+    """The adapter the BOM can call (report/bom_runs.py): whole metres, category, price per metre."""
+    from workbench.io import load_design
+    from workbench.paths import templates_dir
+    from workbench.report.bom import resolve_pricing
+    from workbench.report.bom_runs import run_bom_lines
+    from workbench.report.options import ReportOptions
+
+    design = load_design(templates_dir() / "halls" / "prefab-edge-module.dchall.json", catalog).design
+    design.site.currency = "USD"  # the template quotes in a currency that needs a rate typed in
+    pricing = resolve_pricing(design, catalog, ReportOptions())
+    en = run_bom_lines(design, catalog, pricing, "en")
+    zh = run_bom_lines(design, catalog, pricing, "zh")
+    q = run_quantities(design, catalog, default_run_prices())
+    assert [ln.quantity for ln in en] == [math.ceil(x.metres) for x in q.lines]
+    assert {ln.category for ln in en} == {"power", "cooling"}
+    assert any(ln.name.startswith("Busway ≤ 800 A") for ln in en) and any("DN50" in ln.name for ln in en)
+    assert any(ln.name.startswith("母线槽") for ln in zh) and all(ln.basis for ln in en)

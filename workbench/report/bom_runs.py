@@ -1,0 +1,50 @@
+"""BOM lines for the connection runs: metres of each cable/busway class and pipe size (calc/runs.py)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from workbench.calc.runs import RunLine, run_quantities
+from workbench.catalog.run_prices import default_run_prices
+from workbench.model.blocktype import Catalog
+from workbench.model.design import Design
+from workbench.text.language import load_language
+
+if TYPE_CHECKING:
+    from workbench.report.bom import BomLine, Pricing
+
+
+def run_bom_lines(design: Design, catalog: Catalog, pricing: Pricing, lang: str) -> list[BomLine]:
+    """One line per power class (category power) and pipe size (category cooling), in whole metres;
+    none while the design has no connections."""
+    from workbench.report.bom import BomLine
+
+    if not design.connections:
+        return []
+    words = load_language(lang)
+    out = []
+    for ln in run_quantities(design, catalog, default_run_prices()).lines:
+        metres = math.ceil(ln.metres - 1e-9)
+        if metres <= 0:
+            continue
+        out.append(BomLine(
+            category="power" if ln.kind == "power" else "cooling", type_id=_type_id(ln), name=_name(ln, words),
+            quantity=metres, unit_cost=pricing.unit_cost(ln.price_per_m_usd),
+            unit_price=pricing.unit_price(ln.price_per_m_usd), list_price=ln.list_price_per_m,
+            list_currency=ln.currency, price_date=ln.date, basis=ln.source, usd=ln.price_per_m_usd))
+    return out
+
+
+def _type_id(ln: RunLine) -> str:
+    return f"run.{ln.kind}.{ln.rating.replace(' ', '').replace('≤', 'le').replace(',', '')}"
+
+
+def _name(ln: RunLine, words: object) -> str:
+    tr = getattr(words, "tr")
+    if ln.kind == "liquid":
+        return str(tr("bom_run.pipe", "Pipe {size}, supply and return (m)")).format(size=ln.rating)
+    product, _, rest = ln.rating.partition(" ")
+    key = "bom_run.busway" if product == "busway" else "bom_run.cable"
+    default = "Busway {rating} (m)" if product == "busway" else "Cable {rating} (m)"
+    return str(tr(key, default)).format(rating=rest)
