@@ -119,7 +119,10 @@ class PlantCache:
         return e.fa
 
     def _entry(self, design: Design, catalog: Catalog, snap: Snapshot) -> _Entry:
-        key = (design.connections_version, len(snap.ids), tuple(snap.loop_names))
+        # The version counts edits; the dict's identity and size catch a wholesale replacement (a scenario
+        # switch, an undo of a whole-design load) that did not go through the connection edits.
+        key = (design.connections_version, id(design.connections), len(design.connections), len(snap.ids),
+               tuple(snap.loop_names))
         e = self._entries.get(id(design)) if self.keep else None
         if (e is not None and e.ref() is design and e.key == key and e.ids == snap.ids
                 and np.array_equal(e.types, snap.type_index) and np.array_equal(e.loops, snap.loop_code)):
@@ -137,7 +140,7 @@ class PlantCache:
 @dataclass
 class _Entry:
     ref: weakref.ref[Design]
-    key: tuple[int, int, tuple[str, ...]]
+    key: tuple[int, int, int, int, tuple[str, ...]]
     ids: list[str]
     types: NDArray[np.int64]
     loops: NDArray[np.int64]
