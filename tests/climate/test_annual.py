@@ -250,7 +250,7 @@ def test_cli_table_shows_each_loop_and_the_manual_basis() -> None:
     assert p.returncode == 0, p.stderr
     assert "Hourly year at Denver Intl Ap, CO, USA (EPW, 8,760 h)" in p.stdout
     table = p.stdout.split("Hourly year at", 1)[1].split("Capacity under redundancy", 1)[0]
-    rows = {line.split()[0]: line for line in table.splitlines()[4:] if line.strip()}
+    rows = {line.split()[0]: line for line in table.splitlines()[5:] if line.strip()}
     assert set(rows) == {"liquid", "air", "air/condenser"} and "tower+chiller" in rows["air"]
     manual = run("calc", str(sample_design_path()))
     assert "typed economizer hours" in manual.stdout
