@@ -299,427 +299,427 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="276"/>
+        <location filename="../../build/i18n/extra_strings.py" line="281"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="277"/>
+        <location filename="../../build/i18n/extra_strings.py" line="282"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="278"/>
+        <location filename="../../build/i18n/extra_strings.py" line="283"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="279"/>
+        <location filename="../../build/i18n/extra_strings.py" line="284"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="280"/>
+        <location filename="../../build/i18n/extra_strings.py" line="285"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="281"/>
+        <location filename="../../build/i18n/extra_strings.py" line="286"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="282"/>
+        <location filename="../../build/i18n/extra_strings.py" line="287"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="283"/>
+        <location filename="../../build/i18n/extra_strings.py" line="288"/>
         <source>Close the design (asks to save changes)</source>
         <translation>关闭设计（有未保存的更改时会询问）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="284"/>
+        <location filename="../../build/i18n/extra_strings.py" line="289"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="285"/>
+        <location filename="../../build/i18n/extra_strings.py" line="290"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="286"/>
+        <location filename="../../build/i18n/extra_strings.py" line="291"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="287"/>
+        <location filename="../../build/i18n/extra_strings.py" line="292"/>
         <source>D&amp;XF drawing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="288"/>
+        <location filename="../../build/i18n/extra_strings.py" line="293"/>
         <source>The design as a CAD drawing: layers, blocks with attributes, dimensions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="289"/>
+        <location filename="../../build/i18n/extra_strings.py" line="294"/>
         <source>DXF &amp;underlay…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="290"/>
+        <location filename="../../build/i18n/extra_strings.py" line="295"/>
         <source>Lay the architect&apos;s DXF drawing under the halls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="291"/>
+        <location filename="../../build/i18n/extra_strings.py" line="296"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="292"/>
+        <location filename="../../build/i18n/extra_strings.py" line="297"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="293"/>
+        <location filename="../../build/i18n/extra_strings.py" line="298"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="294"/>
+        <location filename="../../build/i18n/extra_strings.py" line="299"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="295"/>
+        <location filename="../../build/i18n/extra_strings.py" line="300"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="296"/>
+        <location filename="../../build/i18n/extra_strings.py" line="301"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="297"/>
+        <location filename="../../build/i18n/extra_strings.py" line="302"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="299"/>
+        <location filename="../../build/i18n/extra_strings.py" line="304"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="300"/>
+        <location filename="../../build/i18n/extra_strings.py" line="305"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="301"/>
+        <location filename="../../build/i18n/extra_strings.py" line="306"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="303"/>
+        <location filename="../../build/i18n/extra_strings.py" line="308"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="304"/>
+        <location filename="../../build/i18n/extra_strings.py" line="309"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="305"/>
+        <location filename="../../build/i18n/extra_strings.py" line="310"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="307"/>
+        <location filename="../../build/i18n/extra_strings.py" line="312"/>
         <source>Language, units, theme, grid, shared template folders and report logo</source>
         <translation>语言、单位、主题、网格、共享模板文件夹和报告徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="308"/>
+        <location filename="../../build/i18n/extra_strings.py" line="313"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="309"/>
+        <location filename="../../build/i18n/extra_strings.py" line="314"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="310"/>
+        <location filename="../../build/i18n/extra_strings.py" line="315"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="311"/>
+        <location filename="../../build/i18n/extra_strings.py" line="316"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="312"/>
+        <location filename="../../build/i18n/extra_strings.py" line="317"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="313"/>
+        <location filename="../../build/i18n/extra_strings.py" line="318"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="314"/>
+        <location filename="../../build/i18n/extra_strings.py" line="319"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="315"/>
+        <location filename="../../build/i18n/extra_strings.py" line="320"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="316"/>
+        <location filename="../../build/i18n/extra_strings.py" line="321"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="317"/>
+        <location filename="../../build/i18n/extra_strings.py" line="322"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="318"/>
+        <location filename="../../build/i18n/extra_strings.py" line="323"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="319"/>
+        <location filename="../../build/i18n/extra_strings.py" line="324"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="320"/>
+        <location filename="../../build/i18n/extra_strings.py" line="325"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="321"/>
+        <location filename="../../build/i18n/extra_strings.py" line="326"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="322"/>
+        <location filename="../../build/i18n/extra_strings.py" line="327"/>
         <source>Snap to &amp;drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="323"/>
+        <location filename="../../build/i18n/extra_strings.py" line="328"/>
         <source>Pull clicks to the underlay&apos;s line ends, midpoints and crossings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="324"/>
+        <location filename="../../build/i18n/extra_strings.py" line="329"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="326"/>
+        <location filename="../../build/i18n/extra_strings.py" line="331"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="327"/>
+        <location filename="../../build/i18n/extra_strings.py" line="332"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="328"/>
+        <location filename="../../build/i18n/extra_strings.py" line="333"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="298"/>
+        <location filename="../../build/i18n/extra_strings.py" line="303"/>
         <source>Dupl&amp;icate</source>
         <translation>创建副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="302"/>
+        <location filename="../../build/i18n/extra_strings.py" line="307"/>
         <source>R&amp;otate 90°</source>
         <translation>旋转 90°(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="306"/>
+        <location filename="../../build/i18n/extra_strings.py" line="311"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="325"/>
+        <location filename="../../build/i18n/extra_strings.py" line="330"/>
         <source>I&amp;mperial units</source>
         <translation>英制单位(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="329"/>
+        <location filename="../../build/i18n/extra_strings.py" line="334"/>
         <source>Sa&amp;ve selection as module…</source>
         <translation>将所选保存为模块(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="330"/>
+        <location filename="../../build/i18n/extra_strings.py" line="335"/>
         <source>Keep the selected blocks as a module template</source>
         <translation>将所选设备保存为模块模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="331"/>
+        <location filename="../../build/i18n/extra_strings.py" line="336"/>
         <source>&amp;Explode module</source>
         <translation>分解模块(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="332"/>
+        <location filename="../../build/i18n/extra_strings.py" line="337"/>
         <source>Turn the selected module back into single blocks</source>
         <translation>将所选模块还原为单个设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="333"/>
+        <location filename="../../build/i18n/extra_strings.py" line="338"/>
         <source>&amp;Import template bundle…</source>
         <translation>导入模板包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="334"/>
+        <location filename="../../build/i18n/extra_strings.py" line="339"/>
         <source>Add templates from a shared .zip bundle</source>
         <translation>从共享的 .zip 模板包添加模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="335"/>
+        <location filename="../../build/i18n/extra_strings.py" line="340"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="336"/>
+        <location filename="../../build/i18n/extra_strings.py" line="341"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="337"/>
+        <location filename="../../build/i18n/extra_strings.py" line="342"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="338"/>
+        <location filename="../../build/i18n/extra_strings.py" line="343"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="339"/>
+        <location filename="../../build/i18n/extra_strings.py" line="344"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="340"/>
+        <location filename="../../build/i18n/extra_strings.py" line="345"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="341"/>
+        <location filename="../../build/i18n/extra_strings.py" line="346"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="342"/>
+        <location filename="../../build/i18n/extra_strings.py" line="347"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="343"/>
+        <location filename="../../build/i18n/extra_strings.py" line="348"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="344"/>
+        <location filename="../../build/i18n/extra_strings.py" line="349"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="345"/>
+        <location filename="../../build/i18n/extra_strings.py" line="350"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="346"/>
+        <location filename="../../build/i18n/extra_strings.py" line="351"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="347"/>
+        <location filename="../../build/i18n/extra_strings.py" line="352"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="348"/>
+        <location filename="../../build/i18n/extra_strings.py" line="353"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="349"/>
+        <location filename="../../build/i18n/extra_strings.py" line="354"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="350"/>
+        <location filename="../../build/i18n/extra_strings.py" line="355"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="351"/>
+        <location filename="../../build/i18n/extra_strings.py" line="356"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="352"/>
+        <location filename="../../build/i18n/extra_strings.py" line="357"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="353"/>
+        <location filename="../../build/i18n/extra_strings.py" line="358"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="354"/>
+        <location filename="../../build/i18n/extra_strings.py" line="359"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="355"/>
+        <location filename="../../build/i18n/extra_strings.py" line="360"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="356"/>
+        <location filename="../../build/i18n/extra_strings.py" line="361"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="357"/>
+        <location filename="../../build/i18n/extra_strings.py" line="362"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="358"/>
+        <location filename="../../build/i18n/extra_strings.py" line="363"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="359"/>
+        <location filename="../../build/i18n/extra_strings.py" line="364"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="360"/>
+        <location filename="../../build/i18n/extra_strings.py" line="365"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -1207,6 +1207,34 @@
         <location filename="../../build/i18n/extra_strings.py" line="16"/>
         <source>Block libraries included: %1.</source>
         <translation>包含的块库：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasMenu</name>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="224"/>
+        <source>&amp;Properties…</source>
+        <translation>属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="225"/>
+        <source>Select all of this &amp;type</source>
+        <translation>选择所有同类型(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="226"/>
+        <source>Re&amp;name hall…</source>
+        <translation>重命名机房(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="227"/>
+        <source>&amp;Delete hall…</source>
+        <translation>删除机房(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="228"/>
+        <source>Select the &amp;blocks in this hall</source>
+        <translation>选择此机房中的块(&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -2356,277 +2384,312 @@ Source: {4}</source>
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="70"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="74"/>
         <source>The design is open read-only; use Save As to edit a copy</source>
         <translation>设计以只读方式打开；请使用“另存为”编辑副本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="75"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="79"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="96"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="100"/>
         <source>Nothing selected</source>
         <translation>未选择任何对象</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="148"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="152"/>
         <source>The selection is locked</source>
         <translation>所选对象已锁定</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="158"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="164"/>
         <source>Locked blocks are not deleted; unlock them first</source>
         <translation>已锁定的设备不会被删除，请先解锁</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="166"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="172"/>
         <source>No free spot for a copy in this hall: every place nearby overlaps equipment, a column, a door zone or a service clearance</source>
         <translation>本机房内没有放置副本的空位：附近每个位置都会与设备、柱子、门前净空区或检修净空重叠</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="184"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="209"/>
+        <source>Delete hall</source>
+        <translation>删除机房</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="210"/>
+        <source>“{0}” holds {1} blocks. What should happen to them?</source>
+        <translation>“{0}”中有 {1} 个块。要如何处理它们？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="213"/>
+        <source>Delete the hall and its blocks</source>
+        <translation>删除机房及其中的块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="214"/>
+        <source>Delete the hall, keep the blocks</source>
+        <translation>删除机房，保留块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="228"/>
+        <source>The blocks stay where they are; the checks list those outside every hall</source>
+        <translation>块保持原位；检查会列出不在任何机房内的块</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="239"/>
+        <source>Rename hall</source>
+        <translation>重命名机房</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="239"/>
+        <source>Hall name:</source>
+        <translation>机房名称：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/scene/editor.py" line="263"/>
         <source>Copied 1 block</source>
         <translation>已复制 1 个块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="184"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="263"/>
         <source>Copied {0} blocks</source>
         <translation>已复制 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scene/editor.py" line="194"/>
+        <location filename="../../workbench/ui/scene/editor.py" line="273"/>
         <source>The clipboard holds no blocks</source>
         <translation>剪贴板中没有设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="224"/>
+        <location filename="../../build/i18n/extra_strings.py" line="229"/>
         <source>Column</source>
         <translation>柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="225"/>
+        <location filename="../../build/i18n/extra_strings.py" line="230"/>
         <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
         <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="227"/>
+        <location filename="../../build/i18n/extra_strings.py" line="232"/>
         <source>Click inside a hall to add a column</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="228"/>
+        <location filename="../../build/i18n/extra_strings.py" line="233"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="226"/>
+        <location filename="../../build/i18n/extra_strings.py" line="231"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="229"/>
+        <location filename="../../build/i18n/extra_strings.py" line="234"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="237"/>
+        <location filename="../../build/i18n/extra_strings.py" line="242"/>
         <source>Door</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="238"/>
+        <location filename="../../build/i18n/extra_strings.py" line="243"/>
         <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
         <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="240"/>
+        <location filename="../../build/i18n/extra_strings.py" line="245"/>
         <source>Click on a hall wall to add a door</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="239"/>
+        <location filename="../../build/i18n/extra_strings.py" line="244"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="241"/>
+        <location filename="../../build/i18n/extra_strings.py" line="246"/>
         <source>Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel&apos;s Hall tab.</source>
         <translation>{1} 的门 D{0}：宽 {2} mm。可在“属性”面板“机房”页的“门”一栏中输入宽度。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="242"/>
+        <location filename="../../build/i18n/extra_strings.py" line="247"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="243"/>
+        <location filename="../../build/i18n/extra_strings.py" line="248"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="244"/>
+        <location filename="../../build/i18n/extra_strings.py" line="249"/>
         <source>Hall outline</source>
         <translation>机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="246"/>
+        <location filename="../../build/i18n/extra_strings.py" line="251"/>
         <source>the hall is smaller than 1 m × 1 m</source>
         <translation>机房小于 1 m × 1 m</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="254"/>
+        <location filename="../../build/i18n/extra_strings.py" line="259"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="251"/>
+        <location filename="../../build/i18n/extra_strings.py" line="256"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="230"/>
+        <location filename="../../build/i18n/extra_strings.py" line="235"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="231"/>
+        <location filename="../../build/i18n/extra_strings.py" line="236"/>
         <source>power</source>
         <translation>电力</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="232"/>
+        <location filename="../../build/i18n/extra_strings.py" line="237"/>
         <source>liquid</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="233"/>
+        <location filename="../../build/i18n/extra_strings.py" line="238"/>
         <source>heat</source>
         <translation>散热</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="234"/>
+        <location filename="../../build/i18n/extra_strings.py" line="239"/>
         <source>Press on a block and drag to the block it feeds or is fed by</source>
         <translation>按住一个设备，拖到它的上游或下游设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="235"/>
+        <location filename="../../build/i18n/extra_strings.py" line="240"/>
         <source>These two blocks have no ports that fit together</source>
         <translation>这两个设备没有相互匹配的端口</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="236"/>
+        <location filename="../../build/i18n/extra_strings.py" line="241"/>
         <source>Connected %1</source>
         <translation>已连接 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="245"/>
+        <location filename="../../build/i18n/extra_strings.py" line="250"/>
         <source>Corner: drag to move it; right-click it, or click it and press Delete, to remove it</source>
         <translation>角点：拖动可移动；右键单击，或单击后按 Delete 键，可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="247"/>
+        <location filename="../../build/i18n/extra_strings.py" line="252"/>
         <source>Add hall corner</source>
         <translation>添加机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="248"/>
+        <location filename="../../build/i18n/extra_strings.py" line="253"/>
         <source>Remove hall corner</source>
         <translation>删除机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="249"/>
+        <location filename="../../build/i18n/extra_strings.py" line="254"/>
         <source>Wall: drag to move it square to itself; double-click to add a corner there</source>
         <translation>墙：拖动可沿其垂直方向平移；双击可在此处添加角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="250"/>
+        <location filename="../../build/i18n/extra_strings.py" line="255"/>
         <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; point at a hall&apos;s corner or wall to reshape it</source>
         <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；指向机房的角点或墙可调整其形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="252"/>
+        <location filename="../../build/i18n/extra_strings.py" line="257"/>
         <source>Move hall wall</source>
         <translation>移动机房墙</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="253"/>
+        <location filename="../../build/i18n/extra_strings.py" line="258"/>
         <source>Corner not removed: a hall needs at least three corners</source>
         <translation>未删除角点：机房至少需要三个角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="255"/>
+        <location filename="../../build/i18n/extra_strings.py" line="260"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="256"/>
+        <location filename="../../build/i18n/extra_strings.py" line="261"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="257"/>
+        <location filename="../../build/i18n/extra_strings.py" line="262"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="258"/>
+        <location filename="../../build/i18n/extra_strings.py" line="263"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="259"/>
+        <location filename="../../build/i18n/extra_strings.py" line="264"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="260"/>
+        <location filename="../../build/i18n/extra_strings.py" line="265"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="261"/>
+        <location filename="../../build/i18n/extra_strings.py" line="266"/>
         <source>Align underlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="262"/>
+        <location filename="../../build/i18n/extra_strings.py" line="267"/>
         <source>Hall from drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="263"/>
+        <location filename="../../build/i18n/extra_strings.py" line="268"/>
         <source>Click inside a closed outline of the drawing: it becomes the hall there, or a new hall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="264"/>
+        <location filename="../../build/i18n/extra_strings.py" line="269"/>
         <source>Hall outline from drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="265"/>
+        <location filename="../../build/i18n/extra_strings.py" line="270"/>
         <source>There is no underlay to take a hall from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="266"/>
+        <location filename="../../build/i18n/extra_strings.py" line="271"/>
         <source>No closed outline of the drawing around this point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="267"/>
+        <location filename="../../build/i18n/extra_strings.py" line="272"/>
         <source>Not aligned: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="268"/>
+        <location filename="../../build/i18n/extra_strings.py" line="273"/>
         <source>Hall not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="269"/>
+        <location filename="../../build/i18n/extra_strings.py" line="274"/>
         <source>Underlay aligned: scale %1, turned %2°</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2936,7 +2999,7 @@ Source: {4}</source>
 <context>
     <name>HallView</name>
     <message>
-        <location filename="../../workbench/ui/scene/view.py" line="272"/>
+        <location filename="../../workbench/ui/scene/view.py" line="295"/>
         <source>This design has no blocks yet.
 Drag equipment from the Block palette onto the hall, or double-click it;
 Insert → Module… drops a whole pod; File → New from template… starts from a proven hall.
@@ -3089,117 +3152,117 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>无法打开设计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="303"/>
+        <location filename="../../workbench/ui/main_window.py" line="304"/>
         <source>Template gallery</source>
         <translation>模板库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="311"/>
+        <location filename="../../workbench/ui/main_window.py" line="312"/>
         <source>Module gallery</source>
         <translation>模块库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="321"/>
+        <location filename="../../workbench/ui/main_window.py" line="322"/>
         <source>Module saved to %1</source>
         <translation>模块已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="327"/>
+        <location filename="../../workbench/ui/main_window.py" line="328"/>
         <source>Select a placed module to explode it</source>
         <translation>请选择一个已放置的模块再分解</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="334"/>
+        <location filename="../../workbench/ui/main_window.py" line="335"/>
         <source>Import template bundle</source>
         <translation>导入模板包</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="335"/>
+        <location filename="../../workbench/ui/main_window.py" line="336"/>
         <source>Template bundles (*.zip)</source>
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="343"/>
+        <location filename="../../workbench/ui/main_window.py" line="344"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="349"/>
+        <location filename="../../workbench/ui/main_window.py" line="350"/>
         <source>%1 is not available in this build.</source>
         <translation>此版本不提供 %1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="362"/>
+        <location filename="../../workbench/ui/main_window.py" line="363"/>
         <source>Place row / array</source>
         <translation>布置成排 / 阵列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="438"/>
+        <location filename="../../workbench/ui/main_window.py" line="448"/>
         <source>Tool: %1</source>
         <translation>工具：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="447"/>
+        <location filename="../../workbench/ui/main_window.py" line="457"/>
         <source>Snap: on (%1)</source>
         <translation>吸附：开（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="448"/>
+        <location filename="../../workbench/ui/main_window.py" line="458"/>
         <source>Snap: off</source>
         <translation>吸附：关</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="454"/>
+        <location filename="../../workbench/ui/main_window.py" line="464"/>
         <source>Scale %1</source>
         <translation>比例 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="459"/>
+        <location filename="../../workbench/ui/main_window.py" line="469"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="459"/>
+        <location filename="../../workbench/ui/main_window.py" line="469"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="460"/>
+        <location filename="../../workbench/ui/main_window.py" line="470"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="460"/>
+        <location filename="../../workbench/ui/main_window.py" line="470"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="464"/>
+        <location filename="../../workbench/ui/main_window.py" line="474"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="470"/>
+        <location filename="../../workbench/ui/main_window.py" line="480"/>
         <source> — scenario “%1”</source>
         <translation> — 方案“%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="472"/>
+        <location filename="../../workbench/ui/main_window.py" line="482"/>
         <source> [read-only]</source>
         <translation> [只读]</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="485"/>
+        <location filename="../../workbench/ui/main_window.py" line="495"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="487"/>
+        <location filename="../../workbench/ui/main_window.py" line="497"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="488"/>
+        <location filename="../../workbench/ui/main_window.py" line="498"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3209,27 +3272,27 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="361"/>
+        <location filename="../../build/i18n/extra_strings.py" line="366"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="362"/>
+        <location filename="../../build/i18n/extra_strings.py" line="367"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="363"/>
+        <location filename="../../build/i18n/extra_strings.py" line="368"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="364"/>
+        <location filename="../../build/i18n/extra_strings.py" line="369"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="365"/>
+        <location filename="../../build/i18n/extra_strings.py" line="370"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4768,32 +4831,32 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
 <context>
     <name>Underlay</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="270"/>
+        <location filename="../../build/i18n/extra_strings.py" line="275"/>
         <source>Import DXF underlay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="271"/>
+        <location filename="../../build/i18n/extra_strings.py" line="276"/>
         <source>DXF drawings (*.dxf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="272"/>
+        <location filename="../../build/i18n/extra_strings.py" line="277"/>
         <source>Export DXF drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="273"/>
+        <location filename="../../build/i18n/extra_strings.py" line="278"/>
         <source>Snap to drawing: on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="274"/>
+        <location filename="../../build/i18n/extra_strings.py" line="279"/>
         <source>Snap to drawing: off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="275"/>
+        <location filename="../../build/i18n/extra_strings.py" line="280"/>
         <source>%1: %2 blocks, %3 halls, units %4, 1:%5</source>
         <translation type="unfinished"></translation>
     </message>

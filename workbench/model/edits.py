@@ -230,6 +230,28 @@ class AddHall(Edit):
 
 
 @dataclass
+class RemoveHall(Edit):
+    """Take a hall out of the design (its blocks are another edit's business: delete or keep them first)."""
+
+    hall_id: str
+    text: str = "Delete hall"
+    _index: int = -1
+    _hall: Hall | None = None
+
+    def apply(self, design: Design) -> None:
+        index = next((i for i, h in enumerate(design.halls) if h.id == self.hall_id), -1)
+        if index < 0:
+            raise KeyError(f"no hall with id {self.hall_id}")
+        self._index, self._hall = index, design.halls.pop(index)
+        design.events.halls_changed.emit()
+
+    def revert(self, design: Design) -> None:
+        assert self._hall is not None
+        design.halls.insert(self._index, self._hall)  # back in its place: file order and "first hall" hold
+        design.events.halls_changed.emit()
+
+
+@dataclass
 class SetSiteField(Edit):
     field_name: str
     value: Any

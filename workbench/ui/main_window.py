@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         self.editor.message.connect(self.show_message)
         self.editor.tool_changed.connect(self._on_tool_changed)
         self.editor.snap_changed.connect(self._on_snap_changed)
+        self.editor.hall_selected.connect(self._on_hall_selected)
 
     # --- public API for docks and other helpers ------------------------------------------
     def place_block_at_center(self, type_id: str) -> str | None:
@@ -427,6 +428,15 @@ class MainWindow(QMainWindow):
         self.editor.select_tool()
         QTimer.singleShot(0, self.fit_main_hall)
         self.update_title()
+
+    def _on_hall_selected(self, hall_id: str) -> None:
+        """A hall picked on the canvas: the Properties dock shows it (its Hall tab)."""
+        if hall_id:
+            from workbench.ui.scene.context_menu import show_properties
+
+            dock = next((d for d in self.docks if d.objectName() == "InspectorDock"), None)
+            if dock is not None and dock.isVisible():
+                show_properties(self, hall_id)
 
     def _on_cursor_moved(self, x: float, y: float) -> None:
         self.coords_label.setText(format_point(x, y, self.settings.imperial))

@@ -25,6 +25,7 @@ class Editor(QObject):
     """Glue between the view's gestures, the selection and the Document's undo stack."""
 
     message = Signal(str)  # for the status bar
+    hall_selected = Signal(str)  # a hall picked on the canvas ("" when none): the inspector shows it
     tool_changed = Signal(str)  # the tool's label
     snap_changed = Signal(bool)
 
@@ -36,6 +37,9 @@ class Editor(QObject):
         self.snap_enabled = True
         self.grid_mm = 600.0
         self.tool: Tool = SelectTool(self)
+        self.selected_hall_id = ""
+        document.selection_changed.connect(self._on_block_selection_changed)
+        document.design_replaced.connect(lambda: self.select_hall(""))
         view.drop_handler = self._on_drop
         view.set_tool(self.tool)
 
@@ -151,6 +155,8 @@ class Editor(QObject):
     def delete(self) -> bool:
         if self.tool.delete_request():
             return True
+        if not self.selection and self.selected_hall_id:
+            return self.delete_hall(self.selected_hall_id)
         if not self.selection:
             return False
         edit = delete_edit(self.document.design, self.selection)
@@ -171,6 +177,79 @@ class Editor(QObject):
             self.document.set_selection(set(ids))
             return True
         return False
+
+    # --- halls ---------------------------------------------------------------------------
+    def select_hall(self, hall_id: str) -> None:
+        """Select a hall (its outline is marked and the inspector shows it); "" selects none."""
+        if hall_id and self.document.design.hall(hall_id) is None:
+            hall_id = ""
+        if hall_id and self.document.selection:
+            self.document.set_selection(set())
+        self.selected_hall_id = hall_id
+        for hid, item in self.scene.hall_items.items():
+            item.set_selected(hid == hall_id)
+        self.hall_selected.emit(hall_id)
+
+    def _on_block_selection_changed(self) -> None:
+        if self.document.selection and self.selected_hall_id:
+            self.select_hall("")
+
+    def delete_hall(self, hall_id: str) -> bool:
+        """Delete a hall after asking what becomes of its blocks (deleted with it, or kept where they stand)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from workbench.editing.halls import blocks_in_hall, delete_hall_edit
+
+        hall = self.document.design.hall(hall_id)
+        if hall is None:
+            return False
+        n = len(blocks_in_hall(self.document.design, hall_id))
+        keep = False
+        if n:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete hall"),
+                              self.tr("“{0}” holds {1} blocks. What should happen to them?").format(hall.name, n),
+                              QMessageBox.StandardButton.Cancel, self.view)
+            box.setObjectName("DeleteHallBox")
+            with_blocks = box.addButton(self.tr("Delete the hall and its blocks"), QMessageBox.ButtonRole.DestructiveRole)
+            keep_button = box.addButton(self.tr("Delete the hall, keep the blocks"), QMessageBox.ButtonRole.AcceptRole)
+            with_blocks.setObjectName("with_blocks")
+            keep_button.setObjectName("keep_blocks")
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            clicked = box.clickedButton()
+            box.deleteLater()
+            if clicked not in (with_blocks, keep_button):
+                return False
+            keep = clicked is keep_button
+        if not self.push(delete_hall_edit(self.document.design, hall_id, keep_blocks=keep)):
+            return False
+        self.select_hall("")
+        if keep:
+            self.message.emit(self.tr("The blocks stay where they are; the checks list those outside every hall"))
+        return True
+
+    def rename_hall(self, hall_id: str) -> bool:
+        from PySide6.QtWidgets import QInputDialog
+
+        from workbench.editing.halls import rename_hall_edit
+
+        hall = self.document.design.hall(hall_id)
+        if hall is None:
+            return False
+        name, ok = QInputDialog.getText(self.view, self.tr("Rename hall"), self.tr("Hall name:"), text=hall.name)
+        return ok and self.push(rename_hall_edit(self.document.design, hall_id, name))
+
+    def select_same_type(self, block_id: str) -> None:
+        """Every block of the clicked block's type, in every hall."""
+        design = self.document.design
+        block = design.blocks.get(block_id)
+        if block is not None:
+            self.document.set_selection({b.id for b in design.blocks.values() if b.type_id == block.type_id})
+
+    def select_hall_blocks(self, hall_id: str) -> None:
+        from workbench.editing.halls import blocks_in_hall
+
+        self.document.set_selection(set(blocks_in_hall(self.document.design, hall_id)))
 
     def set_locked(self, locked: bool) -> bool:
         return self.push(lock_edit(self.document.design, self.selection, locked))

@@ -32,6 +32,7 @@ class HallItem(QGraphicsItem):
         self.hall_id = hall.id
         self._theme = theme
         self.show_handles = False
+        self.selected = False  # the hall itself is selected (click on its empty floor): outlined in the selection colour
         self.selected_corner: QPointF | None = None  # scene point of the corner the outline tool selected
         self.setZValue(HALL_Z)
         # No device cache: a hall is usually larger than the view when zoomed in, and Qt then caches only the
@@ -54,6 +55,11 @@ class HallItem(QGraphicsItem):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
 
     def set_show_handles(self, show: bool) -> None:
         self.show_handles = show
@@ -78,6 +84,11 @@ class HallItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPolygon(self.polygon)
+        if self.selected:
+            mark = QPen(QColor(t.selection), 3 * px, Qt.PenStyle.DashLine)
+            mark.setCosmetic(False)
+            painter.setPen(mark)
+            painter.drawPolygon(self.polygon)
         self._paint_columns(painter, px)
         self._paint_doors(painter, px)
         if self.show_handles:
@@ -230,17 +241,35 @@ class PolylinePreview(QGraphicsItem):
         super().__init__()
         self._theme = theme
         self.points: list[QPointF] = []
+        self.label = ""  # the live size while a rectangle is drawn ("20.0 × 12.0 m"), at its centre
         self.setZValue(OVERLAY_Z + 5)
 
-    def set_points(self, points: list[QPointF]) -> None:
+    def set_points(self, points: list[QPointF], label: str = "") -> None:
         self.prepareGeometryChange()
         self.points = list(points)
+        self.label = label
         self.update()
 
     def boundingRect(self) -> QRectF:
         if not self.points:
             return QRectF()
         return QPolygonF(self.points).boundingRect().adjusted(-500, -500, 500, 500)
+
+    def _paint_label(self, painter: QPainter) -> None:
+        centre = painter.worldTransform().map(QPolygonF(self.points).boundingRect().center())
+        painter.save()
+        painter.setWorldTransform(QTransform())
+        painter.setFont(pixel_font(13, bold=True))
+        box = painter.boundingRect(QRectF(centre.x() - 150, centre.y() - 12, 300, 24),
+                                   int(Qt.AlignmentFlag.AlignCenter), self.label)
+        back = QColor(self._theme.canvas)
+        back.setAlpha(220)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(back)
+        painter.drawRoundedRect(box.adjusted(-6, -3, 6, 3), 4, 4)
+        painter.setPen(QColor(self._theme.handle))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self.label)
+        painter.restore()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         color = QColor(self._theme.handle)
@@ -252,3 +281,5 @@ class PolylinePreview(QGraphicsItem):
             painter.drawPolygon(QPolygonF(self.points))
         else:
             painter.drawPolyline(QPolygonF(self.points))
+        if self.label and self.points:
+            self._paint_label(painter)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -17,7 +18,7 @@ from PySide6.QtGui import (
     QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu, QWidget
 
 from workbench.ui.scene.coords import to_model
 from workbench.ui.scene.hall_scene import HallScene
@@ -68,6 +69,9 @@ class HallView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._hint_shown = False
+        # (menu, right-clicked block id or None) -> None: other parts of the window add canvas menu entries here.
+        self.context_menu_hooks: list[Callable[[QMenu, str | None], None]] = []
+        self.context_menu: QMenu | None = None  # the last one shown (tests drive it)
         scene.document.undo_stack.indexChanged.connect(self._on_history_changed)
         scene.document.design_replaced.connect(self._on_history_changed)
 
@@ -181,6 +185,25 @@ class HallView(QGraphicsView):
         steps = event.angleDelta().y() / 120.0
         if steps:
             self.zoom_by(1.2 ** steps, event.position())
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click with the select tool: the block's or the hall's menu (other tools use the button)."""
+        from workbench.ui.scene.context_menu import canvas_menu
+        from workbench.ui.scene.tools.select import SelectTool
+
+        window = self.window()
+        if not isinstance(self.tool, SelectTool) or not hasattr(window, "commands"):
+            super().contextMenuEvent(event)
+            return
+        menu = canvas_menu(window, event.pos())  # type: ignore[arg-type]
+        if menu is None:
+            event.ignore()
+            return
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        self.context_menu = menu
+        menu.popup(event.globalPos())
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

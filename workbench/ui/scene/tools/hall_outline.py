@@ -11,7 +11,7 @@ from workbench.geometry.polygons import is_axis_rectangle, outline_problem, poly
 from workbench.geometry.snapping import snap_value
 from workbench.model.design import Hall
 from workbench.model.edits import AddHall, SetHallField
-from workbench.ui.scene.coords import to_scene
+from workbench.ui.scene.coords import format_length, to_scene
 from workbench.ui.scene.hall_items import HANDLE_PX, PolylinePreview
 from workbench.ui.scene.tools.base import Tool, ToolEvent
 
@@ -233,7 +233,8 @@ class HallOutlineTool(Tool):
         elif self._press is not None and not self._points and self._dragging:
             x0, y0 = self._snap(self._press)
             self._rect_start = (x0, y0)
-            self._show([to_scene(x0, y0), to_scene(x, y0), to_scene(x, y), to_scene(x0, y)], closed=True)
+            self._show([to_scene(x0, y0), to_scene(x, y0), to_scene(x, y), to_scene(x0, y)], closed=True,
+                       label=self.size_text(abs(x - x0), abs(y - y0)))
         elif self._points:
             self._show([to_scene(px, py) for px, py in [*self._points, (x, y)]])
         return True
@@ -405,6 +406,11 @@ class HallOutlineTool(Tool):
         p = self._press
         return p is not None and abs(event.view_x - p.view_x) + abs(event.view_y - p.view_y) >= 6
 
-    def _show(self, points: list[QPointF], closed: bool = False) -> None:
+    def size_text(self, width_mm: float, depth_mm: float) -> str:
+        """The live width × depth of a hall being drawn, in the view's units."""
+        imperial = getattr(self.editor.view, "imperial", False)
+        return f"{format_length(width_mm, imperial)} × {format_length(depth_mm, imperial)}"
+
+    def _show(self, points: list[QPointF], closed: bool = False, label: str = "") -> None:
         if self._preview is not None:
-            self._preview.set_points(points + ([points[0]] if closed and points else []))
+            self._preview.set_points(points + ([points[0]] if closed and points else []), label)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 
 from workbench.editing.selection import expand_modules, movable
+from workbench.geometry.placement import hall_at
 from workbench.editing.snapping import drag_offset
 from workbench.model.edits import MoveBlocks
 from workbench.ui.scene.coords import scene_rect_to_box
@@ -77,11 +78,18 @@ class SelectTool(Tool):
             self._finish_band(press, event)
         elif self._anchor is None and not event.ctrl and self.editor.scene.block_at(event.scene_pos) is None:
             self.editor.document.set_selection(set())
+            # A click on a hall's empty floor selects the hall (Delete, F2 and its menu then act on it).
+            hall = hall_at(self.editor.document.design, event.x_mm, event.y_mm)
+            self.editor.select_hall(hall.id if hall is not None else "")
         self._anchor = None
         return True
 
     def key_press(self, event: QKeyEvent) -> bool:
+        if event.key() == Qt.Key.Key_F2 and self.editor.selected_hall_id:
+            self.editor.rename_hall(self.editor.selected_hall_id)
+            return True
         if event.key() == Qt.Key.Key_Escape:
+            self.editor.select_hall("")
             if self._dragging:
                 self.cancel()
             else:
