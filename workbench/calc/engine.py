@@ -21,7 +21,6 @@ from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_t
 from workbench.calc.summary import cost, floor, hall_areas_m2, space
 from workbench.calc.voltage_checks import rack_bus, voltage_checks
 from workbench.geometry.boxes import footprints
-from workbench.geometry.placement import service_zones
 from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
@@ -59,6 +58,11 @@ class Calculator:
         # The site's hourly year (workbench.climate.load_weather); None keeps the typed economizer hours.
         self.weather: WeatherYear | None = None
 
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """The snapshot of the last run: a report prices the very rows the calculation counted."""
+        return self._snap
+
     def run(self, design: Design, load_fraction: float | None = None) -> Results:
         with _collector_paused():
             return self._run(design, load_fraction)
@@ -94,11 +98,9 @@ class Calculator:
             s.x[r], s.y[r], s.rotation[r] = b.x_mm, b.y_mm, b.rotation_deg
             rows.append(r)
         idx = np.unique(np.asarray(rows, dtype=np.int64))
-        lay = st.layout
-        lay.boxes[idx] = footprints(s.x[idx], s.y[idx], s.col("width_mm")[idx], s.col("depth_mm")[idx],
-                                    s.rotation[idx])
         clear = s.types.clear[s.type_index[idx]]
-        lay.front[idx], lay.rear[idx] = service_zones(lay.boxes[idx], s.rotation[idx], clear[:, 0], clear[:, 1])
+        st.layout.update(idx, footprints(s.x[idx], s.y[idx], s.col("width_mm")[idx], s.col("depth_mm")[idx],
+                                         s.rotation[idx]), s.rotation[idx], clear[:, 0], clear[:, 1])
         # Drop every finding that involves a moved block, then find them again for the moved blocks.
         touched = np.zeros(len(s.ids) + 1, dtype=bool)
         touched[idx] = True

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.calc import Results, calculate
+from workbench.calc import Results
+from workbench.calc.engine import Calculator
 from workbench.calc.money import convert
 from workbench.calc.snapshot import Snapshot, build_snapshot, build_type_table
 from workbench.model.blocktype import Catalog
@@ -125,9 +126,15 @@ def build_context(design: Design, catalog: Catalog, options: ReportOptions, resu
         raise ValueError("; ".join(problems))
     lang = load_language(options.lang)
     fmt = Formatter(lang, options.units)
+    snap = None
     if results is None:  # the design's own weather file, when it has a usable one (climate/sites.py)
         c = design.climate
-        results = calculate(design, catalog, weather=year_or_none(c.weather_path, None, c.weather_sha256))
-    snap = build_snapshot(design, build_type_table(catalog))
+        # One calculation, whose snapshot the BOM prices too (no second snapshot of the design).
+        calculator = Calculator(catalog)
+        calculator.weather = year_or_none(c.weather_path, None, c.weather_sha256)
+        results = calculator.run(design)
+        snap = calculator.snapshot
+    if snap is None:
+        snap = build_snapshot(design, build_type_table(catalog))
     bom = build_bom(design, catalog, options, snap, results.space.get("white_space_m2"))
     return Ctx(design, catalog, options, results, lang, fmt, Styles(lang.cjk), bom.pricing, bom, snap)
