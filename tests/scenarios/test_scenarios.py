@@ -159,3 +159,19 @@ def test_stale_differences_open_listed_with_their_path_and_are_kept(design: Desi
     # Saved again, the stale difference is still there: nothing is silently dropped.
     again = json.loads(dumps(loaded.design))
     assert victim in again["scenarios"][0]["changes"]["blocks"]["changed"]
+
+
+def test_an_editable_option_copies_every_block_field() -> None:
+    import dataclasses
+
+    from workbench.io.scenario_state import _copy_block
+    from workbench.model.design import Block
+
+    values = {"type_id": "rack.x", "x_mm": 1.5, "y_mm": -2.0, "rotation_deg": 90, "id": "b1", "name": "R1",
+              "hall_id": "h", "power_system": "main", "cooling_loop": "liquid", "module_id": "m", "locked": True,
+              "overrides": {"it_kw": 99.0}}
+    # Every field set away from its default: a field added to Block later and not copied fails here.
+    assert {f.name for f in dataclasses.fields(Block)} == set(values)
+    block = Block(**values)  # type: ignore[arg-type]
+    copy_ = _copy_block(block)
+    assert copy_ == block and copy_.overrides is not block.overrides

@@ -51,8 +51,9 @@ def test_scenarios_survive_save_and_open(window: MainWindow, monkeypatch, tmp_pa
     path = tmp_path / "options.dchall.json"
     window.document.save(path)
     loaded = load_design(path, window.document.catalog).design
-    assert [s.name for s in loaded.scenarios] == ["Option B"]
-    assert loaded.active_scenario == loaded.scenarios[0].id and loaded.site.customer == "ACME"
+    mine = [s for s in loaded.scenarios if s.name == "Option B"]
+    assert len(mine) == 1 and len(loaded.scenarios) == len(window.document.design.scenarios)
+    assert loaded.active_scenario == mine[0].id and loaded.site.customer == "ACME"
 
 
 def test_compare_dialog_marks_winners_and_draws_what_moved(window: MainWindow, qtbot, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -67,7 +68,11 @@ def test_compare_dialog_marks_winners_and_draws_what_moved(window: MainWindow, q
     dialog = CompareDialog(doc, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.comparison is not None and len(dialog.comparison.options) == 2
+    picker = dialog.picker
+    for i in range(picker.count()):  # the base and this test's option; the sample ships options of its own
+        keep = picker.item(i).text() in ("Base design", "Moved")
+        picker.item(i).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    assert dialog.comparison is not None and [o.name for o in dialog.comparison.options] == ["Base", "Moved"]
     table = dialog.table
     labels = [table.verticalHeaderItem(i).text() for i in range(table.rowCount())]
     capex_row = labels.index("CAPEX: total")
@@ -78,9 +83,10 @@ def test_compare_dialog_marks_winners_and_draws_what_moved(window: MainWindow, q
                                   dialog.comparison.options[1].design, doc.catalog)
     assert counts["moved"] == 1 and counts["removed"] == 1 and counts["added"] == 0
     # Unticking one option leaves one: the view asks for two to six instead of comparing.
-    dialog.picker.item(1).setCheckState(Qt.CheckState.Unchecked)
+    moved_item = next(picker.item(i) for i in range(picker.count()) if picker.item(i).text() == "Moved")
+    moved_item.setCheckState(Qt.CheckState.Unchecked)
     assert dialog.comparison is None and "two to six" in dialog.note.text()
-    dialog.picker.item(1).setCheckState(Qt.CheckState.Checked)
+    moved_item.setCheckState(Qt.CheckState.Checked)
     window.resize(1920, 1080)
     dialog.tabs.setCurrentIndex(0)
     dialog.grab().save(str(tmp_path / "compare.png"))

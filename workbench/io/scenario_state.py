@@ -7,7 +7,7 @@ from typing import Any
 
 from workbench.io.project import state_from_dict, state_to_dict
 from workbench.io.scenario_docs import diff_docs, patch_doc
-from workbench.model.design import Design, Scenario
+from workbench.model.design import Block, Design, Scenario
 from workbench.model.problems import InputError, Problem
 
 BASE = ""  # the id that names the base design wherever a scenario id is expected
@@ -54,17 +54,23 @@ def materialize(design: Design, scenario_id: str, base: dict[str, Any] | None = 
         if scenario is None:
             raise KeyError(scenario_id)
         if scenario.id == design.active_scenario:  # what is on screen is this scenario, edits and all
-            shown = _detached(design) if not editable else state_from_dict(copy.deepcopy(state_to_dict(design)))
+            shown = detached(design) if not editable else state_from_dict(copy.deepcopy(state_to_dict(design)))
             return shown, patch_doc(base, scenario.changes).stale
         if scenario.problems:
             raise InputError([Problem(f"scenario '{scenario.name}'", p) for p in scenario.problems])
     elif base_design is design:
-        return (_detached(design) if not editable else state_from_dict(copy.deepcopy(state_to_dict(design)))), []
+        return (detached(design) if not editable else state_from_dict(copy.deepcopy(state_to_dict(design)))), []
     changes = scenario.changes if scenario is not None else {}
     shown, stale = _patched_design(base_design, base, changes)
     if editable:
-        shown.blocks = {bid: b.copy() for bid, b in shown.blocks.items()}
+        shown.blocks = {bid: _copy_block(b) for bid, b in shown.blocks.items()}
     return shown, stale
+
+
+def _copy_block(b: Block) -> Block:
+    # The constructor directly: Block.copy's generic field loop costs twice as much on a campus.
+    return Block(b.type_id, b.x_mm, b.y_mm, b.rotation_deg, b.id, b.name, b.hall_id, b.power_system,
+                 b.cooling_loop, b.module_id, b.locked, dict(b.overrides) if b.overrides else {})
 
 
 # Large keyed collections: patched object by object, sharing what did not change.
@@ -106,7 +112,7 @@ def _base_design(doc: dict[str, Any]) -> Design:
     return built
 
 
-def _detached(design: Design) -> Design:
+def detached(design: Design) -> Design:
     """A read-only view of a design's state without its scenarios (objects shared)."""
     out = Design(site=design.site, halls=design.halls, blocks=design.blocks, modules=design.modules,
                  assumptions=design.assumptions, description=design.description, meta=design.meta)

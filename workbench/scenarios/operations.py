@@ -13,7 +13,7 @@ from typing import Any
 
 from workbench.io.project import state_to_dict
 from workbench.io.scenario_docs import diff_docs
-from workbench.io.scenario_state import BASE, base_document, changes_of, find, materialize
+from workbench.io.scenario_state import BASE, base_document, changes_of, detached, find, materialize, remember_base
 from workbench.model.design import Design, Scenario
 from workbench.model.edits import Edit
 
@@ -75,6 +75,10 @@ def _refreshed(design: Design, base: dict[str, Any]) -> list[Scenario]:
 
 def _switched_state(design: Design, scenarios: list[Scenario], base: dict[str, Any], target: str) -> dict[str, Any]:
     """The design's fields with ``target`` (a scenario id, or BASE) materialised for editing."""
+    if not design.active_scenario:
+        # Leaving the base: what is on screen is the base, so options are built from its objects (a
+        # detached view, since this design object is about to show the target instead).
+        remember_base(base, detached(design))
     probe = Design(scenarios=scenarios, scenario_base=base, active_scenario="")
     shown, _stale = materialize(probe, target, base)
     state = _state(shown)

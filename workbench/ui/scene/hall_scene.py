@@ -54,6 +54,7 @@ class HallScene(QGraphicsScene):
         self.grid_visible = True
         self.grid_mm = 600.0
         self.block_items: dict[str, BlockItem] = {}
+        self._shown: dict[str, Block] = {}  # the block each item was last drawn from (see _on_design_reset)
         self.hall_items: dict[str, HallItem] = {}
         self.footprints = FootprintTable()
         self.drag: DragState | None = None
@@ -110,6 +111,7 @@ class HallScene(QGraphicsScene):
         for item in self.block_items.values():
             self.removeItem(item)
         self.block_items.clear()
+        self._shown.clear()
         self._selected.clear()
         self._preview.clear()
         self.detail.reset()
@@ -128,9 +130,19 @@ class HallScene(QGraphicsScene):
         gone = [bid for bid in self.block_items if bid not in blocks]
         if gone:
             self._on_blocks_removed(gone)
-        kept = [bid for bid in blocks if bid in self.block_items]
-        if kept:
-            self._on_blocks_moved(kept)  # new positions, and new looks where a type or name changed
+        # _shown holds the block each item was last drawn from (kept current by the in-place edits and
+        # their events), so only blocks whose values differ from what is drawn need any work.
+        shown = self._shown
+        changed = []
+        for bid, b in blocks.items():
+            old = shown.get(bid)
+            if old is b or bid not in self.block_items:
+                continue
+            if old != b:
+                changed.append(bid)
+            shown[bid] = b
+        if changed:
+            self._on_blocks_moved(changed)  # new positions, and new looks where a type or name changed
         new = [b for bid, b in blocks.items() if bid not in self.block_items]
         if new:
             self._add_items(new)
@@ -145,6 +157,7 @@ class HallScene(QGraphicsScene):
             item.setPos(to_scene(b.x_mm, b.y_mm))
             self.addItem(item)
             self.block_items[b.id] = item
+            self._shown[b.id] = b
         self.footprints.dirty = True
         self.detail.changed()
         self._aisle_timer.start()
@@ -158,6 +171,7 @@ class HallScene(QGraphicsScene):
             item = self.block_items.pop(bid, None)
             if item is not None:
                 self.removeItem(item)
+            self._shown.pop(bid, None)
             self._selected.discard(bid)
             self._preview.discard(bid)
         self.detail.forget(ids)
@@ -178,6 +192,7 @@ class HallScene(QGraphicsScene):
             look = block_look(b, catalog, self.language)
             if look != item.look:
                 item.set_look(look)
+            self._shown[bid] = b
         self.footprints.update_rows(self.design, catalog, ids)
         self.detail.changed()
         self._aisle_timer.start()
@@ -190,6 +205,7 @@ class HallScene(QGraphicsScene):
             item, b = self.block_items.get(bid), blocks.get(bid)
             if item is not None and b is not None:
                 item.set_look(block_look(b, catalog, self.language))
+                self._shown[bid] = b
         self.footprints.dirty = True
         self.detail.changed()
         self._aisle_timer.start()
