@@ -56,6 +56,7 @@ class UnderlayController(QObject):
             self._design.events.underlay_changed.disconnect(self.refresh)
         self._design = self.document.design
         self._design.events.underlay_changed.connect(self.refresh)
+        self._drop()  # another design (or the same file opened again): read the drawing afresh, it may have changed
         self.refresh()
 
     def refresh(self) -> None:

@@ -63,7 +63,7 @@ def export_dxf(window, path: str | Path | None = None) -> Path | None:  # type: 
     from PySide6.QtWidgets import QMessageBox
 
     from workbench.cad.dxf_export import write_dxf
-    from workbench.report.i18n import load_language
+    from workbench.text.language import load_language
     from workbench.ui import i18n
 
     doc = window.document
