@@ -206,21 +206,19 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
     src = np.fromiter((row[c.from_block] for c in good), np.int64, len(good))
     dst = np.fromiter((row[c.to_block] for c in good), np.int64, len(good))
     kind = np.fromiter((KINDS.index(c.kind) for c in good), np.int64, len(good))
-    slot_index: dict[tuple[int, str], int] = {}
-    slot_node: list[int] = []
-    slot_kind: list[int] = []
-    slot_standby: list[bool] = []
-    slots = np.empty(len(good), dtype=np.int64)
-    for k, c in enumerate(good):
-        key = (int(dst[k]), c.to_port)
-        s = slot_index.get(key)
-        if s is None:
-            s = slot_index[key] = len(slot_node)
-            port = types[key[0]].port(c.to_port)
-            slot_node.append(key[0])
-            slot_kind.append(int(kind[k]))
-            slot_standby.append(bool(port is not None and port.standby))
-        slots[k] = s
+    # Input slots: one per (node, input port), numbered in order of first use.
+    port_code: dict[str, int] = {}
+    codes = np.fromiter((port_code.setdefault(c.to_port, len(port_code)) for c in good), np.int64, len(good))
+    _, first, slots = np.unique(dst * max(len(port_code), 1) + codes, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")  # renumber so slot numbers follow first use
+    renumber = np.empty(len(order), dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    slots = renumber[slots.reshape(-1)] if len(good) else np.zeros(0, dtype=np.int64)
+    first = first[order]
+    slot_node = dst[first].tolist()
+    slot_kind = kind[first].tolist()
+    slot_standby = [bool(p is not None and p.standby) for p in
+                    (types[slot_node[i]].port(good[e].to_port) for i, e in enumerate(first.tolist()))]
     level, cyclic = _levels(n, src, dst)
     if cyclic.any():
         # Levels again without the loop's edges, so what hangs below a loop is still analysed.
@@ -253,31 +251,28 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
     return g
 
 
-def _find(parent: list[int], x: int) -> int:
-    while parent[x] != x:
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-    return x
-
-
 def _buses(g: PlantGraph) -> None:
-    """Union the sources of each input into buses; number each slot's and each source's bus."""
+    """Join the sources of each input into buses (connected components of 'feeds the same input'), by
+    label propagation on arrays; number each slot's and each source's bus."""
     n = g.n
-    parent = list(range(n))
-    first: dict[int, int] = {}
-    for e, (sl, sr) in enumerate(zip(g.slot.tolist(), g.src.tolist())):
-        f = first.setdefault(sl, sr)
-        a, b = _find(parent, f), _find(parent, sr)
-        if a != b:
-            parent[b] = a
-    roots = sorted({_find(parent, sr) for sr in g.src.tolist()})
-    number = {r: i for i, r in enumerate(roots)}
     source_bus = np.full(n, -1, dtype=np.int64)
-    for sr in set(g.src.tolist()):
-        source_bus[sr] = number[_find(parent, sr)]
     slot_bus = np.full(len(g.slot_node), -1, dtype=np.int64)
-    if len(g.slot):
-        slot_bus[g.slot] = source_bus[g.src]
+    if len(g.src) == 0:
+        g.slot_bus, g.source_bus, g.n_buses = slot_bus, source_bus, 0
+        return
+    label = np.arange(n, dtype=np.int64)
+    while True:
+        per_slot = np.full(len(g.slot_node), n, dtype=np.int64)
+        np.minimum.at(per_slot, g.slot, label[g.src])
+        new = label.copy()
+        np.minimum.at(new, g.src, per_slot[g.slot])
+        if np.array_equal(new, label):
+            break
+        label = new
+    sources = np.unique(g.src)
+    roots, number = np.unique(label[sources], return_inverse=True)
+    source_bus[sources] = number.reshape(-1)
+    slot_bus[g.slot] = source_bus[g.src]
     g.slot_bus, g.source_bus, g.n_buses = slot_bus, source_bus, len(roots)
 
 
@@ -294,26 +289,22 @@ def _heat_groups(g: PlantGraph, snap: Snapshot, table: list[BlockType], type_row
     units = np.flatnonzero(g.needs_heat & ~explicit).tolist()
     rej = np.flatnonzero(is_rej).tolist()
     # Loops: the units' loop names (blank means the type's default, which no heat rejection names).
-    loops = sorted({loop_of[u] or ("air" if g.is_air_unit[u] else "liquid") for u in units})
-    index = {name: i for i, name in enumerate(loops)}
-    parent = list(range(len(loops)))
-    served: dict[int, list[int]] = {}
+    unit_loop = [loop_of[u] or ("air" if g.is_air_unit[u] else "liquid") for u in units]
+    loops = sorted(set(unit_loop))
+    # Heat rejection with a loop name serves that loop alone; one without serves every loop, which then
+    # share it as one heat group. So: one group for all loops when any unit is blank, else one per loop.
+    shared = any(not loop_of[r] for r in rej)
+    number = {name: (0 if shared else i) for i, name in enumerate(loops)}
+    roots = [0] if shared and loops else list(range(len(loops)))
+    group = np.full(n, -1, dtype=np.int64)
+    if units:
+        group[np.asarray(units, dtype=np.int64)] = np.asarray([number[name] for name in unit_loop], dtype=np.int64)
     for r in rej:
         name = loop_of[r]
-        covered = [index[name]] if name in index else (list(range(len(loops))) if not name else [])
-        served[r] = covered
-        for c in covered[1:]:
-            a, b = _find(parent, covered[0]), _find(parent, c)
-            if a != b:
-                parent[b] = a
-    group = np.full(n, -1, dtype=np.int64)
-    roots = sorted({_find(parent, i) for i in range(len(loops))})
-    number = {r: i for i, r in enumerate(roots)}
-    for u in units:
-        group[u] = number[_find(parent, index[loop_of[u] or ("air" if g.is_air_unit[u] else "liquid")])]
-    for r, covered in served.items():
-        if covered:
-            group[r] = number[_find(parent, covered[0])]
+        if not name and loops:
+            group[r] = 0
+        elif name in number:
+            group[r] = number[name]
     g.heat_group, g.is_rejection, g.heat_explicit, g.n_heat_groups = group, is_rej, explicit, len(roots)
 
 
