@@ -92,23 +92,22 @@ def hall_id_at(design: Design, x: float, y: float) -> str:
 
 
 # --- service zones ---------------------------------------------------------------------------------
+# Outward direction (x, y) of each face per quarter turn: at rotation 0 the front faces -y.
+_FRONT_X, _FRONT_Y = np.array([0.0, 1.0, 0.0, -1.0]), np.array([-1.0, 0.0, 1.0, 0.0])
+_FACE = {"front": (_FRONT_X, _FRONT_Y), "rear": (-_FRONT_X, -_FRONT_Y),
+         "left": (_FRONT_Y, -_FRONT_X), "right": (-_FRONT_Y, _FRONT_X)}
+
+
 def face_zones(boxes: F, rotation: I, depth: F, side: str = "front") -> F:
     """Rectangles `depth` deep outside one face of each footprint (rows of xmin, ymin, xmax, ymax).
 
     At rotation 0 the front faces -y; rotations turn counter-clockwise, so the front faces +x at 90,
     +y at 180 and -x at 270. Left and right are as seen standing in front of the block, facing it.
     """
-    r = (rotation // 90) % 4
-    fx = np.select([r == 1, r == 3], [1.0, -1.0], 0.0)
-    fy = np.select([r == 0, r == 2], [-1.0, 1.0], 0.0)
-    if side == "rear":
-        fx, fy = -fx, -fy
-    elif side == "left":
-        fx, fy = fy, -fx
-    elif side == "right":
-        fx, fy = -fy, fx
-    elif side != "front":
+    r = (np.asarray(rotation, dtype=np.int64) // 90) % 4
+    if side not in _FACE:
         raise ValueError(f"side must be one of {SIDES}, got {side!r}")
+    fx, fy = _FACE[side][0][r], _FACE[side][1][r]
     xmin, ymin, xmax, ymax = boxes.T
     zx0 = np.where(fx > 0, xmax, np.where(fx < 0, xmin - depth, xmin))
     zx1 = np.where(fx > 0, xmax + depth, np.where(fx < 0, xmin, xmax))
@@ -131,13 +130,17 @@ def clearance_zones(boxes: F, rotation: I, depth_mm: F) -> F:
 # --- blocks as arrays ------------------------------------------------------------------------------
 @dataclass
 class Layout:
-    """Blocks as arrays for the rules: footprints, front and rear service zones, and each block's hall."""
+    """Blocks as arrays for the rules: footprints, front and rear service zones, and each block's hall.
+
+    Change rows through `update`, which keeps the derived reach in step; the arrays are shared, not copied.
+    """
 
     ids: list[str]
     boxes: F  # (n, 4) footprints
     front: F  # (n, 4) front service zones (zero deep where the type needs none)
     rear: F  # (n, 4)
     hall: I  # index into design.halls; an unknown hall id counts as the first hall
+    _reach: F | None = field(default=None, repr=False)
 
     @classmethod
     def from_arrays(cls, ids: list[str], boxes: F, rotation: I, front_mm: F, rear_mm: F, hall: I) -> Layout:
@@ -165,11 +168,16 @@ class Layout:
 
     def reach(self) -> F:
         """Each block with its two service zones as one rectangle: one search finds overlaps and breaches."""
-        b, f, r = self.boxes, self.front, self.rear
-        return np.column_stack((np.minimum(np.minimum(b[:, 0], f[:, 0]), r[:, 0]),
-                                np.minimum(np.minimum(b[:, 1], f[:, 1]), r[:, 1]),
-                                np.maximum(np.maximum(b[:, 2], f[:, 2]), r[:, 2]),
-                                np.maximum(np.maximum(b[:, 3], f[:, 3]), r[:, 3])))
+        if self._reach is None or len(self._reach) != len(self.boxes):
+            self._reach = _reach(self.boxes, self.front, self.rear)
+        return self._reach
+
+    def update(self, rows: I, boxes: F, rotation: I, front_mm: F, rear_mm: F) -> None:
+        """New footprints (and rotations) for some rows, with their zones and reach."""
+        self.boxes[rows] = boxes
+        self.front[rows], self.rear[rows] = service_zones(boxes, rotation, front_mm, rear_mm)
+        if self._reach is not None and len(self._reach) == len(self.boxes):
+            self._reach[rows] = _reach(self.boxes[rows], self.front[rows], self.rear[rows])
 
     def zones(self, rows: I) -> tuple[F, I]:
         """The front and rear zones of some rows that have any depth, with the owning row of each zone."""
@@ -178,6 +186,13 @@ class Layout:
         keep_r = (r[:, 2] > r[:, 0]) & (r[:, 3] > r[:, 1])
         return (np.concatenate((f[keep_f], r[keep_r])).reshape(-1, 4),
                 np.concatenate((rows[keep_f], rows[keep_r])).astype(np.int64))
+
+
+def _reach(b: F, f: F, r: F) -> F:
+    return np.column_stack((np.minimum(np.minimum(b[:, 0], f[:, 0]), r[:, 0]),
+                            np.minimum(np.minimum(b[:, 1], f[:, 1]), r[:, 1]),
+                            np.maximum(np.maximum(b[:, 2], f[:, 2]), r[:, 2]),
+                            np.maximum(np.maximum(b[:, 3], f[:, 3]), r[:, 3])))
 
 
 # --- fixed obstacles -------------------------------------------------------------------------------
@@ -282,8 +297,12 @@ class Findings:
                                          self.column[:, 1], self.outside, self.door[:, 1])).astype(np.int64))
 
 
-def _unique_pairs(a: I, b: I) -> I:
-    return np.unique(np.column_stack((a, b)).astype(np.int64).reshape(-1, 2), axis=0)
+def _unique_pairs(a: I, b: I, n: int) -> I:
+    """Distinct (a, b) rows, sorted; a and b are below n (one integer key per pair is much faster than axis=0)."""
+    if len(a) == 0:
+        return _empty_pairs()
+    code = np.unique(a.astype(np.int64) * n + b)
+    return np.column_stack((code // n, code % n)).astype(np.int64)
 
 
 def find(layout: Layout, site: Site | None = None, rows: I | None = None) -> Findings:
@@ -315,10 +334,10 @@ def find(layout: Layout, site: Site | None = None, rows: I | None = None) -> Fin
     owner, other = owner[keep], other[keep]
     hit = overlaps(boxes[owner], boxes[other])
     found: dict[str, I] = {
-        "overlap": _unique_pairs(np.minimum(owner[hit], other[hit]), np.maximum(owner[hit], other[hit]))}
+        "overlap": _unique_pairs(np.minimum(owner[hit], other[hit]), np.maximum(owner[hit], other[hit]), max(n, 1))}
     for name, zone in (("front", layout.front), ("rear", layout.rear)):
         hit = overlaps(zone[owner], boxes[other])
-        found[name] = _unique_pairs(owner[hit], other[hit])
+        found[name] = _unique_pairs(owner[hit], other[hit], max(n, 1))
     if site is None:
         return Findings(**found)
     if len(site.columns):  # the few columns against the blocks
