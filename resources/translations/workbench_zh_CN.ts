@@ -3300,209 +3300,209 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MetricsDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="152"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="178"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="179"/>
         <source>Load against capacity</source>
         <translation>负载与容量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="153"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="179"/>
         <source>PUE against IT load</source>
         <translation>PUE 随 IT 负载变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="180"/>
         <source>Facility overhead by subsystem</source>
         <translation>各子系统的设施开销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="154"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="180"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="155"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="181"/>
         <source>The year at the site</source>
         <translation>站点全年运行</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="159"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="185"/>
         <source>IT load (design)</source>
         <translation>IT 负载（设计）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="160"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="186"/>
         <source>PUE, annualised</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="161"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="187"/>
         <source>PUE, design day</source>
         <translation>PUE（设计日）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="162"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="188"/>
         <source>Utilisation</source>
         <translation>利用率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="163"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="189"/>
         <source>Design</source>
         <translation>设计值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="164"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="190"/>
         <source>Back to the design&apos;s IT utilisation assumption</source>
         <translation>恢复为设计的 IT 利用率假设</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="165"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="191"/>
         <source>IT utilisation for the operating point: sets the load the PUE is evaluated at</source>
         <translation>运行工况的 IT 利用率：决定计算 PUE 时的负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="167"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="193"/>
         <source>Racks (compute / network / storage)</source>
         <translation>机柜（计算 / 网络 / 存储）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="167"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="193"/>
         <source>Blocks placed</source>
         <translation>已放置设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="194"/>
         <source>White space</source>
         <translation>IT 机房面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="168"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="194"/>
         <source>Power density</source>
         <translation>功率密度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="195"/>
         <source>Average per rack</source>
         <translation>单机柜平均功率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="169"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="195"/>
         <source>Annual energy (facility)</source>
         <translation>年耗电量（设施）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="170"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="196"/>
         <source>Annual energy cost</source>
         <translation>年电费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="170"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="196"/>
         <source>CAPEX (equipment, ROM)</source>
         <translation>资本支出（设备，粗略估算）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="171"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="197"/>
         <source>Cost per MW IT</source>
         <translation>每 MW IT 成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="175"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="201"/>
         <source>IT load (kW)</source>
         <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="175"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="201"/>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="176"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="202"/>
         <source>No power or cooling equipment placed yet.</source>
         <translation>尚未放置供电或制冷设备。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="200"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="318"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="339"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="226"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="345"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="366"/>
         <source>{0} kW</source>
         <translation>{0} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="204"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="230"/>
         <source>PUE at {0} % utilisation</source>
         <translation>{0} % 利用率下的 PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="231"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="258"/>
         <source>PUE incomplete: it leaves out what is not placed yet.</source>
         <translation>PUE 不完整：未计入尚未布置的部分。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
         <source>UPS</source>
         <translation>不间断电源（UPS）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
         <source>Distribution</source>
         <translation>配电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="278"/>
         <source>Generators</source>
         <translation>发电机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="278"/>
         <source>Transformers</source>
         <translation>变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="279"/>
         <source>MV switchgear</source>
         <translation>中压开关柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="279"/>
         <source>Solid-state transformers</source>
         <translation>固态变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="280"/>
         <source>Air units</source>
         <translation>空调末端</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="280"/>
         <source>CDUs</source>
         <translation>冷却分配单元（CDU）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="280"/>
         <source>Chillers</source>
         <translation>冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="281"/>
         <source>Dry coolers</source>
         <translation>干冷器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="281"/>
         <source>Cooling towers</source>
         <translation>冷却塔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="265"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
         <source>{0}
 {1} modules, installed {2} kW, usable under {3}: {4} kW
 load {5} kW, headroom {6} kW, stranded {7} kW</source>
@@ -3511,135 +3511,135 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 负载 {5} kW，余量 {6} kW，闲置 {7} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="269"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="296"/>
         <source>{0} not met</source>
         <translation>{0} 未满足</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="275"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="276"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
         <source>Air cooling</source>
         <translation>风冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="277"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
         <source>Liquid cooling</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="278"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="305"/>
         <source>Heat rejection</source>
         <translation>排热</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="284"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="311"/>
         <source>Space and floor</source>
         <translation>空间与楼面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="292"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="319"/>
         <source>Block footprint {0} m² of {1} m² floor</source>
         <translation>设备占地 {0} m²，场地面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="293"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="320"/>
         <source>{0} · footprint</source>
         <translation>{0} · 占地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="321"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="326"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="321"/>
         <source>over</source>
         <translation>超出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="291"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="318"/>
         <source>Block footprint {0} m² of {1} m² white space</source>
         <translation>设备占地 {0} m²，IT 机房面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="298"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="325"/>
         <source>{0} · floor, heaviest block</source>
         <translation>{0} · 楼面，最重设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="326"/>
         <source>overloaded</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="300"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="327"/>
         <source>Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²</source>
         <translation>最重设备 {0} kN/m²，{1}承载能力 {2} kN/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="312"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="339"/>
         <source>Power losses</source>
         <translation>供电损耗</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="313"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="316"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="320"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="340"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="347"/>
         <source>{0} kW · pPUE {1:.3f}</source>
         <translation>{0} kW · pPUE {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="315"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="342"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="318"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="345"/>
         <source>Lighting</source>
         <translation>照明</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="319"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="346"/>
         <source>Miscellaneous</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="333"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="360"/>
         <source>{0}  ({1} / {2} / {3})</source>
         <translation>{0}（{1} / {2} / {3}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="337"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="364"/>
         <source>{0} m²</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="338"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="365"/>
         <source>{0} kW/m²</source>
         <translation>{0} kW/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="340"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="367"/>
         <source>{0} MWh/yr</source>
         <translation>{0} MWh/年</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="370"/>
         <source>{0} /MW</source>
         <translation>{0} /MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="348"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="375"/>
         <source>Rate {0} {1} per USD; {2}</source>
         <translation>汇率 {0} {1}/USD；{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="350"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="377"/>
         <source>IT load per m² of white space</source>
         <translation>每平方米 IT 机房面积的 IT 负载</translation>
     </message>
@@ -4256,307 +4256,338 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>SiteTab</name>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="139"/>
         <source>Weather file</source>
         <translation>气象文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="135"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="139"/>
         <source>Monthly means</source>
         <translation>月平均值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
         <source>Cooling loops</source>
         <translation>冷却环路</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="136"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
         <source>IT load over the year</source>
         <translation>全年 IT 负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="139"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="143"/>
         <source>Choose EPW or TMY3…</source>
         <translation>选择 EPW 或 TMY3…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="140"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="144"/>
         <source>No weather file</source>
         <translation>不用气象文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="141"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="145"/>
         <source>Use the typed economizer hours instead (less accurate)</source>
         <translation>改用手动输入的自然冷却小时数（精度较低）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="143"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
         <source>For a site not built in, download its EPW from climate.onebuilding.org (TMYx files for thousands of stations) or the EnergyPlus weather page, then choose it here. Built-in sites ship only weather data the project may redistribute; sources and licences are in resources/weather/README.md.</source>
         <translation>内置站点以外的地点，请从 climate.onebuilding.org（数千个气象站的 TMYx 文件）或 EnergyPlus 气象数据页面下载其 EPW 文件，再在此选择。内置站点只包含本项目可以再分发的气象数据，来源与许可见 resources/weather/README.md。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="146"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="146"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="150"/>
         <source>Latitude, longitude</source>
         <translation>纬度、经度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
         <source>Elevation</source>
         <translation>海拔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="147"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="151"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="148"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="152"/>
         <source>SHA-256</source>
         <translation>SHA-256 校验值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="148"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="152"/>
         <source>Source and licence</source>
         <translation>来源与许可</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="149"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="153"/>
         <source>Cooling design 0.4 %</source>
         <translation>供冷设计工况 0.4 %</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="149"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="153"/>
         <source>Heating design 99.6 %</source>
         <translation>供暖设计工况 99.6 %</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="152"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="156"/>
         <source>Dry bulb °C</source>
         <translation>干球 °C</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="152"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="156"/>
         <source>Wet bulb °C</source>
         <translation>湿球 °C</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="155"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="159"/>
         <source>Each loop holds its own supply and return temperature. Warm-water loops carry liquid-cooled racks through CDUs; chilled-water loops feed CRAHs, fan walls and rear doors. Blank takes the assumption.</source>
         <translation>每个环路有各自的供回水温度。温水环路经 CDU 服务液冷机柜；冷冻水环路供给机房空调、风墙和背板换热器。留空则采用假设值。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="157"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="161"/>
         <source>Import hourly CSV…</source>
         <translation>导入逐时 CSV…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Jan</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Feb</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Mar</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Apr</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="162"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
         <source>Jun</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
         <source>Jul</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
         <source>Aug</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
         <source>Sep</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
         <source>Oct</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
         <source>Nov</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="163"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
         <source>Dec</source>
         <translation>12月</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="170"/>
         <source>Constant at the IT utilisation</source>
         <translation>按 IT 利用率恒定</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="166"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="170"/>
         <source>Weekly 24 × 7 profile</source>
         <translation>每周 24 × 7 曲线</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="167"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="171"/>
         <source>Monthly ramp (phased build-out)</source>
         <translation>逐月爬坡（分期建设）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="168"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="172"/>
         <source>Imported hourly profile</source>
         <translation>导入的逐时曲线</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="177"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="181"/>
         <source>Built-in site…</source>
         <translation>内置站点…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="185"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="189"/>
         <source>Hourly year: {0}, {1} file, {2} hours. The PUE is Σ facility / Σ IT energy over every hour.</source>
         <translation>逐时全年：{0}，{1} 文件，{2} 小时。PUE 为全年各小时设施能耗之和 / IT 能耗之和。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="188"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="192"/>
         <source>The file has changed since it was chosen: {0}</source>
         <translation>文件在选定后已被修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="190"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="194"/>
         <source>The weather file cannot be used: {0}
 The design stays usable: its PUE comes from the typed economizer hours (less accurate) until the file is found or another is chosen.</source>
         <translation>气象文件无法使用：{0}
 设计仍可使用：在找到该文件或另选文件之前，PUE 按手动输入的自然冷却小时数计算（精度较低）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="194"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="198"/>
         <source>No weather file: the PUE comes from the typed economizer hours (assumption), the less accurate path. Choose the site&apos;s weather for an hourly year.</source>
         <translation>无气象文件：PUE 按手动输入的自然冷却小时数（假设值）计算，精度较低。请选择站点气象数据以进行逐时全年计算。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="207"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="211"/>
         <source>{0} hourly factors</source>
         <translation>{0} 个逐时系数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="209"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="213"/>
         <source>{0} hours from {1}</source>
         <translation>{0} 小时，来自 {1}</translation>
     </message>
     <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="219"/>
+        <source>12 monthly values in %</source>
+        <translation>12 个月的数值（%）</translation>
+    </message>
+    <message>
         <location filename="../../workbench/ui/docks/site_tab.py" line="220"/>
+        <source>24 hourly values in % (every day) or 168 (Monday 00:00 first)</source>
+        <translation>24 个小时数值（%，每天相同）或 168 个（从周一 00:00 开始）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="231"/>
         <source>{0} m</source>
         <translation>{0} m</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="223"/>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="225"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="234"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="236"/>
         <source>dry bulb {0} °C, wet bulb {1} °C</source>
         <translation>干球 {0} °C，湿球 {1} °C</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="229"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="240"/>
         <source>your file</source>
         <translation>您的文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="245"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="256"/>
         <source>Recent sites…</source>
         <translation>最近使用的站点…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="290"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="301"/>
         <source>Warm-water loop {0}</source>
         <translation>温水环路 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="290"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="301"/>
         <source>Chilled-water loop {0}</source>
         <translation>冷冻水环路 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="293"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="304"/>
         <source>Supply</source>
         <translation>供水</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="293"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="304"/>
         <source>Return</source>
         <translation>回水</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="324"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="335"/>
         <source>Edit loop temperatures</source>
         <translation>修改环路温度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="330"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="341"/>
         <source>Choose weather file</source>
         <translation>选择气象文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="344"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="355"/>
         <source>Choose a weather file</source>
         <translation>选择气象文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="345"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="356"/>
         <source>Weather files (*.epw *.csv *.CSV);;All files (*)</source>
         <translation>气象文件 (*.epw *.csv *.CSV);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="357"/>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="390"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="368"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="429"/>
         <source>Not used, the design is unchanged: {0}</source>
         <translation>未采用，设计未改动：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="376"/>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="394"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="387"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="415"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="433"/>
         <source>Edit IT load profile</source>
         <translation>修改 IT 负载曲线</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="379"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="395"/>
+        <source>Not used: the factors must be numbers in %.</source>
+        <translation>未采用：系数必须是以 % 表示的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="398"/>
+        <source>Not used: each factor must be between 0 and 100 %.</source>
+        <translation>未采用：每个系数必须在 0 到 100 % 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="401"/>
+        <source>Not used: {0} values where 12 months are needed.</source>
+        <translation>未采用：输入了 {0} 个数值，需要 12 个月的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="407"/>
+        <source>Not used: {0} values where 24 or 168 are needed.</source>
+        <translation>未采用：输入了 {0} 个数值，需要 24 或 168 个。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="418"/>
         <source>Import an hourly IT load profile</source>
         <translation>导入逐时 IT 负载曲线</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/site_tab.py" line="380"/>
+        <location filename="../../workbench/ui/docks/site_tab.py" line="419"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>

@@ -254,3 +254,21 @@ def test_cli_table_shows_each_loop_and_the_manual_basis() -> None:
     assert set(rows) == {"liquid", "air", "air/condenser"} and "tower+chiller" in rows["air"]
     manual = run("calc", str(sample_design_path()))
     assert "typed economizer hours" in manual.stdout
+
+
+def test_load_profiles_over_the_calendar() -> None:
+    from workbench.calc.annual_inputs import LoadProfile
+    from workbench.climate.records import calendar
+
+    month, day, hour = calendar(8784)
+    doy = np.arange(8784) // 24
+    hourly = tuple(np.linspace(0.1, 0.9, 8760).tolist())
+    f = LoadProfile("hourly", hourly=hourly).fractions(0.8, month, doy, hour)
+    assert len(f) == 8784 and np.array_equal(f[59 * 24:60 * 24], f[58 * 24:59 * 24])
+    assert f[-1] == pytest.approx(0.9)
+    weekly = tuple([1.0] * 120 + [0.5] * 48)  # weekdays full, weekend half
+    m, d, h = calendar(8760)
+    w = LoadProfile("weekly", weekly=weekly).fractions(0.8, m, np.arange(8760) // 24, h, first_weekday=0)
+    assert w[:24].tolist() == [0.8] * 24 and w[5 * 24:7 * 24].tolist() == [0.4] * 48
+    monthly = LoadProfile("monthly", monthly=tuple(x / 12 for x in range(1, 13))).fractions(1.0, m, np.arange(8760) // 24, h)
+    assert monthly[0] == pytest.approx(1 / 12) and monthly[-1] == pytest.approx(1.0)

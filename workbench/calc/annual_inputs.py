@@ -114,8 +114,11 @@ class LoadProfile:
             f = np.asarray(self.weekly, dtype=float)[weekday * 24 + hour] * utilisation
         elif self.kind == "monthly" and len(self.monthly) == 12:
             f = np.asarray(self.monthly, dtype=float)[month - 1] * utilisation
-        elif self.kind == "hourly" and len(self.hourly) >= n > 0:
-            f = np.asarray(self.hourly[:n], dtype=float)
+        elif self.kind == "hourly" and len(self.hourly) in (8760, 8784) and n in (8760, 8784):
+            f = np.asarray(self.hourly, dtype=float)
+            if len(f) < n:  # a 365-day profile in a leap year: 29 February repeats the 28th
+                f = np.concatenate([f[:59 * 24], f[58 * 24:59 * 24], f[59 * 24:]])
+            f = f[:n]  # a 366-day profile in a common year drops its last day
         else:
             f = np.full(n, utilisation)
         out: F = np.clip(f, 0.0, 1.0).astype(float)

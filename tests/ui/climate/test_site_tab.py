@@ -84,3 +84,39 @@ def test_missing_file_keeps_the_design_usable(window: MainWindow, tmp_path: Path
     r = doc.recalculate_now()
     assert r.annual is None and r.pue is not None
     assert "is missing" in tab.status.text() and "economizer hours" in tab.status.text()
+
+
+def test_monthly_ramp_typed_in_per_cent(window: MainWindow) -> None:
+    doc = window.document
+    tab = _tab(window)
+    assert tab.open_weather(str(WEATHER / "703165TY.csv"))
+    tab.profile.setCurrentIndex(tab.profile.findData("monthly"))
+    tab._on_profile(tab.profile.currentIndex())
+    assert doc.design.climate.profile_kind == "monthly" and len(doc.design.climate.profile_monthly) == 12
+    tab.factors.setText("10 20 30")
+    tab._on_factors()
+    assert "3 values where 12" in tab.profile_note.text() and doc.design.climate.profile_monthly[0] != 0.1
+    tab.factors.setText(" ".join(["50"] * 6 + ["100"] * 6))
+    tab._on_factors()
+    r = doc.recalculate_now()
+    assert doc.design.climate.profile_monthly == [0.5] * 6 + [1.0] * 6
+    assert r.annual is not None and r.annual.profile == "monthly"
+    it = r.annual.monthly_it_mwh
+    assert it[0] / 31 == pytest.approx(it[11] / 31 * 0.5)
+
+
+def test_hourly_profile_imported_from_csv(window: MainWindow, tmp_path: Path) -> None:
+    doc = window.document
+    tab = _tab(window)
+    assert tab.open_weather(str(WEATHER / "703165TY.csv"))
+    bad = tmp_path / "short.csv"
+    bad.write_text("load\n" + "\n".join(["0.5"] * 100) + "\n", encoding="utf-8")
+    assert not tab.import_profile_csv(str(bad))
+    assert "100 values" in tab.profile_note.text() and doc.design.climate.profile_kind == "constant"
+    good = tmp_path / "load.csv"
+    good.write_text("hour,percent\n" + "\n".join(f"{h},{60 if h % 24 < 8 else 90}" for h in range(8760)) + "\n",
+                    encoding="utf-8")
+    assert tab.import_profile_csv(str(good))
+    r = doc.recalculate_now()
+    assert doc.design.climate.profile_kind == "hourly" and doc.design.climate.profile_hourly[0] == 0.6
+    assert r.annual is not None and r.annual.profile == "hourly"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -114,6 +115,9 @@ class SiteTab(QWidget):
         prow.addWidget(self.profile, 1)
         prow.addWidget(self.import_profile)
         box.addLayout(prow)
+        self.factors = QLineEdit()
+        self.factors.editingFinished.connect(self._on_factors)
+        box.addWidget(self.factors)
         self.profile_note = QLabel()
         self.profile_note.setWordWrap(True)
         self.profile_note.setProperty("role", "muted")
@@ -208,6 +212,13 @@ class SiteTab(QWidget):
                  "monthly": ", ".join(fmt_number(v * 100) + " %" for v in c.profile_monthly),
                  "hourly": self.tr("{0} hours from {1}").format(fmt_number(len(c.profile_hourly)), c.profile_source)}
         self.profile_note.setText(notes.get(c.profile_kind, ""))
+        values = {"weekly": c.profile_weekly, "monthly": c.profile_monthly}.get(c.profile_kind)
+        self.factors.setVisible(values is not None)
+        if values is not None and not self.factors.hasFocus():
+            self.factors.setText(" ".join(f"{v * 100:g}" for v in values))
+        self.factors.setPlaceholderText(self.tr("12 monthly values in %") if c.profile_kind == "monthly"
+                                        else self.tr("24 hourly values in % (every day) or 168 (Monday 00:00 first)"))
+        self.factors.setToolTip(self.factors.placeholderText())
         self._rebuild_loops(self.document.results)
 
     def _show_year(self, year: WeatherYear | None, ref: str) -> None:
@@ -374,6 +385,34 @@ class SiteTab(QWidget):
                                       if kind == "weekly" else [])
         self.document.push(SetLoadProfile(kind, weekly, monthly, list(c.profile_hourly), c.profile_source),
                            self.tr("Edit IT load profile"))
+
+    def _on_factors(self) -> None:
+        """Monthly (12) or weekly (24 or 168) factors typed in per cent; a wrong count is said, not applied."""
+        c = self.document.design.climate
+        try:
+            values = [float(x) / 100.0 for x in self.factors.text().replace(",", " ").split()]
+        except ValueError:
+            self.profile_note.setText(self.tr("Not used: the factors must be numbers in %."))
+            return
+        if any(not 0.0 <= v <= 1.0 for v in values):
+            self.profile_note.setText(self.tr("Not used: each factor must be between 0 and 100 %."))
+            return
+        if c.profile_kind == "monthly" and len(values) != 12:
+            self.profile_note.setText(self.tr("Not used: {0} values where 12 months are needed.").format(len(values)))
+            return
+        if c.profile_kind == "weekly":
+            if len(values) == 24:
+                values = values * 7
+            if len(values) != 168:
+                self.profile_note.setText(self.tr("Not used: {0} values where 24 or 168 are needed.").format(len(values)))
+                return
+        if c.profile_kind not in ("weekly", "monthly"):
+            return
+        weekly = values if c.profile_kind == "weekly" else list(c.profile_weekly)
+        monthly = values if c.profile_kind == "monthly" else list(c.profile_monthly)
+        if (weekly, monthly) != (list(c.profile_weekly), list(c.profile_monthly)):
+            self.document.push(SetLoadProfile(c.profile_kind, weekly, monthly, list(c.profile_hourly),
+                                              c.profile_source), self.tr("Edit IT load profile"))
 
     def _on_import_profile(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an hourly IT load profile"), "",
