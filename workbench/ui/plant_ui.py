@@ -92,11 +92,8 @@ class PlantUi(QObject):
         w = self.window
         self.diagram = DiagramDock(w, w.document, self)
         self.contingency = ContingencyDock(w, w.document, self)
-        checks = next((d for d in w.docks if d.objectName() == "ChecksDock"), None)
         for dock in (self.diagram, self.contingency):
             w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            if checks is not None:
-                w.tabifyDockWidget(checks, dock)  # under the plan, one tab away from the checks
             dock.hide()  # opened from the Plant menu; the plan keeps the room until asked
             dock.visibilityChanged.connect(lambda on, d=dock: self._on_dock_shown(d, on))
             dock.toggleViewAction().triggered.connect(lambda on, d=dock: self.show_dock(d) if on else None)
@@ -105,7 +102,15 @@ class PlantUi(QObject):
         self._grown: set[str] = set()
 
     def show_dock(self, dock: QDockWidget) -> None:
-        """Open a plant dock in front of the tab it shares with the checks."""
+        """Open a plant dock under the plan, one tab away from the checks.
+
+        Tabified when first opened, not at start-up: tabifying hidden docks during construction left a stray
+        copy of another dock group's tab bar painted over the canvas."""
+        w = self.window
+        checks = next((d for d in w.docks if d.objectName() == "ChecksDock"), None)
+        if (checks is not None and checks.isVisible() and not dock.isFloating()
+                and w.dockWidgetArea(checks) == w.dockWidgetArea(dock) and dock not in w.tabifiedDockWidgets(checks)):
+            w.tabifyDockWidget(checks, dock)
         dock.show()
         dock.raise_()
 

@@ -231,9 +231,12 @@ class DiagramView(QGraphicsView):
         self.resetTransform()
         vp = self.viewport().rect()
         k = min(vp.width() / rect.width(), vp.height() / rect.height(), 1.0)
-        k = max(k, 0.55)  # a 10 MW hall stays readable: scroll sideways instead of shrinking to dots
+        k = max(k, 0.8)  # a 10 MW hall stays readable: scroll sideways instead of shrinking to dots
         self.scale(k, k)
         self.centerOn(rect.center().x(), rect.top() + vp.height() / (2 * k))
+        selected = [n for n in self.diagram.nodes.values() if n.selected]
+        if selected:
+            self.centerOn(selected[0].pos().x(), rect.top() + vp.height() / (2 * k))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         node = self.diagram.node_at(self.mapToScene(event.pos()))
