@@ -272,3 +272,23 @@ def test_load_profiles_over_the_calendar() -> None:
     assert w[:24].tolist() == [0.8] * 24 and w[5 * 24:7 * 24].tolist() == [0.4] * 48
     monthly = LoadProfile("monthly", monthly=tuple(x / 12 for x in range(1, 13))).fractions(1.0, m, np.arange(8760) // 24, h)
     assert monthly[0] == pytest.approx(1 / 12) and monthly[-1] == pytest.approx(1.0)
+
+
+def test_heat_connections_decide_which_loop_a_device_serves(catalog: Catalog) -> None:
+    from workbench.model.connections import Connection
+
+    d = sample(catalog)
+    w = load_weather(DENVER)
+    shared = {lp.name: lp for lp in calculate(d, catalog, weather=w).annual.loops}  # type: ignore[union-attr]
+    kinds = {bid: catalog.types[b.type_id].kind for bid, b in d.blocks.items() if b.type_id in catalog.types}
+    dry = [b for b, k in kinds.items() if k == "drycooler"]
+    cdus = [b for b, k in kinds.items() if k == "cdu"]
+    chillers = [b for b, k in kinds.items() if k == "chiller"]
+    crahs = [b for b, k in kinds.items() if k == "crah"]
+    for i, (a, b) in enumerate([(x, y) for x in dry for y in cdus] + [(x, y) for x in chillers for y in crahs]):
+        d.connections[f"h{i}"] = Connection(f"h{i}", "heat", a, "heat_out", b, "heat_in")
+    wired = {lp.name: lp for lp in calculate(d, catalog, weather=w).annual.loops}  # type: ignore[union-attr]
+    # Shared, the dry coolers pre-cool the chilled loop too; wired to the CDUs only, they no longer do.
+    assert shared["air"].hours_free > 0 and shared["air"].heat_rejection == "adiabatic+chiller"
+    assert wired["air"].heat_rejection == "chiller" and wired["air"].hours_mechanical == 8760
+    assert wired["liquid"].heat_rejection == "adiabatic" and wired["liquid"].hours_free == 8760

@@ -31,11 +31,12 @@ from workbench.calc.annual_loops import (
 )
 from workbench.calc.annual_results import AnnualResult, LoopYear
 from workbench.calc.checks import Check
-from workbench.calc.groups import STANDBY_KINDS, Groups
+from workbench.calc.groups import AIR_UNITS, DEFAULT_AIR_LOOP, DEFAULT_LIQUID_LOOP, STANDBY_KINDS, Groups
 from workbench.calc.loadmodel import GroupSums, evaluate
 from workbench.calc.snapshot import Snapshot
 from workbench.model.blocktype import Catalog
 from workbench.model.climate import SiteClimate
+from workbench.model.design import Design
 
 F = NDArray[np.float64]
 FREE, PARTIAL, MECHANICAL = 0, 1, 2
@@ -71,7 +72,8 @@ def profile_of(climate: SiteClimate) -> LoadProfile:
 
 def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], hall_area_m2: float,
              weather: WeatherYear, climate: SiteClimate, catalog: Catalog, price_per_kwh: float,
-             currency: str, curve_fractions: tuple[float, ...] = ()) -> tuple[AnnualResult, list[Check]]:
+             currency: str, curve_fractions: tuple[float, ...] = (),
+             served: dict[int, str] | None = None) -> tuple[AnnualResult, list[Check]]:
     n = weather.hours
     dc = weather.design
     doy = np.arange(n, dtype=np.int64) // 24
@@ -86,7 +88,7 @@ def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], ha
     fr = np.concatenate([fr, curve, [1.0]])  # full load last: the loops take their design heat from it
     full = len(fr) - 1
     ev = evaluate(s, g, values, hall_area_m2, fr, "annual", gs)
-    plant = plan_loops(s, g, gs, ev, values, climate, catalog)
+    plant = plan_loops(s, g, gs, ev, values, climate, catalog, served)
     # The year at the profile, the year at full load, the 0.4 % design hour, the hottest hour, then the PUE
     # curve: each load fraction over every CURVE_STRIDE-th hour (a stride prime to 24 and 7 samples every
     # hour of the day and day of the week).
@@ -335,7 +337,7 @@ def _design_checks(ids: list[str], plant: Plant, per_loop: list[LoopHours], n: i
     return out
 
 def with_year(figures: dict[str, Any], weather: WeatherYear | None, s: Snapshot, g: Groups,
-              values: dict[str, float], areas: list[tuple[float, Any]], climate: SiteClimate, catalog: Catalog,
+              values: dict[str, float], areas: list[tuple[float, Any]], design: Design, catalog: Catalog,
               price_per_kwh: float, currency: str) -> dict[str, Any]:
     """The engine's figures with the hourly year attached; with weather it sets the headline PUE and energy."""
     figures["annual"] = None
@@ -344,8 +346,8 @@ def with_year(figures: dict[str, Any], weather: WeatherYear | None, s: Snapshot,
         return figures
     area = sum(a for a, _ in areas)
     curve = tuple(f for f, _ in figures.get("pue_curve", []))
-    year, checks = run_year(s, g, GroupSums.of(s, g), values, area, weather, climate, catalog,
-                            price_per_kwh, currency, curve)
+    year, checks = run_year(s, g, GroupSums.of(s, g), values, area, weather, design.climate, catalog,
+                            price_per_kwh, currency, curve, served_loops(design, s, g, catalog))
     figures["annual"] = year
     figures["annual_checks"] = checks
     if year.pue is not None:
@@ -357,3 +359,32 @@ def with_year(figures: dict[str, Any], weather: WeatherYear | None, s: Snapshot,
         if it_kw > 0:  # the design day: full IT at the file's hottest dry and wet bulb
             figures["pue_peak"] = year.peak_facility_kw / it_kw
     return figures
+
+
+def served_loops(design: Design, s: Snapshot, g: Groups, catalog: Catalog) -> dict[int, str]:
+    """Heat-rejection rows whose heat connections all reach units of one loop: they serve that loop.
+
+    The connected plant draws heat edges from a heat-rejection unit to the CDUs and air units it takes heat
+    from; a unit's loop is its `cooling_loop` (or `liquid` for CDUs, `air` for air units).
+    """
+    if not design.connections:
+        return {}
+    rejection = {int(r) for grp in g.rejection for r in grp.rows.tolist()}
+    loops: dict[int, set[str]] = {}
+    for c in design.connections.values():
+        if c.kind != "heat":
+            continue
+        row = s.row.get(c.from_block)
+        unit = design.blocks.get(c.to_block)
+        if row is None or row not in rejection or unit is None:
+            continue
+        bt = catalog.types.get(unit.type_id)
+        kind = bt.kind if bt is not None else ""
+        if kind == "cdu":
+            name = unit.cooling_loop or DEFAULT_LIQUID_LOOP
+        elif kind in AIR_UNITS:
+            name = unit.cooling_loop or DEFAULT_AIR_LOOP
+        else:
+            continue
+        loops.setdefault(row, set()).add(name)
+    return {row: next(iter(names)) for row, names in loops.items() if len(names) == 1}

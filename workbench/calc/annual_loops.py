@@ -129,7 +129,7 @@ def _type_data(s: Snapshot, catalog: Catalog) -> _TypeData:
 
 
 def plan_loops(s: Snapshot, g: Groups, gs: GroupSums, ev: Evaluation, values: dict[str, float],
-               climate: SiteClimate, catalog: Catalog) -> Plant:
+               climate: SiteClimate, catalog: Catalog, served: dict[int, str] | None = None) -> Plant:
     warm, chilled = _loop_heat(s, g, gs, ev)
     td = _type_data(s, catalog)
     air_approach = _air_unit_approach(s, g, td)
@@ -137,7 +137,17 @@ def plan_loops(s: Snapshot, g: Groups, gs: GroupSums, ev: Evaluation, values: di
     role_of = np.concatenate([np.full(len(grp.rows), ("chiller", "drycooler", "tower").index(grp.role)
                                       if grp.role in ("chiller", "drycooler", "tower") else 1)
                               for grp in g.rejection]) if g.rejection else np.zeros(0, np.int64)
-    named = set(s.loop_names[c] for c in np.unique(s.loop_code[rej_rows]).tolist()) if len(rej_rows) else set()
+    # Each device's loop: its heat connections' loop (the connected plant), else its own cooling_loop name.
+    loop_names = list(s.loop_names)
+    rej_code = s.loop_code[rej_rows].copy() if len(rej_rows) else np.zeros(0, np.int64)
+    if served:
+        for i, row in enumerate(rej_rows.tolist()):
+            name = served.get(row)
+            if name is not None:
+                if name not in loop_names:
+                    loop_names.append(name)
+                rej_code[i] = loop_names.index(name)
+    named = {loop_names[c] for c in np.unique(rej_code).tolist()}
 
     # Loops, then classes of loops that run as one.
     entries: list[tuple[str, str, float, float, F]] = []
@@ -172,7 +182,7 @@ def plan_loops(s: Snapshot, g: Groups, gs: GroupSums, ev: Evaluation, values: di
     fan_col = np.where((fan_col <= 0) & (role_of != 0), cap_col * values["dry_cooler_fan_kw_per_kw"], fan_col)
     t_rows = s.type_index[rej_rows]
     flat_cop = s.col("cop")[rej_rows]
-    key = (role_of * len(td.ids) + t_rows) * max(len(s.loop_names), 1) + s.loop_code[rej_rows]
+    key = (role_of * len(td.ids) + t_rows) * max(len(loop_names), 1) + rej_code
     uniq, inv = np.unique(key, return_inverse=True)
     inv = inv.reshape(-1)
     sums = {name: np.bincount(inv, weights=w, minlength=len(uniq))
@@ -186,9 +196,9 @@ def plan_loops(s: Snapshot, g: Groups, gs: GroupSums, ev: Evaluation, values: di
         cap = float(sums["cap"][k])
         if cap <= 0:
             continue
-        rest, loop_code = divmod(code, max(len(s.loop_names), 1))
+        rest, loop_code = divmod(code, max(len(loop_names), 1))
         role, t = divmod(rest, len(td.ids))
-        loop_name = s.loop_names[loop_code] if s.loop_names else ""
+        loop_name = loop_names[loop_code] if loop_names else ""
         if loop_name in class_of_name and loop_name in named:
             targets = [loops.index(class_of_name[loop_name])]
         elif role == 0:

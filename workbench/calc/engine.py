@@ -181,7 +181,7 @@ class Calculator:
             "cost": cost(s, design, self.catalog, it_design, values["ai_build_premium"]),
             "energy": energy, "ppue": ppue, "overhead_kw": overhead,
             "cap_checks": cap_checks, "unknown_checks": _unknown_checks(s), "plant": plant,
-        }, self.weather, s, groups, values, part["areas"], design.climate, self.catalog, price, design.site.currency)
+        }, self.weather, s, groups, values, part["areas"], design, self.catalog, price, design.site.currency)
 
     def _assemble(self) -> Results:
         fixed = self._fixed
