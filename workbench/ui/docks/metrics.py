@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QToolButton,
@@ -61,6 +63,23 @@ def _tile() -> tuple[QFrame, QLabel, QLabel]:
     return frame, title, value
 
 
+class _WheelToScrollArea(QObject):
+    """Hands wheel events from child widgets that would swallow them (pyqtgraph views) to a scroll area."""
+
+    def __init__(self, area: QScrollArea, parent: QObject) -> None:
+        super().__init__(parent)
+        self.area = area
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent):
+            bar = self.area.verticalScrollBar()
+            steps = event.angleDelta().y() / 120.0
+            bar.setValue(bar.value() - round(steps * bar.singleStep() * QApplication.wheelScrollLines()))
+            event.accept()
+            return True
+        return False
+
+
 class MetricsDock(WorkbenchDock):
     """Only cheap work in the results handler: label texts, one repaint per panel, setData on the chart."""
 
@@ -77,10 +96,14 @@ class MetricsDock(WorkbenchDock):
         tiles = QGridLayout()
         tiles.setSpacing(6)
         self.tiles: dict[str, tuple[QLabel, QLabel]] = {}
+        self.tile_frames: list[QFrame] = []
+        self.tile_grid = tiles
+        self.tile_columns = 0
         for n, key in enumerate(("it_load", "pue", "pue_peak", "pue_at_load")):
             frame, title, value = _tile()
             tiles.addWidget(frame, n // 2, n % 2)
             self.tiles[key] = (title, value)
+            self.tile_frames.append(frame)
         layout.addLayout(tiles)
         # Why the PUE is incomplete (racks without power or cooling, no heat rejection); hidden when complete.
         self.pue_note = QLabel()
@@ -138,9 +161,34 @@ class MetricsDock(WorkbenchDock):
         area = scroll(body)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(area)
+        # The chart does not zoom or pan: a wheel turn over it scrolls the dock like anywhere else in it.
+        self._wheel_to_dock = _WheelToScrollArea(area, self)
+        for widget in (self.chart, self.chart.viewport(), self.overhead):
+            widget.installEventFilter(self._wheel_to_dock)
         self.results: Results | None = document.results
         document.results_ready.connect(self._on_results_ready)
         self.retranslate_ui()
+
+    # --- layout --------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.reflow_tiles()
+
+    def reflow_tiles(self) -> None:
+        """Four figure cards in a row, two or one, whatever the dock's width lets show without cutting a figure."""
+        area = self.widget()
+        width = area.viewport().width() if isinstance(area, QScrollArea) else self.width()
+        width -= 16  # the body's margins
+        need = max(max(t.sizeHint().width(), v.sizeHint().width()) for t, v in self.tiles.values()) + 24
+        spacing = self.tile_grid.spacing()
+        columns = next((c for c in (4, 2) if c * need + (c - 1) * spacing <= width), 1)
+        if columns == self.tile_columns:
+            return
+        self.tile_columns = columns
+        for frame in self.tile_frames:
+            self.tile_grid.removeWidget(frame)
+        for n, frame in enumerate(self.tile_frames):
+            self.tile_grid.addWidget(frame, n // columns, n % columns)
 
     def _section(self, key: str) -> QLabel:
         label = QLabel()
@@ -204,6 +252,7 @@ class MetricsDock(WorkbenchDock):
         self.tiles["pue_at_load"][0].setText(self.tr("PUE at {0} % utilisation").format(percent))
         self.tiles["pue_at_load"][1].setText(self.format_pue(results.pue_at_load))
         self._show_pue_gaps(results)
+        self.reflow_tiles()  # longer figures may need wider cards
         for w in (self.slider, self.spin):
             w.blockSignals(True)
             w.setValue(percent)
