@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar
 
 S = TypeVar("S", bound="Section")
+_DECLARED: dict[type, tuple[str, ...]] = {}
+_KEYS: dict[type, frozenset[str]] = {}
 
 
 def _plain(value: Any) -> Any:
@@ -37,41 +39,54 @@ class Section(Mapping[str, Any]):
     nested: ClassVar[dict[str, type[Section]]] = {}
     extra: dict[str, Any]
 
-    def _declared(self) -> list[str]:
-        return [f.name for f in fields(self) if f.name != "extra" and not f.name.startswith("_")]  # type: ignore[arg-type]
+    @classmethod
+    def declared(cls) -> tuple[str, ...]:
+        """The documented keys, in JSON order (cached per class: results are made on every edit)."""
+        names = _DECLARED.get(cls)
+        if names is None:
+            names = _DECLARED[cls] = tuple(f.name for f in fields(cls) if f.name != "extra")  # type: ignore[arg-type]
+            _KEYS[cls] = frozenset(names)
+        return names
 
     def to_dict(self) -> dict[str, Any]:
-        out = {name: _plain(getattr(self, name)) for name in self._declared()}
+        out = {name: _plain(getattr(self, name)) for name in self.declared()}
         out.update(self.extra)
         return out
 
     @classmethod
     def from_dict(cls: type[S], data: Mapping[str, Any] | S) -> S:
         """The section from a producer's dictionary; KeyError naming the section and key when one is missing."""
-        if isinstance(data, cls):
-            return data
-        names = [f.name for f in fields(cls) if f.name != "extra" and not f.name.startswith("_")]  # type: ignore[arg-type]
-        missing = [n for n in names if n not in data]
-        if missing:
-            raise KeyError(f"results section {cls.__name__} lacks {', '.join(map(repr, missing))}: "
-                           "a producer renamed or dropped a documented key")
-        values: dict[str, Any] = {}
-        for name in names:
-            value = data[name]
-            sub = cls.nested.get(name)
-            if sub is not None:
-                value = ([sub.from_dict(v) for v in value] if isinstance(value, (list, tuple))
+        if type(data) is not dict:
+            if isinstance(data, cls):
+                return data
+            data = dict(data)
+        names = cls.declared()
+        keys = _KEYS[cls]
+        # A frozen dataclass refuses attribute writes, not its own __dict__: filling it directly skips __init__'s
+        # per-field setattr, which made typing a campus's results cost milliseconds on every full run.
+        made: S = object.__new__(cls)
+        own = made.__dict__
+        if data.keys() == keys:  # the usual case, checked in C
+            own.update(data)
+            own["extra"] = {}
+        else:
+            missing = [n for n in names if n not in data]
+            if missing:
+                raise KeyError(f"results section {cls.__name__} lacks {', '.join(map(repr, missing))}: "
+                               "a producer renamed or dropped a documented key")
+            own.update({name: data[name] for name in names})
+            own["extra"] = {k: v for k, v in data.items() if k not in keys}
+        for name, sub in cls.nested.items():
+            value = own[name]
+            own[name] = ([sub.from_dict(v) for v in value] if isinstance(value, (list, tuple))
                          else sub.from_dict(value))
-            values[name] = value
-        extra = {k: v for k, v in data.items() if k not in values}
-        made: S = cast(Any, cls)(**values, extra=extra)
         return made
 
     # --- reading like the JSON ------------------------------------------------------------
     def __getitem__(self, key: str) -> Any:
         if key in self.extra:
             return self.extra[key]
-        if key not in self._declared():
+        if key not in self.declared():
             raise KeyError(f"results section {type(self).__name__} has no {key!r}")
         return getattr(self, key)
 
@@ -91,10 +106,10 @@ class Section(Mapping[str, Any]):
     __hash__ = None  # type: ignore[assignment]
 
     def __iter__(self) -> Iterator[str]:
-        return iter([*self._declared(), *self.extra])
+        return iter([*self.declared(), *self.extra])
 
     def __len__(self) -> int:
-        return len(self._declared()) + len(self.extra)
+        return len(self.declared()) + len(self.extra)
 
 
 # --- space and floor -----------------------------------------------------------------------------
