@@ -15,7 +15,7 @@ from workbench.catalog.bundles import import_bundle, read_bundle
 from workbench.catalog.templates import TemplateSet, discover_templates
 from workbench.paths import templates_dir
 from workbench.ui import i18n
-from workbench.ui.bundle_export_dialog import BundleExportDialog
+from workbench.ui.dialogs.bundle_export_dialog import BundleExportDialog
 from workbench.ui.gallery import TemplateGallery
 from workbench.ui.theme import LIGHT
 

@@ -22,7 +22,7 @@ from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.editing.modules import explode_edit, module_path, module_template, modules_of
 from workbench.model.problems import InputError
-from workbench.ui.bundle_export_dialog import BundleExportDialog, ExportOutcome
+from workbench.ui.dialogs.bundle_export_dialog import BundleExportDialog, ExportOutcome
 from workbench.ui.document import Document
 from workbench.ui.i18n import content_language
 from workbench.ui.theme import LIGHT
