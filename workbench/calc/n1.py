@@ -90,12 +90,15 @@ class FastCases:
             elif self.needs_heat[v] and not self.explicit[v]:
                 self.group_units[grp].append(v)
         self.hall_units: dict[int, list[int]] = defaultdict(list)
+        self.hall_heat0: dict[int, float] = defaultdict(float)
         self.hall_racks: dict[int, list[int]] = defaultdict(list)
         for v in m.air_units.tolist():
             self.hall_units[self.hall[v]].append(v)
         for v in m.racks.tolist():
             if self.needs_air[v]:
                 self.hall_racks[self.hall[v]].append(v)
+                if self.powered0[v]:
+                    self.hall_heat0[self.hall[v]] += self.air[v]
         # Normal totals the cases start from.
         self.bus_cap0 = {b: sum(self.cap[v] for v in vs if self.op0[v]) for b, vs in self.members.items()}
         self.bus_cnt0 = {b: sum(1 for v in vs if self.op0[v]) for b, vs in self.members.items()}
@@ -298,16 +301,25 @@ class FastCases:
                 queued.add(b)
                 heapq.heappush(heap, (-self.bus_level[b], b))
 
+        slot_kind, slot_bus, slot_draw0 = self.slot_kind, self.slot_bus, self.slot_draw0
+
         def update(v: int) -> None:
             """Carry v's new draw, and its inputs' fed state, to the buses above it."""
             d = draw.get(v) or self.draw0[v]
-            for s in self.in_slots[v]:
-                new = self._slot_draw(s, d, fed)
-                old = applied.get(s, self.slot_draw0[s])
+            ins = self.in_slots[v]
+            on = [fed(s) for s in ins]
+            counts = [0, 0, 0]
+            for s, f in zip(ins, on):
+                if f:
+                    counts[slot_kind[s]] += 1
+            for s, f in zip(ins, on):
+                k = counts[slot_kind[s]]
+                new = d[slot_kind[s]] / k if f and k else 0.0
+                old = applied.get(s, slot_draw0[s])
                 if new != old:
                     applied[s] = new
-                    delta[self.slot_bus[s]] += new - old
-                    push(self.slot_bus[s])
+                    delta[slot_bus[s]] += new - old
+                    push(slot_bus[s])
 
         for r in racks:
             draw[r] = self._draw(r, 0.0, powered.get(r, self.powered0[r]), True)
@@ -321,8 +333,12 @@ class FastCases:
         # Hall air: dark racks stop heating, lost units stop cooling, the others share what is left.
         halls = {self.hall[r] for r in racks if self.needs_air[r]} | {self.hall[v] for v in off if self.is_air[v]}
         for h in halls:
+            lost_unit = any(self.is_air[v] and self.hall[v] == h for v in off)
+            heat = self.hall_heat0[h] + sum(self.air[r] * (int(powered.get(r, self.powered0[r])) - int(self.powered0[r]))
+                                             for r in racks if self.hall[r] == h and self.needs_air[r])
+            if not lost_unit and heat == self.hall_heat0[h]:
+                continue  # the hall's air units carry what they did
             units = [u for u in self.hall_units[h] if u not in off and self.op0[u]]
-            heat = sum(self.air[r] for r in self.hall_racks[h] if powered.get(r, self.powered0[r]))
             total = sum(self.cap[u] for u in units)
             for u in units:
                 o = heat * self.cap[u] / total if total > 0 else 0.0
@@ -383,12 +399,13 @@ class FastCases:
         found = []
         for grp in groups:
             heat = self.group_heat0.get(grp, 0.0) + gdelta.get(grp, 0.0)
-            rej = [v for v in self.group_live0.get(grp, []) if v not in off]
-            total = sum(self.cap[v] for v in rej)
+            lost = [v for v in off if self.is_rej[v] and self.heat_group[v] == grp]
+            total = self.group_cap0.get(grp, 0.0) - sum(self.cap[v] for v in lost)
             # Heat rejection shares by capacity: all run at the same utilisation, so list them only when over.
             if total > 0 and heat > total * (1.0 + TOL):
-                for v in rej:
-                    out[v] = heat * self.cap[v] / total
+                for v in self.group_live0.get(grp, []):
+                    if v not in off:
+                        out[v] = heat * self.cap[v] / total
         for b, per in per_of.items():  # buses that moved as a whole: every module at the same utilisation
             if per > 1.0 + TOL:
                 for v in self.bus_live0[b]:
