@@ -264,3 +264,24 @@ def test_dark_marks_cover_the_rack_footprints(plant_window: MainWindow) -> None:
     for r in w.plant.failures.dark:
         item = w.scene.block_items[r]
         assert rect.contains(item.mapRectToScene(item.rect()).center())
+
+
+def test_overlay_follows_a_move_and_costs_nothing_while_hidden(plant_window: MainWindow) -> None:
+    from workbench.model.edits import MoveBlocks
+
+    w = plant_window
+    doc, overlay = w.document, w.plant.overlay
+    pdu = _of_kind(w, "pdu")[0]
+    b = doc.design.blocks[pdu]
+    before = overlay.rebuilds
+    doc.push(MoveBlocks([pdu], [(b.x_mm + 1200.0, b.y_mm)]))
+    QApplication.processEvents()
+    assert overlay.rebuilds == before  # hidden: nothing rebuilt
+    w.plant.actions["overlay_power"].setChecked(True)
+    assert overlay.rebuilds == before + 1
+    bounds = {k: i.path().boundingRect() for k, i in overlay.paths.items() if k[0] == "power"}
+    point = to_scene(b.x_mm, b.y_mm)  # the PDU's new centre: its runs start there
+    assert any(r.adjusted(-1, -1, 1, 1).contains(point) for r in bounds.values())
+    doc.undo_stack.undo()
+    QApplication.processEvents()
+    assert overlay.rebuilds == before + 2

@@ -51,12 +51,16 @@ class DiagramDock(WorkbenchDock):
         self.setWidget(body)
         self._dirty = True
         self._fit_pending = True
+        self._sides: dict[str, set[str]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(50)
         self._timer.timeout.connect(self.rebuild)
-        document.results_ready.connect(self._on_design_changed)
+        document.results_ready.connect(self._on_results_ready)
         document.design_replaced.connect(self._on_design_replaced)
+        self._plant_changed = True  # set by design events that change the diagram; a move does not
+        self._followed: Any = None
+        self._follow_design()
         document.selection_changed.connect(self.refresh_marks)
         if plant is not None:
             plant.failures.changed.connect(self._on_failures_changed)
@@ -91,6 +95,27 @@ class DiagramDock(WorkbenchDock):
         if visible and self._dirty:
             self.rebuild()
 
+    def _follow_design(self) -> None:
+        """Connections, blocks, their figures and the schemes change the diagram; moving blocks does not, so
+        an arrow-key nudge on a campus never relays the diagram out."""
+        design = self.document.design
+        events = ("connections_changed", "blocks_added", "blocks_removed", "blocks_changed",
+                  "assumptions_changed", "design_reset")
+        if self._followed is not None:
+            for name in events:
+                getattr(self._followed.events, name).disconnect(self._on_plant_changed)
+        self._followed = design
+        for name in events:
+            getattr(design.events, name).connect(self._on_plant_changed)
+
+    def _on_plant_changed(self, *_: object) -> None:
+        self._plant_changed = True
+
+    def _on_results_ready(self, *_: object) -> None:
+        if self._plant_changed:  # loads follow the recalculation that comes after the edit
+            self._plant_changed = False
+            self._on_design_changed()
+
     def _on_design_changed(self, *_: object) -> None:
         self._dirty = True
         if self.isVisible():
@@ -98,6 +123,7 @@ class DiagramDock(WorkbenchDock):
 
     def _on_design_replaced(self) -> None:
         self._fit_pending = True
+        self._follow_design()
         self._on_design_changed()
 
     def _on_failures_changed(self) -> None:
@@ -116,6 +142,12 @@ class DiagramDock(WorkbenchDock):
     def rebuild(self) -> None:
         self._timer.stop()
         self._dirty = False
+        # The power side of each block, once per rebuild (a campus has tens of thousands of connections).
+        self._sides: dict[str, set[str]] = {}
+        for c in self.document.design.connections.values():
+            if c.kind == "power" and c.side:
+                self._sides.setdefault(c.from_block, set()).add(c.side)
+                self._sides.setdefault(c.to_block, set()).add(c.side)
         loads = self._loads()
         for kind in KINDS:
             try:
@@ -194,8 +226,7 @@ class DiagramDock(WorkbenchDock):
         else:
             system = b.cooling_loop or "liquid"
             scheme = a.cooling_schemes.get(system, "")
-        sides = {c.side for c in self.document.design.connections.values()
-                 if c.kind == "power" and c.side and (c.from_block == b.id or c.to_block == b.id)}
+        sides = self._sides.get(b.id, set())
         side = self.tr(" · side %1").replace("%1", "/".join(sorted(sides))) if len(sides) == 1 else ""
         return f"{system} · {scheme}{side}" if scheme else f"{system}{side}"
 

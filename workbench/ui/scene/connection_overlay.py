@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsView
@@ -48,6 +50,25 @@ def elbow(path: QPainterPath, a: QPointF, b: QPointF) -> None:
     path.lineTo(b)
 
 
+def elbow_paths(ends: np.ndarray) -> QPainterPath:
+    """One path of right-angled runs for rows (x1, y1, x2, y2) in scene units, each distinct segment once.
+
+    A paralleled bus connects every downstream device to every module, so many runs share their legs:
+    drawing each distinct leg once keeps a campus (24,000 connections) to a fraction of the segments.
+    """
+    path = QPainterPath()
+    if not len(ends):
+        return path
+    x1, y1, x2, y2 = ends.T
+    legs = np.concatenate([np.stack([x1, y1, x1, y2], axis=1), np.stack([x1, y2, x2, y2], axis=1)])
+    legs = legs[(legs[:, 0] != legs[:, 2]) | (legs[:, 1] != legs[:, 3])]
+    legs = np.unique(np.round(legs, 1), axis=0)
+    for ax, ay, bx, by in legs.tolist():
+        path.moveTo(ax, ay)
+        path.lineTo(bx, by)
+    return path
+
+
 class ConnectionOverlay(QObject):
     """Few items, rebuilt only when connections or blocks change; a frame only paints the cached paths."""
 
@@ -71,6 +92,10 @@ class ConnectionOverlay(QObject):
         self.highlight = self._mark_item(HIGHLIGHT_COLOR, HIGHLIGHT_PX, HIGHLIGHT_Z)
         self.hovered: str | None = None
         self.rebuilds = 0  # counted for the test that a repaint never rebuilds
+        self._stale = True  # the paths do not match the design (rebuilt when a kind is shown)
+        self.counts: dict[tuple[str, str], int] = {}
+        self._index: dict[tuple[str, str], np.ndarray] | None = None
+        self._index_key: tuple[int, int, int, str] | None = None
         self._upstream_of: dict[str, list[Connection]] = {}
         self._design: Design | None = None
         self._timer = QTimer(self)
@@ -114,6 +139,8 @@ class ConnectionOverlay(QObject):
     # --- showing -------------------------------------------------------------------------
     def set_visible(self, kind: str, on: bool) -> None:
         self.visible[kind] = on
+        if on and self._stale:
+            self.rebuild()
         for (k, _side), item in self.paths.items():
             if k == kind:
                 item.setVisible(on and not item.path().isEmpty())
@@ -129,35 +156,53 @@ class ConnectionOverlay(QObject):
     def rebuild(self) -> None:
         """Every line from its blocks' current centres (model positions, so a live drag does not rebuild)."""
         self._timer.stop()
+        if not self.any_visible:
+            self._stale = True  # nothing shown: an arrow-key nudge on a campus costs nothing here
+            return
+        self._stale = False
         self.rebuilds += 1
         design = self.scene.document.design
-        blocks = design.blocks
-        built: dict[tuple[str, str], QPainterPath] = defaultdict(QPainterPath)
-        upstream: dict[str, list[Connection]] = defaultdict(list)
-        for c in design.connections.values():
-            a, b = blocks.get(c.from_block), blocks.get(c.to_block)
-            if a is None or b is None:
-                continue  # a bad edge is reported by the checks, not drawn
-            upstream[c.to_block].append(c)
-            key = _key(c)
-            if key not in self.paths:
-                key = (c.kind, "")
-            elbow(built[key], to_scene(a.x_mm, a.y_mm), to_scene(b.x_mm, b.y_mm))
-        self._upstream_of = dict(upstream)
+        index = self._index_for(design)
+        # Positions are read on every rebuild (a move changes them); which block each edge joins is cached.
+        blocks = list(design.blocks.values())
+        xy = np.fromiter((v for b in blocks for v in (b.x_mm, -b.y_mm)), float, 2 * len(blocks)).reshape(-1, 2)
+        self.counts = {}
         for key, item in self.paths.items():
-            path = built.get(key, QPainterPath())
+            rows = index.get(key)
+            if rows is None or not len(rows):
+                item.setPath(QPainterPath())
+                item.setVisible(False)
+                continue
+            self.counts[key] = len(rows)
+            path = elbow_paths(np.concatenate([xy[rows[:, 0]], xy[rows[:, 1]]], axis=1))
             item.setPath(path)
             item.setVisible(self.visible[key[0]] and not path.isEmpty())
         self._update_highlight()
 
+    def _index_for(self, design: Design) -> dict[tuple[str, str], np.ndarray]:
+        """(from row, to row) per drawn connection, by kind and side; rebuilt when connections or the block
+        set change, not when blocks move."""
+        key = (id(design), design.connections_version, len(design.blocks), next(reversed(design.blocks), ""))
+        if self._index is not None and self._index_key == key:
+            return self._index
+        row = {bid: i for i, bid in enumerate(design.blocks)}
+        pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        upstream: dict[str, list[Connection]] = defaultdict(list)
+        for c in design.connections.values():
+            a, b = row.get(c.from_block), row.get(c.to_block)
+            if a is None or b is None:
+                continue  # a bad edge is reported by the checks, not drawn
+            upstream[c.to_block].append(c)
+            k = _key(c)
+            pairs[k if k in self.paths else (c.kind, "")].append((a, b))
+        self._upstream_of = dict(upstream)
+        self._index = {k: np.asarray(v, dtype=np.int64).reshape(-1, 2) for k, v in pairs.items()}
+        self._index_key = key
+        return self._index
+
     def path_count(self, kind: str) -> int:
-        """Lines drawn for a kind (elements of its paths that start a run)."""
-        n = 0
-        for (k, _side), item in self.paths.items():
-            if k == kind:
-                path = item.path()
-                n += sum(1 for i in range(path.elementCount()) if path.elementAt(i).isMoveTo())
-        return n
+        """Connections drawn for a kind at the last rebuild."""
+        return sum(n for (k, _side), n in self.counts.items() if k == kind)
 
     # --- hover: a rack's whole upstream path ---------------------------------------------
     def upstream_connections(self, block_id: str) -> list[Connection]:
