@@ -285,3 +285,27 @@ def test_overlay_follows_a_move_and_costs_nothing_while_hidden(plant_window: Mai
     doc.undo_stack.undo()
     QApplication.processEvents()
     assert overlay.rebuilds == before + 2
+
+
+def test_autoconnect_actions_wire_the_design_and_a_selection_as_one_step_each(window: MainWindow) -> None:
+    w = window
+    doc = w.document
+    assert w.plant.actions["autoconnect_design"] in w.plant.menu.actions()
+    doc.push(RemoveConnections(list(doc.design.connections)))
+    doc.undo_stack.clear()
+    assert not doc.design.connections
+    w.plant.actions["autoconnect_design"].trigger()
+    expected = {c.key for c in derive_connections(doc.design, doc.catalog).connections}
+    assert {c.key for c in doc.design.connections.values()} == expected and doc.undo_stack.count() == 1
+    # A selection: one rack loses its feeds, auto-connect of that rack alone brings them back.
+    rack = _racks(w)[0]
+    feeds = {c.key for c in upstream(doc.design, rack)}
+    doc.push(RemoveConnections([c.id for c in upstream(doc.design, rack)]))
+    doc.set_selection({rack})
+    w.plant.actions["autoconnect_selection"].trigger()
+    assert {c.key for c in upstream(doc.design, rack)} == feeds and doc.undo_stack.count() == 3
+    doc.undo_stack.undo()
+    assert not upstream(doc.design, rack)
+    doc.set_selection(set())
+    w.plant.actions["autoconnect_selection"].trigger()  # nothing selected: a message, no edit
+    assert doc.undo_stack.count() == 3 and "Select" in w.statusBar().currentMessage()
