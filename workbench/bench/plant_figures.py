@@ -26,7 +26,7 @@ def plant_figures(design: Design, catalog: Catalog, runs: int) -> list[Figure]:
     out = [Figure("fail_toggle", n, median_time(lambda: fa.run([ups]), runs), runs,
                   note="fail one UPS: dark racks, overloads, every device's load")]
     out.append(Figure("contingency_n1", n, median_time(lambda: contingency(design, catalog), max(1, min(runs, 3))),
-                      max(1, min(runs, 3)), note=f"{len(fa.g.devices)} components, from the file's design"))
+                      max(1, min(runs, 3)), note=f"{len(fa.g.devices)} components; graph and normal analysis as a recalculation keeps them"))
     out.append(Figure("plant_graph_build", n, median_time(lambda: build_graph(design, catalog, snap), runs), runs,
                       note=f"{len(design.connections)} connections; after a connection edit"))
 

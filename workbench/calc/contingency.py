@@ -107,7 +107,13 @@ def contingency(design: Design, catalog: Catalog, depth: int = 1,
     cooling loop. `progress(done, total)` is called as it goes; `cancelled()` returning True stops it."""
     if depth not in (1, 2):
         raise ValueError("depth must be 1 or 2")
-    fa = analysis or FailureAnalysis(design, catalog)
+    if analysis is None:
+        # The graph and normal analysis the engine keeps for this design (built here when it has none).
+        from workbench.calc.plant import PlantCache
+        from workbench.calc.snapshot import build_snapshot, build_type_table
+
+        analysis = PlantCache().analysis(design, catalog, build_snapshot(design, build_type_table(catalog)))
+    fa = analysis
     g = fa.g
     comps = infrastructure_components(fa)
     pairs = _pairs(design, comps) if depth == 2 else []
