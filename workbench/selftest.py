@@ -93,7 +93,7 @@ def step_calculate(st: _State) -> str:
     st.results = r = calculate(st.design, st.catalog)
     expected_kw = RACKS_IN_ROW * st.catalog.types[RACK_TYPE].rack.it_kw
     check_that(r.it_load_kw > 0, f"IT load is {r.it_load_kw} kW")
-    check_that(r.space["rack_count"] == RACKS_IN_ROW, f"rack count {r.space['rack_count']}, expected {RACKS_IN_ROW}")
+    check_that(r.space.rack_count == RACKS_IN_ROW, f"rack count {r.space.rack_count}, expected {RACKS_IN_ROW}")
     check_that(math.isfinite(r.pue) and 1.0 < r.pue < 3.0, f"PUE {r.pue} is not plausible")
     return f"IT {r.it_load_kw:.0f} kW of {expected_kw:.0f} kW installed, PUE {r.pue:.2f}, {len(r.checks)} checks"
 

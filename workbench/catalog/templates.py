@@ -147,7 +147,7 @@ def headline_figures(design: Design, catalog: Catalog) -> dict[str, Any]:
     pue = results.pue
     return {"it_mw": round(results.it_load_kw / 1000.0, 3),
             "pue": round(pue, 2) if pue is not None else 0.0,
-            "racks": int(results.space["rack_count"])}
+            "racks": int(results.space.rack_count)}
 
 
 def stamp_template_meta(design: Design, catalog: Catalog, *, kind: str, name: str, author: str = "",

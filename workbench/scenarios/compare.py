@@ -32,7 +32,7 @@ class Option:
 
     def metrics(self) -> dict[str, float | None]:
         r, e = self.results, self.economics
-        capex = r.cost["capex_by_category"]
+        capex = r.cost.capex_by_category
         verdict_errors = sum(1 for c in r.checks if c.severity == "error")
         out: dict[str, float | None] = {
             "it_load_kw": r.it_load_kw, "pue": r.pue,
@@ -40,7 +40,7 @@ class Option:
             "capex_total": e.capex, "opex_per_year": e.opex_first_year, "tco": e.tco, "npv_cost": e.npv_cost,
             "cost_per_kw_month": e.cost_per_kw_month, "energy_mwh_per_year": e.annual_energy_mwh,
             "water_m3_per_year": e.annual_water_m3, "co2_t_per_year": e.annual_co2_t,
-            "white_space_m2": r.space["white_space_m2"], "racks": float(r.space["rack_count"]),
+            "white_space_m2": r.space.white_space_m2, "racks": float(r.space.rack_count),
             "check_errors": float(verdict_errors),
             "check_warnings": float(len(r.checks) - verdict_errors),
         }
@@ -107,7 +107,7 @@ def economic_inputs(design: Design, results: Results, catalog: Catalog, capex_fa
             battery += convert(t.price.amount, t.price.currency, usd, rates) * capex_factor
     energy = results.energy
     return EconomicInputs(
-        capex_by_category={k: float(v) * capex_factor for k, v in results.cost["capex_by_category"].items()},
+        capex_by_category={k: float(v) * capex_factor for k, v in results.cost.capex_by_category.items()},
         battery_capex=battery, it_kw=results.it_load_kw,
         annual_it_mwh=float(energy["annual_it_mwh"]), annual_facility_mwh=float(energy["annual_facility_mwh"]),
         annual_water_m3=float(energy.get("annual_water_m3", 0.0)), energy_price_per_kwh=price_usd, values=values)

@@ -281,10 +281,9 @@ class SiteTab(QWidget):
         if results is not None and results.annual is not None:
             return tuple((lp.name, lp.kind) for lp in results.annual.loops if lp.kind != "condenser")
         names: list[tuple[str, str]] = [(n, s.kind) for n, s in self.document.design.climate.loops.items()]
-        for entry in (results.cooling.get("liquid", []) if results else []):
-            names.append((str(entry.get("name")), "warm"))
-        for entry in (results.cooling.get("air", []) if results else []):
-            names.append((str(entry.get("name")), "chilled"))
+        if results is not None:
+            names += [(g.name, "warm") for g in results.cooling.liquid]
+            names += [(g.name, "chilled") for g in results.cooling.air]
         return tuple(dict.fromkeys(names))
 
     def _rebuild_loops(self, results: Results | None) -> None:
