@@ -41,6 +41,7 @@ class Editor(QObject):
         document.selection_changed.connect(self._on_block_selection_changed)
         document.design_replaced.connect(lambda: self.select_hall(""))
         view.drop_handler = self._on_drop
+        view.drop_grid_mm = lambda: self.grid_mm if self.snap_enabled else 0.0  # the preview snaps as the drop
         view.set_tool(self.tool)
 
     # --- tools ---------------------------------------------------------------------------

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
@@ -24,6 +26,9 @@ from workbench.ui.scene.coords import to_model
 from workbench.ui.scene.hall_scene import HallScene
 from workbench.ui.scene.items import pixel_font
 from workbench.ui.scene.tools.base import Tool, ToolEvent
+
+if TYPE_CHECKING:
+    from workbench.ui.scene.drop_preview import DropPreview
 
 BLOCK_TYPE_MIME = "application/x-datahall-block-type"
 MIN_PX_PER_MM = 0.0002  # a 5 km campus still fits on a 1,000-pixel view (a 10,000-block campus is 1.7 km)
@@ -72,6 +77,8 @@ class HallView(QGraphicsView):
         # (menu, right-clicked block id or None) -> None: other parts of the window add canvas menu entries here.
         self.context_menu_hooks: list[Callable[[QMenu, str | None], None]] = []
         self.context_menu: QMenu | None = None  # the last one shown (tests drive it)
+        self.drop_preview: DropPreview | None = None  # a palette block being dragged over the canvas
+        self.drop_grid_mm: Callable[[], float] = lambda: 600.0  # the editor's snap step (0: off)
         scene.document.undo_stack.indexChanged.connect(self._on_history_changed)
         scene.document.design_replaced.connect(self._on_history_changed)
 
@@ -235,19 +242,45 @@ class HallView(QGraphicsView):
         self._restore_cursor()
 
     # --- palette drops -------------------------------------------------------------------
+    def _end_drop_preview(self) -> None:
+        if self.drop_preview is not None:
+            self.drop_preview.remove()
+            self.drop_preview = None
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasFormat(BLOCK_TYPE_MIME):
-            event.acceptProposedAction()
-        else:
+        mime = event.mimeData()
+        if not mime.hasFormat(BLOCK_TYPE_MIME):
             event.ignore()
+            return
+        from workbench.ui.scene.drop_preview import DropPreview
+
+        self._end_drop_preview()
+        type_id = bytes(mime.data(BLOCK_TYPE_MIME).data()).decode("utf-8", errors="replace").strip()
+        if self.hall_scene.document.catalog.get(type_id) is not None:
+            self.drop_preview = DropPreview(self.hall_scene, type_id, self.drop_grid_mm())
+            self._move_drop_preview(event)
+        event.acceptProposedAction()
+
+    def _move_drop_preview(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
+        if self.drop_preview is not None:
+            x, y = to_model(self.mapToScene(event.position().toPoint()))
+            snap = not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.drop_preview.move_to(x, y, snap)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasFormat(BLOCK_TYPE_MIME):
+            self._move_drop_preview(event)
             event.acceptProposedAction()
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        # Not passed on: the enter never reached QGraphicsView's scene handling, and it warns about a leave.
+        self._end_drop_preview()
+        event.accept()
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self._end_drop_preview()
         mime = event.mimeData()
         if not mime.hasFormat(BLOCK_TYPE_MIME) or self.drop_handler is None:
             event.ignore()
