@@ -18,17 +18,6 @@ from workbench.calc.sections import (
     Section,
     SpaceResult,
 )
-from workbench.calc.sections import (
-    CoolingResult,
-    CostResult,
-    EnergyResult,
-    FloorResult,
-    OverheadResult,
-    PartialPue,
-    PowerResult,
-    Section,
-    SpaceResult,
-)
 from workbench.calc.plant import PlantResults
 
 RESULTS_SCHEMA = "workbench.calc/1"
@@ -65,10 +54,6 @@ class Results:
     checks: list[Check] = field(default_factory=list)
     annual: AnnualResult | None = None  # the hourly year at the site's weather (calc/annual.py)
     plant: PlantResults | None = None  # the connected plant's load flow (calc/plant.py); None: no connections
-
-    def __post_init__(self) -> None:
-        for name, section in SECTIONS.items():
-            object.__setattr__(self, name, section.from_dict(getattr(self, name)))
 
     def __post_init__(self) -> None:
         for name, section in SECTIONS.items():
