@@ -149,7 +149,7 @@ def test_contingency_can_be_cancelled_and_the_window_stays_responsive(plant_wind
     w = plant_window
     dock = w.plant.contingency
     w.plant.show_dock(dock)
-    dock.depth.setCurrentIndex(1)  # N-2: hundreds of pairs
+    dock.depth_box.setCurrentIndex(1)  # N-2: hundreds of pairs
     ticks = []
     timer = QTimer()
     timer.setInterval(1)

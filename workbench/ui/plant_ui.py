@@ -145,7 +145,10 @@ class PlantUi(QObject):
         self.menu.addAction(self.diagram.toggleViewAction())
         self.menu.addAction(self.contingency.toggleViewAction())
         help_menu = w.menus.get("help")
-        w.menuBar().insertMenu(help_menu.menuAction() if help_menu is not None else None, self.menu)
+        if help_menu is not None:
+            w.menuBar().insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            w.menuBar().addMenu(self.menu)
         toolbar = getattr(w, "toolbar", None)
         if toolbar is not None:
             toolbar.addSeparator()
@@ -267,5 +270,6 @@ class PlantUi(QObject):
 
 
 def install_plant_ui(window: MainWindow) -> PlantUi:
-    window.plant = PlantUi(window)  # type: ignore[attr-defined]
-    return window.plant  # type: ignore[attr-defined]
+    plant = PlantUi(window)
+    window.plant = plant
+    return plant

@@ -82,8 +82,8 @@ class ContingencyDock(WorkbenchDock):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 4)
         bar = QHBoxLayout()
-        self.depth = QComboBox()
-        self.depth.setObjectName("contingency_depth")
+        self.depth_box = QComboBox()
+        self.depth_box.setObjectName("contingency_depth")
         self.run_button = QPushButton()
         self.run_button.setObjectName("contingency_run")
         self.cancel_button = QPushButton()
@@ -93,7 +93,7 @@ class ContingencyDock(WorkbenchDock):
         self.progress.setTextVisible(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        for w in (self.depth, self.run_button, self.cancel_button):
+        for w in (self.depth_box, self.run_button, self.cancel_button):
             bar.addWidget(w)
         bar.addWidget(self.progress, 1)
         layout.addLayout(bar)
@@ -124,11 +124,11 @@ class ContingencyDock(WorkbenchDock):
     # --- text ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Contingency (N-1)"))
-        index = self.depth.currentIndex()
-        self.depth.clear()
-        self.depth.addItem(self.tr("N-1: every component"), 1)
-        self.depth.addItem(self.tr("N-2: pairs within a system"), 2)
-        self.depth.setCurrentIndex(max(index, 0))
+        index = self.depth_box.currentIndex()
+        self.depth_box.clear()
+        self.depth_box.addItem(self.tr("N-1: every component"), 1)
+        self.depth_box.addItem(self.tr("N-2: pairs within a system"), 2)
+        self.depth_box.setCurrentIndex(max(index, 0))
         self.run_button.setText(self.tr("Run"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.table.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Type"), self.tr("IT lost (kW)"),
@@ -146,7 +146,7 @@ class ContingencyDock(WorkbenchDock):
     def run(self) -> None:
         if self.running:
             return
-        depth = int(self.depth.currentData() or 1)
+        depth = int(self.depth_box.currentData() or 1)
         worker = ContingencyWorker(detached_copy(self.document.design), self.document.catalog, depth)
         thread = QThread(self)
         worker.moveToThread(thread)

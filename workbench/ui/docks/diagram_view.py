@@ -151,13 +151,13 @@ class DiagramScene(QGraphicsScene):
             path.lineTo(bottom.x(), mid)
             path.lineTo(bottom)
         for key, path in paths.items():
-            item = QGraphicsPathItem(path)
+            line = QGraphicsPathItem(path)
             pen = QPen(QColor(LINE_COLORS.get(key, "#495057")), 1.6)
             if key[1] == "B":
                 pen.setStyle(Qt.PenStyle.DashLine)
-            item.setPen(pen)
-            item.setZValue(1)
-            self.addItem(item)
+            line.setPen(pen)
+            line.setZValue(1)
+            self.addItem(line)
         for level, title in enumerate(level_titles):
             label = QGraphicsSimpleTextItem(title)
             font = QFont()

@@ -143,7 +143,7 @@ class DiagramDock(WorkbenchDock):
         self._timer.stop()
         self._dirty = False
         # The power side of each block, once per rebuild (a campus has tens of thousands of connections).
-        self._sides: dict[str, set[str]] = {}
+        self._sides = {}
         for c in self.document.design.connections.values():
             if c.kind == "power" and c.side:
                 self._sides.setdefault(c.from_block, set()).add(c.side)

@@ -8,10 +8,10 @@ from PySide6.QtCore import QLineF, QPoint, Qt
 from PySide6.QtGui import QColor, QCursor, QKeyEvent, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QMenu
 
+from workbench.calc.graph import compatible_ports
 from workbench.model.blocktype import Catalog
 from workbench.model.connection_edits import AddConnections
 from workbench.model.design import Design
-from workbench.model.ports import CONNECTION_KINDS, port_problem
 from workbench.ui.scene.coords import to_scene
 from workbench.ui.scene.tools.base import Tool, ToolEvent
 
@@ -28,18 +28,8 @@ class PortChoice:
 
 
 def _pairs(catalog: Catalog, from_type: str, to_type: str) -> list[tuple[str, str, str]]:
-    """(from_port, to_port, kind) that fit: calc.graph.compatible_ports when it is there (the one rule)."""
-    try:
-        from workbench.calc.graph import compatible_ports
-    except ImportError:
-        compatible_ports = None
-    if compatible_ports is not None:
-        return list(compatible_ports(catalog, from_type, to_type))
-    a, b = catalog.get(from_type), catalog.get(to_type)
-    if a is None or b is None:
-        return []
-    return [(o.name, i.name, o.kind) for o in a.ports for i in b.ports
-            if o.kind in CONNECTION_KINDS and port_problem(o, i) is None]
+    """(from_port, to_port, kind) that fit, by the one rule in calc.graph (port_problem underneath)."""
+    return list(compatible_ports(catalog, from_type, to_type))
 
 
 def port_choices(design: Design, catalog: Catalog, a: str, b: str) -> list[PortChoice]:
