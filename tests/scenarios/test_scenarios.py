@@ -175,3 +175,22 @@ def test_an_editable_option_copies_every_block_field() -> None:
     block = Block(**values)  # type: ignore[arg-type]
     copy_ = _copy_block(block)
     assert copy_ == block and copy_.overrides is not block.overrides
+
+
+def test_comparison_carries_each_options_n1_verdicts(design: Design, catalog: Catalog) -> None:
+    from workbench.calc.contingency import contingency
+    from workbench.model.edits import RemoveBlocks
+    from workbench.scenarios.compare import compare
+
+    ops.create(design, "One MV line-up").apply(design)
+    # Dropping redundant utility equipment is the kind of option whose verdicts must differ.
+    utility = [b.id for b in design.blocks.values() if b.type_id.startswith("pwr.transformer")]
+    RemoveBlocks(utility[1:]).apply(design)
+    ops.switch(design, BASE).apply(design)
+    result = compare(design, catalog, ["Base", "One MV line-up"], n1=True)
+    for option in result.options:
+        expected = contingency(option.design, catalog, 1)
+        assert option.metrics()["single_points_of_failure"] == len(expected.spofs)
+        assert option.metrics()["concurrently_maintainable"] == float(expected.concurrently_maintainable.holds)
+    skipped = compare(design, catalog, ["Base", "One MV line-up"], n1=False)
+    assert skipped.values["single_points_of_failure"] == (None, None) and not skipped.winners["fault_tolerant"]

@@ -15,7 +15,9 @@ LABELS = {
     "tco": "TCO over the period", "npv_cost": "NPV of costs", "cost_per_kw_month": "Cost per kW IT per month",
     "energy_mwh_per_year": "Energy (MWh/yr)", "water_m3_per_year": "Water (m³/yr)", "co2_t_per_year": "CO₂ (t/yr)",
     "white_space_m2": "White space (m²)", "racks": "Racks", "check_errors": "Check errors",
-    "check_warnings": "Check warnings",
+    "check_warnings": "Check warnings", "redundancy_unmet": "Redundancy not met",
+    "single_points_of_failure": "Single points of failure", "it_kw_at_risk": "Largest IT loss, one failure (kW)",
+    "concurrently_maintainable": "Concurrently maintainable", "fault_tolerant": "Fault tolerant",
 }
 
 
@@ -60,7 +62,12 @@ def _print_table(doc: dict[str, Any], winners: dict[str, tuple[int, ...]]) -> No
         cells = []
         for i, o in enumerate(doc["options"]):
             v = o["metrics"][row]
-            text = "—" if v is None else (f"{v:,.3f}" if row == "pue" else f"{v:,.0f}")
+            if v is None:
+                text = "—"
+            elif row in ("concurrently_maintainable", "fault_tolerant"):
+                text = "yes" if v else "no"
+            else:
+                text = f"{v:,.3f}" if row == "pue" else f"{v:,.0f}"
             cells.append(("*" if i in winners.get(row, ()) else " ") + text)
         print(f"{label:30}" + "".join(f"{c:>{width}}" for c in cells))
     print("* best of the options shown")

@@ -25,7 +25,7 @@ WINNER = colors.HexColor("#d4edda")
 # The rows a customer reads, in the order of the decision: what it carries, what it costs, what it emits.
 ROWS = ("it_load_kw", "pue", "capex_power", "capex_cooling", "capex_total", "opex_per_year", "tco", "npv_cost",
         "cost_per_kw_month", "energy_mwh_per_year", "water_m3_per_year", "co2_t_per_year", "white_space_m2",
-        "racks", "check_errors")
+        "racks", "check_errors", "redundancy_unmet", "single_points_of_failure", "concurrently_maintainable")
 
 
 def chosen_comparison(ctx: Ctx) -> Comparison | None:
@@ -68,6 +68,8 @@ def _cell(ctx: Ctx, row: str, value: float | None) -> str:
     fmt = ctx.fmt
     if value is None:
         return "—"
+    if row == "concurrently_maintainable":
+        return ctx.t("options.yes") if value else ctx.t("options.no")
     if row.startswith(MONEY):
         return fmt.money(ctx.money(value, BASE_CURRENCY), ctx.currency)
     if row == "pue":
@@ -85,7 +87,7 @@ def _cell(ctx: Ctx, row: str, value: float | None) -> str:
 
 def _table(ctx: Ctx, c: Comparison) -> Flowable:
     s = ctx.styles
-    rows = [r for r in ROWS if r in c.values]
+    rows = [r for r in ROWS if r in c.values and any(v is not None for v in c.values[r])]
     body = [[ctx.t(f"options.row.{r}")] + [_cell(ctx, r, v) for v in c.values[r]] for r in rows]
     n = len(c.options)
     label_w = 54 * mm

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.calc import calculate
+from workbench.calc.contingency import ContingencyResult, contingency
 from workbench.calc.economics import EconomicInputs, Economics, economics, payback_years
 from workbench.calc.money import BASE_CURRENCY, Fx, convert
 from workbench.calc.results import Results
@@ -29,6 +30,7 @@ class Option:
     economics: Economics
     stale: tuple[str, ...] = ()
     capex_factor: float = 1.0
+    n1: ContingencyResult | None = None  # the N-1 verdicts, when the comparison ran them
 
     def metrics(self) -> dict[str, float | None]:
         r, e = self.results, self.economics
@@ -43,7 +45,15 @@ class Option:
             "white_space_m2": r.space.white_space_m2, "racks": float(r.space.rack_count),
             "check_errors": float(verdict_errors),
             "check_warnings": float(len(r.checks) - verdict_errors),
+            "redundancy_unmet": float(sum(1 for c in r.checks if c.code == "redundancy")),
+            "single_points_of_failure": None, "it_kw_at_risk": None,
+            "concurrently_maintainable": None, "fault_tolerant": None,
         }
+        if self.n1 is not None:
+            out["single_points_of_failure"] = float(len(self.n1.spofs))
+            out["it_kw_at_risk"] = max((sp.it_kw_lost for sp in self.n1.spofs), default=0.0)
+            out["concurrently_maintainable"] = float(self.n1.concurrently_maintainable.holds)
+            out["fault_tolerant"] = float(self.n1.fault_tolerant.holds)
         return out
 
 
@@ -51,8 +61,12 @@ class Option:
 BETTER = {
     "it_load_kw": 1, "pue": -1, "capex_total": -1, "opex_per_year": -1, "tco": -1, "npv_cost": -1,
     "cost_per_kw_month": -1, "energy_mwh_per_year": -1, "water_m3_per_year": -1, "co2_t_per_year": -1,
-    "white_space_m2": 0, "racks": 0, "check_errors": -1, "check_warnings": -1,
+    "white_space_m2": 0, "racks": 0, "check_errors": -1, "check_warnings": -1, "redundancy_unmet": -1,
+    "single_points_of_failure": -1, "it_kw_at_risk": -1, "concurrently_maintainable": 1, "fault_tolerant": 1,
 }
+# N-1 runs every infrastructure component of every option; past this size a comparison leaves it to
+# `workbench contingency` (the verdict rows then read "—") so comparing stays interactive.
+N1_MAX_BLOCKS = 3000
 MONEY = ("capex_", "opex_per_year", "tco", "npv_cost", "cost_per_kw_month")
 
 
@@ -114,22 +128,26 @@ def economic_inputs(design: Design, results: Results, catalog: Catalog, capex_fa
 
 
 def option(design: Design, catalog: Catalog, scenario_id: str = BASE, base: dict[str, Any] | None = None,
-           capex_factor: float = 1.0) -> Option:
-    """One option calculated and priced over its analysis period."""
+           capex_factor: float = 1.0, n1: bool = False) -> Option:
+    """One option calculated, priced over its analysis period and, with ``n1``, failed component by component."""
     shown, stale = materialize(design, scenario_id, base, editable=False)
     results = calculate(shown, catalog)
     name = "Base" if scenario_id == BASE else next(s.name for s in design.scenarios if s.id == scenario_id)
     inputs = economic_inputs(shown, results, catalog, capex_factor)
-    return Option(scenario_id, name, shown, results, economics(inputs), tuple(stale), capex_factor)
+    verdicts = contingency(shown, catalog, 1) if n1 else None
+    return Option(scenario_id, name, shown, results, economics(inputs), tuple(stale), capex_factor, verdicts)
 
 
-def compare(design: Design, catalog: Catalog, keys: list[str] | None = None, capex_factor: float = 1.0) -> Comparison:
-    """Compare the base and scenarios (ids or names; default: all, base first) row by row."""
+def compare(design: Design, catalog: Catalog, keys: list[str] | None = None, capex_factor: float = 1.0,
+            n1: bool | None = None) -> Comparison:
+    """Compare the base and scenarios (ids or names; default: all, base first) row by row; ``n1`` None runs
+    the N-1 verdicts up to N1_MAX_BLOCKS blocks."""
     ids = [BASE] + [s.id for s in design.scenarios] if not keys else [_resolve(design, k) for k in keys]
     base = base_document(design)
     if not design.active_scenario:
         remember_base(base, design)  # the base on screen: options share its objects, nothing is rebuilt
-    opts = tuple(option(design, catalog, i, base, capex_factor) for i in ids)
+    run_n1 = len(design.blocks) <= N1_MAX_BLOCKS if n1 is None else n1
+    opts = tuple(option(design, catalog, i, base, capex_factor, run_n1) for i in ids)
     metrics = [o.metrics() for o in opts]
     rows = tuple(dict.fromkeys(k for m in metrics for k in m))
     values = {r: tuple(m.get(r) for m in metrics) for r in rows}

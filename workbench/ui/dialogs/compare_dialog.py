@@ -49,8 +49,13 @@ def row_labels() -> dict[str, str]:
         "cost_per_kw_month": tr("Cost per kW of IT per month"), "energy_mwh_per_year": tr("Energy (MWh/yr)"),
         "water_m3_per_year": tr("Water (m³/yr)"), "co2_t_per_year": tr("CO₂ (t/yr)"),
         "white_space_m2": tr("White space (m²)"), "racks": tr("Racks"), "check_errors": tr("Check errors"),
-        "check_warnings": tr("Check warnings"),
+        "check_warnings": tr("Check warnings"), "redundancy_unmet": tr("Redundancy not met (systems)"),
+        "single_points_of_failure": tr("Single points of failure (N-1)"), "it_kw_at_risk": tr("Largest IT loss on one failure (kW)"),
+        "concurrently_maintainable": tr("Concurrently maintainable"), "fault_tolerant": tr("Fault tolerant"),
     }
+
+
+VERDICT_ROWS = ("concurrently_maintainable", "fault_tolerant")
 
 
 class CompareDialog(QDialog):
@@ -136,9 +141,14 @@ class CompareDialog(QDialog):
         self.fx = display_fx(self.document.design.site.currency, catalog.fx_rates, catalog.fx_source)
         self.comparison = compare(self.document.design, catalog, ids)
         stale = sum(len(o.stale) for o in self.comparison.options)
+        if self.comparison.options[0].n1 is None:
+            text_n1 = " " + tr("N-1 verdicts are left to the Contingency panel at this size.")
+        else:
+            text_n1 = ""
         text = tr("Money in %1. Green: the best option of a row; yellow: the figures differ.").replace("%1", self.fx.currency)
         if stale:
             text += " " + tr("%1 differences of the scenarios no longer apply to the base (see File problems).").replace("%1", str(stale))
+        text += text_n1
         self.note.setText(text)
         self._fill_table()
         self._fill_bom()
@@ -171,7 +181,12 @@ class CompareDialog(QDialog):
         for i, row in enumerate(c.rows):
             for j, value in enumerate(c.values[row]):
                 shown = self._money(row, value)
-                text = "—" if shown is None else (f"{shown:,.3f}" if row == "pue" else f"{shown:,.0f}")
+                if shown is None:
+                    text = "—"
+                elif row in VERDICT_ROWS:
+                    text = tr("yes") if shown else tr("no")
+                else:
+                    text = f"{shown:,.3f}" if row == "pue" else f"{shown:,.0f}"
                 if j in c.winners.get(row, ()):
                     text = "★ " + text
                 item = QTableWidgetItem(text)
