@@ -90,5 +90,16 @@ def test_cooling_schematic_runs_heat_rejection_to_cdus_to_racks(catalog: Catalog
             assert level_of[b.id] == 0
         elif kind == "cdu":
             assert 0 < level_of[b.id] < len(layout.levels) - 1
+    # The loop level: heat rejection feeds its loop (by name), the loop feeds its CDUs and air units.
+    assert layout.levels[1] == "Loop"
+    loops = {n.block_id for n in layout.nodes if n.block_id.startswith("@loop:")}
+    assert loops
+    into = {e.dst: e.src for e in layout.edges}
+    for b in design.blocks.values():
+        t = catalog.get(b.type_id)
+        if t.kind == "cdu" and t.port("heat") is not None:
+            assert into[b.id] in loops
+        if t.kind in ("chiller", "tower", "drycooler"):
+            assert any(e.src == b.id and e.dst in loops for e in layout.edges)
     liquid_racks = {c.to_block for c in design.connections.values() if c.kind == "liquid"}
     assert liquid_racks and liquid_racks <= set(_members(layout))

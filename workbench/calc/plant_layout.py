@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from workbench.calc.autoconnect_rules import HEAT_REJECTION, power_rank
+from workbench.calc.autoconnect_rules import AIR_UNITS, HEAT_REJECTION, power_rank
 from workbench.model.blocktype import BlockType, Catalog
 from workbench.model.connections import Connection
 from workbench.model.design import Design
@@ -259,18 +259,32 @@ def cooling_layout(design: Design, catalog: Catalog, language: str = "en") -> Di
         labels[bid] = _name(design, catalog, bid, language)
     schemes = design.assumptions.cooling_schemes
     routed: list[tuple[str, str, Connection]] = []
-    loop_edges: dict[tuple[str, str], Connection] = {}
+    loop_edges: dict[tuple[str, str], str] = {}
+
+    def loop_node(name: str) -> str:
+        node = LOOP_PREFIX + name
+        if node not in node_level:
+            node_level[node] = 1
+            scheme = schemes.get(name, "")
+            labels[node] = f"{name} ({scheme})" if scheme else name
+        return node
+
+    # Heat goes by loop name (calc.graph): a unit with a heat input belongs to its loop (blank: "air" for air
+    # units, "liquid" otherwise); heat rejection serves the loop it names, or every loop when it names none.
+    unit_loop = {bid: blocks[bid].cooling_loop or ("air" if t.kind in AIR_UNITS else "liquid")
+                 for bid, t in types.items() if t.kind not in HEAT_REJECTION and t.port("heat") is not None}
+    for bid, name in unit_loop.items():
+        loop_edges.setdefault((loop_node(name), bid), "")
+    for bid, t in types.items():
+        if t.kind in HEAT_REJECTION:
+            named = blocks[bid].cooling_loop
+            for name in ([named] if named else sorted(set(unit_loop.values()))):
+                loop_edges.setdefault((bid, loop_node(name)), "")
     for c in conns:
-        if c.kind == "heat":
-            served = blocks[c.to_block]
-            loop = LOOP_PREFIX + (served.cooling_loop or blocks[c.from_block].cooling_loop or "default")
-            if loop not in node_level:
-                node_level[loop] = 1
-                name = loop[len(LOOP_PREFIX):]
-                scheme = schemes.get(name, "")
-                labels[loop] = f"{name} ({scheme})" if scheme else name
-            loop_edges.setdefault((c.from_block, loop), c)
-            loop_edges.setdefault((loop, c.to_block), c)
+        if c.kind == "heat":  # a drawn heat edge: through the served unit's loop
+            name = unit_loop.get(c.to_block) or blocks[c.to_block].cooling_loop or "liquid"
+            loop_edges[(c.from_block, loop_node(name))] = c.id
+            loop_edges[(loop_node(name), c.to_block)] = c.id
         else:
             routed.append((c.from_block, c.to_block, c))
     feeders: dict[str, list[tuple[str, str]]] = defaultdict(list)
@@ -280,9 +294,9 @@ def cooling_layout(design: Design, catalog: Catalog, language: str = "en") -> Di
     of, groups = _collapse(node_level, feeders, kinds)
     routed = [(of.get(s, s), of.get(d, d), c) for s, d, c in routed]
     routed = [(a, b, c) for a, b, c in routed if a != b]
-    loop_edges = {(of.get(a, a), of.get(b, b)): c for (a, b), c in loop_edges.items()}
+    loop_edges = {(of.get(a, a), of.get(b, b)): cid for (a, b), cid in loop_edges.items()}
     edges = _merge_edges(routed)
-    edges += [DiagramEdge(c.id, s, d, "", "heat") for (s, d), c in loop_edges.items()]
+    edges += [DiagramEdge(cid, s, d, "", "heat") for (s, d), cid in loop_edges.items()]
     group_text = {g: _group_text(types[g], len(ms)) for g, ms in groups.items()}
     for g, ms in groups.items():
         labels[g] = f"{len(ms)} × {types[g].display_name(language)}"
