@@ -17,7 +17,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "bench":
         from workbench.bench import main as bench_main
 
-        return bench_main(args[1:], scene_figures=_scene_figures, switch_figure=_switch_figure)
+        return bench_main(args[1:], scene_figures=_scene_figures, switch_figure=_switch_figure,
+                          underlay_figure=_underlay_figure)
     from workbench.cli.main import COMMANDS, build_parser
 
     build_parser()  # sub-command modules enter their names in COMMANDS while the parser is built
@@ -51,6 +52,14 @@ def _switch_figure(*args: Any) -> Any:
     from workbench.ui.bench_scenarios import scenario_switch_figure
 
     return scenario_switch_figure(*args)
+
+
+
+def _underlay_figure(*args: Any) -> Any:
+    """underlay_pan_frame, measured in the real hall view."""
+    from workbench.ui.bench_underlay import underlay_pan_figure
+
+    return underlay_pan_figure(*args)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import ezdxf
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem
 
 from workbench.cad.sample_drawing import write_sample_plan
@@ -50,7 +50,6 @@ def test_import_through_the_file_menu_and_undo(qtbot, empty_window: MainWindow, 
     assert not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable  # locked
     assert not item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsMovable
     assert item.acceptedMouseButtons() == Qt.MouseButton.NoButton
-    assert item.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache
     assert w.document.undo_stack.undoText() == "Attach underlay"
     dock = w.underlay_dock
     names = [dock.layers.item(i).text() for i in range(dock.layers.count())]
@@ -234,3 +233,28 @@ def test_export_dxf_from_the_file_menu(qtbot, window: MainWindow, tmp_path: Path
     assert not doc.audit().has_errors
     assert len(doc.modelspace().query("INSERT")) == len(window.document.design.blocks)
     assert "out.dxf:" in window.statusBar().currentMessage()
+
+
+def test_a_pan_reuses_the_cached_picture(qtbot, empty_window: MainWindow, plan_file: Path,  # type: ignore[no-untyped-def]
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    w = empty_window
+    _import(w, plan_file, monkeypatch)
+    item = w.underlay.item
+    w.view.fit_rect(QRectF(10000, -30000, 30000, 20000), 0)
+    w.view.viewport().repaint()
+    first = item._cache._image
+    assert first is not None and not first.isNull()
+    # the drawing is in the picture: some pixels are not transparent
+    assert any(first.pixelColor(x, y).alpha() for x in range(0, first.width(), 7) for y in range(0, first.height(), 7))
+    bar = w.view.horizontalScrollBar()
+    bar.setValue(bar.value() + 20)
+    w.view.viewport().repaint()
+    assert item._cache._image is first  # a pan copies the picture; the paths are not drawn again
+    w.view.zoom_by(1.25)
+    w.view.viewport().repaint()
+    assert item._cache._image is not first  # a zoom draws them again, at the new scale
+    row = next(i for i in range(w.underlay_dock.layers.count()) if w.underlay_dock.layers.item(i).text() == "A-WALL")
+    again = item._cache._image
+    w.underlay_dock.layers.item(row).setCheckState(Qt.CheckState.Unchecked)
+    w.view.viewport().repaint()
+    assert item._cache._image is not again  # a hidden layer leaves the picture

@@ -7,8 +7,8 @@ from typing import Any
 
 
 def main(argv: Sequence[str] | None = None, scene_figures: Callable[..., Any] | None = None,
-         switch_figure: Callable[..., Any] | None = None) -> int:
+         switch_figure: Callable[..., Any] | None = None, underlay_figure: Callable[..., Any] | None = None) -> int:
     """Run `workbench bench`; scene_figures and switch_figure measure in the window (the entry point passes them)."""
     from workbench.bench.cli import run
 
-    return run(list(argv or []), scene_figures, switch_figure)
+    return run(list(argv or []), scene_figures, switch_figure, underlay_figure)

@@ -19,7 +19,7 @@ from ezdxf.layouts import BlockLayout, Modelspace
 
 from workbench.cad import layers as L
 from workbench.cad.block_data import TAGS, VISIBLE_TAGS, block_attributes
-from workbench.cad.raw_entities import Handles, InsertSpec, insert_text, polyline_text, splice_entities
+from workbench.cad.raw_entities import Handles, InsertSpec, insert_text, line_text, polyline_text, splice_entities
 from workbench.geometry.box_union import offset_ring, union_rings
 from workbench.geometry.boxes import footprints
 from workbench.geometry.footprint import block_size_mm
@@ -139,8 +139,8 @@ class _Writer:
         raw = self._aisles_and_clearances(owner, handles)
         specs = self._inserts()
         raw += insert_text(specs, owner, handles, TEXT_STYLE)
-        handles.close()  # ezdxf numbers the entities that follow (connections, title block) after these
-        self._connections()
+        raw += self._connections(owner, handles)
+        handles.close()  # ezdxf numbers the entities that follow (the title block) after these
         self._title_block()
         layer_names = [layer.dxf.name for layer in self.doc.layers]
         return self.doc, raw, (self.units, self.scale, len(self.halls), len(specs), defined, layer_names,
@@ -365,14 +365,16 @@ class _Writer:
         out.append(polyline_text(envelopes, L.CLEARANCE.name, owner, handles))
         return "".join(out)
 
-    def _connections(self) -> None:
+    def _connections(self, owner: str, handles: Handles) -> str:
+        """A straight line from the serving block's centre to the served block's, per plant connection."""
         f = self.f
         ends = {b.id: b for b in self.blocks}
+        lines = []
         for a_id, b_id in _connections_of(self.design):
             a, b = ends.get(a_id), ends.get(b_id)
             if a is not None and b is not None:
-                self.msp.add_line((a.x_mm * f, a.y_mm * f), (b.x_mm * f, b.y_mm * f),
-                                  dxfattribs={"layer": L.CONNECTION.name})
+                lines.append((a.x_mm * f, a.y_mm * f, b.x_mm * f, b.y_mm * f))
+        return line_text(lines, L.CONNECTION.name, owner, handles)
 
     # --- title block ----------------------------------------------------------------------
     def _title_block(self) -> None:

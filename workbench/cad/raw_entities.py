@@ -93,6 +93,15 @@ def polyline_text(rings: Iterable[Sequence[tuple[float, float]]], layer: str, ow
     return "".join(out)
 
 
+def line_text(lines: Iterable[tuple[float, float, float, float]], layer: str, owner: str,
+              next_handle: Handles) -> str:
+    """LINE entities from (x0, y0, x1, y1)."""
+    return "".join(
+        f"  0\nLINE\n  5\n{next_handle()}\n330\n{owner}\n100\nAcDbEntity\n  8\n{layer}\n100\nAcDbLine\n"
+        f" 10\n{float(x0)!r}\n 20\n{float(y0)!r}\n 30\n0.0\n 11\n{float(x1)!r}\n 21\n{float(y1)!r}\n 31\n0.0\n"
+        for x0, y0, x1, y1 in lines)
+
+
 def splice_entities(text: str, extra: str) -> str:
     """The document's DXF text with `extra` entity text appended to its ENTITIES section."""
     start = text.index("  0\nSECTION\n  2\nENTITIES\n")
