@@ -318,22 +318,22 @@
     <message>
         <location filename="../../workbench/ui/scene/tools/underlay_tools.py" line="72"/>
         <source>Align: click a point on the drawing (it snaps to line ends and crossings)</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐：在底图上点击一点（吸附到线段端点和交点）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/scene/tools/underlay_tools.py" line="73"/>
         <source>Align: click where that point belongs (a hall corner, a column)</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐：点击该点应在的位置（机房角点、柱子）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/scene/tools/underlay_tools.py" line="74"/>
         <source>Align: click a second point on the drawing, far from the first</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐：在底图上点击第二点，距第一点越远越好</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/scene/tools/underlay_tools.py" line="75"/>
         <source>Align: click where the second point belongs</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐：点击第二点应在的位置</translation>
     </message>
 </context>
 <context>
@@ -396,22 +396,22 @@
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="300"/>
         <source>D&amp;XF drawing…</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;XF 图纸…</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="301"/>
         <source>The design as a CAD drawing: layers, blocks with attributes, dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>将设计导出为 CAD 图纸：图层、带属性的图块、尺寸标注</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="302"/>
         <source>DXF &amp;underlay…</source>
-        <translation type="unfinished"></translation>
+        <translation>DXF 底图(&amp;U)…</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="303"/>
         <source>Lay the architect&apos;s DXF drawing under the halls</source>
-        <translation type="unfinished"></translation>
+        <translation>将建筑师的 DXF 图纸铺在机房下方</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="304"/>
@@ -556,12 +556,12 @@
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="335"/>
         <source>Snap to &amp;drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>捕捉底图(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="336"/>
         <source>Pull clicks to the underlay&apos;s line ends, midpoints and crossings</source>
-        <translation type="unfinished"></translation>
+        <translation>点击时吸附到底图线段的端点、中点和交点</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="337"/>
@@ -2731,47 +2731,47 @@ Source: {4}</source>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="274"/>
         <source>Align underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐底图</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="275"/>
         <source>Hall from drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>由底图生成机房</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="276"/>
         <source>Click inside a closed outline of the drawing: it becomes the hall there, or a new hall</source>
-        <translation type="unfinished"></translation>
+        <translation>在底图的闭合轮廓内点击：它将成为该处机房的轮廓，或成为一个新机房</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="277"/>
         <source>Hall outline from drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>由底图设定机房轮廓</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="278"/>
         <source>There is no underlay to take a hall from</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于生成机房的底图</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="279"/>
         <source>No closed outline of the drawing around this point</source>
-        <translation type="unfinished"></translation>
+        <translation>此点周围没有底图的闭合轮廓</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="280"/>
         <source>Not aligned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未对齐：%1</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="281"/>
         <source>Hall not changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>机房未更改：%1</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="282"/>
         <source>Underlay aligned: scale %1, turned %2°</source>
-        <translation type="unfinished"></translation>
+        <translation>底图已对齐：缩放 %1，旋转 %2°</translation>
     </message>
 </context>
 <context>
@@ -3079,7 +3079,7 @@ Source: {4}</source>
 <context>
     <name>HallView</name>
     <message>
-        <location filename="../../workbench/ui/scene/view.py" line="327"/>
+        <location filename="../../workbench/ui/scene/view.py" line="328"/>
         <source>This design has no blocks yet.
 Drag equipment from the Block palette onto the hall, or double-click it;
 Insert → Module… drops a whole pod; File → New from template… starts from a proven hall.
@@ -3344,7 +3344,7 @@ Help → Getting started walks you through the first five minutes.</source>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="498"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="5"/>
@@ -4944,32 +4944,32 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="283"/>
         <source>Import DXF underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 DXF 底图</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="284"/>
         <source>DXF drawings (*.dxf)</source>
-        <translation type="unfinished"></translation>
+        <translation>DXF 图纸 (*.dxf)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="285"/>
         <source>Export DXF drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 DXF 图纸</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="286"/>
         <source>Snap to drawing: on</source>
-        <translation type="unfinished"></translation>
+        <translation>捕捉底图：开</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="287"/>
         <source>Snap to drawing: off</source>
-        <translation type="unfinished"></translation>
+        <translation>捕捉底图：关</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="288"/>
         <source>%1: %2 blocks, %3 halls, units %4, 1:%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个模块，%3 个机房，单位 %4，1:%5</translation>
     </message>
 </context>
 <context>
@@ -4977,52 +4977,52 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
     <message>
         <location filename="../../workbench/ui/underlay.py" line="86"/>
         <source>Underlay file not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到底图文件：%1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="94"/>
         <source>Underlay cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取底图：%1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="101"/>
         <source>The underlay file has changed since it was attached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>底图文件在附加后已被修改：%1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="131"/>
         <source>Attach underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>附加底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="162"/>
         <source>Hide drawing layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏底图图层 %1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="162"/>
         <source>Show drawing layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>显示底图图层 %1</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="166"/>
         <source>Underlay units</source>
-        <translation type="unfinished"></translation>
+        <translation>底图单位</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="169"/>
         <source>Align underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>对齐底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="175"/>
         <source>Remove underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>移除底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay.py" line="186"/>
         <source>Relink underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>重新链接底图</translation>
     </message>
 </context>
 <context>
@@ -5030,123 +5030,123 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="100"/>
         <source>Select the drawing&apos;s column layer in the list first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择底图的柱子图层</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="106"/>
         <source>No new columns on layer %1 inside a hall (%2 outside the halls)</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 %1 上没有位于机房内的新柱子（%2 个在机房外）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="110"/>
         <source>Columns from layer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>由图层 %1 生成柱子</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="112"/>
         <source>%1 columns added from layer %2 (%3 outside the halls)</source>
-        <translation type="unfinished"></translation>
+        <translation>已由图层 %2 添加 %1 根柱子（%3 根在机房外）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="118"/>
         <source>Import DXF underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 DXF 底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="118"/>
         <location filename="../../workbench/ui/underlay_dock.py" line="124"/>
         <source>DXF drawings (*.dxf)</source>
-        <translation type="unfinished"></translation>
+        <translation>DXF 图纸 (*.dxf)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="123"/>
         <source>Find the underlay file</source>
-        <translation type="unfinished"></translation>
+        <translation>查找底图文件</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="135"/>
         <source>Show underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>显示底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="135"/>
         <source>Hide underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="153"/>
         <source>No underlay. Use File → Import → DXF underlay…</source>
-        <translation type="unfinished"></translation>
+        <translation>没有底图。请使用 文件 → 导入 → DXF 底图…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="157"/>
         <source>%1 entities, units %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个图元，单位 %2</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="160"/>
         <source>%1 skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过 %1 个</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="179"/>
         <source>Underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="180"/>
         <source>Units:</source>
-        <translation type="unfinished">单位：</translation>
+        <translation>单位：</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="184"/>
         <source>From the file</source>
-        <translation type="unfinished"></translation>
+        <translation>取自文件</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="187"/>
         <source>Show the drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>显示底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="188"/>
         <source>Snap to the drawing (F10)</source>
-        <translation type="unfinished"></translation>
+        <translation>捕捉底图 (F10)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="189"/>
         <source>Layers (tick to show):</source>
-        <translation type="unfinished"></translation>
+        <translation>图层（勾选以显示）：</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="190"/>
         <source>Align by two points…</source>
-        <translation type="unfinished"></translation>
+        <translation>按两点对齐…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="191"/>
         <source>Hall from a closed outline</source>
-        <translation type="unfinished"></translation>
+        <translation>由闭合轮廓生成机房</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="192"/>
         <source>Columns from the selected layer</source>
-        <translation type="unfinished"></translation>
+        <translation>由所选图层生成柱子</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="193"/>
         <source>Find the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找文件…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="194"/>
         <source>Remove the underlay</source>
-        <translation type="unfinished"></translation>
+        <translation>移除底图</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/underlay_dock.py" line="195"/>
         <source>Import DXF underlay…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 DXF 底图…</translation>
     </message>
 </context>
 </TS>
