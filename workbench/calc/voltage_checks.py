@@ -168,6 +168,7 @@ def rack_bus(design: Design, catalog: Catalog) -> list[dict[str, float | int]]:
         # Fed DC: that bus; fed AC (or not fed yet): the rack's own shelf bus, if it has a DC one.
         bus = next((c for c in ("dc_800", "dc_48") if c in feed), None) or _INPUT_CLASS.get(t.rack.power_input)
         if bus is not None:
-            amps[bus].append(t.rack.it_kw * 1000.0 / BUS_VOLTS[bus])
+            it_kw = float(b.overrides.get("it_kw", t.rack.it_kw))  # a block may override its IT load
+            amps[bus].append(it_kw * 1000.0 / BUS_VOLTS[bus])
     return [{"voltage_v": BUS_VOLTS[c], "racks": len(amps[c]), "max_rack_current_a": max(amps[c]),
              "total_current_a": float(np.sum(np.asarray(amps[c])))} for c in ("dc_48", "dc_800") if amps.get(c)]

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from reportlab.graphics.charts.legends import LineLegend
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Line
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -130,16 +129,16 @@ def _tco_chart(ctx: Ctx, c: Comparison) -> Drawing:
     plot.yValueAxis.gridStrokeColor = colors.HexColor("#dddddd")
     plot.yValueAxis.visibleGrid = True
     d.add(plot)
-    legend = LineLegend()
-    legend.x, legend.y = W - 38 * mm, height - 14 * mm
-    legend.fontName, legend.fontSize = font, 7
-    legend.colorNamePairs = [(LINE_COLOURS[k % len(LINE_COLOURS)], _name(ctx, o.name)[:24])
-                             for k, o in enumerate(c.options)]
-    d.add(legend)
-    d.add(String(0, height - 6 * mm, ctx.t("options.chart_title", currency=ctx.currency), fontName=font,
-                 fontSize=8.5, fillColor=ACCENT))
-    d.add(String(plot.x + plot.width / 2, 2 * mm, ctx.t("options.chart_year"), fontName=font, fontSize=7,
-                 textAnchor="middle"))
+    # Legend, title and axis label as one String per font run (a scenario or a Chinese word needs the CJK font).
+    from workbench.report.charts import _text
+
+    lx, ly = W - 38 * mm, height - 14 * mm
+    for k, o in enumerate(c.options):
+        y = ly - k * 11
+        d.add(Line(lx, y + 2.5, lx + 12, y + 2.5, strokeColor=LINE_COLOURS[k % len(LINE_COLOURS)], strokeWidth=1.6))
+        _text(d, lx + 16, y, _name(ctx, o.name)[:24], 7)
+    _text(d, 0, height - 6 * mm, ctx.t("options.chart_title", currency=ctx.currency), 8.5, ACCENT)
+    _text(d, plot.x + plot.width / 2, 2 * mm, ctx.t("options.chart_year"), 7, anchor="middle")
     return d
 
 
