@@ -34,7 +34,33 @@ def load(path: str) -> Any:
         from workbench.scenarios.operations import switch
 
         switch(design, "").apply(design)
+    refuse_non_finite(design, catalog, Path(path).name)
     return design, catalog
+
+
+def refuse_non_finite(design: Any, catalog: Any, where: str) -> None:
+    """Raise InputError when the design's results are not finite numbers (loads beyond what the models can
+    represent, e.g. 1e9 kW racks on a 2 MW plant), naming the first result that is not; every command
+    would otherwise fail later with an overflow, a NaN in JSON or a page that cannot be laid out."""
+    import math
+    import warnings
+
+    from workbench.calc import calculate
+    from workbench.model.problems import InputError, Problem
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # numpy's overflow notice: the check below says it better
+        results = calculate(design, catalog).to_dict()
+    stack: list[tuple[str, Any]] = [("", results)]
+    while stack:
+        key, node = stack.pop()
+        if isinstance(node, float) and not math.isfinite(node):
+            raise InputError([Problem(f"{where}: results{key}", f"is {node}: the loads in this design are beyond "
+                                      "what the equipment models can represent; check it_kw, ratings and counts")])
+        if isinstance(node, dict):
+            stack.extend((f"{key}.{k}", v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((f"{key}[{i}]", v) for i, v in enumerate(node))
 
 
 def scenario_of(design: Any, key: str) -> Any:

@@ -19,6 +19,8 @@ OVERRIDE_KEYS = frozenset({"it_kw", "air_fraction", "liquid_fraction", "coolant_
                            "width_mm", "depth_mm"})
 _MAX_MM = 10_000_000.0
 _MAX_OVERRIDE = 1_000_000_000.0
+_MIN_OVERRIDE = 0.000001
+FRACTION_KEYS = frozenset({"air_fraction", "liquid_fraction"})
 
 
 def _number(v: Any, low: float, high: float) -> bool:
@@ -51,7 +53,10 @@ def block_surely_valid(b: Any) -> bool:
     ov = b.get("overrides", {})
     if type(ov) is not dict or not OVERRIDE_KEYS.issuperset(ov):
         return False
-    return all(_number(v, 0.0, _MAX_OVERRIDE) for v in ov.values())
+    # Fractions stay within 0..1; other values are 0 or at least _MIN_OVERRIDE (a 5e-324 kW rating makes
+    # every quotient infinite). Anything else goes to the full validator for its message.
+    return all(_number(v, 0.0, 1.0) if k in FRACTION_KEYS else
+               (_number(v, 0.0, _MAX_OVERRIDE) and (v == 0 or v >= _MIN_OVERRIDE)) for k, v in ov.items())
 
 
 def blocks_surely_valid(blocks: Any) -> bool:

@@ -24,6 +24,7 @@ from workbench.io.connections_doc import (
     connections_to_doc,
     derive_upgrade_connections,
     port_problems,
+    splice_connections,
     structure_problems,
 )
 from workbench.io.fast_blocks import blocks_surely_valid
@@ -135,7 +136,11 @@ def dumps(design: Design) -> bytes:
     """The file bytes; raises ValueError naming the JSON path of a value JSON cannot hold (NaN, infinity)."""
     doc = design_to_dict(design)
     try:
+        # Connections go last, one per line, through the C encoder: a campus has tens of thousands, and
+        # json's indenting encoder is pure Python (io/connections_doc.py).
+        connections = doc.pop("connections", [])
         text = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)
+        text = splice_connections(text, connections)
     except ValueError:
         where = _first_non_finite(doc) or "$"
         raise ValueError(f"cannot save: {where} is not a finite number") from None
@@ -359,7 +364,11 @@ def _describe(err: jsonschema.ValidationError, where: str) -> Problem:
     if kind == "const":
         return Problem(at, f"{clip(value)} must be {json.dumps(expected)}")
     if kind == "pattern":
+        if isinstance(schema, dict) and schema.get("description"):
+            return Problem(at, f"{clip(value)} is not allowed: {schema['description']}")
         return Problem(at, f"{clip(value)} is not in the allowed form ({expected})")
+    if kind == "anyOf" and isinstance(schema, dict) and schema.get("description"):
+        return Problem(at, f"{clip(value)} is not allowed: {schema['description']}")
     if kind in ("maxLength", "minLength", "maxItems", "minItems"):
         size = len(value) if isinstance(value, (str, list)) else 0
         limit = "at most" if kind.startswith("max") else "at least"

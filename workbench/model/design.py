@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -175,17 +176,24 @@ class Design:
         return [b for b in self.blocks.values() if b.module_id == module_id]
 
 
+MAX_REDUNDANT_K = 99  # the schema's limit too: more spare modules than that is a typing error
+_SCHEME_K = re.compile(r"N\+([0-9]+)|2\(N\+([0-9]+)\)", re.ASCII)
+
+
 def parse_scheme(scheme: str) -> tuple[str, int]:
-    """Split a redundancy scheme into (family, k): N, N+k, 2N, 2(N+k), DR."""
+    """Split a redundancy scheme into (family, k): N, N+k, 2N, 2(N+k), DR; k is at most MAX_REDUNDANT_K."""
     s = scheme.replace(" ", "").upper()
     if s == "N":
         return "N", 0
-    if s.startswith("N+") and s[2:].isdigit():
-        return "N+k", int(s[2:])
+    m = _SCHEME_K.fullmatch(s)
+    if m:
+        digits = (m.group(1) or m.group(2)).lstrip("0") or "0"
+        # "N+99999999999999999999" must not reach numpy as an integer (OverflowError) or size an array.
+        if len(digits) > 3 or int(digits) > MAX_REDUNDANT_K:
+            raise ValueError(f"redundancy scheme {scheme[:40]!r}: k is at most {MAX_REDUNDANT_K}")
+        return ("N+k", int(digits)) if m.group(1) is not None else ("2(N+k)", int(digits))
     if s == "2N":
         return "2N", 0
-    if s.startswith("2(N+") and s.endswith(")") and s[4:-1].isdigit():
-        return "2(N+k)", int(s[4:-1])
     if s in ("DR", "M-1", "DISTRIBUTED"):
         return "DR", 1
     raise ValueError(f"unknown redundancy scheme {scheme!r} (use N, N+k, 2N, 2(N+k) or DR)")

@@ -27,6 +27,7 @@ from workbench.report.sections_method import methodology_section
 from workbench.report.sections_proposal import revisions_and_sign_off, scope_section
 from workbench.report.sections_plant import plant_sections
 from workbench.report.sections_options import options_section
+from workbench.report.formatting import ellipsize
 from workbench.report.styles import ACCENT, ACCENT_LIGHT, BASE_TABLE, data_table, kv_table
 
 Progress = Callable[[float, str], None]
@@ -40,6 +41,7 @@ def heading(ctx: Ctx, text: str, level: int = 0, style: Any = None, new_page: bo
     # frame breaks unless we are already at the top of a page).
     room = 258 * mm if new_page else (90 * mm if level == 0 else 35 * mm)
     lead: Flowable = CondPageBreak(room)
+    text = ellipsize(text)  # a heading must fit on one page: a 5,000-character hall name did not
     return [lead, Heading(markup(text), style, level, text)]
 
 

@@ -142,3 +142,18 @@ class Formatter:
         month = months[day.month - 1] if len(months) == 12 else str(day.month)
         return self.lang.meta.get("date_format", "{d} {month} {y}").format(d=day.day, m=day.month, month=month,
                                                                              y=day.year)
+
+
+# User text can be as long as the schema allows (10,000 characters); a page cannot. Names drawn in titles,
+# headings, headers and footers are cut to SHORT_TEXT_CHARS, table cells (which cannot split across pages,
+# and may be narrow) to CELL_TEXT_CHARS, paragraphs to LONG_TEXT_CHARS, always with an ellipsis so the
+# reader sees that something was cut.
+SHORT_TEXT_CHARS = 160
+CELL_TEXT_CHARS = 240
+LONG_TEXT_CHARS = 1500
+
+
+def ellipsize(text: object, limit: int = SHORT_TEXT_CHARS) -> str:
+    """text cut to at most limit characters, ending in '…' when it was cut."""
+    s = "" if text is None else str(text)
+    return s if len(s) <= limit else s[: max(limit - 1, 0)].rstrip() + "…"

@@ -41,7 +41,11 @@ class Decoration:
 
     def __init__(self, header: tuple[str, str], footer: str, page_word: Callable[[int, int], str],
                  skip_first: bool) -> None:
-        self.header, self.footer, self.page_word, self.skip_first = header, footer, page_word, skip_first
+        from workbench.report.formatting import ellipsize
+
+        # One line each: long site or customer names are cut rather than drawn off the page.
+        self.header = (ellipsize(header[0], 90), ellipsize(header[1], 60))
+        self.footer, self.page_word, self.skip_first = ellipsize(footer, 120), page_word, skip_first
 
     def draw(self, canv: Canvas, number: int, total: int) -> None:
         if self.skip_first and number == 1:

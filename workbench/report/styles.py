@@ -79,8 +79,18 @@ class Styles:
         return Paragraph(safe_markup, style or self.body)
 
 
+_SHORT_STYLES = frozenset({"title", "subtitle", "h1", "h2", "h3", "kf_value", "kf_label", "head", "head_r",
+                           "toc1", "toc2"})
+
+
 def cell_paragraph(text: object, style: ParagraphStyle) -> Paragraph:
-    """Escaped text; Chinese styles break lines so numbers stay with their units."""
+    """Escaped text; Chinese styles break lines so numbers stay with their units. Text longer than a page
+    holds is cut with an ellipsis (a 10,000-character customer name made an unsplittable table cell)."""
+    from workbench.report.formatting import CELL_TEXT_CHARS, LONG_TEXT_CHARS, SHORT_TEXT_CHARS, ellipsize
+
+    limit = SHORT_TEXT_CHARS if style.name in _SHORT_STYLES else CELL_TEXT_CHARS if style.name.startswith(
+        ("cell", "small")) else LONG_TEXT_CHARS
+    text = ellipsize(text, limit)
     if style.wordWrap == "CJK":
         from workbench.report.cjkwrap import CJKParagraph
 
