@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from workbench.catalog import new_design
+from workbench.geometry.footprint import block_box
 from workbench.geometry.placement import (
     Layout, Site, clearance_zones, face_zones, find, hall_at, hall_id_at, is_free, placement_problems,
     point_in_polygon,
@@ -102,3 +103,19 @@ def test_a_limited_search_finds_what_a_full_search_finds_for_those_rows(catalog:
         assert {tuple(p) for p in getattr(part, name).tolist()} == want, name
     assert set(part.outside.tolist()) == {r for r in full.outside.tolist() if r in mine}
     assert len(full.overlap) and len(full.front) and len(full.outside)
+
+
+def test_a_layout_has_the_footprints_of_geometry_footprint(catalog: Catalog) -> None:
+    d = _hall_design(catalog)
+    wide = Block("rack.gb200-nvl72", 1000.0, 2000.0, 90, hall_id="b", overrides={"width_mm": 800.0})
+    plain = Block("cool.crah-150", 5000.0, 5000.0, 270, hall_id="gone")
+    unknown = Block("rack.nope", 9000.0, 9000.0)
+    for b in (wide, plain, unknown):
+        d.blocks[b.id] = b
+    extra = Block("rack.nope", 100.0, 100.0, 180)
+    layout = Layout.of(d, catalog, [extra])
+    assert layout.ids == [wide.id, plain.id, extra.id]  # a placed block of unknown type is in no check
+    expected = [block_box(b, catalog.get(b.type_id)) for b in (wide, plain, extra)]
+    assert layout.boxes.tolist() == [list(e) for e in expected]
+    assert layout.hall.tolist() == [1, 0, 0]
+    assert layout.front[1].tolist() == [5000.0 - 450.0 - 1000.0, 5000.0 - 1250.0, 5000.0 - 450.0, 5000.0 + 1250.0]

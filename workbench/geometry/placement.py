@@ -32,8 +32,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from workbench.geometry.box_index import BoxGridIndex
-from workbench.geometry.boxes import EPS_MM
-from workbench.geometry.footprint import block_box
+from workbench.geometry.boxes import EPS_MM, footprints
+from workbench.geometry.footprint import UNKNOWN_SIZE_MM, block_size_mm
 from workbench.geometry.polygons import boxes_outside_outline, is_axis_rectangle, outline_bounds
 from workbench.geometry.sweep_index import SweepIndex, overlaps, pairs
 from workbench.model.blocktype import Catalog
@@ -150,16 +150,30 @@ class Layout:
 
     @classmethod
     def of(cls, design: Design, catalog: Catalog, extra: Iterable[Block] = ()) -> Layout:
-        """The design's blocks of known types, as the calculation sees them, then `extra` blocks not yet placed."""
-        blocks = [b for b in design.blocks.values() if b.type_id in catalog.types] + list(extra)
-        types = [catalog.types.get(b.type_id) for b in blocks]
+        """The design's blocks of known types, as the calculation sees them, then `extra` blocks not yet placed.
+
+        Sizes follow geometry/footprint.py (the type's size unless the block overrides it), looked up once per
+        type: a drag on a 10,000-block campus starts without a pause.
+        """
+        types = catalog.types
+        blocks = [b for b in design.blocks.values() if b.type_id in types] + list(extra)
+        n = len(blocks)
+        kinds = list(dict.fromkeys(b.type_id for b in blocks))
+        number = {t: k for k, t in enumerate(kinds)}
+        known = [types.get(t) for t in kinds]
+        per_type = np.asarray([(t.width_mm, t.depth_mm, t.clearance_front_mm, t.clearance_rear_mm) if t else
+                               (UNKNOWN_SIZE_MM, UNKNOWN_SIZE_MM, 0.0, 0.0) for t in known], dtype=float).reshape(-1, 4)
+        kind = np.fromiter((number[b.type_id] for b in blocks), dtype=np.int64, count=n)
+        size = per_type[kind]
+        for k in (k for k, b in enumerate(blocks) if b.overrides):
+            size[k, 0], size[k, 1] = block_size_mm(blocks[k], types.get(blocks[k].type_id))
+        x = np.fromiter((b.x_mm for b in blocks), dtype=float, count=n)
+        y = np.fromiter((b.y_mm for b in blocks), dtype=float, count=n)
+        rotation = np.fromiter((b.rotation_deg for b in blocks), dtype=np.int64, count=n)
         halls = {h.id: i for i, h in enumerate(design.halls)}
-        boxes = np.asarray([block_box(b, t) for b, t in zip(blocks, types)], dtype=float).reshape(-1, 4)
-        rotation = np.asarray([b.rotation_deg for b in blocks], dtype=np.int64)
-        front = np.asarray([t.clearance_front_mm if t else 0.0 for t in types], dtype=float)
-        rear = np.asarray([t.clearance_rear_mm if t else 0.0 for t in types], dtype=float)
-        hall = np.asarray([halls.get(b.hall_id, 0) for b in blocks], dtype=np.int64)
-        return cls.from_arrays([b.id for b in blocks], boxes, rotation, front, rear, hall)
+        hall = np.fromiter((halls.get(b.hall_id, 0) for b in blocks), dtype=np.int64, count=n)
+        boxes = footprints(x, y, size[:, 0], size[:, 1], rotation)
+        return cls.from_arrays([b.id for b in blocks], boxes, rotation, size[:, 2], size[:, 3], hall)
 
     def take(self, rows: I) -> Layout:
         """The layout of some rows only (row k of the result is rows[k] here)."""
