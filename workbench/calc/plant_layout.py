@@ -198,12 +198,14 @@ def single_line_layout(design: Design, catalog: Catalog, language: str = "en") -
              if c.kind == "power" and c.from_block in blocks and c.to_block in blocks and c.from_block != c.to_block]
     node_level: dict[str, int] = {}
     types: dict[str, BlockType] = {}
-    for c in conns:
-        for bid in (c.from_block, c.to_block):
-            t = catalog.get(blocks[bid].type_id)
-            if t is not None:
-                types[bid] = t
-                node_level[bid] = _power_level(t)
+    level_of_type: dict[str, int] = {}  # a campus has 24,000 edge ends and a few dozen types
+    for bid in {x for c in conns for x in (c.from_block, c.to_block)}:
+        t = catalog.get(blocks[bid].type_id)
+        if t is not None:
+            types[bid] = t
+            if t.id not in level_of_type:
+                level_of_type[t.id] = _power_level(t)
+            node_level[bid] = level_of_type[t.id]
     conns = [c for c in conns if c.from_block in types and c.to_block in types]
     # The grid feeds every external input with nothing connected to it (MV switchgear, transformers).
     fed_ports = {(c.to_block, c.to_port) for c in conns}
