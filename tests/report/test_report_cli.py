@@ -65,3 +65,18 @@ def test_bad_arguments_exit_2(args: list[str], capsys: pytest.CaptureFixture[str
         main(args)
     assert exc.value.code == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_audience_plan_paper_and_currency_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    csv_out = tmp_path / "i.csv"
+    assert main(["bom", SAMPLE, "-o", str(csv_out), "--audience", "internal", "--margin", "1.15"]) == 0
+    assert "Margin (" in csv_out.read_text("utf-8-sig")
+    pdf = tmp_path / "a3.pdf"
+    assert main(["report", SAMPLE, "-o", str(pdf), "--plan-paper", "A3"]) == 0
+    assert any(round(float(p.mediabox.width)) == 1191 for p in PdfReader(str(pdf)).pages)
+    capsys.readouterr()
+    assert main(["bom", SAMPLE, "-o", str(tmp_path / "x.csv"), "--currency", "XYZ"]) == 2
+    assert "no exchange rate for XYZ" in capsys.readouterr().err
+    assert main(["bom", SAMPLE, "-o", str(tmp_path / "x.csv"), "--currency", "USD", "--rate", "7"]) == 2
+    assert "rate of USD is 1" in capsys.readouterr().err
+    assert not (tmp_path / "x.csv").exists()

@@ -66,7 +66,8 @@ def _options(args: argparse.Namespace) -> Any:
     return ReportOptions(lang=args.lang, currency=args.currency.upper() if args.currency else None, rate=args.rate,
                          units=getattr(args, "units", "si"), scale=getattr(args, "scale", "fit"),
                          logo_path=getattr(args, "logo", None), price_factor=args.margin, audience=args.audience,
-                         scenarios=_scenario_list(getattr(args, "scenarios", None)))
+                         scenarios=_scenario_list(getattr(args, "scenarios", None)),
+                         plan_paper=getattr(args, "plan_paper", "auto"))
 
 
 def _scenario_list(text: str | None) -> list[str] | None:
