@@ -309,3 +309,26 @@ def test_autoconnect_actions_wire_the_design_and_a_selection_as_one_step_each(wi
     doc.set_selection(set())
     w.plant.actions["autoconnect_selection"].trigger()  # nothing selected: a message, no edit
     assert doc.undo_stack.count() == 3 and "Select" in w.statusBar().currentMessage()
+
+
+def test_overloaded_devices_after_failover_are_ringed(plant_window: MainWindow) -> None:
+    w = plant_window
+    doc = w.document
+    case = None
+    for pdu in _of_kind(w, "pdu"):
+        r = fail(doc.design, doc.catalog, [pdu])
+        if r.overloaded:
+            case = (pdu, r)
+            break
+    assert case is not None  # the sample's distribution is near full: losing a PDU overloads a neighbour
+    pdu, expected = case
+    w.plant.failures.fail({pdu})
+    over = {o.block_id for o in expected.overloaded}
+    assert w.plant.marks.overloaded == over
+    path = w.plant.marks.overload_item.path()
+    d = doc.design
+    for bid in over:
+        assert path.boundingRect().contains(to_scene(d.blocks[bid].x_mm, d.blocks[bid].y_mm))
+    assert f"{len(over)} devices overloaded" in w.statusBar().currentMessage()
+    w.plant.failures.clear()
+    assert w.plant.marks.overload_item.path().isEmpty()
