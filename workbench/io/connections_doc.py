@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -28,6 +29,18 @@ def connection_to_doc(c: Connection) -> dict[str, Any]:
 
 def connections_to_doc(design: Design) -> list[dict[str, Any]]:
     return [connection_to_doc(c) for c in design.connections.values()]
+
+
+def splice_connections(text: str, items: list[dict[str, Any]]) -> str:
+    """Add the connections as the last member of an indented document, one compact object per line."""
+    encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
+    body = ",\n  ".join(map(encode, items))
+    member = f' "connections": [\n  {body}\n ]' if items else ' "connections": []'
+    head = text.rstrip()
+    if head == "{}":
+        return "{\n" + member + "\n}"
+    assert head.endswith("\n}"), "an indented JSON object"
+    return head[:-2] + ",\n" + member + "\n}"
 
 
 def connections_from_doc(items: list[dict[str, Any]]) -> dict[str, Connection]:
