@@ -292,3 +292,10 @@ def test_heat_connections_decide_which_loop_a_device_serves(catalog: Catalog) ->
     assert shared["air"].hours_free > 0 and shared["air"].heat_rejection == "adiabatic+chiller"
     assert wired["air"].heat_rejection == "chiller" and wired["air"].hours_mechanical == 8760
     assert wired["liquid"].heat_rejection == "adiabatic" and wired["liquid"].hours_free == 8760
+
+
+def test_partial_pues_of_the_year_add_up_to_its_pue(catalog: Catalog) -> None:
+    r = calculate(sample(catalog), catalog, weather=load_weather(DENVER))
+    assert r.annual is not None and r.pue_at_load is not None
+    assert 1 + sum(v - 1 for v in r.ppue.values()) == pytest.approx(r.pue_at_load, rel=1e-12)
+    assert r.overhead_kw == r.annual.overhead_kw and r.overhead_kw["cooling"] > 0

@@ -12,7 +12,7 @@ come from the load model at each distinct IT load fraction of the year.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -123,10 +123,22 @@ def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], ha
         hr_cap = float(gs.heat_rejection_kw[first:first + len(g.rejection)].sum())
         x = rejected / hr_cap if hr_cap > 0 else np.ones_like(rejected)
         fac += float(s.col("pump_kw")[g.pumps].sum()) * np.maximum(np.maximum(x, 0.0), min_speed) ** 3
-    fac += _utility_loss(g, gs, fac)
+    utility = _utility_loss(g, gs, fac)
+    fac += utility
 
     result = _summarise(weather, dc, plant, per_loop, it_h, fac, water, n, price_per_kwh, currency, profile.kind,
                         _curve(curve, it_h[2 * n + 2:], fac[2 * n + 2:], len(sample)))
+    # The year's mean overhead by subsystem (at the profile): the partial PUEs then add up to the annual PUE.
+    yr = col[:n]
+    lighting = float(ev.lighting_kw[yr].mean())
+    misc = float(ev.misc_kw[yr].mean())
+    losses = float((ev.power_losses_kw - utility_loss)[yr].mean() + utility[:n].mean())
+    it_mean = float(it_h[:n].mean())
+    cooling = float(fac[:n].mean()) - it_mean - losses - lighting - misc
+    overhead = {"power_losses": losses, "cooling": cooling, "lighting": lighting, "misc": misc}
+    ppue = ({"power": 1 + losses / it_mean, "cooling": 1 + cooling / it_mean,
+             "lighting_misc": 1 + (lighting + misc) / it_mean} if it_mean > 0 else {})
+    result = replace(result, overhead_kw=overhead, ppue=ppue)
     return result, _design_checks(s.ids, plant, per_loop, n, dc)
 
 
@@ -355,6 +367,8 @@ def with_year(figures: dict[str, Any], weather: WeatherYear | None, s: Snapshot,
         figures["pue_at_load"] = year.pue
         figures["energy"] = dict(year.energy)
         figures["pue_curve"] = list(year.pue_curve)
+        figures["overhead_kw"] = dict(year.overhead_kw)
+        figures["ppue"] = dict(year.ppue)
         it_kw = float(figures.get("it_load_kw") or 0.0)
         if it_kw > 0:  # the design day: full IT at the file's hottest dry and wet bulb
             figures["pue_peak"] = year.peak_facility_kw / it_kw

@@ -62,6 +62,8 @@ class AnnualResult:
     monthly_it_mwh: tuple[float, ...] = field(default_factory=tuple)
     monthly_facility_mwh: tuple[float, ...] = field(default_factory=tuple)
     pue_curve: tuple[tuple[float, float], ...] = ()  # (IT load fraction, PUE over every 29th hour of the year)
+    overhead_kw: dict[str, float] = field(default_factory=dict)  # the year's mean, by subsystem, at the profile
+    ppue: dict[str, float] = field(default_factory=dict)  # partial PUEs of the year; 1 + Σ(pPUE − 1) = pue
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +75,7 @@ class AnnualResult:
             "peak_facility_kw": self.peak_facility_kw, "energy": self.energy,
             "monthly_it_mwh": list(self.monthly_it_mwh), "monthly_facility_mwh": list(self.monthly_facility_mwh),
             "pue_curve": [[f, p] for f, p in self.pue_curve],
+            "overhead_kw": dict(self.overhead_kw), "ppue": dict(self.ppue),
             "loops": [lp.to_dict() for lp in self.loops], "chillers": list(self.chillers),
         }
 
