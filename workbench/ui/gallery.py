@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -93,6 +94,11 @@ def thumbnail(design: Design, catalog: Catalog, size: QSize = THUMB) -> QPixmap:
 
 # --- the gallery dialog ----------------------------------------------------------------------------
 
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows text literally (Qt renders a tooltip that looks like HTML as HTML)."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>" if text else ""
+
 class TemplateGallery(QDialog):
     """Lists templates of one kind with thumbnail, metadata and key figures; `selected()` is the choice."""
 
@@ -160,6 +166,7 @@ class TemplateGallery(QDialog):
         self.meta: dict[str, tuple[QLabel, QLabel]] = {}
         for key in ("author", "version", "licence", "created", "source"):
             label, value = QLabel(), QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)  # template authors write these: never markup
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(label, value)
@@ -196,6 +203,11 @@ class TemplateGallery(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
+        # Text from template files is shown as it is written: a QLabel's default (AutoText) would render
+        # "<b>" as bold and load a local <img>.
+        for shown in (self.title, self.caption, self.description, self.problems, self.status,
+                      *(value for value, _caption in self.figures.values())):
+            shown.setTextFormat(Qt.TextFormat.PlainText)
         bottom = QHBoxLayout()
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.export_button)
@@ -227,7 +239,7 @@ class TemplateGallery(QDialog):
             label.setText(labels[key] + ":")
         n = len(self.found.problems)
         self.problems.setText(self.tr("%n problem(s) while reading templates (see tooltip)", "", n) if n else "")
-        self.problems.setToolTip("\n".join(str(p) for p in self.found.problems[:40]))
+        self.problems.setToolTip(plain_tooltip("\n".join(str(p) for p in self.found.problems[:40])))
         for i, t in enumerate(self.templates):  # names in the new language (Chinese names from meta name_zh)
             if self.list.item(i) is not None:
                 self.list.item(i).setText(self._item_text(t))
@@ -242,7 +254,7 @@ class TemplateGallery(QDialog):
         self.list.clear()
         for t in self.templates:
             item = QListWidgetItem(QIcon(thumbnail(t.design, self.found.catalog)), self._item_text(t))
-            item.setToolTip(str(t.path))
+            item.setToolTip(plain_tooltip(str(t.path)))
             item.setSizeHint(QSize(320, THUMB.height() + 10))
             self.list.addItem(item)
         if self.templates:
