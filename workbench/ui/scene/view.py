@@ -339,7 +339,10 @@ class HallView(QGraphicsView):
         """Only on a design with no blocks that has not been edited yet: once the user draws a hall (or does
         anything), the hint has done its job and must not cover what they drew."""
         document = self.hall_scene.document
-        return not document.design.blocks and document.undo_stack.index() == 0
+        try:
+            return not document.design.blocks and document.undo_stack.index() == 0
+        except RuntimeError:  # the window is closing: the document's undo stack went first
+            return False
 
     def empty_hint_rect(self) -> QRectF:
         """Where the empty-design hint goes: centred, unless a hall is there; then above or below the halls."""
