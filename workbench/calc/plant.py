@@ -242,9 +242,14 @@ def _loops_without_rejection(design: Design, g: PlantGraph) -> list[Check]:
     with_rejection = np.zeros(max(g.n_heat_groups, 1), dtype=bool)
     rej = np.flatnonzero(g.is_rejection & (g.heat_group >= 0))
     with_rejection[g.heat_group[rej]] = True
+    units = np.flatnonzero(g.needs_heat)
+    grp = np.maximum(g.heat_group[units], 0)
+    served_all = np.where(g.heat_explicit[units], heat_fed[units], (g.heat_group[units] >= 0) & with_rejection[grp])
+    if served_all.all():
+        return []  # every unit rejects its heat somewhere (the usual case: no per-unit walk)
     loops: dict[str, list[str]] = {}
     fed_loops: set[str] = set()
-    for r in np.flatnonzero(g.needs_heat).tolist():
+    for r in units.tolist():
         b = design.blocks[g.ids[r]]
         loop = b.cooling_loop or ("air" if g.is_air_unit[r] else "liquid")
         served = heat_fed[r] if g.heat_explicit[r] else bool(g.heat_group[r] >= 0 and with_rejection[g.heat_group[r]])
