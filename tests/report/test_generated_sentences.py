@@ -175,3 +175,21 @@ def test_battery_ride_through_is_in_the_pdf(tmp_path: Path, cat: Catalog) -> Non
     for e, minutes in rides:
         assert _n(f"{fmt.num(minutes, 1)} min at its design load of {fmt.qty('power', e['load_kw'], 0)}") in text
     assert _n(f"Battery ride-through at design load (shortest) {fmt.num(min(m for _, m in rides), 1)} min") in text
+
+
+def test_misc_load_is_stated_for_the_site_as_the_calculation_counts_it(tmp_path: Path, cat: Catalog) -> None:
+    """The misc load is counted once for the site; the report must not call it a per-hall figure."""
+    from workbench.model.design import Block, Hall
+    from workbench.catalog import new_design
+
+    d = new_design(cat)
+    d.halls = [Hall(id=f"h{i}", name=f"Hall {i}", outline=[(0, 0), (10000, 0), (10000, 8000), (0, 8000)])
+               for i in range(4)]
+    b = Block(type_id="rack.air-20kw", x_mm=3000, y_mm=3000, hall_id="h0", name="R1")
+    d.blocks[b.id] = b
+    r = calculate(d, cat)
+    assert r.overhead_kw["misc"] == pytest.approx(d.assumptions.values.get("misc_kw", 20.0))
+    pdf = tmp_path / "tiny.pdf"
+    build_design_report(d, cat, pdf, ReportOptions(date=DATE))
+    text = _text(pdf)
+    assert "per hall" not in text and "across 1 hall with" in text
