@@ -170,3 +170,28 @@ def test_overload_after_failover_is_reported_with_its_rating(catalog: Catalog) -
     worst = r.overloaded[0]
     assert worst.block_id == "PDU-B1" and worst.load_kw == pytest.approx(160.0 + 80.0)
     assert worst.rating_kw == pytest.approx(225.0) and worst.utilisation == pytest.approx(240.0 / 225.0)
+
+
+def test_auto_connect_builds_distributed_redundancy_that_shares_a_lost_lineup_in_thirds(catalog: Catalog) -> None:
+    """The same answer from auto-connect's own wiring: four lineups, every rack on two, pairs cycled."""
+    from workbench.calc.autoconnect_rules import derive_connections
+
+    p = make_plant(catalog, "DR").cooled(crahs=3)
+    p.add("pwr.transformer-2500kva", "TX")
+    for u in range(4):
+        p.add("pwr.ups-500kw", f"UPS-{u}")
+    for k in range(4):
+        p.add("pwr.pdu-250kva", f"PDU-{k}")
+    for r in range(12):
+        p.add("rack.air-40kw", f"R{r:02d}")
+    d = p.design
+    d.connections = {c.id: c for c in derive_connections(d, catalog).connections}
+    feeds = {(c.from_block, c.to_block) for c in d.connections.values() if c.to_block.startswith("PDU")}
+    assert feeds == {(f"UPS-{k}", f"PDU-{k}") for k in range(4)}  # one lineup per UPS module
+    fa = FailureAnalysis(d, catalog)
+    before = [fa.normal.load_kw[fa.g.row[f"UPS-{u}"]] for u in range(4)]
+    assert before == [pytest.approx(before[0])] * 4
+    r = fa.run(["UPS-0"])
+    assert r.dark == ()
+    gains = [r.load_kw[f"UPS-{u}"] - before[u] for u in (1, 2, 3)]
+    assert gains == [pytest.approx(before[0] / 3, rel=0.01)] * 3
