@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from workbench.ui import i18n
 from workbench.ui.main_window import MainWindow
-from workbench.ui.preferences import PreferencesDialog, logo_path, shared_template_folders
+from workbench.ui.dialogs.preferences import PreferencesDialog, logo_path, shared_template_folders
 from workbench.ui.settings import Settings
 
 

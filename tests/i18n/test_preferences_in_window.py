@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from workbench.ui.getting_started import GettingStartedDialog
 from workbench.ui.main_window import MainWindow
-from workbench.ui.preferences import PreferencesDialog
+from workbench.ui.dialogs.preferences import PreferencesDialog
 from workbench.ui.settings import Settings
 
 

@@ -327,7 +327,7 @@ def done_message(parent: QWidget | None, path: Path) -> QMessageBox:
 
 def _preferred_logo() -> str:
     """The company logo set in Preferences, used when the design names none."""
-    from workbench.ui.preferences import logo_path
+    from workbench.ui.dialogs.preferences import logo_path
     from workbench.ui.settings import Settings
 
     return logo_path(Settings())

@@ -384,7 +384,7 @@ def import_bundle_interactive(parent: QWidget | None, path: Path, dest: Path | N
 def _shared(shared: Iterable[str | Path] | None) -> list[str | Path]:
     if shared is not None:
         return list(shared)
-    from workbench.ui.preferences import shared_template_folders
+    from workbench.ui.dialogs.preferences import shared_template_folders
     from workbench.ui.settings import Settings
 
     return list(shared_template_folders(Settings()))

@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
     def _catalog_with_libraries(self) -> Catalog:
         """Shipped types plus the block libraries in the user's and shared template folders."""
         from workbench.catalog.sources import catalog_with_libraries
-        from workbench.ui.preferences import shared_template_folders
+        from workbench.ui.dialogs.preferences import shared_template_folders
 
         catalog, problems = catalog_with_libraries(shared_template_folders(self.settings))
         self._library_problems = [str(p) for p in problems]  # shown in the status bar once the window is up
@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
         show_getting_started(self)
 
     def show_preferences(self) -> None:
-        from workbench.ui.preferences import show_preferences
+        from workbench.ui.dialogs.preferences import show_preferences
 
         show_preferences(self, self.settings).preferences_changed.connect(self._on_preferences_changed)
 
