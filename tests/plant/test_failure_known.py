@@ -195,3 +195,29 @@ def test_auto_connect_builds_distributed_redundancy_that_shares_a_lost_lineup_in
     assert r.dark == ()
     gains = [r.load_kw[f"UPS-{u}"] - before[u] for u in (1, 2, 3)]
     assert gains == [pytest.approx(before[0] / 3, rel=0.01)] * 3
+
+
+def test_auto_connect_builds_two_n_with_a_and_b_from_different_sides(catalog: Catalog) -> None:
+    from workbench.calc.autoconnect_rules import derive_connections
+
+    p = make_plant(catalog, "2N").cooled()
+    for k in range(2):
+        p.add("pwr.transformer-2500kva", f"TX{k}")
+        p.add("pwr.ups-500kw", f"UPS{k}")
+    for k in range(4):
+        p.add("pwr.pdu-250kva", f"PDU{k}")
+    for r in range(8):
+        p.add("rack.air-20kw", f"R{r}")
+    d = p.design
+    d.connections = {c.id: c for c in derive_connections(d, catalog).connections}
+    for r in range(8):
+        cords = {c.to_port: c for c in d.connections.values() if c.to_block == f"R{r}"}
+        assert set(cords) == {"A", "B"} and cords["A"].side == "A" and cords["B"].side == "B"
+    fa = FailureAnalysis(d, catalog)
+    for ups in ("UPS0", "UPS1"):
+        res = fa.run([ups])
+        assert res.dark == () and res.overloaded == ()
+        other = "UPS1" if ups == "UPS0" else "UPS0"
+        pdus = [c.to_block for c in d.connections.values() if c.from_block == other and c.to_block.startswith("PDU")]
+        assert sum(res.load_kw[x] for x in pdus) == pytest.approx(160.0)  # the other side carries all 8 racks
+    assert contingency(d, catalog).spofs == ()
