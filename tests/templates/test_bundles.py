@@ -225,3 +225,107 @@ def test_refuses_missing_or_bad_manifest_and_non_zip(tmp_path: Path, dest: Path)
             "manifest.json")
     (tmp_path / "c.zip").write_bytes(b"PK\x03\x04 not really")
     refused(tmp_path / "c.zip", dest, "not a valid zip file")
+
+
+# --- issue 19: bounded reads, all or nothing, links, modes, catalog rules, BOMs, leftovers -----------------
+
+def bundle_of(path: Path, files: dict[str, bytes]) -> Path:
+    return make_zip(path, [("manifest.json", manifest_for(files)), *files.items()])
+
+
+@pytest.mark.parametrize("special", ["/dev/zero", "fifo"])
+def test_refuses_a_device_or_a_pipe_at_once(special: str, tmp_path: Path, dest: Path) -> None:
+    import os
+    import time
+
+    path = Path(special)
+    if special == "fifo":
+        path = tmp_path / "bundle.zip"
+        os.mkfifo(path)  # nobody writes to it: opening it for reading would block for ever
+    started = time.monotonic()
+    refused(path, dest, "not a bundle file")
+    assert time.monotonic() - started < 5
+
+
+def test_import_is_all_or_nothing(tmp_path: Path, dest: Path) -> None:
+    files = {"halls/new-room.dchall.json": ROOM.read_bytes(), "modules/pod.dchall.json": POD.read_bytes()}
+    blocker = dest / "modules" / "pod.dchall.json"
+    blocker.mkdir(parents=True)  # the second file cannot be moved into place
+    (blocker / "keep").write_text("x")
+    before = listing(dest)
+    with pytest.raises(OSError) as info:
+        import_bundle(bundle_of(tmp_path / "b.zip", files), dest, "replace")
+    assert info.value.filename == str(blocker) and "nothing was imported" in str(info.value)
+    assert listing(dest) == before  # the first file was taken back out
+    assert not (dest / "halls" / "new-room.dchall.json").exists()
+
+
+def test_refuses_a_symlinked_destination_folder(tmp_path: Path) -> None:
+    import os
+
+    dest, elsewhere = tmp_path / "dest", tmp_path / "elsewhere"
+    dest.mkdir()
+    elsewhere.mkdir()
+    os.symlink(elsewhere, dest / "modules")  # ln -s /elsewhere dest/modules
+    with pytest.raises(BundleError) as info:
+        import_bundle(bundle_of(tmp_path / "b.zip", good_entries()), dest, "replace")
+    assert "symbolic link" in str(info.value.problems[0].message)
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_imported_and_exported_files_follow_the_umask(tmp_path: Path, dest: Path, shipped: TemplateSet) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        result = import_bundle(bundle_of(tmp_path / "b.zip", good_entries()), dest, "replace")
+        out = tmp_path / "out.zip"
+        export_bundle([shipped.find("NVL72 pod, 1.2 MW")[0]], out, shipped)
+    finally:
+        os.umask(old)
+    (written,) = result.written
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_refuses_a_template_the_catalog_would_skip(tmp_path: Path, dest: Path) -> None:
+    doc = json.loads(POD.read_text("utf-8"))
+    doc.setdefault("assumptions", {}).setdefault("values", {})["economizer_hours"] = 1e9
+    files = {"modules/hot.dchall.json": json.dumps(doc).encode()}
+    refused(bundle_of(tmp_path / "b.zip", files), dest, "economizer_hours")
+
+
+def test_a_byte_order_mark_is_read_as_the_loader_reads_it(tmp_path: Path, dest: Path) -> None:
+    lib = json.dumps({"library": {"id": "bom-lib", "name": "BOM lib", "version": "1"}, "types": []}).encode()
+    files = {"modules/bom.dchall.json": b"\xef\xbb\xbf" + POD.read_bytes(),
+             "libraries/bom-lib.json": b"\xef\xbb\xbf" + lib}
+    result = import_bundle(bundle_of(tmp_path / "b.zip", files), dest, "replace")
+    assert len(result.written) == 2
+    found = discover_templates(shared=[dest])
+    assert any(t.path.name == "bom.dchall.json" for t in found.templates)
+
+
+def test_leftovers_of_a_killed_import_are_removed(tmp_path: Path, dest: Path, dead_pid_text: str) -> None:
+    import os
+    import socket
+
+    folder = dest / "modules"
+    folder.mkdir()
+    old_style = folder / ".import-k3j4h2.tmp"
+    host = "".join(c if c.isalnum() or c == "-" else "-" for c in socket.gethostname())[:24]
+    dead = folder / f".import-{host}-{dead_pid_text}.abc123.tmp"
+    for leftover in (old_style, dead):
+        leftover.write_bytes(b"half a template")
+    import_bundle(bundle_of(tmp_path / "b.zip", good_entries()), dest, "replace")
+    assert not old_style.exists() and not dead.exists()
+    assert sorted(p.name for p in folder.iterdir()) == ["nvl72-pod-1200kw.dchall.json"]
+    assert os.listdir(dest / "halls") == ["existing.dchall.json"]
+
+
+@pytest.fixture
+def dead_pid_text() -> str:
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import os
 import re
 import stat
 import zipfile
@@ -17,6 +19,7 @@ from workbench.catalog.blocks import parse_block_type
 from workbench.catalog.library import default_catalog
 from workbench.catalog.sources import LIBRARIES_SUBDIR, TEMPLATE_SUFFIX
 from workbench.io import loads_design
+from workbench.io.safe_json import decode_text
 from workbench.model.problems import InputError, Problem
 
 MANIFEST = "manifest.json"
@@ -112,19 +115,44 @@ def _layout_problem(name: str) -> str | None:
     return f"not a template (*{TEMPLATE_SUFFIX}) or a block library (libraries/*.json)"
 
 
+def read_regular(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most limit bytes; InputError otherwise. /dev/zero would be read for
+    ever and a FIFO would block for ever, so the kind and size are checked on the open descriptor itself
+    (opened non-blocking, so a pipe cannot hang the open either)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise InputError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
+            raise InputError([Problem(str(path), f"is {kind}, not a {what} file")])
+        if st.st_size > limit:
+            raise InputError([Problem(path.name, f"{what} is {st.st_size / 2**20:.0f} MiB, above the "
+                                                 f"{limit // 2**20} MiB limit")])
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(limit + 1)  # a file growing while we read stops at the limit too
+    except OSError as exc:
+        raise InputError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise InputError([Problem(path.name, f"{what} is above the {limit // 2**20} MiB limit")])
+    return data
+
+
 def read_bundle(path: Path | str) -> Bundle:
     """Open and check a bundle completely; raises BundleError listing every reason to refuse it."""
     path = Path(path)
     where = path.name
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise BundleError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]) from None
-    if size > MAX_BUNDLE_BYTES:
-        raise BundleError([Problem(where, f"bundle is {size / 2**20:.0f} MiB, above the "
-                                          f"{MAX_BUNDLE_BYTES // 2**20} MiB limit")])
+        raw = read_regular(path, MAX_BUNDLE_BYTES, "bundle")
+    except InputError as exc:
+        raise BundleError(exc.problems) from None
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             return _read_zip(zf, where)
     except zipfile.BadZipFile as exc:
         raise BundleError([Problem(where, f"not a valid zip file: {exc}")]) from None
@@ -258,7 +286,10 @@ def _is_library(path: str) -> bool:
 
 def _check_design(path: str, blob: bytes, where: str, problems: list[Problem]) -> BundleFile | None:
     try:
-        loaded = loads_design(blob.decode("utf-8-sig"), None, where=f"{where}: {path}")
+        # The loader's own decoding (BOMs, UTF-16) and the catalog's bounds, so a template that imports is one
+        # that `templates list` and the gallery will show (an assumption out of its bounds was imported, then
+        # skipped by the list).
+        loaded = loads_design(decode_text(blob, f"{where}: {path}"), default_catalog(), where=f"{where}: {path}")
     except UnicodeDecodeError:
         problems.append(Problem(f"{where}: {path!r}", "refused: design is not UTF-8 text"))
         return None
@@ -280,9 +311,12 @@ def _check_library(path: str, blob: bytes, where: str, problems: list[Problem],
     at = f"{where}: {path}"
     before = len(problems)
     try:
-        doc = json.loads(blob.decode("utf-8"))
+        doc = json.loads(decode_text(blob, at))
     except (UnicodeDecodeError, ValueError) as exc:
         problems.append(Problem(at, f"refused: block library is not valid JSON: {exc}"))
+        return None
+    except InputError as exc:
+        problems += [Problem(p.where, f"refused: {p.message}") for p in exc.problems]
         return None
     if not isinstance(doc, dict) or not isinstance(doc.get("types"), list):
         problems.append(Problem(at, "refused: a block library must be an object with a 'types' list"))
@@ -311,7 +345,7 @@ def _unknown_type_warnings(files: list[BundleFile], library_types: set[str], whe
     for f in files:
         if f.kind == "library":
             continue
-        doc = json.loads(f.data.decode("utf-8-sig"))
+        doc = json.loads(decode_text(f.data))
         missing = sorted({b["type"] for b in doc.get("blocks", []) if b["type"] not in known})
         for t in missing:
             out.append(Problem(f"{where}: template '{f.name}'",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
+import shutil
 import tempfile
+import time
+import uuid
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,12 +18,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from workbench.catalog.bundle_read import (
-    BUNDLE_FORMAT, MANIFEST, MAX_ENTRIES, POLICIES, Bundle, BundleError, BundleFile, read_bundle,
+    BUNDLE_FORMAT, MANIFEST, MAX_ENTRIES, MAX_ENTRY_BYTES, POLICIES, Bundle, BundleError, BundleFile, read_bundle,
+    read_regular,
 )
 from workbench.catalog.library import default_catalog
 from workbench.catalog.sources import LIBRARIES_SUBDIR, TEMPLATE_SUFFIX, user_templates_dir
 from workbench.catalog.templates import TemplateInfo, TemplateSet, compare_versions
-from workbench.model.problems import Problem
+from workbench.io.atomic import STALE_TEMP_SECONDS, copy_mode, host_tag
+from workbench.io.lock import pid_alive
+from workbench.io.safe_json import decode_text
+from workbench.model.problems import InputError, Problem
 
 __all__ = ["BUNDLE_FORMAT", "MAX_ENTRIES", "Bundle", "BundleError", "BundleFile", "Conflict", "ImportResult",
            "export_bundle", "find_conflicts", "import_bundle", "read_bundle"]
@@ -90,6 +98,10 @@ def import_bundle(bundle_path: Path | str, dest: Path | str | None = None, on_co
     target_dir = Path(dest) if dest is not None else user_templates_dir()
     if target_dir.exists() and not target_dir.is_dir():
         raise BundleError([Problem(str(target_dir), "destination is not a folder")])
+    for sub in ("halls", "modules", LIBRARIES_SUBDIR):  # found before the conflicts are read through them
+        if (target_dir / sub).is_symlink():
+            raise BundleError([Problem(str(target_dir / sub), "is a symbolic link; templates are not written "
+                                                               "through links (it could point anywhere)")])
     result = ImportResult(warnings=list(bundle.warnings))
     conflicts = find_conflicts(bundle, target_dir)
     if conflicts and on_conflict == "ask":
@@ -112,29 +124,110 @@ def import_bundle(bundle_path: Path | str, dest: Path | str | None = None, on_co
         plan.append((target, f.data))
         planned.add(os.path.normcase(str(target)))
     result.conflicts = conflicts
+    _check_destination(target_dir, plan)
     _write_all(plan)
     result.written = [t for t, _ in plan]
     return result
 
 
 def _write_all(plan: list[tuple[Path, bytes]]) -> None:
-    """Stage every file as a temp file next to its target, then move them all into place."""
-    staged: list[tuple[str, Path]] = []
+    """All or nothing: stage every file as a temp file next to its target, then move them all into place;
+    if a move fails, the files already moved are put back as they were (or removed, if they were new).
+
+    Staged files get the umask's permissions (or the replaced file's), not mkstemp's owner-only 0600, so
+    colleagues on a shared folder can read what was imported.
+    """
+    staged: list[tuple[Path, Path]] = []
+    saved: list[tuple[Path, Path | None]] = []  # (target, its previous version kept aside, or None if new)
     try:
         for target, blob in plan:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=target.parent)
-            staged.append((tmp, target))
+            _remove_stale_imports(target.parent)
+            fd, tmp = tempfile.mkstemp(prefix=_import_prefix(), suffix=".tmp", dir=target.parent)
+            staged.append((Path(tmp), target))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
                 fh.flush()
                 os.fsync(fh.fileno())
-        for tmp, target in staged:
-            os.replace(tmp, target)
+            copy_mode(target, Path(tmp))
+        try:
+            for tmp, target in staged:
+                try:
+                    _move_into_place(tmp, target, saved)
+                except OSError as exc:  # name the file the user will look for, not our temporary one
+                    raise type(exc)(exc.errno, f"cannot be written ({exc.strerror}); nothing was imported",
+                                    str(target)) from exc
+        except BaseException:
+            for target, old in reversed(saved):
+                with contextlib.suppress(OSError):
+                    if old is not None:
+                        os.replace(old, target)
+                    else:
+                        os.unlink(target)
+            raise
     finally:
         for tmp, _ in staged:
-            if os.path.exists(tmp):
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        for _, old in saved:
+            if old is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(old)
+
+
+def _move_into_place(tmp: Path, target: Path, saved: list[tuple[Path, Path | None]]) -> None:
+    old: Path | None = None
+    if os.path.lexists(target):
+        old = target.with_name(f"{_import_prefix()}{uuid.uuid4().hex[:8]}.old.tmp")
+        try:
+            os.link(target, old)
+        except OSError:
+            shutil.copy2(target, old)  # no hard links here (FAT, some shares)
+    saved.append((target, old))
+    os.replace(tmp, target)
+
+
+def _import_prefix() -> str:
+    return f".import-{host_tag()}-{os.getpid()}."
+
+
+def _remove_stale_imports(folder: Path) -> None:
+    """Temp files of an import that was killed: this host and a dead pid, or older than an hour."""
+    now = time.time()
+    mine = f".import-{host_tag()}-"
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".import-") and e.name.endswith(".tmp")]
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS
+        except OSError:
+            continue
+        dead = False
+        if entry.name.startswith(mine):
+            pid_text = entry.name[len(mine):].split(".", 1)[0]
+            dead = pid_text.isdigit() and int(pid_text) != os.getpid() and not pid_alive(int(pid_text))
+        if old or dead or not entry.name.startswith(mine) and entry.name.count(".") == 2:
+            # ".import-XXXX.tmp" (no host, no pid) is what imports before this change left behind.
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
+def _check_destination(target_dir: Path, plan: list[tuple[Path, bytes]]) -> None:
+    """Refuse to write through symbolic links inside the destination (`ln -s /elsewhere dest/halls`)."""
+    problems = []
+    for target, _ in plan:
+        rel = target.relative_to(target_dir)
+        at = target_dir
+        for part in rel.parts:
+            at = at / part
+            if at.is_symlink():
+                problems.append(Problem(str(at), "is a symbolic link; templates are not written through links "
+                                                 "(it could point anywhere)"))
+                break
+    if problems:
+        raise BundleError(list(dict.fromkeys(problems)))
 
 
 def _free_name(target: Path, planned: set[str]) -> Path:
@@ -156,11 +249,11 @@ def _existing_templates(dest: Path) -> dict[tuple[str, str], tuple[Path, str]]:
         return out
     for p in sorted(dest.rglob(f"*{TEMPLATE_SUFFIX}")):
         try:
-            doc = json.loads(p.read_bytes().decode("utf-8-sig"))
+            doc = json.loads(decode_text(read_regular(p, MAX_ENTRY_BYTES)))
             meta = doc.get("meta", {}) if isinstance(doc, dict) else {}
             kind = str(meta.get("kind", "hall"))
             name = str(meta.get("name") or doc.get("site", {}).get("name") or "")
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AttributeError, InputError):
             continue
         if name:
             out.setdefault((kind, name.casefold()), (p, str(meta.get("version", ""))))
@@ -169,8 +262,8 @@ def _existing_templates(dest: Path) -> dict[tuple[str, str], tuple[Path, str]]:
 
 def _version_of(path: Path, kind: str) -> str:
     try:
-        doc = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError):
+        doc = json.loads(decode_text(read_regular(path, MAX_ENTRY_BYTES)))
+    except (OSError, ValueError, InputError):
         return ""
     if not isinstance(doc, dict):
         return ""
@@ -180,8 +273,8 @@ def _version_of(path: Path, kind: str) -> str:
 
 def _same_bytes(path: Path, blob: bytes) -> bool:
     try:
-        return path.stat().st_size == len(blob) and path.read_bytes() == blob
-    except OSError:
+        return path.stat().st_size == len(blob) and read_regular(path, len(blob)) == blob
+    except (OSError, InputError):
         return False
 
 

@@ -115,7 +115,7 @@ def _write_atomic(path: Path, data: bytes, keep_backup: bool) -> None:
             _fsync(fd)
         finally:
             os.close(fd)
-        _copy_mode(path, tmp)
+        copy_mode(path, tmp)
         if keep_backup and path.exists():
             _replace_backup(path)
         _replace(tmp, path)
@@ -150,7 +150,7 @@ def _fsync(fd: int) -> None:
     os.fsync(fd)
 
 
-def _copy_mode(path: Path, tmp: Path) -> None:
+def copy_mode(path: Path, tmp: Path) -> None:
     """The new file gets the old file's permissions, or the umask's default for a new file (not 0600)."""
     try:
         if path.exists():
