@@ -25,7 +25,8 @@ def window_and_hook(qtbot: Any, catalog: Catalog, golden_copy: Path,
                     monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Any, Any, Any, list[Any]]]:
     from PySide6.QtWidgets import QMainWindow
 
-    from workbench.ui.crash import CrashDialog, install_exception_hook
+    from workbench.ui.crash import install_exception_hook
+    from workbench.ui.dialogs.crash_dialog import CrashDialog
     from workbench.ui.document import Document
 
     window = QMainWindow()
