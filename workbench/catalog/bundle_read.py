@@ -334,7 +334,8 @@ def _check_library(path: str, blob: bytes, where: str, problems: list[Problem],
     if len(problems) > before:
         return None
     library_types.update(ids)
-    lib = doc.get("library") if isinstance(doc.get("library"), dict) else {}
+    raw_lib = doc.get("library")
+    lib: dict[str, Any] = raw_lib if isinstance(raw_lib, dict) else {}
     return BundleFile(path, blob, "library", str(lib.get("name") or lib.get("id") or PurePosixPath(path).stem),
                       str(lib.get("version", "")))
 

@@ -143,13 +143,13 @@ def _write_all(plan: list[tuple[Path, bytes]]) -> None:
         for target, blob in plan:
             target.parent.mkdir(parents=True, exist_ok=True)
             _remove_stale_imports(target.parent)
-            fd, tmp = tempfile.mkstemp(prefix=_import_prefix(), suffix=".tmp", dir=target.parent)
-            staged.append((Path(tmp), target))
+            fd, tmp_name = tempfile.mkstemp(prefix=_import_prefix(), suffix=".tmp", dir=target.parent)
+            staged.append((Path(tmp_name), target))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
                 fh.flush()
                 os.fsync(fh.fileno())
-            copy_mode(target, Path(tmp))
+            copy_mode(target, Path(tmp_name))
         try:
             for tmp, target in staged:
                 try:
