@@ -539,11 +539,6 @@
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="332"/>
-        <source>Zoom &amp;out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
         <location filename="../../build/i18n/extra_strings.py" line="333"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
@@ -562,11 +557,6 @@
         <location filename="../../build/i18n/extra_strings.py" line="336"/>
         <source>Pull clicks to the underlay&apos;s line ends, midpoints and crossings</source>
         <translation>点击时吸附到底图线段的端点、中点和交点</translation>
-    </message>
-    <message>
-        <location filename="../../build/i18n/extra_strings.py" line="337"/>
-        <source>&amp;Dark theme</source>
-        <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="339"/>
@@ -597,6 +587,16 @@
         <location filename="../../build/i18n/extra_strings.py" line="319"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="332"/>
+        <source>Zoom o&amp;ut</source>
+        <translation>缩小(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="337"/>
+        <source>Dar&amp;k theme</source>
+        <translation>深色主题(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="338"/>
@@ -1845,12 +1845,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../workbench/ui/crash.py" line="68"/>
+        <location filename="../../workbench/ui/dialogs/crash_dialog.py" line="37"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/crash.py" line="70"/>
+        <location filename="../../workbench/ui/dialogs/crash_dialog.py" line="39"/>
         <source>Something went wrong: {message}
 
 Your design is still open; save it now to be safe. The details were written to {log}.</source>
@@ -1859,7 +1859,7 @@ Your design is still open; save it now to be safe. The details were written to {
 您的设计仍处于打开状态，为安全起见请立即保存。详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/crash.py" line="72"/>
+        <location filename="../../workbench/ui/dialogs/crash_dialog.py" line="41"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -3050,17 +3050,17 @@ Source: {4}</source>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="144"/>
         <source>Autosave problem</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存问题</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="145"/>
         <source>Autosave failed: {reason}. Your changes are only safe once you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存失败：{reason}。在您保存之前，所做的更改没有保护。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="146"/>
         <source>Autosave cannot write to {reason}; autosaving to {folder} instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存无法写入 {reason}；改为自动保存到 {folder}。</translation>
     </message>
 </context>
 <context>
@@ -3184,12 +3184,12 @@ Help → Getting started walks you through the first five minutes.</source>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="173"/>
         <source>a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>一个文件夹</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="174"/>
         <source>not a regular file</source>
-        <translation type="unfinished"></translation>
+        <translation>一个非普通文件</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="177"/>
@@ -3199,12 +3199,12 @@ Help → Getting started walks you through the first five minutes.</source>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="178"/>
         <source>Cannot tell whether someone else is editing “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法判断是否有其他人正在编辑“{name}”。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="179"/>
         <source>{lock} is {problem}, so the workbench cannot lock the design. Open it read-only (you can still save a copy under another name), or remove that item and open the design again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{lock} 是{problem}，因此工作台无法锁定该设计。请以只读方式打开（仍可另存为副本），或删除该项后重新打开设计。</translation>
     </message>
 </context>
 <context>
@@ -3943,122 +3943,122 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="125"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="125"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="126"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="126"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="127"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="127"/>
         <source>Units:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="128"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="128"/>
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="129"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="129"/>
         <source>Grid step:</source>
         <translation>网格步长：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="130"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="130"/>
         <source>Shared template folders:</source>
         <translation>共享模板文件夹：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="131"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="131"/>
         <source>Company logo for reports:</source>
         <translation>报告中的公司徽标：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="132"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="132"/>
         <source>SI (m, kW, °C, L/min)</source>
         <translation>公制（m、kW、°C、L/min）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="133"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="133"/>
         <source>Imperial (ft, kW, °F, gal/min)</source>
         <translation>英制（ft、kW、°F、gal/min）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="134"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="134"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="134"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="134"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="135"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="135"/>
         <source>Blocks snap to this step when snapping is on; 600 mm is one raised-floor tile.</source>
         <translation>开启吸附时，设备按此步长对齐；600 mm 为一块架空地板砖。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="136"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="136"/>
         <source>Folders (for example on a network share) whose hall, module and block templates appear next to the shipped ones.</source>
         <translation>这些文件夹（例如网络共享）中的机房、模块和设备模板会与内置模板一起显示。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="138"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="138"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="139"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="139"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="140"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="140"/>
         <source>PNG or JPEG file; used when a design has no logo of its own</source>
         <translation>PNG 或 JPEG 文件；在设计没有自己的徽标时使用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="141"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="141"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="142"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="142"/>
         <source>The interface changes language at once.</source>
         <translation>界面语言将立即切换。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="181"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="181"/>
         <source>Company logo: the file {0} does not exist.</source>
         <translation>公司徽标：文件 {0} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="183"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="183"/>
         <source>Company logo: use a PNG or JPEG file, not {0}.</source>
         <translation>公司徽标：请使用 PNG 或 JPEG 文件，而不是 {0}。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="192"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="192"/>
         <source>Shared template folders: {0} is not a folder now (unplugged drive or offline share?); it is kept and skipped until it is back.</source>
         <translation>共享模板文件夹：{0} 当前不是文件夹（驱动器已拔出或共享离线？）；它会保留在列表中，恢复前将被跳过。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="224"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="224"/>
         <source>Shared template folder</source>
         <translation>共享模板文件夹</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="239"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="239"/>
         <source>Company logo</source>
         <translation>公司徽标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/preferences.py" line="240"/>
+        <location filename="../../workbench/ui/dialogs/preferences.py" line="240"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图像 (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -4156,70 +4156,73 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="201"/>
         <source>Save design</source>
-        <translation type="unfinished"></translation>
+        <translation>保存设计</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="202"/>
         <source>Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="203"/>
         <source>Replace</source>
-        <translation type="unfinished">替换</translation>
+        <translation>替换</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="204"/>
         <source>“{name}” is not the file this recovered design came from.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”不是此恢复设计所来自的文件。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="205"/>
         <source>It changed after the autosave was written, or it is a different design with the same name. Replacing it would lose what it holds now.
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件在自动保存之后已被修改，或是同名的另一个设计。替换它将丢失其当前内容。
+{path}</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="206"/>
         <source>Saving would overwrite their work. Save your design under another name instead?</source>
-        <translation type="unfinished"></translation>
+        <translation>保存将覆盖对方的工作。要将设计另存为其他名称吗？</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="207"/>
         <source>“{name}” is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”为只读文件。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="208"/>
         <source>“{name}” is read-only and belongs to {owner}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”为只读文件，属于 {owner}。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="209"/>
         <source>“{name}” belongs to {owner}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”属于 {owner}。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="210"/>
         <source>Replacing it makes you its owner. Replace it, or save under another name?
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>替换后您将成为其所有者。要替换它，还是另存为其他名称？
+{path}</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="211"/>
         <source>The workbench will not replace it. Save your design under another name instead?
 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台不会替换该文件。要将设计另存为其他名称吗？
+{path}</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="212"/>
         <source>Cannot lock “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法锁定“{name}”。</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="213"/>
         <source>{lock} is in the way of the design&apos;s lock file, so another session might be editing it. Save under another name instead?</source>
-        <translation type="unfinished"></translation>
+        <translation>{lock} 占用了设计锁文件的位置，可能有其他会话正在编辑该设计。要另存为其他名称吗？</translation>
     </message>
 </context>
 <context>
@@ -4675,156 +4678,156 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
 <context>
     <name>TemplateGallery</name>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="213"/>
+        <location filename="../../workbench/ui/gallery.py" line="225"/>
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="213"/>
+        <location filename="../../workbench/ui/gallery.py" line="225"/>
         <source>Insert module</source>
         <translation>插入模块</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="214"/>
+        <location filename="../../workbench/ui/gallery.py" line="226"/>
         <source>Filter by name, author or description</source>
         <translation>按名称、作者或说明筛选</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="216"/>
+        <location filename="../../workbench/ui/gallery.py" line="228"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="216"/>
+        <location filename="../../workbench/ui/gallery.py" line="228"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="217"/>
+        <location filename="../../workbench/ui/gallery.py" line="229"/>
         <source>Import bundle…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="218"/>
+        <location filename="../../workbench/ui/gallery.py" line="230"/>
         <source>Export bundle…</source>
         <translation>导出模板包…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="221"/>
+        <location filename="../../workbench/ui/gallery.py" line="233"/>
         <source>IT MW</source>
         <translation>IT MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="221"/>
+        <location filename="../../workbench/ui/gallery.py" line="233"/>
         <source>PUE (annual)</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="221"/>
+        <location filename="../../workbench/ui/gallery.py" line="233"/>
         <source>racks</source>
         <translation>机柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="224"/>
+        <location filename="../../workbench/ui/gallery.py" line="236"/>
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="224"/>
+        <location filename="../../workbench/ui/gallery.py" line="236"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="224"/>
+        <location filename="../../workbench/ui/gallery.py" line="236"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="225"/>
+        <location filename="../../workbench/ui/gallery.py" line="237"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="225"/>
+        <location filename="../../workbench/ui/gallery.py" line="237"/>
         <source>Source folder</source>
         <translation>来源文件夹</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/ui/gallery.py" line="229"/>
+        <location filename="../../workbench/ui/gallery.py" line="241"/>
         <source>%n problem(s) while reading templates (see tooltip)</source>
         <translation>
             <numerusform>读取模板时出现 %n 个问题（见工具提示）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="264"/>
+        <location filename="../../workbench/ui/gallery.py" line="276"/>
         <source>No templates found</source>
         <translation>未找到模板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="275"/>
+        <location filename="../../workbench/ui/gallery.py" line="287"/>
         <source>(no description)</source>
         <translation>（无说明）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="278"/>
+        <location filename="../../workbench/ui/gallery.py" line="290"/>
         <source>Uses block types no library defines: %1</source>
         <translation>使用了任何库都未定义的设备类型：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <location filename="../../workbench/ui/gallery.py" line="292"/>
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <location filename="../../workbench/ui/gallery.py" line="292"/>
         <source>user</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="280"/>
+        <location filename="../../workbench/ui/gallery.py" line="292"/>
         <source>shared</source>
         <translation>共享</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../workbench/ui/gallery.py" line="293"/>
+        <location filename="../../workbench/ui/gallery.py" line="305"/>
         <source>+ %n more area(s)</source>
         <translation>
             <numerusform>另有 %n 个区域</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="297"/>
+        <location filename="../../workbench/ui/gallery.py" line="309"/>
         <source>compute</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="297"/>
+        <location filename="../../workbench/ui/gallery.py" line="309"/>
         <source>network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="297"/>
+        <location filename="../../workbench/ui/gallery.py" line="309"/>
         <source>storage</source>
         <translation>存储</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="298"/>
+        <location filename="../../workbench/ui/gallery.py" line="310"/>
         <source>power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="298"/>
+        <location filename="../../workbench/ui/gallery.py" line="310"/>
         <source>cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="317"/>
+        <location filename="../../workbench/ui/gallery.py" line="329"/>
         <source>Import template bundle</source>
         <translation>导入模板包</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/gallery.py" line="318"/>
+        <location filename="../../workbench/ui/gallery.py" line="330"/>
         <source>Template bundles (*.zip)</source>
         <translation>模板包 (*.zip)</translation>
     </message>
