@@ -172,7 +172,7 @@ def test_outputs_are_complete_and_finite(catalog: Catalog) -> None:
     assert doc["peak_facility_kw"] >= max(doc["monthly_facility_mwh"]) * 1000 / 744
     assert doc["energy"]["wue_l_per_kwh"] == pytest.approx(
         doc["energy"]["annual_water_m3"] * 1000 / (doc["energy"]["annual_it_mwh"] * 1000))
-    assert doc["chillers"][0]["iplv"] == pytest.approx(4.415)
+    assert doc["chillers"][0]["iplv"] == pytest.approx(4.415) and "AHRI 550/590" in doc["chillers"][0]["source"]
     assert doc["site"]["time_zone_h"] == -7.0 and doc["design_conditions"]["cooling_0_4_db_c"] > 30
 
 

@@ -265,8 +265,8 @@ def _summarise(w: WeatherYear, dc: DesignConditions, plant: Plant, per_loop: lis
     chillers: dict[str, dict[str, Any]] = {}
     for lp, lh in zip(plant.loops, per_loop):
         loops += _loop_years(lp, lh, plant, dc, n)
-        for tid in lp.chiller_types:
-            chillers[tid] = {"type": tid, "part_load_cop": list(lp.chiller_cops), "iplv": iplv(lp.chiller_cops)}
+        for tid, (table, source) in lp.chiller_tables.items():
+            chillers[tid] = {"type": tid, "part_load_cop": list(table), "iplv": iplv(table), "source": source}
     return AnnualResult(
         site={"location": w.location, "station": w.station, "latitude": w.latitude, "longitude": w.longitude,
               "elevation_m": w.elevation_m, "time_zone_h": w.time_zone_h, "format": w.file_format,

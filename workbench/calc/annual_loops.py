@@ -61,6 +61,7 @@ class LoopPlan:
     condenser: str = "air"
     rejection_rows: list[int] = field(default_factory=list)
     chiller_types: list[str] = field(default_factory=list)
+    chiller_tables: dict[str, tuple[tuple[float, ...], str]] = field(default_factory=dict)  # type: (COPs, source)
 
 
 @dataclass
@@ -99,6 +100,7 @@ class _TypeData:
     cops: F  # (types, 4); zeros where the type has no table
     water_cooled: NDArray[np.bool_]
     ids: list[str]
+    sources: list[str]  # where each part-load table comes from
 
 
 # The last (type table, catalog, data): held, not keyed by id(), so neither object can be freed and its id reused.
@@ -113,6 +115,7 @@ def _type_data(s: Snapshot, catalog: Catalog) -> _TypeData:
     approach = np.full(n, 5.0)
     cops = np.zeros((n, 4))
     water = np.zeros(n, dtype=bool)
+    sources = [""] * n
     for t, tid in enumerate(s.types.ids):
         bt = catalog.types.get(tid)
         spec = bt.cooling if bt is not None else None
@@ -122,8 +125,9 @@ def _type_data(s: Snapshot, catalog: Catalog) -> _TypeData:
             approach[t] = spec.approach_k
         if spec.part_load_cop:
             cops[t] = spec.part_load_cop
+            sources[t] = spec.part_load_source
         water[t] = spec.condenser == "water"
-    out = _TypeData(approach, cops, water, list(s.types.ids))
+    out = _TypeData(approach, cops, water, list(s.types.ids), sources)
     _LAST[:] = [(s.types, catalog, out)]
     return out
 
@@ -226,6 +230,7 @@ def plan_loops(s: Snapshot, g: Groups, gs: GroupSums, ev: Evaluation, values: di
                     lp.condenser = "water"
                 if td.ids[t] not in lp.chiller_types:
                     lp.chiller_types.append(td.ids[t])
+                    lp.chiller_tables[td.ids[t]] = (table, td.sources[t] or "no part-load table: flat catalog COP")
             else:
                 a = acc[i]
                 water = float(s.types.water[t])

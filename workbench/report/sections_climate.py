@@ -96,6 +96,12 @@ def climate_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable
         [t("energy.water"), fmt.qty("water", e["annual_water_m3"], 0)],
         [t("energy.wue"), fmt.qty("water_per_energy", e["wue_l_per_kwh"], 2)],
     ], [110 * mm, 64 * mm], "LR"))
+    if y.chillers:
+        out += heading(ctx, t("climate.chillers_title"), 1)
+        rows4 = [[str(c["type"]), " / ".join(f"{v:.2f}" for v in c["part_load_cop"]), f"{c['iplv']:.2f}",
+                  str(c.get("source", ""))] for c in y.chillers]
+        out.append(data_table(s, [t("climate.chiller"), t("climate.part_load"), t("climate.iplv"),
+                                  t("climate.source")], rows4, [34 * mm, 34 * mm, 14 * mm, 92 * mm], "LRRL"))
     out += heading(ctx, t("climate.method_title"), 1)
     out.append(s.p(t("climate.method")))
     return out
