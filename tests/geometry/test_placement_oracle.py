@@ -1,5 +1,6 @@
 """The drag preview's rules are the checks' rules: for random layouts, MovingPreview flags exactly the blocks
-that the calculation's checks report in a placement finding with a moved block (the oracle is calc itself)."""
+that the calculation's checks report in a placement finding with a moved block, at the same severity (the oracle
+is calc itself)."""
 
 from __future__ import annotations
 
@@ -52,12 +53,14 @@ def _design(spec: list, cols: list, door_spec: list, depth_mm: float) -> Design:
     return design
 
 
-def _calc_flags(design: Design, moving: set[str]) -> set[str]:
-    """Blocks in a placement check that involves a moving block, as the calculation reports them."""
-    out: set[str] = set()
+def _calc_flags(design: Design, moving: set[str]) -> dict[str, str]:
+    """Blocks in a placement check that involves a moving block, at their worst severity, as the calculation says."""
+    out: dict[str, str] = {}
     for check in Calculator(CATALOG).run(design).checks:
         if check.code in PLACEMENT_CODES and moving & set(check.blocks):
-            out |= set(check.blocks)
+            for bid in check.blocks:
+                if out.get(bid) != "error":
+                    out[bid] = check.severity
     return out
 
 
@@ -73,7 +76,8 @@ def test_the_drag_preview_flags_exactly_what_the_checks_flag(spec, cols, door_sp
     row = {bid: r for r, bid in enumerate(layout.ids)}
     site = Site.of(design, effective_assumptions(design, CATALOG)["door_clear_depth_mm"])
     preview = MovingPreview(layout, site, [row[i] for i in moving])
-    shown = preview.flagged_ids(dx, dy)
+    shown = preview.severities(dx, dy)
+    assert set(shown) == preview.flagged_ids(dx, dy)
     MoveBlocks(moving, [(design.blocks[i].x_mm + dx, design.blocks[i].y_mm + dy) for i in moving]).apply(design)
     assert shown == _calc_flags(design, set(moving))
 
@@ -91,6 +95,7 @@ def test_the_oracle_sees_every_rule_the_preview_knows() -> None:
     layout = Layout.of(design, CATALOG)
     site = Site.of(design, 1500.0)
     everyone = MovingPreview(layout, site, range(len(layout.ids)))
-    assert everyone.flagged_ids(0.0, 0.0) == _calc_flags(design, set(design.blocks))
+    assert everyone.severities(0.0, 0.0) == _calc_flags(design, set(design.blocks))
+    assert "warning" in everyone.severities(0.0, 0.0).values()
     assert len(site.columns) == 1 and len(site.door_zones) == 1
     assert np.allclose(site.door_zones[0], (10080.0 - 900.0, 0.0, 10080.0 + 900.0, 1500.0))

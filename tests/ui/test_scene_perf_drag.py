@@ -59,17 +59,19 @@ def campus(qtbot) -> Iterator[tuple[Document, HallScene, HallView]]:  # type: ig
     _dispose(view)
 
 
-def _checks_flag(doc: Document, moving: set[str]) -> set[str]:
-    """The oracle: blocks the calculation reports in a placement check together with a moving block."""
-    out: set[str] = set()
+def _checks_flag(doc: Document, moving: set[str]) -> dict[str, str]:
+    """The oracle: blocks the calculation reports in a placement check with a moving block, at their worst severity."""
+    out: dict[str, str] = {}
     for check in Calculator(doc.catalog).run(doc.design).checks:
         if check.code in PLACEMENT_CODES and moving & set(check.blocks):
-            out |= set(check.blocks)
+            for bid in check.blocks:
+                if out.get(bid) != "error":
+                    out[bid] = check.severity
     return out
 
 
-def _shown(scene: HallScene) -> set[str]:
-    return {bid for bid, item in scene.block_items.items() if item.preview_severity == "error"}
+def _shown(scene: HallScene) -> dict[str, str]:
+    return {bid: item.preview_severity for bid, item in scene.block_items.items() if item.preview_severity}
 
 
 def test_the_indexed_drag_preview_shows_what_the_checks_would_report(campus) -> None:  # type: ignore[no-untyped-def]
@@ -105,13 +107,13 @@ def test_a_rack_dragged_onto_a_column_or_into_a_door_zone_turns_red_during_the_d
     rack.hall_id = hall.id
     scene.begin_drag([rack.id])
     scene.drag_to(x0 + 8000 - rack.x_mm, 8000 - rack.y_mm)  # clear floor in the L's foot
-    assert _shown(scene) == set()
+    assert _shown(scene) == {}
     scene.drag_to(x0 + 5000 - rack.x_mm, 5000 - rack.y_mm)  # on the column
-    assert _shown(scene) == {rack.id}
+    assert _shown(scene) == {rack.id: "error"}
     scene.drag_to(x0 + 20000 - rack.x_mm, 1000 - rack.y_mm)  # inside the door's 1,500 mm clear zone
-    assert _shown(scene) == {rack.id}
+    assert _shown(scene) == {rack.id: "error"}
     scene.drag_to(x0 + 20000 - rack.x_mm, 3000 - rack.y_mm)  # clear of it again
-    assert _shown(scene) == set()
+    assert _shown(scene) == {}
     scene.cancel_drag()
 
 

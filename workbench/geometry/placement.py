@@ -369,7 +369,8 @@ class MovingPreview:
 
     `flagged(dx, dy)` is the set of layout rows that `find` would report in a finding involving a moving
     block after the move: pairs inside the moving set (a rigid move keeps them), overlaps and clearance
-    breaches both ways against the rest, columns, door zones and hall exits of the moving blocks.
+    breaches both ways against the rest, columns, door zones and hall exits of the moving blocks;
+    `severities` rates each as the checks do (clearance is a warning, everything else an error).
     """
 
     def __init__(self, layout: Layout, site: Site, rows: Sequence[int]) -> None:
@@ -384,31 +385,48 @@ class MovingPreview:
         still_zones, self._still_zone_owner = layout.zones(self._still)
         self._index = BoxGridIndex(layout.boxes[self._still])
         self._zone_index = BoxGridIndex(still_zones) if len(still_zones) else None
-        self._internal = self.rows[find(layout.take(self.rows)).rows()]
+        inside = find(layout.take(self.rows))  # a rigid move keeps these
+        self._internal_errors = self.rows[np.unique(inside.overlap.ravel())]
+        self._internal_warnings = self.rows[np.unique(np.concatenate((inside.front.ravel(), inside.rear.ravel())))]
 
-    def flagged(self, dx_mm: float, dy_mm: float) -> I:
-        """Rows (of the layout) in a placement finding with a moving block, the moving set shifted by (dx, dy)."""
+    def frame(self, dx_mm: float, dy_mm: float) -> tuple[I, I]:
+        """Rows in an error finding (overlap, column, door zone, outside the hall) and rows in a clearance warning,
+        with the moving set shifted by (dx, dy); a row may be in both."""
         shift = np.array([dx_mm, dy_mm, dx_mm, dy_mm])
         moved = self._boxes + shift
-        out = [self._internal]
+        errors, warnings = [self._internal_errors], [self._internal_warnings]
         hits = self._index.pairs(moved)
-        out += [self.rows[hits[:, 0]], self._still[hits[:, 1]]]
+        errors += [self.rows[hits[:, 0]], self._still[hits[:, 1]]]
         if len(self._zones):  # our zones over their blocks
             hits = self._index.pairs(self._zones + shift)
-            out += [self._zone_owner[hits[:, 0]], self._still[hits[:, 1]]]
+            warnings += [self._zone_owner[hits[:, 0]], self._still[hits[:, 1]]]
         if self._zone_index is not None:  # our blocks in their zones
             hits = self._zone_index.pairs(moved)
-            out += [self.rows[hits[:, 0]], self._still_zone_owner[hits[:, 1]]]
+            warnings += [self.rows[hits[:, 0]], self._still_zone_owner[hits[:, 1]]]
         site = self.site
         for obstacles in (site.columns, site.door_zones):
             if len(obstacles):
-                out.append(self.rows[pairs(obstacles, moved)[:, 1]])
-        out.append(self.rows[site.outside(moved, self._hall)])
-        return np.unique(np.concatenate(out).astype(np.int64))
+                errors.append(self.rows[pairs(obstacles, moved)[:, 1]])
+        errors.append(self.rows[site.outside(moved, self._hall)])
+        return (np.unique(np.concatenate(errors).astype(np.int64)),
+                np.unique(np.concatenate(warnings).astype(np.int64)))
+
+    def flagged(self, dx_mm: float, dy_mm: float) -> I:
+        """Rows (of the layout) in a placement finding with a moving block, the moving set shifted by (dx, dy)."""
+        errors, warnings = self.frame(dx_mm, dy_mm)
+        return np.union1d(errors, warnings)
 
     def flagged_ids(self, dx_mm: float, dy_mm: float) -> set[str]:
         ids = self.layout.ids
         return {ids[r] for r in self.flagged(dx_mm, dy_mm).tolist()}
+
+    def severities(self, dx_mm: float, dy_mm: float) -> dict[str, str]:
+        """Id -> "error" or "warning" for every flagged block, as the checks would rate its worst finding."""
+        errors, warnings = self.frame(dx_mm, dy_mm)
+        ids = self.layout.ids
+        out = {ids[r]: "warning" for r in warnings.tolist()}
+        out.update({ids[r]: "error" for r in errors.tolist()})
+        return out
 
 
 # --- asking about candidate blocks -----------------------------------------------------------------

@@ -58,3 +58,7 @@ class DragState:
     def flagged(self, dx_mm: float, dy_mm: float) -> set[str]:
         """Ids of the blocks the checks would flag with a moving block at this offset."""
         return self.preview.flagged_ids(dx_mm, dy_mm)
+
+    def severities(self, dx_mm: float, dy_mm: float) -> dict[str, str]:
+        """Those ids with the severity the checks would give them ("error", or "warning" for clearance only)."""
+        return self.preview.severities(dx_mm, dy_mm)

@@ -378,16 +378,17 @@ class HallScene(QGraphicsScene):
         if d.carrier is not None:
             d.carrier.setPos(sx, sy)
         self.clearance.setPos(sx, sy)
-        flagged = d.flagged(dx_mm, dy_mm)
+        severity = d.severities(dx_mm, dy_mm)  # the placement rules, as the checks will rate them
+        flagged = set(severity)
         # Only items whose mark changes are touched (each touch repaints one cached item).
         for bid in self._preview - flagged:
             item = self.block_items.get(bid)
             if item is not None:
                 item.set_preview(None)
-        for bid in flagged - self._preview:
+        for bid, level in severity.items():
             item = self.block_items.get(bid)
-            if item is not None:
-                item.set_preview("error")
+            if item is not None and item.preview_severity != level:
+                item.set_preview(level)
         # Moving blocks leave their old problems behind until the model recalculates.
         self._preview = flagged
         self.detail.set_preview(flagged)

@@ -132,7 +132,7 @@ class BlockItem(QGraphicsRectItem):
         painter.setPen(Qt.PenStyle.NoPen)
         if min(r.width(), r.height()) * lod < 4.0:
             # Zoomed far out: a flat tile with the state as its colour, as the overview layers draw it.
-            mark = "error" if self.preview_severity else "selected" if selected else (severity or "")
+            mark = self.preview_severity or ("selected" if selected else (severity or ""))
             painter.setBrush(tile_color(t, TileState(look.category, look.known, mark)))
             painter.drawRect(r)
             return
