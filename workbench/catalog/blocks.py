@@ -157,6 +157,7 @@ def parse_block_type(data: Any, where: str, problems: list[Problem], library: st
     category = e.text(data, "category", "category", choices=CATEGORIES)
     kind = e.text(data, "kind", "kind") or ""
     description = e.text(data, "description", "description", optional=True) or ""
+    description_zh = e.text(data, "description_zh", "description_zh", optional=True) or ""
     width = e.number(data, "width_mm", "width_mm", minimum=1, maximum=MAX_SIZE_MM)
     depth = e.number(data, "depth_mm", "depth_mm", minimum=1, maximum=MAX_SIZE_MM)
     height = e.number(data, "height_mm", "height_mm", optional=True, maximum=MAX_SIZE_MM) or 0.0
@@ -201,6 +202,7 @@ def parse_block_type(data: Any, where: str, problems: list[Problem], library: st
         return None
     return BlockType(
         id=type_id, name=dict(name), category=category, kind=kind, description=description,
+        description_zh=description_zh,
         width_mm=width, depth_mm=depth, height_mm=height, weight_kg=weight,
         clearance_front_mm=clearances[0], clearance_rear_mm=clearances[1],
         clearance_left_mm=clearances[2], clearance_right_mm=clearances[3],

@@ -96,6 +96,10 @@ class BlockType:
     structure_kind: str | None = None
     library: str = "core"
     ports: tuple[Port, ...] = ()  # typed connection points, from the catalog (defaults by category and kind)
+    description_zh: str = ""  # the description in Chinese, for the palette in a Chinese window
+
+    def display_description(self, lang: str = "en") -> str:
+        return (self.description_zh if lang.startswith("zh") else "") or self.description
 
     def port(self, name: str) -> Port | None:
         for p in self.ports:

@@ -37,3 +37,14 @@ def test_every_shipped_template_reads_chinese_in_the_chinese_gallery(qapp: QAppl
         i18n.set_language(qapp, "en", remember=False)
     qtbot.waitUntil(lambda: gallery.title.text() == gallery.templates[gallery.list.currentRow()].name)
     assert gallery.description.text().startswith(gallery.templates[gallery.list.currentRow()].description[:30])
+
+
+def test_every_block_type_has_a_chinese_description_in_the_palette(qapp: QApplication, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from workbench.catalog import default_catalog
+    from workbench.ui.docks.palette import PaletteDock  # noqa: F401 - the dock whose tooltip shows it
+
+    catalog = default_catalog()
+    for t in catalog.types.values():
+        assert t.description_zh, t.id
+        assert t.display_description("zh") == t.description_zh and t.display_description("en") == t.description
+        assert len(re.findall(r"[\u4e00-\u9fff]", t.description_zh)) >= 10, t.id

@@ -263,7 +263,7 @@ class PaletteDock(WorkbenchDock):
     def _tooltip(self, t: BlockType) -> str:
         lines = [f"<b>{t.display_name(self.language)}</b>", f"<code>{t.id}</code>"]
         if t.description:
-            lines.append(t.description)
+            lines.append(t.display_description(self.language))
         lines.append(self.tr("Footprint {0} × {1} mm, height {2} mm, {3} kg").format(
             f"{t.width_mm:,.0f}", f"{t.depth_mm:,.0f}", f"{t.height_mm:,.0f}", f"{t.weight_kg:,.0f}"))
         if t.price.amount:
