@@ -40,6 +40,8 @@ def test_dxf_command_messages(design: Design, tmp_path: Path) -> None:
     assert run.returncode == 2 and "no hall named 'Nope'" in run.stderr and "Traceback" not in run.stderr
     run = _run("dxf", str(src), "-o", str(tmp_path / "x.dxf"), "--lang", "xx")
     assert run.returncode == 2 and "unknown report language 'xx'" in run.stderr
+    run = _run("dxf", str(src), "-o", str(tmp_path / "no" / "such" / "x.dxf"))
+    assert run.returncode == 2 and "the folder" in run.stderr and "does not exist" in run.stderr
     bad = tmp_path / "bad.dxf"
     bad.write_bytes(b"AC1032" + bytes(100))
     run = _run("dxf-info", str(bad))

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from workbench.cli.common import EXIT_OK, EXIT_USAGE, load
@@ -19,6 +20,10 @@ def cmd_dxf(args: argparse.Namespace) -> int:
         texts = load_language(args.lang)
     except ValueError as exc:
         print(f"workbench: --lang: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    folder = Path(args.output).resolve().parent
+    if not folder.is_dir():
+        print(f"workbench: cannot write {args.output}: the folder {folder} does not exist", file=sys.stderr)
         return EXIT_USAGE
     design, catalog = load(args.file)
     try:
