@@ -8,7 +8,7 @@ import pytest
 from workbench.catalog import new_design
 from workbench.geometry.footprint import block_box
 from workbench.geometry.placement import (
-    Layout, Site, clearance_zones, face_zones, find, hall_at, hall_id_at, is_free, placement_problems,
+    Layout, Site, clearance_zones, door_inward, face_zones, find, hall_at, hall_id_at, is_free, placement_problems,
     point_in_polygon,
 )
 from workbench.model import Catalog
@@ -119,3 +119,16 @@ def test_a_layout_has_the_footprints_of_geometry_footprint(catalog: Catalog) -> 
     assert layout.boxes.tolist() == [list(e) for e in expected]
     assert layout.hall.tolist() == [1, 0, 0]
     assert layout.front[1].tolist() == [5000.0 - 450.0 - 1000.0, 5000.0 - 1250.0, 5000.0 - 450.0, 5000.0 + 1250.0]
+
+
+def test_a_door_opens_into_its_hall_on_the_side_of_its_clear_zone() -> None:
+    rect = [(0.0, 0.0), (20000.0, 0.0), (20000.0, 12000.0), (0.0, 12000.0)]
+    assert door_inward(rect, 5000.0, 0.0, 0) == (0.0, 1.0)  # bottom wall: into the hall is +y
+    assert door_inward(rect, 5000.0, 12000.0, 0) == (0.0, -1.0)
+    assert door_inward(rect, 20000.0, 6000.0, 90) == (-1.0, 0.0)
+    assert door_inward(rect, 0.0, 6000.0, 90) == (1.0, 0.0)
+    assert door_inward(L_SHAPE, 7000.0, 4000.0, 0) == (0.0, -1.0)  # the L's inner wall: the floor is below
+    assert door_inward(rect, 5000.0, -3000.0, 0) == (0.0, 1.0)  # off every wall: towards the hall
+    d = Design(halls=[Hall(outline=list(rect), doors=[Door(x_mm=5000.0, y_mm=12000.0)])])
+    zone = Site.of(d, 1500.0).door_zones[0]
+    assert zone[3] == 12000.0 and zone[1] == 12000.0 - 1500.0  # the zone lies where the door opens

@@ -49,7 +49,8 @@ SIDES = ("front", "rear", "left", "right")
 DOOR_PROBE_MM = 10.0  # how far off a door's centre the inside of the hall is looked for
 
 __all__ = [
-    "EPS_MM", "SIDES", "Conflict", "Findings", "Layout", "MovingPreview", "Site", "clearance_zones", "face_zones",
+    "EPS_MM", "SIDES", "Conflict", "Findings", "Layout", "MovingPreview", "Site", "clearance_zones", "door_inward",
+    "face_zones",
     "find", "hall_at", "hall_id_at", "is_free", "placement_problems", "point_in_polygon", "service_zones",
 ]
 
@@ -217,30 +218,54 @@ def _outline_shape(outline: Outline) -> tuple[Box, bool]:
 
 
 @lru_cache(maxsize=4096)
-def door_clear_zones(outline: Outline, doors: tuple[tuple[float, float, float, int], ...],
-                     depth_mm: float) -> tuple[Box, ...]:
-    """The clear zone inside each door (x, y, width, rotation) of one hall; cached per hall.
+def _door_sides(outline: Outline, doors: tuple[tuple[float, float, int], ...]) -> tuple[tuple[bool, bool, bool], ...]:
+    """(along x, floor on the plus side, floor on the minus side) of each door (x, y, rotation) of one hall.
 
-    The zone is the door's width along the wall by depth_mm across it, on the side of the hall's floor: a
-    probe a little off the door's centre on each side, the side inside the outline wins. A door inside the
-    floor (both sides in) needs its zone on both sides; a door off every wall keeps its zone towards the hall.
+    The plus side is +y for a door along x and +x for a door along y. A probe a little off the door's centre
+    on each side asks whether that side is floor. A door inside the floor has floor on both sides; a door off
+    every wall counts its side towards the hall's middle as floor.
     """
     d = DOOR_PROBE_MM
-    along = [(int(rot) // 90) % 2 == 0 for _, _, _, rot in doors]
-    probes = [p for (x, y, _, _), along_x in zip(doors, along)
+    along = [(int(rot) // 90) % 2 == 0 for _, _, rot in doors]
+    probes = [p for (x, y, _), along_x in zip(doors, along)
               for p in (((x, y + d), (x, y - d)) if along_x else ((x + d, y), (x - d, y)))]
     boxes = np.asarray([(px - 1.0, py - 1.0, px + 1.0, py + 1.0) for px, py in probes], dtype=float).reshape(-1, 4)
     inside = (~boxes_outside_outline(boxes, outline)).tolist()
     x0, y0, x1, y1 = outline_bounds(outline)
-    zones = []
-    for k, ((x, y, width, _), along_x) in enumerate(zip(doors, along)):
+    out = []
+    for k, ((x, y, _), along_x) in enumerate(zip(doors, along)):
         plus, minus = inside[2 * k], inside[2 * k + 1]
         if not (plus or minus):
             plus = ((y0 + y1) / 2 - y if along_x else (x0 + x1) / 2 - x) >= 0
             minus = not plus
+        out.append((along_x, plus, minus))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def door_clear_zones(outline: Outline, doors: tuple[tuple[float, float, float, int], ...],
+                     depth_mm: float) -> tuple[Box, ...]:
+    """The clear zone inside each door (x, y, width, rotation) of one hall; cached per hall.
+
+    The zone is the door's width along the wall by depth_mm across it, on each side of the door that is floor
+    (`_door_sides`): a door inside the floor needs its zone on both sides.
+    """
+    sides = _door_sides(outline, tuple((x, y, rot) for x, y, _, rot in doors))
+    zones = []
+    for (x, y, width, _), (along_x, plus, minus) in zip(doors, sides):
         lo, hi, half = -depth_mm if minus else 0.0, depth_mm if plus else 0.0, width / 2
         zones.append((x - half, y + lo, x + half, y + hi) if along_x else (x + lo, y - half, x + hi, y + half))
     return tuple(zones)
+
+
+def door_inward(outline: Sequence[Point], x: float, y: float, rotation_deg: int) -> tuple[float, float]:
+    """The unit direction from a door into its hall (model axes): where its leaves swing and its clear zone lies.
+
+    A door with floor on both sides swings to the plus side (+y along x, +x along y), as its zone covers both.
+    """
+    along_x, plus, _ = _door_sides(tuple((px, py) for px, py in outline), ((x, y, rotation_deg),))[0]
+    sign = 1.0 if plus else -1.0
+    return (0.0, sign) if along_x else (sign, 0.0)
 
 
 @dataclass(frozen=True)

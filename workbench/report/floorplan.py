@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable
 
 from workbench.calc.snapshot import Snapshot
 from workbench.geometry.boxes import footprints
-from workbench.geometry.placement import point_in_polygon, service_zones
+from workbench.geometry.placement import door_inward, service_zones
 from workbench.model.blocktype import CATEGORIES, RACK_CATEGORIES
 from workbench.model.design import Hall
 from workbench.report.fonts import LATIN, LATIN_BOLD, draw_text, mixed_width
@@ -218,9 +218,7 @@ class PlanFlowable(Flowable):
         for door in self.d.hall.doors:
             a = math.radians(door.rotation_deg)
             ux, uy = math.cos(a), math.sin(a)
-            nx, ny = -uy, ux
-            if not point_in_polygon(door.x_mm + nx * 50, door.y_mm + ny * 50, self.d.hall.outline):  # swing inwards
-                nx, ny = -nx, -ny
+            nx, ny = door_inward(self.d.hall.outline, door.x_mm, door.y_mm, door.rotation_deg)  # where its zone lies
             half = door.width_mm / 2
             ax_, ay_ = door.x_mm - ux * half, door.y_mm - uy * half
             bx_, by_ = door.x_mm + ux * half, door.y_mm + uy * half

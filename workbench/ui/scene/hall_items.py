@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from workbench.geometry.placement import door_inward
 from workbench.model.design import Hall
 from workbench.ui.scene.coords import to_scene
 from workbench.ui.scene.items import pixel_font
@@ -46,7 +47,10 @@ class HallItem(QGraphicsItem):
         self.polygon = hall_polygon(hall)
         self.columns = [QRectF(c.x_mm - c.width_mm / 2, -c.y_mm - c.depth_mm / 2, c.width_mm, c.depth_mm)
                         for c in hall.columns]
-        self.doors = [(to_scene(d.x_mm, d.y_mm), d.width_mm, d.rotation_deg) for d in hall.doors]
+        # Each door with the way into the hall (geometry/placement.py door_inward, as its clear zone), y down.
+        self.doors = [(to_scene(d.x_mm, d.y_mm), d.width_mm, d.rotation_deg, door_inward(hall.outline, d.x_mm, d.y_mm,
+                                                                                          d.rotation_deg))
+                      for d in hall.doors]
         self._bounds = self.polygon.boundingRect().adjusted(-2500, -2500, 2500, 2500)
         for c in self.columns:
             self._bounds = self._bounds.united(c)
@@ -119,13 +123,10 @@ class HallItem(QGraphicsItem):
         """An opening in the wall with the leaf's swing drawn into the hall, as on architects' plans."""
         floor = QColor(self._theme.floor)
         door = QColor(self._theme.door)
-        for centre, width, rotation in self.doors:
+        for centre, width, rotation, (inward_x, inward_y) in self.doors:
             angle = math.radians(rotation)
             ux, uy = math.cos(angle), -math.sin(angle)  # along the wall, in scene axes (y down)
-            nx, ny = -uy, ux
-            probe = QPointF(centre.x() + nx * 300, centre.y() + ny * 300)
-            if not self.polygon.containsPoint(probe, Qt.FillRule.OddEvenFill):
-                nx, ny = -nx, -ny
+            nx, ny = inward_x, -inward_y
             a = QPointF(centre.x() - ux * width / 2, centre.y() - uy * width / 2)
             b = QPointF(centre.x() + ux * width / 2, centre.y() + uy * width / 2)
             gap = QPen(floor, max(260.0, 4 * px))
