@@ -221,3 +221,12 @@ def test_crossings_of_a_dense_grid_are_found_fast() -> None:
     assert len(pts) == 100 * 100  # T-junctions on the bottom line count: a wall meeting a wall
     assert time.perf_counter() - start < 5.0
     assert math.isclose(pts[:, 0].min(), 500)
+
+
+def test_windows_line_ends_and_a_minimal_r12_file(tmp_path: Path) -> None:
+    """The smallest DXF a program may write: only an ENTITIES section, CRLF line ends, no header."""
+    text = "0\r\nSECTION\r\n2\r\nENTITIES\r\n0\r\nLINE\r\n8\r\nA\r\n10\r\n0\r\n20\r\n0\r\n11\r\n5\r\n21\r\n5\r\n0\r\nENDSEC\r\n0\r\nEOF\r\n"
+    path = tmp_path / "crlf.dxf"
+    path.write_bytes(text.encode("ascii"))
+    u = read_underlay(path)
+    assert u.version == "AC1009" and u.layers == ["A"] and u.seg.tolist() == [[0.0, 0.0, 5.0, 5.0]]

@@ -66,6 +66,8 @@ class RawDrawing:
 
 def pairs(text: str) -> tuple[list[int], list[str]]:
     """Group codes and values; raises DxfStructureError naming the first line that is not a group code."""
+    if "\r" in text:  # one pass in C, not a check per line
+        text = text.replace("\r\n", "\n")
     lines = text.split("\n")
     if lines and lines[-1].strip() == "":
         lines.pop()
@@ -73,7 +75,7 @@ def pairs(text: str) -> tuple[list[int], list[str]]:
         raise DxfStructureError(f"line {len(lines)}: the file ends in the middle of a group (truncated?)")
     raw_codes = lines[0::2]
     try:
-        codes = [int(c) for c in raw_codes]
+        codes = list(map(int, raw_codes))
     except ValueError:
         for i, c in enumerate(raw_codes):
             try:
@@ -83,7 +85,7 @@ def pairs(text: str) -> tuple[list[int], list[str]]:
                 raise DxfStructureError(f"line {2 * i + 1}: expected a group code (a whole number), found {shown!r}") \
                     from None
         raise
-    values = [v[:-1] if v.endswith("\r") else v for v in lines[1::2]]
+    values = lines[1::2]
     return codes, values
 
 
