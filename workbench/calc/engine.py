@@ -169,10 +169,10 @@ class Calculator:
         }
         power, cooling, cap_checks = capacity_checks.capacity(s, groups, design, annual, full, values)
         # The voltage chain and the rack bus it gives, from the types' ports (calc/voltage_checks).
-        cap_checks = cap_checks + voltage_checks(design, self.catalog)
+        cap_checks = cap_checks + voltage_checks(s, self.catalog)
         plant, plant_checks = plant_section(design, self.catalog, s, self._plant_cache)  # calc/plant.py
         cap_checks = cap_checks + plant_checks
-        power["dc_bus"] = rack_bus(design, self.catalog)
+        power["dc_bus"] = rack_bus(s, self.catalog)
         return with_year({
             "it_load_kw": it_design, "load_fraction": lf, "pue": pue(full), "pue_peak": pue(0, peak),
             "pue_at_load": pue(at), "pue_curve": curve, "power": power, "cooling": cooling,

@@ -12,13 +12,14 @@ design, with or without drawn connections (the connection graph checks each draw
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from workbench.calc.checks import Check, params
+from workbench.calc.snapshot import Snapshot
 from workbench.model.blocktype import BlockType, Catalog
-from workbench.model.design import Design
 from workbench.model.ports import Port
 
 ERROR = "error"
@@ -74,10 +75,75 @@ def _words(classes: set[str] | tuple[str, ...]) -> str:
     return ", ".join(VOLTAGE_WORDS.get(c, c) for c in sorted(classes)) or "none"
 
 
-def voltage_checks(design: Design, catalog: Catalog) -> list[Check]:
-    types: dict[str, BlockType] = catalog.types
-    blocks = [b for b in design.blocks.values() if b.type_id in types]
-    used = [types[tid] for tid in dict.fromkeys(b.type_id for b in blocks)]
+def _groups_in_order(rows: NDArray[np.int64], key: NDArray[np.int64]) -> list[tuple[int, NDArray[np.int64]]]:
+    """Rows grouped by key, the groups in the order of their first row (rows ascending stay ascending)."""
+    if not len(rows):
+        return []
+    keys, first = np.unique(key, return_index=True)
+    return [(int(k), rows[key == k]) for k in keys[np.argsort(first, kind="stable")].tolist()]
+
+
+@dataclass(frozen=True)
+class _TypeFacts:
+    """What the voltage rules read from a block type's ports, once per type the design uses (not per block)."""
+
+    types: list[BlockType | None]  # by type number; None where the design has no block of it
+    takes: list[frozenset[str]]  # voltages the type's normal power inputs accept
+    outs: list[frozenset[str]]  # voltages its power outputs deliver
+    converter: NDArray[np.bool_]  # UPS or distribution equipment: what its power system delivers
+    rack: NDArray[np.bool_]
+    system: NDArray[np.int64]  # per block: its power system's number in `systems` ("" is "main")
+    systems: list[str]
+
+
+def _facts(snap: Snapshot, catalog: Catalog) -> _TypeFacts:
+    n = len(snap.types.ids)
+    used = np.flatnonzero(np.bincount(snap.type_index, minlength=n)).tolist()
+    types: list[BlockType | None] = [None] * n
+    takes: list[frozenset[str]] = [frozenset()] * n
+    outs: list[frozenset[str]] = [frozenset()] * n
+    converter, rack = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    for i in used:
+        t = types[i] = catalog.types[snap.types.ids[i]]
+        takes[i] = frozenset(v for p in _power_in(t) for v in p.voltages)
+        outs[i] = frozenset(_power_out(t))
+        converter[i] = t.category == "power" and t.power is not None and t.power.stage in ("ups", "distribution")
+        rack[i] = t.rack is not None
+    # A block's system is its power_system, "main" when blank: blank and "main" are one system.
+    names = [name or "main" for name in snap.system_names]
+    systems = list(dict.fromkeys(names))
+    code = np.asarray([systems.index(name) for name in names], dtype=np.int64)
+    system = code[snap.system_code] if len(code) else np.zeros(len(snap.ids), dtype=np.int64)
+    return _TypeFacts(types, takes, outs, converter, rack, system, systems)
+
+
+def _delivered(f: _TypeFacts, snap: Snapshot) -> dict[str, set[str]]:
+    """Per power system, the voltages its UPS and distribution equipment deliver (systems without any: absent)."""
+    out: dict[str, set[str]] = {}
+    conv = f.converter[snap.type_index]
+    n = len(f.types)
+    for p in _present(f.system[conv] * n + snap.type_index[conv], len(f.systems) * n):
+        system, t = divmod(p, n)
+        out.setdefault(f.systems[system], set()).update(f.outs[t])
+    return out
+
+
+def _present(codes: NDArray[np.int64], size: int) -> list[int]:
+    """The distinct codes, ascending (a count, cheaper than sorting thousands of rows for a few dozen codes)."""
+    return np.flatnonzero(np.bincount(codes, minlength=size)).tolist() if len(codes) else []
+
+
+def voltage_checks(snap: Snapshot, catalog: Catalog) -> list[Check]:
+    """The three voltage-chain checks over the snapshot's blocks (known types, design order).
+
+    Every figure a rule reads belongs to the block's type (ports, stage, fans) or its power system, so each
+    rule is decided once per type or per (system, type) pair and applied to all blocks with array masks.
+    """
+    if not len(snap.ids):
+        return []
+    f = _facts(snap, catalog)
+    ti = snap.type_index
+    used = [t for t in f.types if t is not None]
     if not any(t.category == "power" and t.power is not None and _is_source(t) and t.power.stage == "utility"
                for t in used):
         return []  # no source at all (a module, a layout study): no_utility_supply speaks for that
@@ -85,90 +151,103 @@ def voltage_checks(design: Design, catalog: Catalog) -> list[Check]:
     out: list[Check] = []
 
     # 1. power equipment that takes a voltage nothing produces
-    unfed: dict[str, list[str]] = defaultdict(list)
-    for b in blocks:
-        t = types[b.type_id]
-        if t.category != "power" or t.power is None or t.power.stage == "storage" or _is_source(t):
+    unfed_type = np.zeros(len(f.types), dtype=bool)
+    for i, t in enumerate(f.types):
+        if t is None or t.category != "power" or t.power is None or t.power.stage == "storage" or _is_source(t):
             continue
-        takes = {v for p in _power_in(t) for v in p.voltages}
-        if takes and not takes & have:
-            unfed[t.id].append(b.id)
-    for tid, ids in unfed.items():
-        t = types[tid]
-        takes = {v for p in _power_in(t) for v in p.voltages}
+        unfed_type[i] = bool(f.takes[i]) and not f.takes[i] & have
+    rows = np.flatnonzero(unfed_type[ti])
+    for i, group in _groups_in_order(rows, ti[rows]):
+        t, ids = _type(f, i), _ids(snap, group)
+        takes = set(f.takes[i])
         out.append(Check(ERROR, "unfed_voltage",
-                         f"{len(ids)} × {t.display_name()} take {_words(takes)} but the design delivers only "
-                         f"{_words(have)}", tuple(ids[:MAX_BLOCKS]),
-                         params(n=len(ids), type=t.display_name(), type_id=tid, takes=_codes(takes),
+                         f"{len(group)} × {t.display_name()} take {_words(takes)} but the design delivers only "
+                         f"{_words(have)}", ids,
+                         params(n=len(group), type=t.display_name(), type_id=t.id, takes=_codes(takes),
                                 have=_codes(have))))
 
     # 2. racks whose input does not take what their power system's converters deliver
-    by_system: dict[str, list[str]] = defaultdict(list)
-    converters: dict[str, set[str]] = defaultdict(set)
-    for b in blocks:
-        t = types[b.type_id]
-        system = b.power_system or "main"
-        if t.rack is not None:
-            by_system[system].append(b.id)
-        elif t.category == "power" and t.power is not None and t.power.stage in ("ups", "distribution"):
-            converters[system] |= _power_out(t)
-    for system, rack_ids in sorted(by_system.items()):
+    converters = _delivered(f, snap)
+    racks = np.flatnonzero(f.rack[ti])
+    rack_system = f.system[racks]
+    for system in sorted(f.systems[c] for c in _present(rack_system, len(f.systems))):
         delivered = converters.get(system) or have
-        bad: dict[str, list[str]] = defaultdict(list)
-        for bid in rack_ids:
-            t = types[design.blocks[bid].type_id]
-            takes = {v for p in _power_in(t) for v in p.voltages}
-            if takes and delivered and not takes & delivered:
-                bad[t.id].append(bid)
-        for tid, ids in bad.items():
-            t = types[tid]
-            takes = {v for p in _power_in(t) for v in p.voltages}
+        in_system = racks[rack_system == f.systems.index(system)]
+        bad_type = np.zeros(len(f.types), dtype=bool)
+        for i in _present(ti[in_system], len(f.types)):
+            bad_type[i] = bool(f.takes[i]) and bool(delivered) and not f.takes[i] & delivered
+        rows = in_system[bad_type[ti[in_system]]]
+        for i, group in _groups_in_order(rows, ti[rows]):
+            t, ids = _type(f, i), _ids(snap, group)
+            takes = set(f.takes[i])
             out.append(Check(ERROR, "rack_bus_mismatch",
-                             f"{len(ids)} racks of {t.display_name()} in power system {system} take "
-                             f"{_words(takes)} but the system delivers {_words(delivered)}",
-                             tuple(ids[:MAX_BLOCKS]),
-                             params(n=len(ids), type=t.display_name(), type_id=tid, system=system,
+                             f"{len(group)} racks of {t.display_name()} in power system {system} take "
+                             f"{_words(takes)} but the system delivers {_words(delivered)}", ids,
+                             params(n=len(group), type=t.display_name(), type_id=t.id, system=system,
                                     takes=_codes(takes), delivers=_codes(delivered))))
 
     # 3. fans, pumps and CDUs without LV AC
-    mech = [b.id for b in blocks if types[b.type_id].cooling is not None
-            and (types[b.type_id].cooling.fan_kw > 0 or types[b.type_id].cooling.pump_kw > 0)  # type: ignore[union-attr]
-            and any("ac_lv" in p.voltages for p in _power_in(types[b.type_id]))]
-    if mech and "ac_lv" not in have:
-        out.append(Check(ERROR, "no_ac_for_mechanical",
-                         f"{len(mech)} fans, pumps and CDUs need LV AC but the design delivers only {_words(have)}",
-                         tuple(mech[:MAX_BLOCKS]), params(n=len(mech), have=_codes(have))))
+    if "ac_lv" not in have:
+        mech_type = np.asarray([t is not None and t.cooling is not None
+                                and (t.cooling.fan_kw > 0 or t.cooling.pump_kw > 0) and "ac_lv" in f.takes[i]
+                                for i, t in enumerate(f.types)], dtype=bool)
+        mech = np.flatnonzero(mech_type[ti])
+        if len(mech):
+            out.append(Check(ERROR, "no_ac_for_mechanical",
+                             f"{len(mech)} fans, pumps and CDUs need LV AC but the design delivers only "
+                             f"{_words(have)}", _ids(snap, mech), params(n=len(mech), have=_codes(have))))
     return out
+
+
+def _type(f: _TypeFacts, i: int) -> BlockType:
+    t = f.types[i]
+    assert t is not None  # a type some block uses
+    return t
+
+
+def _ids(snap: Snapshot, rows: NDArray[np.int64]) -> tuple[str, ...]:
+    """The first MAX_BLOCKS block ids of the rows (the count is in the check's parameters)."""
+    return tuple(snap.ids[r] for r in rows[:MAX_BLOCKS].tolist())
 
 
 # Nominal bus voltage of each DC class, for the rack current figures (48 V: the ORv3 busbar's nominal).
 BUS_VOLTS = {"dc_800": 800.0, "dc_48": 48.0}
 _INPUT_CLASS = {"dc48": "dc_48", "dc800": "dc_800"}
+_BUSES = ("dc_48", "dc_800")  # the order rack_bus lists them
 
 
-def rack_bus(design: Design, catalog: Catalog) -> list[dict[str, float | int]]:
+def rack_bus(snap: Snapshot, catalog: Catalog) -> list[dict[str, float | int]]:
     """Per DC bus voltage: racks on it and their current, from what each rack's power system delivers.
 
     A rack that takes 800 V DC behind 800 V DC sidecars is on an 800 V bus even when its catalog entry's
-    own shelf is 48 V; fed with AC (or not yet fed) the rack's declared shelf bus decides.
+    own shelf is 48 V; fed with AC (or not yet fed) the rack's declared shelf bus decides. The bus is a
+    matter of the rack's type and power system, so it is found once per (system, type) pair.
     """
-    types = catalog.types
-    delivered: dict[str, set[str]] = defaultdict(set)
-    for b in design.blocks.values():
-        t = types.get(b.type_id)
-        if t is not None and t.category == "power" and t.power is not None and t.power.stage in ("ups", "distribution"):
-            delivered[b.power_system or "main"] |= _power_out(t)
-    amps: dict[str, list[float]] = defaultdict(list)
-    for b in design.blocks.values():
-        t = types.get(b.type_id)
-        if t is None or t.rack is None:
-            continue
-        takes = {v for p in _power_in(t) for v in p.voltages}
-        feed = delivered.get(b.power_system or "main", set()) & takes
+    if not len(snap.ids):
+        return []
+    f = _facts(snap, catalog)
+    ti = snap.type_index
+    delivered = _delivered(f, snap)
+    racks = np.flatnonzero(f.rack[ti])
+    n = len(f.types)
+    pair = f.system[racks] * n + ti[racks]
+    bus_of = np.full(len(f.systems) * n, -1, dtype=np.int64)  # per (system, type) pair: index into _BUSES
+    for p in _present(pair, len(bus_of)):
+        system, i = divmod(p, n)
+        t = _type(f, i)
+        feed = delivered.get(f.systems[system], set()) & f.takes[i]
         # Fed DC: that bus; fed AC (or not fed yet): the rack's own shelf bus, if it has a DC one.
-        bus = next((c for c in ("dc_800", "dc_48") if c in feed), None) or _INPUT_CLASS.get(t.rack.power_input)
+        bus = next((c for c in ("dc_800", "dc_48") if c in feed), None) or _INPUT_CLASS.get(t.rack.power_input)  # type: ignore[union-attr]
         if bus is not None:
-            it_kw = float(b.overrides.get("it_kw", t.rack.it_kw))  # a block may override its IT load
-            amps[bus].append(it_kw * 1000.0 / BUS_VOLTS[bus])
-    return [{"voltage_v": BUS_VOLTS[c], "racks": len(amps[c]), "max_rack_current_a": max(amps[c]),
-             "total_current_a": float(np.sum(np.asarray(amps[c])))} for c in ("dc_48", "dc_800") if amps.get(c)]
+            bus_of[p] = _BUSES.index(bus)
+    bus_code = bus_of[pair]
+    # A block may override its IT load: the snapshot's it_kw column has the overrides applied.
+    it_kw = snap.col("it_kw")[racks]
+    out: list[dict[str, float | int]] = []
+    for k, c in enumerate(_BUSES):
+        on = bus_code == k
+        if on.any():
+            amps = it_kw[on] * 1000.0 / BUS_VOLTS[c]
+            out.append({"voltage_v": BUS_VOLTS[c], "racks": int(on.sum()), "max_rack_current_a": float(amps.max()),
+                        "total_current_a": float(np.sum(amps))})
+    return out
