@@ -155,7 +155,14 @@ def _by_position(plan: _Plan, nodes: list[_Node]) -> list[_Node]:
 
 
 def _assign_lineups(plan: _Plan, nodes: list[_Node], lineups: int) -> None:
-    # Alternating along the floor, so every rack has a device of each lineup near it.
+    # A stage laid out in as many rooms as lineups (2N's power galleries A and B) is split by room, in hall
+    # order: physical separation of the sides is why the rooms exist. Otherwise alternating along the floor,
+    # so every rack has a device of each lineup near it.
+    halls = sorted({plan.hall(n.block) for n in nodes})
+    if lineups > 1 and len(halls) == lineups:
+        for n in nodes:
+            n.lineup = halls.index(plan.hall(n.block))
+        return
     for i, n in enumerate(_by_position(plan, nodes)):
         n.lineup = i % lineups
 

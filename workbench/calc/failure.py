@@ -2,7 +2,8 @@
 
 The feeding rule (docs/connected-plant.md): a block operates when it has not failed and its needs are fed;
 an input fed by several sources is a paralleled bus, fed while its operating sources' rating covers what
-those sources carried in normal operation. So the other side of 2N takes over, the remaining modules of
+those sources carried in normal operation; an input fed by distribution devices (whips) also needs one of
+its own sources to operate. So the other side of 2N takes over, the remaining modules of
 N+k share, the other systems of distributed redundancy pick up their share by their connections, and a
 bus that loses too many modules drops its load. The rule is monotone: failing more never feeds more.
 """
@@ -90,6 +91,10 @@ class FailureAnalysis:
         self._power_slots = np.flatnonzero(power_slot)
         self._heat_slots = np.flatnonzero((g.slot_kind == HEAT) & ~g.slot_standby)
         self._liquid_slots = np.flatnonzero((g.slot_kind == LIQUID) & ~g.slot_standby)
+        # Edges into distribution-fed inputs, by the level of the input's node (see PlantGraph.slot_direct).
+        direct = np.flatnonzero(g.slot_direct[g.slot] & ~g.slot_standby[g.slot]) if len(g.slot) else g.slot
+        edge_level = g.level[g.slot_node[g.slot[direct]]]
+        self._direct_edges = [direct[edge_level == lv] for lv in range(len(self._slot_levels))]
         self.normal_state = self.state(np.zeros(g.n, dtype=bool))
         self.normal = self.model.flow(self.normal_state.op, self.normal_state.powered, self.normal_state.fed_slot)
         # Bus thresholds: what each bus's modules carried in normal operation, capped at their rating.
@@ -126,6 +131,14 @@ class FailureAnalysis:
                 bus_cap = np.bincount(g.source_bus[src], weights=np.where(on, m.cap[src], 0.0), minlength=g.n_buses)
                 bus_ok = (bus_count > 0) & (bus_cap >= self.bus_need - TOL)
                 fed[slots] = bus_ok[g.slot_bus[slots]]
+                edges = self._direct_edges[lv]
+                if len(edges):
+                    # A whip-fed input also needs one of its own sources (they sit on lower levels, so
+                    # their op is final): fed when bus_ok and any own source operates.
+                    own = np.zeros(m.n_slots, dtype=bool)
+                    own[g.slot[edges[op[g.src[edges]]]]] = True
+                    hit = g.slot[edges]
+                    fed[hit] &= own[hit]
             nodes = self._node_levels[lv] if lv < len(self._node_levels) else None
             if nodes is None or not len(nodes):
                 continue

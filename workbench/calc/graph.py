@@ -73,6 +73,9 @@ class PlantGraph:
     slot_bus: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     source_bus: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per node, -1: feeds no input
     n_buses: int = 0
+    # Distribution whips are not a paralleled bus: an input fed by distribution devices (PDU, RPP, busway,
+    # tap-off, sidecar) is fed only while one of its own sources operates, whatever the rest of their bus does.
+    slot_direct: B = field(default_factory=lambda: np.zeros(0, dtype=bool))
     # Heat by loop membership: heat rejection serves the loop named in its cooling_loop (blank: every loop);
     # loops that share heat rejection form one heat group. Per node: group number, -1 for none.
     heat_group: I = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
@@ -247,6 +250,7 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
                    hall=snap.hall.copy(), type_ids=[t.id for t in types])
     _roles(g, table, type_rows)
     _buses(g)
+    _direct_slots(g, table, type_rows)
     _heat_groups(g, snap, table, type_rows)
     return g
 
@@ -274,6 +278,18 @@ def _buses(g: PlantGraph) -> None:
     source_bus[sources] = number.reshape(-1)
     slot_bus[g.slot] = source_bus[g.src]
     g.slot_bus, g.source_bus, g.n_buses = slot_bus, source_bus, len(roots)
+
+
+def _direct_slots(g: PlantGraph, table: list[BlockType], type_rows: list[int]) -> None:
+    """Mark the power inputs fed by distribution devices: their outputs are separate whips, not one bus, so
+    a rack cord whose own PDUs are lost is dark even when the other PDUs of their lineup still run."""
+    direct = np.zeros(len(g.slot_node), dtype=bool)
+    if g.n and len(g.src):
+        dist_type = np.asarray([t.category == "power" and t.power is not None and t.power.stage == "distribution"
+                                for t in table] or [False], dtype=bool)
+        is_dist = dist_type[np.asarray(type_rows, dtype=np.int64)]
+        direct[g.slot[(g.kind == POWER) & is_dist[g.src]]] = True
+    g.slot_direct = direct
 
 
 def _heat_groups(g: PlantGraph, snap: Snapshot, table: list[BlockType], type_rows: list[int]) -> None:

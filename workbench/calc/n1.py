@@ -75,6 +75,14 @@ class FastCases:
             if not standby[s] and bus >= 0:
                 self.in_slots[node].append(s)
                 self.bus_slots[bus].append(s)
+        # Whip-fed inputs (PlantGraph.slot_direct): the inputs each source feeds, and each input's sources.
+        self.direct_out: dict[int, list[int]] = defaultdict(list)
+        self.direct_src: dict[int, list[int]] = defaultdict(list)
+        direct = g.slot_direct.tolist()
+        for v, s in zip(g.src.tolist(), g.slot.tolist()):
+            if direct[s] and not standby[s] and self.slot_bus[s] >= 0:
+                self.direct_out[v].append(s)
+                self.direct_src[s].append(v)
         self.members: dict[int, list[int]] = defaultdict(list)
         for v, b in enumerate(self.source_bus):
             if b >= 0:
@@ -232,6 +240,10 @@ class FastCases:
 
         while work:
             v = work.pop()
+            for s in self.direct_out.get(v, ()):
+                if fed(s) and not any(u not in off and self.op0[u] for u in self.direct_src[s]):
+                    unfed.add(s)
+                    recheck(self.slot_node[s])
             b = self.source_bus[v]
             if b >= 0 and b not in dead_bus:
                 bus_cap[b] = bus_cap.get(b, self.bus_cap0[b]) - self.cap[v]
