@@ -156,3 +156,20 @@ def test_connections_get_their_layer(design: Design, catalog: Catalog, english: 
     lines = doc.modelspace().query(f'LINE[layer=="{L.CONNECTION.name}"]')
     assert len(lines) == 1
     assert (lines[0].dxf.start.x, lines[0].dxf.end.x) == (ups.x_mm, rack.x_mm)
+
+
+def test_odd_designs_still_give_a_clean_drawing(catalog: Catalog, chinese: Language, tmp_path: Path) -> None:
+    from workbench.model import Block, Hall
+
+    empty = Design(halls=[])
+    result = write_dxf(empty, catalog, tmp_path / "empty.dxf", chinese)
+    assert result.inserts == 0 and not ezdxf.readfile(tmp_path / "empty.dxf").audit().has_errors
+    odd = Design(halls=[Hall(id="h", outline=[(0, 0), (1000, 0)])])  # a hall of two points: no outline drawn
+    unknown = Block(type_id="nope.type", hall_id="h")
+    named = Block(type_id="rack.air-10kw", hall_id="h", name="名字\n换行\x07")
+    odd.blocks = {unknown.id: unknown, named.id: named}
+    result = write_dxf(odd, catalog, tmp_path / "odd.dxf", chinese)
+    assert (result.inserts, result.skipped_unknown_types) == (1, 1)
+    doc = ezdxf.readfile(tmp_path / "odd.dxf")
+    assert not doc.audit().has_errors
+    assert doc.modelspace().query("INSERT")[0].get_attrib_text("NAME") == "名字 换行 "  # one line, no control codes
