@@ -314,3 +314,29 @@ def test_long_tables_repeat_their_header_row(docs: dict[str, Path]) -> None:
     header = squash("Group Parameter Value Source")
     spanning = [i for i, p in enumerate(pages) if header in p]
     assert len(spanning) >= 2 and spanning == list(range(spanning[0], spanning[0] + len(spanning)))
+
+
+def test_a_split_table_never_leaves_a_page_with_one_or_two_rows() -> None:
+    from reportlab.lib.units import mm as _mm
+
+    from workbench.report.styles import MIN_SPLIT_ROWS, Styles, data_table
+
+    s = Styles(False)
+    rows = [[f"row {i}", str(i)] for i in range(20)]
+    table = data_table(s, ["Item", "Value"], rows, [80 * _mm, 40 * _mm], "LR")
+    _, full = table.wrap(120 * _mm, 10000)
+    row_h = full / 21
+    for keep in range(1, 20):  # room for the header and `keep` rows
+        parts = table.split(120 * _mm, row_h * (keep + 1) + 1)
+        if len(parts) == 2:
+            assert len(parts[0]._cellvalues) - 1 >= MIN_SPLIT_ROWS and len(parts[1]._cellvalues) - 1 >= MIN_SPLIT_ROWS
+        else:
+            assert keep < MIN_SPLIT_ROWS and parts == []
+
+
+def test_the_bom_total_row_never_stands_alone(docs: dict[str, Path]) -> None:
+    from pypdf import PdfReader
+
+    last = PdfReader(str(docs["bom-zh"])).pages[-1].extract_text() or ""
+    if "暂列项目" in last:  # the allowance table continues here: with company
+        assert "暂列费用合计" in last and "设备合计" in last and "项目总投资" in last

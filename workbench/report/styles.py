@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -98,6 +99,32 @@ def cell_paragraph(text: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
+MIN_SPLIT_ROWS = 3  # a table split across pages leaves at least this many body rows on each side
+
+
+class OrphanFreeTable(Table):
+    """A table that never leaves a page holding one or two of its rows (the header repeats on the next page)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (reportlab API)
+        parts = super().split(availWidth, availHeight)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        first = len(parts[0]._cellvalues) - head
+        second = len(parts[1]._cellvalues) - head
+        if second < MIN_SPLIT_ROWS and first > MIN_SPLIT_ROWS:
+            # Split earlier, so the rows that would be alone on the next page take company with them.
+            at = len(parts[0]._cellvalues)
+            give = sum(self._rowHeights[at - (MIN_SPLIT_ROWS - second):at])
+            parts = super().split(availWidth, availHeight - give)
+            if len(parts) != 2:
+                return parts
+            first = len(parts[0]._cellvalues) - head
+        if first < MIN_SPLIT_ROWS and availHeight < 300:
+            return []  # too little room here: the whole table starts on the next page
+        return parts
+
+
 def data_table(styles: Styles, header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float],
                align: str = "", total_rows: Sequence[int] = (), group_rows: Sequence[int] = (),
                repeat: int = 1, bold_rows: Sequence[int] = ()) -> Table:
@@ -112,7 +139,7 @@ def data_table(styles: Styles, header: Sequence[str], rows: Sequence[Sequence[ob
         st = bold if r in totals else cell
         data.append([v if isinstance(v, Paragraph) else cell_paragraph(v, st[align[i]])
                      for i, v in enumerate(row)])
-    table = Table(data, colWidths=list(widths), repeatRows=repeat, hAlign="LEFT")
+    table = OrphanFreeTable(data, colWidths=list(widths), repeatRows=repeat, hAlign="LEFT")
     cmds: list[tuple[object, ...]] = [
         *BASE_TABLE,
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
