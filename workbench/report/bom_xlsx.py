@@ -208,7 +208,7 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
     allowance_sum = f"+SUM(D{first_allowance + 1}:D{row - 1})" if bom.allowances else ""
     summary.write_formula(row, 3, f"=D{equipment_row + 1}{allowance_sum}", f_total_money, float(bom.project_total))
     row += 2
-    for note in price_basis_notes(bom, fmt, t, options.validity_days):
+    for note in price_basis_notes(bom, fmt, t, design.proposal.validity_days or options.validity_days):
         summary.write_string(row, 0, note)
         row += 1
     summary.set_column(0, 0, 40)
