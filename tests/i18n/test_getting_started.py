@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from workbench.ui import i18n
-from workbench.ui.getting_started import GettingStartedDialog, walkthrough_path
+from workbench.ui.dialogs.getting_started import GettingStartedDialog, walkthrough_path
 
 
 def test_the_walkthrough_renders_as_markdown(qtbot: QtBot) -> None:

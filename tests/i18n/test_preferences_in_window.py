@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from workbench.ui.getting_started import GettingStartedDialog
+from workbench.ui.dialogs.getting_started import GettingStartedDialog
 from workbench.ui.main_window import MainWindow
 from workbench.ui.dialogs.preferences import PreferencesDialog
 from workbench.ui.settings import Settings

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from workbench.model import Catalog, Design
 from workbench.report.options import ReportOptions
-from workbench.ui.export_dialog import ExportDialog, start_export
+from workbench.ui.dialogs.export_dialog import ExportDialog, start_export
 
 
 def test_dialog_builds_options_and_validates(qtbot: QtBot, sample: Design, catalog: Catalog, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def _foreign_lock(path: Path, **changes: Any) -> None:
                                                  ("cancel", "cancel")])
 def test_locked_by_someone_else_asks(button: str, choice: str, golden_copy: Path, qtbot: Any,
                                      click_on_exec: Callable[[str], list[str]]) -> None:
-    from workbench.ui.lock_prompt import lock_for_open
+    from workbench.ui.dialogs.lock_prompt import lock_for_open
 
     _foreign_lock(golden_copy)
     shown = click_on_exec(button)
@@ -40,7 +40,7 @@ def test_free_own_and_stale_locks_open_without_asking(golden_copy: Path, qtbot: 
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from workbench.ui.lock_prompt import lock_for_open
+    from workbench.ui.dialogs.lock_prompt import lock_for_open
 
     def check_lock_before_open(parent: None, path: Path) -> str:
         choice, lock = lock_for_open(parent, path)
@@ -64,7 +64,7 @@ def test_free_own_and_stale_locks_open_without_asking(golden_copy: Path, qtbot: 
 
 def test_a_folder_where_the_lock_belongs_offers_read_only(golden_copy: Path, qtbot: Any,
                                                          click_on_exec: Callable[[str], list[str]]) -> None:
-    from workbench.ui.lock_prompt import lock_for_open
+    from workbench.ui.dialogs.lock_prompt import lock_for_open
 
     lock_path(golden_copy).mkdir()  # mkdir X.dchall.json.lock
     shown = click_on_exec("read_only")

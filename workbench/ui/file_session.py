@@ -13,7 +13,7 @@ from workbench.io.autosave_store import AutosaveEntry
 from workbench.io.lock import DesignLock, LockedError, acquire
 from workbench.ui.autosave import Autosaver
 from workbench.ui.document import Document
-from workbench.ui.lock_prompt import lock_for_open
+from workbench.ui.dialogs.lock_prompt import lock_for_open
 from workbench.ui.save_guard import SaveDecision, check_before_save
 
 log = logging.getLogger("workbench.files")

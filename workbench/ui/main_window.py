@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
 
     def export(self, kind: str) -> None:
         try:
-            from workbench.ui.export_dialog import export_design
+            from workbench.ui.dialogs.export_dialog import export_design
         except ImportError:
             self._not_available(self.tr("Export"))
             return
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
         return str(last) if last else None
 
     def show_getting_started(self) -> None:
-        from workbench.ui.getting_started import show_getting_started
+        from workbench.ui.dialogs.getting_started import show_getting_started
 
         show_getting_started(self)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from workbench.io.atomic import file_owner, replace_refusal
 from workbench.io.autosave_store import file_checksum
 from workbench.io.lock import DesignLock, LockedError, LockPathError, acquire, lock_path
-from workbench.ui.lock_prompt import holder_text
+from workbench.ui.dialogs.lock_prompt import holder_text
 
 SaveDecision = Literal["save", "save_as", "cancel"]
 

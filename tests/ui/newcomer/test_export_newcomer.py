@@ -14,7 +14,7 @@ from workbench.catalog import default_catalog
 from workbench.io.project import load_design
 from workbench.paths import sample_design_path
 from workbench.report.options import ReportOptions
-from workbench.ui.export_dialog import ExportDialog, start_export
+from workbench.ui.dialogs.export_dialog import ExportDialog, start_export
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from workbench.ui import i18n
 from workbench.ui.app import _parse, open_initial
 from workbench.ui.docks.metrics_widgets import CapacityRow
-from workbench.ui.getting_started import walkthrough_path
+from workbench.ui.dialogs.getting_started import walkthrough_path
 from workbench.ui.main_window import MainWindow
 from workbench.ui.scene.coords import to_scene
 from workbench.ui.scene.view import BLOCK_TYPE_MIME
