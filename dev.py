@@ -58,6 +58,32 @@ def window_can_start(argv: list[str], environ: dict[str, str] | None = None, loo
     return True
 
 
+# What the tests need from the system beyond Python packages: a program that renders DXF headless, and the
+# DXF files written by other people that its data package ships (tests/cad/test_librecad.py).
+TEST_SYSTEM_PACKAGES = {"librecad": Path("/usr/bin/librecad"), "librecad-data": Path("/usr/share/librecad/library")}
+
+
+def ensure_test_system_packages() -> bool:
+    """Install the Debian packages the tests need when missing (as root), or say the one command to run."""
+    missing = [pkg for pkg, path in TEST_SYSTEM_PACKAGES.items() if not path.exists()]
+    if not missing or not sys.platform.startswith("linux"):
+        return True
+    command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and subprocess.call(["which", "apt-get"],
+                                                                       stdout=subprocess.DEVNULL) == 0:
+        print(f"dev.py: installing {', '.join(missing)} for the DXF tests (first run only)", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        if subprocess.call(command, env=env, stdout=subprocess.DEVNULL) != 0:
+            subprocess.call(["apt-get", "update", "-q"], env=env, stdout=subprocess.DEVNULL)
+            if subprocess.call(command, env=env, stdout=subprocess.DEVNULL) != 0:
+                print(f"dev.py: could not install {', '.join(missing)}; run: sudo {' '.join(command)}", file=sys.stderr)
+                return False
+        return True
+    print(f"dev.py: the DXF tests need LibreCAD and its library of DXF files; run once:\n"
+          f"    sudo {' '.join(command)}", file=sys.stderr)
+    return False
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("run", "test", "bench", "setup"):
         print(__doc__)
@@ -74,6 +100,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call([str(PY), "-m", "workbench", *rest])
     if cmd == "bench":
         return subprocess.call([str(PY), "-m", "workbench", "bench", *rest])
+    if not ensure_test_system_packages():
+        return 2
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=env)
 
