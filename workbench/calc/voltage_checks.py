@@ -169,14 +169,17 @@ def voltage_checks(snap: Snapshot, catalog: Catalog) -> list[Check]:
     # 2. racks whose input does not take what their power system's converters deliver
     converters = _delivered(f, snap)
     racks = np.flatnonzero(f.rack[ti])
-    rack_system = f.system[racks]
-    for system in sorted(f.systems[c] for c in _present(rack_system, len(f.systems))):
+    n = len(f.types)
+    pair = f.system[racks] * n + ti[racks]  # (power system, type) of each rack
+    bad_pair = np.zeros(len(f.systems) * n, dtype=bool)
+    for p in _present(pair, len(bad_pair)):
+        system, i = divmod(p, n)
+        delivered = converters.get(f.systems[system]) or have
+        bad_pair[p] = bool(f.takes[i]) and bool(delivered) and not f.takes[i] & delivered
+    bad = racks[bad_pair[pair]]
+    for system in sorted({f.systems[c] for c in f.system[bad].tolist()}):
         delivered = converters.get(system) or have
-        in_system = racks[rack_system == f.systems.index(system)]
-        bad_type = np.zeros(len(f.types), dtype=bool)
-        for i in _present(ti[in_system], len(f.types)):
-            bad_type[i] = bool(f.takes[i]) and bool(delivered) and not f.takes[i] & delivered
-        rows = in_system[bad_type[ti[in_system]]]
+        rows = bad[f.system[bad] == f.systems.index(system)]
         for i, group in _groups_in_order(rows, ti[rows]):
             t, ids = _type(f, i), _ids(snap, group)
             takes = set(f.takes[i])
