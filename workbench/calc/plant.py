@@ -112,10 +112,13 @@ class PlantCache:
 
     def analysis(self, design: Design, catalog: Catalog, snap: Snapshot) -> FailureAnalysis:
         e = self._entry(design, catalog, snap)
-        if (e.fa is None or e.values is None or e.loss is None
-                or not (np.array_equal(e.values, snap.values) and np.array_equal(e.loss, snap.types.loss))):
+        # The flow shares each hall's rack air heat among its air units: a block moved to another hall
+        # changes the analysis though no figure did.
+        if (e.fa is None or e.values is None or e.loss is None or e.hall is None
+                or not (np.array_equal(e.values, snap.values) and np.array_equal(e.loss, snap.types.loss)
+                        and np.array_equal(e.hall, snap.hall))):
             e.fa = FailureAnalysis(design, catalog, e.graph, snap)
-            e.values, e.loss = snap.values.copy(), snap.types.loss.copy()
+            e.values, e.loss, e.hall = snap.values.copy(), snap.types.loss.copy(), snap.hall.copy()
         return e.fa
 
     def _entry(self, design: Design, catalog: Catalog, snap: Snapshot) -> _Entry:
@@ -124,14 +127,17 @@ class PlantCache:
         key = (design.connections_version, id(design.connections), len(design.connections), len(snap.ids),
                tuple(snap.loop_names))
         e = self._entries.get(id(design)) if self.keep else None
-        if (e is not None and e.ref() is design and e.key == key and e.ids == snap.ids
-                and np.array_equal(e.types, snap.type_index) and np.array_equal(e.loops, snap.loop_code)):
+        # The graph follows the catalog's ports (another catalog, another graph), and its findings name blocks.
+        if (e is not None and e.ref() is design and e.catalog() is catalog and e.key == key and e.ids == snap.ids
+                and np.array_equal(e.types, snap.type_index) and np.array_equal(e.loops, snap.loop_code)
+                and e.names == _problem_names(design, e.graph)):
             e.graph.hall = snap.hall.copy()
             return e
         for k in [k for k, old in self._entries.items() if old.ref() is None]:
             del self._entries[k]  # designs that are gone
-        e = _Entry(weakref.ref(design), key, list(snap.ids), snap.type_index.copy(), snap.loop_code.copy(),
-                   build_graph(design, catalog, snap))
+        graph = build_graph(design, catalog, snap)
+        e = _Entry(weakref.ref(design), weakref.ref(catalog), key, list(snap.ids), snap.type_index.copy(),
+                   snap.loop_code.copy(), graph, _problem_names(design, graph))
         if self.keep:
             self._entries[id(design)] = e
         return e
@@ -140,14 +146,23 @@ class PlantCache:
 @dataclass
 class _Entry:
     ref: weakref.ref[Design]
+    catalog: weakref.ref[Catalog]
     key: tuple[int, int, int, int, tuple[str, ...]]
     ids: list[str]
     types: NDArray[np.int64]
     loops: NDArray[np.int64]
     graph: PlantGraph
+    names: list[str]  # the names the graph's findings were worded with (see _problem_names)
     fa: FailureAnalysis | None = None
     values: NDArray[np.float64] | None = None
     loss: NDArray[np.float64] | None = None
+    hall: NDArray[np.int64] | None = None
+
+
+def _problem_names(design: Design, g: PlantGraph) -> list[str]:
+    """The current names of the blocks the graph's findings are about (a handful; a rename rewords them)."""
+    blocks = design.blocks
+    return [b.name if b is not None else "" for p in g.problems for b in map(blocks.get, p.block_ids)]
 
 
 def plant_section(design: Design, catalog: Catalog, snap: Snapshot,
