@@ -35,7 +35,13 @@ def test_bom_total_equals_calculated_capex(sample: Design, catalog: Catalog) -> 
     for cat, amount in r.cost["capex_by_category"].items():
         assert float(bom.cost_subtotal(cat)) == pytest.approx(convert(amount, "USD", fx, catalog.fx_rates),
                                                               abs=0.005 * bom.quantity)
-    assert bom.quantity == len(sample.blocks)
+    # One piece per drawn block; the connection runs come as metres per cable/busway class and pipe size.
+    runs = [ln for ln in bom.lines if ln.type_id.startswith("run.")]
+    assert bom.quantity - sum(ln.quantity for ln in runs) == len(sample.blocks)
+    run_usd = r.cost["capex_runs"]["power"] + r.cost["capex_runs"]["liquid"]
+    assert run_usd > 0 and {ln.category for ln in runs} == {"power", "cooling"}
+    assert float(sum((ln.extended_cost for ln in runs), Decimal(0))) == pytest.approx(
+        convert(run_usd, "USD", fx, catalog.fx_rates), abs=0.005 * bom.quantity)
 
 
 def test_bom_pdf_shows_lines_subtotals_and_total(built: dict[str, Path], sample: Design, catalog: Catalog) -> None:

@@ -17,6 +17,7 @@ from workbench.calc.groups import Groups, find_groups
 from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
 from workbench.calc.plant import PlantCache, plant_section
 from workbench.calc.results import SECTIONS, Results
+from workbench.calc.runs import run_cost_usd
 from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_type_table
 from workbench.calc.summary import cost, floor, hall_areas_m2, space
 from workbench.calc.voltage_checks import rack_bus, voltage_checks
@@ -39,9 +40,9 @@ def calculate(design: Design, catalog: Catalog, load_fraction: float | None = No
 class Calculator:
     """Holds the snapshot of the last run; `moved()` refreshes only the moved rows.
 
-    A move changes no power, cooling, space, floor or cost figure (hall membership is by hall id,
-    not position, and a footprint keeps its area when it turns), so `moved()` reuses them and
-    recomputes only the geometric checks of the moved blocks.
+    A move changes no power, cooling, space or floor figure (hall membership is by hall id, not
+    position, and a footprint keeps its area when it turns), so `moved()` reuses them and recomputes
+    only the geometric checks of the moved blocks and, with connections, the run costs (run lengths).
     """
 
     def __init__(self, catalog: Catalog) -> None:
@@ -54,7 +55,8 @@ class Calculator:
         self._geo_checks: list[Check] = []
         self._load_part: dict[str, Any] | None = None
         self._load_fraction: float | None = None
-        self._fixed: dict[str, Any] | None = None  # results a move cannot change
+        self._fixed: dict[str, Any] | None = None  # results a move cannot change (but the run costs)
+        self._cost_inputs: tuple[float, dict[str, float]] | None = None
         # The site's hourly year (workbench.climate.load_weather); None keeps the typed economizer hours.
         self.weather: WeatherYear | None = None
 
@@ -108,6 +110,8 @@ class Calculator:
         kept = e[~(touched[e[:, 3]] | touched[e[:, 4]])] if len(e) else e
         st.entries = merge_entries(kept, geometry_entries(s, design, st, idx))
         self._geo_checks = entries_checks(s, design, st)
+        if design.connections and self._cost_inputs is not None:
+            self._fixed["cost"] = self._cost(design, *self._cost_inputs)  # run lengths follow the blocks
         return self._assemble()
 
     def _loads(self, design: Design, values: dict[str, float], load_fraction: float | None) -> dict[str, Any]:
@@ -178,10 +182,24 @@ class Calculator:
             "pue_at_load": pue(at), "pue_curve": curve, "power": power, "cooling": cooling,
             "space": space(s, design, st, it_design, part["areas"]),
             "floor": floor(s, design, st, values["gravity_m_s2"], part["areas"]),
-            "cost": cost(s, design, self.catalog, it_design, values["ai_build_premium"]),
+            "cost": self._cost(design, it_design, values),
             "energy": energy, "ppue": ppue, "overhead_kw": overhead,
             "cap_checks": cap_checks, "unknown_checks": _unknown_checks(s), "plant": plant,
         }, self.weather, s, groups, values, part["areas"], design, self.catalog, price, design.site.currency)
+
+    def _cost(self, design: Design, it_kw: float, values: dict[str, float]) -> dict[str, Any]:
+        s = self._snap
+        assert s is not None
+        self._cost_inputs = (it_kw, values)  # a move re-prices the runs (their lengths change) with these
+        return cost(s, design, self.catalog, it_kw, values["ai_build_premium"], self._runs_usd(design, values))
+
+    def _runs_usd(self, design: Design, values: dict[str, float]) -> tuple[float, float]:
+        """What the connection runs cost (calc/runs.py), from the plant analysis the plant section keeps."""
+        prices = self.catalog.run_prices
+        if not design.connections or self._snap is None or prices is None:
+            return 0.0, 0.0
+        fa = self._plant_cache.analysis(design, self.catalog, self._snap)
+        return run_cost_usd(design, self.catalog, prices, fa, self._snap, values)
 
     def _assemble(self) -> Results:
         fixed = self._fixed

@@ -12,10 +12,16 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
+
+import numpy as np
+from numpy.typing import NDArray
 
 from workbench.calc.failure import FailureAnalysis
 from workbench.calc.graph import LIQUID, POWER
-from workbench.model.blocktype import Catalog
+from workbench.calc.snapshot import Snapshot
+from workbench.model.assumptions import effective_assumptions
+from workbench.model.blocktype import BlockType, Catalog
 from workbench.model.design import Design
 from workbench.model.run_prices import PipeSize, PowerClass, RunPrices
 
@@ -79,63 +85,140 @@ def run_quantities(design: Design, catalog: Catalog, prices: RunPrices,
                    analysis: FailureAnalysis | None = None) -> RunQuantities:
     """Every valid power and liquid connection as a run, and the metres per class and size, priced."""
     fa = analysis or FailureAnalysis(design, catalog)
-    g = fa.g
-    values = catalog.default_assumptions()
-    values.update(design.assumptions.values)
+    plan = _plan(fa, design, catalog, prices)
+    length = _lengths(fa, plan, fa.snap)
+    metres = _line_metres(plan, length)
+    ids = fa.g.edge_ids
+    labels = [p.label for p in prices.power] + [f"DN{p.dn}" for p in prices.liquid]
+    runs: list[Run] = []
+    for e, ln, m, load, amps, flow in zip(plan.edges.tolist(), plan.line.tolist(), length.tolist(),
+                                          plan.load.tolist(), plan.amps.tolist(), plan.flow.tolist()):
+        rating = labels[ln] if ln >= 0 else "above the price list"
+        if flow >= 0:
+            runs.append(Run(ids[e], "liquid", m, load, None, rating, flow))
+        else:
+            runs.append(Run(ids[e], "power", m, load, amps, rating))
+    unsized = [ids[e] for e in plan.edges[plan.line < 0].tolist()]
+    n_power = len(prices.power)
+    m = metres.tolist()
+    lines = [_power_line(prices.power[i], m[i], catalog) for i in range(n_power) if m[i] > 0]
+    lines += [_pipe_line(prices.liquid[i - n_power], m[i], catalog) for i in range(n_power, len(m)) if m[i] > 0]
+    return RunQuantities(tuple(runs), tuple(lines), tuple(unsized))
+
+
+def run_cost_usd(design: Design, catalog: Catalog, prices: RunPrices, analysis: FailureAnalysis,
+                 snap: Snapshot | None = None, values: dict[str, float] | None = None) -> tuple[float, float]:
+    """What the runs cost in USD, (power, liquid): each line's metres rounded up to whole metres as the BOM
+    counts them, times its price per metre. Array work only, so the calculation can afford it on every run
+    (the per-edge classes are kept with the analysis; a move only changes the lengths, read from `snap`, the
+    current snapshot with the analysis's rows, else the analysis's own)."""
+    plan = _plan(analysis, design, catalog, prices, values)
+    if not len(plan.edges):
+        return 0.0, 0.0
+    metres = np.ceil(_line_metres(plan, _lengths(analysis, plan, snap or analysis.snap)) - 1e-9)
+    usd = plan.usd_per_m * metres
+    n_power = len(prices.power)
+    return float(usd[:n_power].sum()), float(usd[n_power:].sum())
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Per counted edge (power into a non-standby input, liquid): its line (power classes, then pipe sizes;
+    -1 above the price list), metres of pipe per metre of run, load, current and flow (-1: power)."""
+
+    key: tuple[object, ...]
+    edges: NDArray[np.int64]
+    line: NDArray[np.int64]
+    per_run: NDArray[np.float64]
+    load: NDArray[np.float64]
+    amps: NDArray[np.float64]
+    flow: NDArray[np.float64]
+    riser_m: float
+    usd_per_m: NDArray[np.float64]  # per line
+
+
+_PLANS: WeakKeyDictionary[FailureAnalysis, _Plan] = WeakKeyDictionary()
+
+
+def _plan(fa: FailureAnalysis, design: Design, catalog: Catalog, prices: RunPrices,
+          values: dict[str, float] | None = None) -> _Plan:
+    values = values if values is not None else effective_assumptions(design, catalog)
     riser = values["run_riser_drop_m"]
     velocity = values["liquid_design_velocity_m_s"]
     pf = values["run_power_factor"]
     factor = values["run_sizing_factor"]
     rho, cp = values["coolant_density_kg_m3"], values["coolant_cp_kj_kgk"]
     dt_default = values["default_coolant_dt_k"]
-    flow = fa.normal
+    key = (id(prices), riser, velocity, pf, factor, rho, cp, dt_default)
+    kept = _PLANS.get(fa)
+    if kept is not None and kept.key == key:
+        return kept
+    g = fa.g
+    slot_standby = g.slot_standby[g.slot] if len(g.slot) else np.zeros(0, dtype=bool)
+    is_power = (g.kind == POWER) & ~slot_standby  # battery and generator feeds: sized by their equipment
+    is_liquid = g.kind == LIQUID
+    edges = np.flatnonzero(is_power | is_liquid)
+    # One feeder per input on a paralleled bus: an input wired to several modules of a stage (a PDU on its
+    # UPS lineup, a rack on its loop's CDUs) hangs from their common output bus, so it is one run (one
+    # cable, one supply-and-return branch) from the first of them (auto-connect lists the nearest first).
+    # Distribution whips (PlantGraph.slot_direct) are separate cables: each one is a run.
+    if len(edges):
+        slot = g.slot[edges]
+        direct = g.slot_direct[slot]
+        _, first = np.unique(slot[~direct], return_index=True)
+        edges = np.sort(np.concatenate([edges[direct], edges[~direct][first]]))
+    a, b = g.src[edges], g.dst[edges]
+    power = is_power[edges]
     # What each node draws at design load with everything in service: racks their IT, devices their input.
-    draw = [float(x) for x in flow.input_kw.tolist()]
-    it = fa.model.it_kw.tolist()
-    liq = fa.model.liquid_kw.tolist()
-    dt = fa.snap.col("coolant_dt_k").tolist()
-    x = fa.snap.x.tolist()
-    y = fa.snap.y.tolist()
-    runs: list[Run] = []
-    unsized: list[str] = []
-    power_m: dict[int, float] = {}
-    pipe_m: dict[int, float] = {}
-    for e, cid in enumerate(g.edge_ids):
-        kind = int(g.kind[e])
-        if kind not in (POWER, LIQUID):
-            continue
-        a, b = int(g.src[e]), int(g.dst[e])
-        length = (abs(x[a] - x[b]) + abs(y[a] - y[b])) / 1000.0 + riser
-        if kind == POWER:
-            port = catalog.types[g.type_ids[b]].port(design.connections[cid].to_port)
-            if port is not None and port.standby:
-                continue  # battery and generator feeds are sized by their own equipment, not by load
-            load = it[b] if g.is_rack[b] else draw[b]
-            out = catalog.types[g.type_ids[a]].port(design.connections[cid].from_port)
-            volts, phases = prices.volts.get(out.voltages[0] if out and out.voltages else "ac_lv", (415.0, 3))
-            amps = load * 1000.0 / (math.sqrt(3) * volts * pf if phases == 3 else volts) * factor
-            cls = next((i for i, p in enumerate(prices.power) if p.max_a >= amps), None)
-            if cls is None:
-                unsized.append(cid)
-                runs.append(Run(cid, "power", length, load, amps, "above the price list"))
-                continue
-            power_m[cls] = power_m.get(cls, 0.0) + length
-            runs.append(Run(cid, "power", length, load, amps, prices.power[cls].label))
-        else:
-            heat = liq[b]
-            k = dt[b] if dt[b] > 0 else dt_default
-            m3_s = heat / (rho * cp * k) if heat > 0 else 0.0
-            need_mm = math.sqrt(4.0 * m3_s / (math.pi * velocity)) * 1000.0
-            size = next((i for i, p in enumerate(prices.liquid) if p.inner_mm >= need_mm), None)
-            if size is None:
-                unsized.append(cid)
-                runs.append(Run(cid, "liquid", length, heat, None, "above the price list", m3_s * 60000.0))
-                continue
-            pipe_m[size] = pipe_m.get(size, 0.0) + 2.0 * length  # supply and return
-            runs.append(Run(cid, "liquid", length, heat, None, f"DN{prices.liquid[size].dn}", m3_s * 60000.0))
-    lines = [_power_line(prices.power[i], m, catalog) for i, m in sorted(power_m.items())]
-    lines += [_pipe_line(prices.liquid[i], m, catalog) for i, m in sorted(pipe_m.items())]
-    return RunQuantities(tuple(runs), tuple(lines), tuple(unsized))
+    draw = np.where(g.is_rack, fa.model.it_kw, fa.normal.input_kw)
+    liquid_kw = fa.model.liquid_kw
+    load = np.where(power, draw[b], liquid_kw[b])
+    # Source voltage per type (every type's power outputs share their first voltage), spread over nodes.
+    table = [catalog.types[t] for t in fa.snap.types.ids]
+    vp = [prices.volts.get(_out_voltage(t), (415.0, 3)) for t in table] or [(415.0, 3)]
+    volts = np.asarray([v for v, _ in vp], dtype=float)[fa.snap.type_index]
+    three = np.asarray([ph == 3 for _, ph in vp], dtype=bool)[fa.snap.type_index]
+    denom = np.where(three[a], math.sqrt(3) * volts[a] * pf, volts[a])
+    amps = load * 1000.0 / np.where(denom > 0, denom, 1.0) * factor
+    max_a = np.asarray([p.max_a for p in prices.power], dtype=float)
+    cls = np.searchsorted(max_a, amps, side="left") if len(max_a) else np.zeros(len(edges), dtype=np.int64)
+    cls = np.where(cls < len(max_a), cls, -1)
+    dt = fa.snap.col("coolant_dt_k")[b]
+    dt = np.where(dt > 0, dt, dt_default)
+    m3_s = np.where(load > 0, load / (rho * cp * dt), 0.0)
+    need_mm = np.sqrt(4.0 * m3_s / (math.pi * velocity)) * 1000.0
+    inner = np.asarray([p.inner_mm for p in prices.liquid], dtype=float)
+    size = np.searchsorted(inner, need_mm, side="left") if len(inner) else np.zeros(len(edges), dtype=np.int64)
+    size = np.where(size < len(inner), size + len(max_a), -1)
+    line = np.where(power, cls, size).astype(np.int64)
+    usd = [_usd(p.price_per_m, p.currency, catalog) for p in prices.power]
+    usd += [_usd(p.price_per_m, p.currency, catalog) for p in prices.liquid]
+    plan = _Plan(key, edges, line, np.where(power, 1.0, 2.0), load.astype(float), np.where(power, amps, -1.0),
+                 np.where(power, -1.0, m3_s * 60000.0), float(riser), np.asarray(usd, dtype=float))
+    _PLANS[fa] = plan
+    return plan
+
+
+def _out_voltage(t: BlockType) -> str:
+    for p in t.ports:
+        if p.kind == "power" and p.direction == "out":
+            return p.voltages[0] if p.voltages else "ac_lv"
+    return "ac_lv"
+
+
+def _lengths(fa: FailureAnalysis, plan: _Plan, snap: Snapshot) -> NDArray[np.float64]:
+    """One-way length of each counted run: the orthogonal distance between the centres, riser and drop."""
+    a, b = fa.g.src[plan.edges], fa.g.dst[plan.edges]
+    x, y = snap.x, snap.y
+    out: NDArray[np.float64] = (np.abs(x[a] - x[b]) + np.abs(y[a] - y[b])) / 1000.0 + plan.riser_m
+    return out
+
+
+def _line_metres(plan: _Plan, length: NDArray[np.float64]) -> NDArray[np.float64]:
+    ok = plan.line >= 0
+    out: NDArray[np.float64] = np.bincount(plan.line[ok], weights=(length * plan.per_run)[ok],
+                                           minlength=len(plan.usd_per_m)).astype(float)
+    return out
 
 
 def _usd(amount: float, currency: str, catalog: Catalog) -> float:

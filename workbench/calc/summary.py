@@ -101,9 +101,12 @@ def floor(s: Snapshot, design: Design, st: GeometryState, gravity: float,
             "max_block_kn_m2": float(st.kn_m2.max()) if len(st.kn_m2) else 0.0, "halls": halls}
 
 
-def cost(s: Snapshot, design: Design, catalog: Catalog, it_kw: float, premium: float) -> dict[str, Any]:
+def cost(s: Snapshot, design: Design, catalog: Catalog, it_kw: float, premium: float,
+         runs_usd: tuple[float, float] = (0.0, 0.0)) -> dict[str, Any]:
     """Equipment CAPEX in the base currency (USD): the snapshot's prices are already in it.
 
+    `runs_usd` is what the connection runs cost (power cable and busway, supply and return pipe;
+    calc/runs.py::run_cost_usd), counted in the power and cooling categories as the BOM lists them.
     Converting to the site's or a report's currency happens once, at the edge (calc.money.convert).
     """
     currency, rate = BASE_CURRENCY, 1.0
@@ -111,7 +114,10 @@ def cost(s: Snapshot, design: Design, catalog: Catalog, it_kw: float, premium: f
     price = s.col("price") * (1.0 + premium)
     cat = s.category
     by_cat = dict(zip(CATEGORIES, np.bincount(cat, weights=price, minlength=len(CATEGORIES)).astype(float).tolist()))
-    total = float(price.sum())
+    run_power, run_liquid = (x * (1.0 + premium) for x in runs_usd)  # the build premium, as on equipment
+    by_cat["power"] = by_cat.get("power", 0.0) + run_power
+    by_cat["cooling"] = by_cat.get("cooling", 0.0) + run_liquid
+    total = float(price.sum()) + run_power + run_liquid
     # IT hardware dwarfs the facility in AI halls; keep both visible so $/MW compares with published
     # facility figures (Cushman & Wakefield's $/MW excludes owner-furnished IT).
     it_equipment = by_cat["compute"] + by_cat["network"] + by_cat["storage"]
@@ -120,5 +126,6 @@ def cost(s: Snapshot, design: Design, catalog: Catalog, it_kw: float, premium: f
     return {"currency": currency, "fx_rate_per_usd": rate, "fx_source": catalog.fx_source, "note": note,
             "capex_by_category": by_cat, "capex_total": total,
             "capex_it_equipment": it_equipment, "capex_facility_equipment": facility,
+            "capex_runs": {"power": run_power, "liquid": run_liquid},
             "cost_per_mw_it": total / per_mw if it_kw > 0 else 0.0,
             "facility_cost_per_mw_it": facility / per_mw if it_kw > 0 else 0.0}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from workbench.model.assumptions import fill_defaults
 from workbench.model.blocktype import BlockType, Catalog, ParameterSpec
 from workbench.model.design import Design
 from workbench.model.problems import InputError, Problem
+from workbench.model.run_prices import RunPrices
 from workbench.paths import resources_dir
 
 BASE_CURRENCY = "USD"
@@ -142,8 +144,24 @@ def load_catalog(extra_files: Iterable[Path] = (), root: Path | None = None) -> 
             catalog.types[bt.id] = bt
     catalog.parameters = load_parameters(res / "assumptions.json", problems)
     catalog.fx_rates, catalog.fx_source = load_fx_rates(res / "fx_rates.json", problems)
+    catalog.run_prices = _run_prices(res / "run_prices.json", problems)
     problems += _unpriced(catalog)
     return catalog, problems
+
+
+def _run_prices(path: Path, problems: list[Problem]) -> RunPrices | None:
+    """The per-metre run price list; its problems are reported and the runs go unpriced."""
+    from workbench.catalog.run_prices import parse_run_prices  # that module reads the file the same way
+
+    if not path.is_file():
+        return None
+    try:
+        return parse_run_prices(json.loads(path.read_text("utf-8")), path.name)
+    except InputError as exc:
+        problems += exc.problems
+    except (OSError, ValueError) as exc:
+        problems.append(Problem(path.name, f"cannot be read: {exc}"))
+    return None
 
 
 def _unpriced(catalog: Catalog) -> list[Problem]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.model.ports import Port
+from workbench.model.run_prices import RunPrices
 
 CATEGORIES = ("compute", "network", "storage", "power", "cooling", "structure")
 RACK_CATEGORIES = ("compute", "network", "storage")
@@ -148,6 +149,8 @@ class Catalog:
     fx_rates: dict[str, float] = field(default_factory=lambda: {"USD": 1.0})
     fx_source: str = ""
     libraries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Per-metre prices of connection runs (resources/run_prices.json); None: runs are not priced.
+    run_prices: RunPrices | None = None
 
     def get(self, type_id: str) -> BlockType | None:
         return self.types.get(type_id)

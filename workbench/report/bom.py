@@ -12,6 +12,7 @@ from workbench.calc.snapshot import OVERRIDABLE, Snapshot, build_snapshot, build
 from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import CATEGORIES, RACK_CATEGORIES, Catalog
 from workbench.model.design import Design
+from workbench.report.bom_runs import RUN_PREFIX, run_bom_lines
 from workbench.report.options import ReportOptions
 
 _PRICE = OVERRIDABLE.index("price")
@@ -204,6 +205,7 @@ def build_bom(design: Design, catalog: Catalog, options: ReportOptions, snap: Sn
                 unit_cost=pricing.unit_cost(float(usd)), unit_price=pricing.unit_price(float(usd)),
                 list_price=t.price.amount, list_currency=t.price.currency, price_date=t.price.date,
                 basis=t.price.basis, overridden=abs(float(usd) - round(catalog_usd, 6)) > 1e-6, usd=float(usd)))
+    lines += run_bom_lines(design, catalog, pricing, lang)  # cable/busway and pipe metres (calc/runs.py)
     lines.sort(key=lambda ln: (CATEGORIES.index(ln.category), ln.name.casefold(), ln.type_id, ln.unit_price))
     cats = [c for c in CATEGORIES if any(ln.category == c for ln in lines)]
     bom = Bom(lines, pricing, unknown_blocks=len(snap.unknown), categories=cats)
@@ -241,10 +243,19 @@ def _allowances(bom: Bom, design: Design, catalog: Catalog, snap: Snapshot,
                              specs[param].source if param in specs else ""))
 
     facility_cost = bom.total_cost - sum((bom.cost_subtotal(c) for c in RACK_CATEGORIES), Decimal(0))
-    share("lv_switchboards", "allowance_lv_switchboards", "power", bom.cost_subtotal("power"),
-          bom.subtotal("power"))
-    share("piping_coolant", "allowance_piping_coolant", "cooling", bom.cost_subtotal("cooling"),
-          bom.subtotal("cooling"))
+    # Connection runs (run.* lines) are priced installed, per metre: the LV board, piping and installation
+    # shares apply to the equipment only, so nothing is counted twice.
+    runs = [ln for ln in bom.lines if ln.type_id.startswith(RUN_PREFIX)]
+
+    def runs_of(cat: str | None) -> tuple[Decimal, Decimal]:
+        picked = [ln for ln in runs if cat is None or ln.category == cat]
+        return (sum((ln.extended_cost for ln in picked), Decimal(0)), sum((ln.extended for ln in picked), Decimal(0)))
+
+    (pc, pp), (cc, cp), (fc, fp) = runs_of("power"), runs_of("cooling"), runs_of(None)
+    share("lv_switchboards", "allowance_lv_switchboards", "power", bom.cost_subtotal("power") - pc,
+          bom.subtotal("power") - pp)
+    share("piping_coolant", "allowance_piping_coolant", "cooling", bom.cost_subtotal("cooling") - cc,
+          bom.subtotal("cooling") - cp)
     share("bms_epms", "allowance_bms_epms", "facility", facility_cost, bom.facility_equipment)
     if white_space_m2 is None:  # as the calculation counts it: the halls that hold IT racks
         from workbench.calc.summary import hall_areas_m2
@@ -255,12 +266,13 @@ def _allowances(bom: Bom, design: Design, catalog: Catalog, snap: Snapshot,
         white_space_m2 = sum(w for h, (_, w) in zip(design.halls, areas) if h.id in with_racks or not with_racks)
     per_unit("fire", "allowance_fire_usd_per_m2", "white_space", float(white_space_m2))
     # Batteries: only where a UPS price excludes them and the design draws no battery of its own.
-    has_battery = any(catalog.types[ln.type_id].kind in ("battery", "bbu") for ln in bom.lines)
+    equipment = [ln for ln in bom.lines if ln.type_id in catalog.types]
+    has_battery = any(catalog.types[ln.type_id].kind in ("battery", "bbu") for ln in equipment)
     if not has_battery:
-        ups_kw = sum(catalog.types[ln.type_id].power.rating_kw * ln.quantity  # type: ignore[union-attr]
-                     for ln in bom.lines
+        ups_kw = sum(catalog.types[ln.type_id].power.rating_kw * ln.quantity  # type: ignore[union-attr,misc]
+                     for ln in equipment
                      if catalog.types[ln.type_id].power is not None and "excludes batteries" in ln.basis)
         per_unit("battery", "allowance_battery_usd_per_kw", "ups_kw", float(ups_kw))
-    share("installation", "allowance_installation", "facility", facility_cost, bom.facility_equipment)
+    share("installation", "allowance_installation", "facility", facility_cost - fc, bom.facility_equipment - fp)
     share("commissioning", "allowance_commissioning", "facility", facility_cost, bom.facility_equipment)
     return out

@@ -6,7 +6,6 @@ import math
 from typing import TYPE_CHECKING
 
 from workbench.calc.runs import RunLine, run_quantities
-from workbench.catalog.run_prices import default_run_prices
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
 from workbench.text.language import load_language
@@ -14,17 +13,21 @@ from workbench.text.language import load_language
 if TYPE_CHECKING:
     from workbench.report.bom import BomLine, Pricing
 
+RUN_PREFIX = "run."  # type_id of a run line: run.power.<class> or run.liquid.<DN>
+
 
 def run_bom_lines(design: Design, catalog: Catalog, pricing: Pricing, lang: str) -> list[BomLine]:
     """One line per power class (category power) and pipe size (category cooling), in whole metres;
-    none while the design has no connections."""
+    none while the design has no connections or the catalog has no run price list. The calculation's CAPEX
+    counts the same metres at the same prices (calc/runs.py::run_cost_usd), so the BOM total still equals it."""
     from workbench.report.bom import BomLine
 
-    if not design.connections:
+    prices = catalog.run_prices
+    if not design.connections or prices is None:
         return []
     words = load_language(lang)
     out = []
-    for ln in run_quantities(design, catalog, default_run_prices()).lines:
+    for ln in run_quantities(design, catalog, prices).lines:
         metres = math.ceil(ln.metres - 1e-9)
         if metres <= 0:
             continue
@@ -37,7 +40,7 @@ def run_bom_lines(design: Design, catalog: Catalog, pricing: Pricing, lang: str)
 
 
 def _type_id(ln: RunLine) -> str:
-    return f"run.{ln.kind}.{ln.rating.replace(' ', '').replace('≤', 'le').replace(',', '')}"
+    return f"{RUN_PREFIX}{ln.kind}.{ln.rating.replace(' ', '').replace('≤', 'le').replace(',', '')}"
 
 
 def _name(ln: RunLine, words: object) -> str:

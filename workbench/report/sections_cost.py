@@ -37,7 +37,11 @@ def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowab
         groups.append(len(rows))
         rows.append([t(f"category.{cat}"), "", "", "", "", ""])
         for tid in dict.fromkeys(ln.type_id for ln in bom.lines if ln.category == cat):
-            bt = ctx.catalog.types[tid]
+            bt = ctx.catalog.types.get(tid)
+            if bt is None:  # a connection run: metres of one cable/busway class or pipe size (no size, weight)
+                name = next(ln.name for ln in bom.lines if ln.type_id == tid)
+                rows.append([name, tid, fmt.num(counts[tid]), "—", "—", "—"])
+                continue
             size = (f"{fmt.num(bt.width_mm)} × {fmt.num(bt.depth_mm)} × {fmt.num(bt.height_mm)}"
                     if fmt.units == "si" else
                     f"{fmt.num(bt.width_mm / 25.4)} × {fmt.num(bt.depth_mm / 25.4)} × {fmt.num(bt.height_mm / 25.4)}")

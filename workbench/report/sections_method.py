@@ -55,9 +55,15 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
     # sources of the block types used
     out += heading(ctx, t("method.sources"), 1)
     used = list(dict.fromkeys(ln.type_id for ln in ctx.bom.lines))
+    lines = {ln.type_id: ln for ln in ctx.bom.lines}
     rows = []
     for tid in used:
-        bt = ctx.catalog.types[tid]
+        bt = ctx.catalog.types.get(tid)
+        if bt is None:  # a connection run line: its per-metre price and source come from the run price list
+            ln = lines[tid]
+            rows.append([Paragraph(f"{markup(ln.name)}<br/><font size=\"6.5\" color=\"#5b6673\">{markup(tid)}</font>",
+                                   s.cell), src(ln.basis) or "—", "—", ln.price_date or "—"])
+            continue
         # The catalog id sits under the name (as parameter keys do) so the source text gets the width.
         rows.append([Paragraph(f"{markup(bt.display_name(ctx.options.lang))}<br/>"
                                f"<font size=\"6.5\" color=\"#5b6673\">{markup(tid)}</font>", s.cell),
