@@ -9,23 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.designs import small_hall
-from workbench.catalog import default_catalog
-from workbench.model import Catalog, Design
+from tests.designs import catalog, empty  # noqa: F401  (fixtures for every folder; a folder may offer its own)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-@pytest.fixture(scope="session")
-def catalog() -> Catalog:
-    """The shipped catalog (a folder's conftest may offer its own)."""
-    return default_catalog()
-
-
-@pytest.fixture
-def empty(catalog: Catalog) -> Design:
-    """A new design with one empty 20 m × 10 m hall (tests/designs.py)."""
-    return small_hall(catalog)
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,25 @@
-"""Small designs built with the model API for tests: a 20 m × 10 m hall and a helper to place blocks in it."""
+"""Small designs built with the model API for tests: a 20 m × 10 m hall, a helper to place blocks in it, and the
+`catalog` and `empty` fixtures (each folder's conftest.py imports them: the no-Qt run does not load tests/conftest.py).
+"""
 
 from __future__ import annotations
 
-from workbench.catalog import new_design
+import pytest
+
+from workbench.catalog import default_catalog, new_design
 from workbench.model import Block, Catalog, Design, Hall
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The shipped catalog."""
+    return default_catalog()
+
+
+@pytest.fixture
+def empty(catalog: Catalog) -> Design:
+    """A new design with one empty 20 m × 10 m hall."""
+    return small_hall(catalog)
 
 
 def small_hall(catalog: Catalog) -> Design:
