@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +35,12 @@ SCHEMES = ["N", "N+1", "N+2", "2N", "2(N+1)", "DR"]
 OVERRIDES = ["it_kw", "air_fraction", "weight_kg", "price", "width_mm"]
 
 ids = st.text("abcdefghijklmnopqrstuvwxyz0123456789_.:-", min_size=1, max_size=20)
+
+
+def _override_value(key: str) -> st.SearchStrategy[float]:
+    """What the schema accepts: fractions 0..1, anything else 0 or 1e-6..1e9."""
+    return st.floats(0, 1) if key.endswith("_fraction") else st.just(0.0) | st.floats(1e-6, 1e9)
+
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 mm = st.floats(-1e7, 1e7, allow_nan=False)
 size_mm = st.floats(1.0, 1e6, allow_nan=False)
@@ -65,7 +72,8 @@ def designs(draw: Any) -> Design:
                   power_system=draw(st.sampled_from(["", "main", "alt"])),
                   cooling_loop=draw(st.sampled_from(["", "liquid", "air"])),
                   module_id=draw(st.sampled_from(["", *modules])), locked=draw(st.booleans()),
-                  overrides=draw(st.dictionaries(st.sampled_from(OVERRIDES), st.floats(0, 1e9), max_size=3)))
+                  overrides={k: draw(_override_value(k))
+                             for k in draw(st.lists(st.sampled_from(OVERRIDES), max_size=3, unique=True))})
         blocks[b.id] = b
     site = Site(name=draw(texts), customer=draw(texts), location=draw(texts),
                 currency=draw(st.sampled_from(["USD", "EUR", "CNY"])),
@@ -127,8 +135,9 @@ def edit_for(draw: Any, design: Design, counter: list[int]) -> Edit:
         return SetBlockField(draw(st.lists(st.sampled_from(block_ids), min_size=1, max_size=2, unique=True)),
                              name, [value])
     if kind == "override":
-        return SetBlockField([draw(st.sampled_from(block_ids))], draw(st.sampled_from(OVERRIDES)),
-                             [draw(st.none() | st.floats(0, 1e6))], override=True)
+        key = draw(st.sampled_from(OVERRIDES))
+        return SetBlockField([draw(st.sampled_from(block_ids))], key, [draw(st.none() | _override_value(key))],
+                             override=True)
     if kind == "site":
         return SetSiteField(draw(st.sampled_from(["name", "customer", "notes"])), draw(texts))
     if kind == "assumption":
@@ -174,3 +183,12 @@ def test_random_edit_sequences_undo_to_the_original_and_redo_to_the_final(data: 
     assert design_to_dict(design) == final
     # And the final state survives a save/load round trip like any other design.
     assert loads_design(dumps(design)).design == design
+
+
+def test_an_override_the_file_could_not_hold_is_refused_when_typed() -> None:
+    """A 5e-324 kW rating or a fraction above 1 saved fine and then could not be opened again."""
+    for key, value in (("rating_kw", 5e-324), ("it_kw", 1e-300), ("liquid_fraction", 1.5), ("it_kw", 2e9)):
+        with pytest.raises(ValueError, match=key):
+            SetBlockField(["b"], key, [value], override=True)
+    SetBlockField(["b"], "it_kw", [0.0], override=True)
+    SetBlockField(["b"], "liquid_fraction", [1.0], override=True)

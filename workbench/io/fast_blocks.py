@@ -10,6 +10,8 @@ import math
 import re
 from typing import Any
 
+from workbench.model.design import override_problem
+
 _ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 _ALLOWED = frozenset({"id", "type", "x_mm", "y_mm", "rotation_deg", "name", "hall", "power_system",
                       "cooling_loop", "module", "locked", "overrides"})
@@ -18,9 +20,6 @@ OVERRIDE_KEYS = frozenset({"it_kw", "air_fraction", "liquid_fraction", "coolant_
                            "air_kw", "liquid_kw", "heat_rejection_kw", "fan_kw", "pump_kw", "cop", "price",
                            "width_mm", "depth_mm"})
 _MAX_MM = 10_000_000.0
-_MAX_OVERRIDE = 1_000_000_000.0
-_MIN_OVERRIDE = 0.000001
-FRACTION_KEYS = frozenset({"air_fraction", "liquid_fraction"})
 
 
 def _number(v: Any, low: float, high: float) -> bool:
@@ -55,8 +54,7 @@ def block_surely_valid(b: Any) -> bool:
         return False
     # Fractions stay within 0..1; other values are 0 or at least _MIN_OVERRIDE (a 5e-324 kW rating makes
     # every quotient infinite). Anything else goes to the full validator for its message.
-    return all(_number(v, 0.0, 1.0) if k in FRACTION_KEYS else
-               (_number(v, 0.0, _MAX_OVERRIDE) and (v == 0 or v >= _MIN_OVERRIDE)) for k, v in ov.items())
+    return all(type(v) in (int, float) and override_problem(k, float(v)) is None for k, v in ov.items())
 
 
 def blocks_surely_valid(blocks: Any) -> bool:

@@ -176,6 +176,24 @@ class Design:
         return [b for b in self.blocks.values() if b.module_id == module_id]
 
 
+# Per-block overrides the project file accepts (the schema says the same): fractions 0..1; anything else 0 or
+# between these, since a 5e-324 kW rating makes every quotient infinite.
+FRACTION_OVERRIDES = frozenset({"air_fraction", "liquid_fraction"})
+MIN_OVERRIDE = 0.000001
+MAX_OVERRIDE = 1_000_000_000.0
+
+
+def override_problem(key: str, value: float) -> str | None:
+    """Why an override value cannot be stored in a design, or None."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return "must be a finite number"
+    if key in FRACTION_OVERRIDES:
+        return None if 0.0 <= value <= 1.0 else f"{value:g} is outside 0…1"
+    if value == 0.0 or MIN_OVERRIDE <= value <= MAX_OVERRIDE:
+        return None
+    return f"{value:g} must be 0, or between {MIN_OVERRIDE:g} and {MAX_OVERRIDE:g}"
+
+
 MAX_REDUNDANT_K = 99  # the schema's limit too: more spare modules than that is a typing error
 _SCHEME_K = re.compile(r"N\+([0-9]+)|2\(N\+([0-9]+)\)", re.ASCII)
 

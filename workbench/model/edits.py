@@ -14,6 +14,7 @@ from workbench.model.design import (
     Hall,
     ModuleInstance,
     Site,
+    override_problem,
     parse_scheme,
 )
 
@@ -163,6 +164,11 @@ class SetBlockField(Edit):
             raise ValueError(f"{self.field_name!r} is not an editable block field")
         if len(self.values) == 1 and len(self.ids) > 1:
             self.values = self.values * len(self.ids)
+        if self.override:
+            for value in self.values:
+                problem = None if value is None else override_problem(self.field_name, float(value))
+                if problem:  # the file could not be opened again: refuse here, where the user typed it
+                    raise ValueError(f"{self.field_name}: {problem}")
 
     def apply(self, design: Design) -> None:
         self._old = []

@@ -234,5 +234,8 @@ class BlockPage(QWidget):
         for b in self.blocks:
             t = cat.get(b.type_id)
             values.append(None if value is None or (t is not None and value == type_value(t, key)) else value)
-        return SetBlockField(ids, key, values, override=True,
-                             text=self._set_text(label, n))
+        try:
+            return SetBlockField(ids, key, values, override=True, text=self._set_text(label, n))
+        except ValueError as exc:  # a value the design file could not hold (1e-300 kW, a fraction above 1)
+            field.show_error(str(exc))
+            return None
