@@ -38,7 +38,7 @@ def designs(draw: st.DrawFn) -> object:
                   hall_id="hall-1", power_system=draw(st.sampled_from(["", "A", "B"])),
                   locked=draw(st.booleans()))
         if draw(st.booleans()):
-            b.overrides["it_kw"] = draw(st.floats(0, 1000))
+            b.overrides["it_kw"] = draw(st.just(0.0) | st.floats(1e-6, 1000))  # the schema: 0 or 1e-6 … 1e9
         d.blocks[b.id] = b
     d.assumptions.values["it_utilisation"] = draw(st.floats(0, 1))
     return d
