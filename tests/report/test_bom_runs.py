@@ -92,3 +92,20 @@ def test_xlsx_reopened_shows_the_run_lines(tmp_path: Path, hall: Design, catalog
     found = {r[model]: r[qty] for r in rows if str(r.get(model) or "").startswith("run.")}
     assert found == {ln.type_id: ln.quantity for ln in _runs(bom)}
     assert any(str(r[model]).startswith("run.liquid.DN") for r in rows if r.get(model))
+
+
+def test_many_moves_priced_incrementally_equal_a_fresh_calculation(hall: Design, catalog: Catalog) -> None:
+    """Moves re-measure only the runs of the moved blocks; after a series of them the CAPEX equals a full
+    calculation (and so the BOM) to the cent."""
+    calc = Calculator(catalog)
+    calc.run(hall)
+    movable = sorted(b.id for b in hall.blocks.values() if b.type_id.startswith(("rack.", "cool.cdu", "pwr.pdu")))
+    for k, bid in enumerate(movable[::7]):
+        hall.blocks[bid].x_mm += (-1) ** k * 1234.5
+        hall.blocks[bid].y_mm += 250.0 * (k % 3)
+        moved = calc.moved(hall, [bid]).cost.to_dict()
+    fresh = calculate(hall, catalog).cost.to_dict()
+    assert moved["capex_runs"] == fresh["capex_runs"]
+    assert moved["capex_total"] == pytest.approx(fresh["capex_total"], abs=0.01)
+    bom = build_bom(hall, catalog, ReportOptions())
+    assert float(bom.total_cost) == pytest.approx(fresh["capex_total"], abs=0.005 * bom.quantity)

@@ -13,11 +13,12 @@ from workbench.calc import capacity_checks
 from workbench.calc.annual import with_year
 from workbench.calc.annual_inputs import WeatherYear
 from workbench.calc.checks import Check, GeometryState, entries_checks, geometry_entries, geometry_state, merge_entries
+from workbench.calc.failure import FailureAnalysis
 from workbench.calc.groups import Groups, find_groups
 from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
 from workbench.calc.plant import PlantCache, plant_section
 from workbench.calc.results import SECTIONS, Results
-from workbench.calc.runs import run_cost_usd
+from workbench.calc.runs import run_cost_usd, runs_touch
 from workbench.calc.snapshot import Snapshot, TypeTable, build_snapshot, build_type_table
 from workbench.calc.summary import cost, floor, hall_areas_m2, space
 from workbench.calc.voltage_checks import rack_bus, voltage_checks
@@ -57,6 +58,7 @@ class Calculator:
         self._load_fraction: float | None = None
         self._fixed: dict[str, Any] | None = None  # results a move cannot change (but the run costs)
         self._cost_inputs: tuple[float, dict[str, float]] | None = None
+        self._runs_fa: FailureAnalysis | None = None  # the plant analysis the runs were priced on
         # The site's hourly year (workbench.climate.load_weather); None keeps the typed economizer hours.
         self.weather: WeatherYear | None = None
 
@@ -110,8 +112,9 @@ class Calculator:
         kept = e[~(touched[e[:, 3]] | touched[e[:, 4]])] if len(e) else e
         st.entries = merge_entries(kept, geometry_entries(s, design, st, idx))
         self._geo_checks = entries_checks(s, design, st)
-        if design.connections and self._cost_inputs is not None:
-            self._fixed["cost"] = self._cost(design, *self._cost_inputs)  # run lengths follow the blocks
+        fa = self._runs_fa  # a move changes no figure, so the full run's analysis still holds
+        if fa is not None and self._cost_inputs is not None and runs_touch(fa, idx):
+            self._fixed["cost"] = self._cost(design, *self._cost_inputs, fa=fa, moved=idx)  # runs follow the blocks
         return self._assemble()
 
     def _loads(self, design: Design, values: dict[str, float], load_fraction: float | None) -> dict[str, Any]:
@@ -187,19 +190,22 @@ class Calculator:
             "cap_checks": cap_checks, "unknown_checks": _unknown_checks(s), "plant": plant,
         }, self.weather, s, groups, values, part["areas"], design, self.catalog, price, design.site.currency)
 
-    def _cost(self, design: Design, it_kw: float, values: dict[str, float]) -> dict[str, Any]:
+    def _cost(self, design: Design, it_kw: float, values: dict[str, float],
+              fa: FailureAnalysis | None = None, moved: np.ndarray | None = None) -> dict[str, Any]:
         s = self._snap
         assert s is not None
         self._cost_inputs = (it_kw, values)  # a move re-prices the runs (their lengths change) with these
-        return cost(s, design, self.catalog, it_kw, values["ai_build_premium"], self._runs_usd(design, values))
+        return cost(s, design, self.catalog, it_kw, values["ai_build_premium"], self._runs_usd(design, values, fa, moved))
 
-    def _runs_usd(self, design: Design, values: dict[str, float]) -> tuple[float, float]:
+    def _runs_usd(self, design: Design, values: dict[str, float],
+                  fa: FailureAnalysis | None = None, moved: np.ndarray | None = None) -> tuple[float, float]:
         """What the connection runs cost (calc/runs.py), from the plant analysis the plant section keeps."""
         prices = self.catalog.run_prices
+        self._runs_fa = None
         if not design.connections or self._snap is None or prices is None:
             return 0.0, 0.0
-        fa = self._plant_cache.analysis(design, self.catalog, self._snap)
-        return run_cost_usd(design, self.catalog, prices, fa, self._snap, values)
+        fa = self._runs_fa = fa or self._plant_cache.analysis(design, self.catalog, self._snap)
+        return run_cost_usd(design, self.catalog, prices, fa, self._snap, values, moved)
 
     def _assemble(self) -> Results:
         fixed = self._fixed

@@ -107,21 +107,50 @@ def run_quantities(design: Design, catalog: Catalog, prices: RunPrices,
 
 
 def run_cost_usd(design: Design, catalog: Catalog, prices: RunPrices, analysis: FailureAnalysis,
-                 snap: Snapshot | None = None, values: dict[str, float] | None = None) -> tuple[float, float]:
+                 snap: Snapshot | None = None, values: dict[str, float] | None = None,
+                 moved: NDArray[np.int64] | None = None) -> tuple[float, float]:
     """What the runs cost in USD, (power, liquid): each line's metres rounded up to whole metres as the BOM
     counts them, times its price per metre. Array work only, so the calculation can afford it on every run
     (the per-edge classes are kept with the analysis; a move only changes the lengths, read from `snap`, the
-    current snapshot with the analysis's rows, else the analysis's own)."""
+    current snapshot with the analysis's rows, else the analysis's own; `moved`: only these rows moved since
+    the last pricing of this snapshot, so only their runs are measured again)."""
     plan = _plan(analysis, design, catalog, prices, values)
     if not len(plan.edges):
         return 0.0, 0.0
-    metres = np.ceil(_line_metres(plan, _lengths(analysis, plan, snap or analysis.snap)) - 1e-9)
+    snap = snap or analysis.snap
+    kept = _PRICED.get(plan)
+    if moved is not None and kept is not None and kept[0] is snap:
+        # A move: only the runs ending at a moved row change length; the line metres follow by difference.
+        _, length, line_m = kept
+        mask = np.zeros(analysis.g.n, dtype=bool)
+        mask[moved] = True
+        hit = np.flatnonzero(mask[analysis.g.src[plan.edges]] | mask[analysis.g.dst[plan.edges]])
+        if len(hit):
+            new = _lengths(analysis, plan, snap, hit)
+            ok = plan.line[hit] >= 0
+            delta = (new - length[hit]) * plan.per_run[hit]
+            line_m += np.bincount(plan.line[hit][ok], weights=delta[ok], minlength=len(line_m))
+            length[hit] = new
+    else:
+        length = _lengths(analysis, plan, snap)
+        line_m = _line_metres(plan, length)
+        _PRICED[plan] = (snap, length, line_m)
+    metres = np.ceil(line_m - 1e-9)
     usd = plan.usd_per_m * metres
     n_power = len(prices.power)
     return float(usd[:n_power].sum()), float(usd[n_power:].sum())
 
 
-@dataclass(frozen=True)
+def runs_touch(analysis: FailureAnalysis, rows: NDArray[np.int64]) -> bool:
+    """Whether any of these snapshot rows ends a counted run (so a move of them changes the run lengths);
+    True while no plan is kept for the analysis."""
+    plan = _PLANS.get(analysis)
+    if plan is None:
+        return True
+    return bool(plan.ends[rows].any()) if len(rows) else False
+
+
+@dataclass(frozen=True, eq=False)  # keyed by identity (weak references)
 class _Plan:
     """Per counted edge (power into a non-standby input, liquid): its line (power classes, then pipe sizes;
     -1 above the price list), metres of pipe per metre of run, load, current and flow (-1: power)."""
@@ -135,9 +164,12 @@ class _Plan:
     flow: NDArray[np.float64]
     riser_m: float
     usd_per_m: NDArray[np.float64]  # per line
+    ends: NDArray[np.bool_]  # per node: the end of a counted run
 
 
 _PLANS: WeakKeyDictionary[FailureAnalysis, _Plan] = WeakKeyDictionary()
+# Per plan, the snapshot last priced, its run lengths and the metres per line (updated in place on a move).
+_PRICED: WeakKeyDictionary[_Plan, tuple[Snapshot, NDArray[np.float64], NDArray[np.float64]]] = WeakKeyDictionary()
 
 
 def _plan(fa: FailureAnalysis, design: Design, catalog: Catalog, prices: RunPrices,
@@ -193,8 +225,11 @@ def _plan(fa: FailureAnalysis, design: Design, catalog: Catalog, prices: RunPric
     line = np.where(power, cls, size).astype(np.int64)
     usd = [_usd(p.price_per_m, p.currency, catalog) for p in prices.power]
     usd += [_usd(p.price_per_m, p.currency, catalog) for p in prices.liquid]
+    ends = np.zeros(g.n, dtype=bool)
+    ends[a] = True
+    ends[b] = True
     plan = _Plan(key, edges, line, np.where(power, 1.0, 2.0), load.astype(float), np.where(power, amps, -1.0),
-                 np.where(power, -1.0, m3_s * 60000.0), float(riser), np.asarray(usd, dtype=float))
+                 np.where(power, -1.0, m3_s * 60000.0), float(riser), np.asarray(usd, dtype=float), ends)
     _PLANS[fa] = plan
     return plan
 
@@ -206,9 +241,12 @@ def _out_voltage(t: BlockType) -> str:
     return "ac_lv"
 
 
-def _lengths(fa: FailureAnalysis, plan: _Plan, snap: Snapshot) -> NDArray[np.float64]:
-    """One-way length of each counted run: the orthogonal distance between the centres, riser and drop."""
-    a, b = fa.g.src[plan.edges], fa.g.dst[plan.edges]
+def _lengths(fa: FailureAnalysis, plan: _Plan, snap: Snapshot,
+             which: NDArray[np.int64] | None = None) -> NDArray[np.float64]:
+    """One-way length of each counted run (or of runs `which`): the orthogonal distance between the
+    centres, riser and drop."""
+    edges = plan.edges if which is None else plan.edges[which]
+    a, b = fa.g.src[edges], fa.g.dst[edges]
     x, y = snap.x, snap.y
     out: NDArray[np.float64] = (np.abs(x[a] - x[b]) + np.abs(y[a] - y[b])) / 1000.0 + plan.riser_m
     return out
