@@ -339,427 +339,427 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="289"/>
+        <location filename="../../build/i18n/extra_strings.py" line="290"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="290"/>
+        <location filename="../../build/i18n/extra_strings.py" line="291"/>
         <source>Start an empty design</source>
         <translation>新建一个空白设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="291"/>
+        <location filename="../../build/i18n/extra_strings.py" line="292"/>
         <source>New from &amp;template…</source>
         <translation>从模板新建(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="292"/>
+        <location filename="../../build/i18n/extra_strings.py" line="293"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="293"/>
+        <location filename="../../build/i18n/extra_strings.py" line="294"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="294"/>
+        <location filename="../../build/i18n/extra_strings.py" line="295"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="295"/>
+        <location filename="../../build/i18n/extra_strings.py" line="296"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="296"/>
+        <location filename="../../build/i18n/extra_strings.py" line="297"/>
         <source>Close the design (asks to save changes)</source>
         <translation>关闭设计（有未保存的更改时会询问）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="297"/>
+        <location filename="../../build/i18n/extra_strings.py" line="298"/>
         <source>&amp;Design report…</source>
         <translation>设计报告(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="298"/>
+        <location filename="../../build/i18n/extra_strings.py" line="299"/>
         <source>BOM &amp;PDF…</source>
         <translation>物料清单 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="299"/>
+        <location filename="../../build/i18n/extra_strings.py" line="300"/>
         <source>BOM &amp;spreadsheet…</source>
         <translation>物料清单电子表格(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="300"/>
+        <location filename="../../build/i18n/extra_strings.py" line="301"/>
         <source>D&amp;XF drawing…</source>
         <translation>D&amp;XF 图纸…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="301"/>
+        <location filename="../../build/i18n/extra_strings.py" line="302"/>
         <source>The design as a CAD drawing: layers, blocks with attributes, dimensions</source>
         <translation>将设计导出为 CAD 图纸：图层、带属性的图块、尺寸标注</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="302"/>
+        <location filename="../../build/i18n/extra_strings.py" line="303"/>
         <source>DXF &amp;underlay…</source>
         <translation>DXF 底图(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="303"/>
+        <location filename="../../build/i18n/extra_strings.py" line="304"/>
         <source>Lay the architect&apos;s DXF drawing under the halls</source>
         <translation>将建筑师的 DXF 图纸铺在机房下方</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="304"/>
+        <location filename="../../build/i18n/extra_strings.py" line="305"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="305"/>
+        <location filename="../../build/i18n/extra_strings.py" line="306"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="306"/>
+        <location filename="../../build/i18n/extra_strings.py" line="307"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="307"/>
+        <location filename="../../build/i18n/extra_strings.py" line="308"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="308"/>
+        <location filename="../../build/i18n/extra_strings.py" line="309"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="309"/>
+        <location filename="../../build/i18n/extra_strings.py" line="310"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="310"/>
+        <location filename="../../build/i18n/extra_strings.py" line="311"/>
         <source>Paste at the cursor</source>
         <translation>粘贴到光标处</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="312"/>
+        <location filename="../../build/i18n/extra_strings.py" line="313"/>
         <source>Copy the selection next to itself</source>
         <translation>在所选对象旁复制一份</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="313"/>
+        <location filename="../../build/i18n/extra_strings.py" line="314"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="314"/>
+        <location filename="../../build/i18n/extra_strings.py" line="315"/>
         <source>Select &amp;all</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="316"/>
+        <location filename="../../build/i18n/extra_strings.py" line="317"/>
         <source>Turn the selection a quarter turn about its centre</source>
         <translation>将所选对象绕其中心旋转四分之一圈</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="317"/>
+        <location filename="../../build/i18n/extra_strings.py" line="318"/>
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="318"/>
+        <location filename="../../build/i18n/extra_strings.py" line="319"/>
         <source>U&amp;nlock</source>
         <translation>解锁(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="320"/>
+        <location filename="../../build/i18n/extra_strings.py" line="321"/>
         <source>Language, units, theme, grid, shared template folders and report logo</source>
         <translation>语言、单位、主题、网格、共享模板文件夹和报告徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="321"/>
+        <location filename="../../build/i18n/extra_strings.py" line="322"/>
         <source>Nudge left</source>
         <translation>向左微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="322"/>
+        <location filename="../../build/i18n/extra_strings.py" line="323"/>
         <source>Nudge right</source>
         <translation>向右微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="323"/>
+        <location filename="../../build/i18n/extra_strings.py" line="324"/>
         <source>Nudge up</source>
         <translation>向上微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="324"/>
+        <location filename="../../build/i18n/extra_strings.py" line="325"/>
         <source>Nudge down</source>
         <translation>向下微移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="325"/>
+        <location filename="../../build/i18n/extra_strings.py" line="326"/>
         <source>Nudge left ten steps</source>
         <translation>向左微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="326"/>
+        <location filename="../../build/i18n/extra_strings.py" line="327"/>
         <source>Nudge right ten steps</source>
         <translation>向右微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="327"/>
+        <location filename="../../build/i18n/extra_strings.py" line="328"/>
         <source>Nudge up ten steps</source>
         <translation>向上微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="328"/>
+        <location filename="../../build/i18n/extra_strings.py" line="329"/>
         <source>Nudge down ten steps</source>
         <translation>向下微移十步</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="329"/>
+        <location filename="../../build/i18n/extra_strings.py" line="330"/>
         <source>&amp;Fit hall</source>
         <translation>适合机房(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="330"/>
+        <location filename="../../build/i18n/extra_strings.py" line="331"/>
         <source>Zoom to &amp;selection</source>
         <translation>缩放到所选(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="331"/>
+        <location filename="../../build/i18n/extra_strings.py" line="332"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="333"/>
+        <location filename="../../build/i18n/extra_strings.py" line="334"/>
         <source>&amp;Grid</source>
         <translation>网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="334"/>
+        <location filename="../../build/i18n/extra_strings.py" line="335"/>
         <source>S&amp;nap</source>
         <translation>吸附(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="335"/>
+        <location filename="../../build/i18n/extra_strings.py" line="336"/>
         <source>Snap to &amp;drawing</source>
         <translation>捕捉底图(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="336"/>
+        <location filename="../../build/i18n/extra_strings.py" line="337"/>
         <source>Pull clicks to the underlay&apos;s line ends, midpoints and crossings</source>
         <translation>点击时吸附到底图线段的端点、中点和交点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="339"/>
+        <location filename="../../build/i18n/extra_strings.py" line="340"/>
         <source>&amp;Select tool</source>
         <translation>选择工具(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="340"/>
+        <location filename="../../build/i18n/extra_strings.py" line="341"/>
         <source>&amp;Row / array…</source>
         <translation>成排 / 阵列(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="341"/>
+        <location filename="../../build/i18n/extra_strings.py" line="342"/>
         <source>&amp;Module…</source>
         <translation>模块(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="311"/>
+        <location filename="../../build/i18n/extra_strings.py" line="312"/>
         <source>Dupl&amp;icate</source>
         <translation>创建副本(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="315"/>
+        <location filename="../../build/i18n/extra_strings.py" line="316"/>
         <source>R&amp;otate 90°</source>
         <translation>旋转 90°(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="319"/>
+        <location filename="../../build/i18n/extra_strings.py" line="320"/>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="332"/>
+        <location filename="../../build/i18n/extra_strings.py" line="333"/>
         <source>Zoom o&amp;ut</source>
         <translation>缩小(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="337"/>
+        <location filename="../../build/i18n/extra_strings.py" line="338"/>
         <source>Dar&amp;k theme</source>
         <translation>深色主题(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="338"/>
+        <location filename="../../build/i18n/extra_strings.py" line="339"/>
         <source>I&amp;mperial units</source>
         <translation>英制单位(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="342"/>
+        <location filename="../../build/i18n/extra_strings.py" line="343"/>
         <source>Sa&amp;ve selection as module…</source>
         <translation>将所选保存为模块(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="343"/>
+        <location filename="../../build/i18n/extra_strings.py" line="344"/>
         <source>Keep the selected blocks as a module template</source>
         <translation>将所选设备保存为模块模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="344"/>
+        <location filename="../../build/i18n/extra_strings.py" line="345"/>
         <source>&amp;Explode module</source>
         <translation>分解模块(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="345"/>
+        <location filename="../../build/i18n/extra_strings.py" line="346"/>
         <source>Turn the selected module back into single blocks</source>
         <translation>将所选模块还原为单个设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="346"/>
+        <location filename="../../build/i18n/extra_strings.py" line="347"/>
         <source>&amp;Import template bundle…</source>
         <translation>导入模板包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="347"/>
+        <location filename="../../build/i18n/extra_strings.py" line="348"/>
         <source>Add templates from a shared .zip bundle</source>
         <translation>从共享的 .zip 模板包添加模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="348"/>
+        <location filename="../../build/i18n/extra_strings.py" line="349"/>
         <source>&amp;Column</source>
         <translation>柱子(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="349"/>
+        <location filename="../../build/i18n/extra_strings.py" line="350"/>
         <source>&amp;Door</source>
         <translation>门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="350"/>
+        <location filename="../../build/i18n/extra_strings.py" line="351"/>
         <source>&amp;Hall outline</source>
         <translation>机房轮廓(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="351"/>
+        <location filename="../../build/i18n/extra_strings.py" line="352"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="352"/>
+        <location filename="../../build/i18n/extra_strings.py" line="353"/>
         <source>&amp;Getting started</source>
         <translation>入门指南(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="353"/>
+        <location filename="../../build/i18n/extra_strings.py" line="354"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="354"/>
+        <location filename="../../build/i18n/extra_strings.py" line="355"/>
         <source>Mouse wheel</source>
         <translation>鼠标滚轮</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="355"/>
+        <location filename="../../build/i18n/extra_strings.py" line="356"/>
         <source>Zoom at the cursor</source>
         <translation>以光标为中心缩放</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="356"/>
+        <location filename="../../build/i18n/extra_strings.py" line="357"/>
         <source>Middle drag, Space + drag</source>
         <translation>中键拖动，空格键 + 拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="357"/>
+        <location filename="../../build/i18n/extra_strings.py" line="358"/>
         <source>Pan</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="358"/>
+        <location filename="../../build/i18n/extra_strings.py" line="359"/>
         <source>Click, Ctrl + click</source>
         <translation>单击，Ctrl + 单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="359"/>
+        <location filename="../../build/i18n/extra_strings.py" line="360"/>
         <source>Select, add or remove from the selection</source>
         <translation>选择，或在选择中添加、移除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="360"/>
+        <location filename="../../build/i18n/extra_strings.py" line="361"/>
         <source>Drag left to right</source>
         <translation>从左向右拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="361"/>
+        <location filename="../../build/i18n/extra_strings.py" line="362"/>
         <source>Window: select blocks wholly inside</source>
         <translation>窗选：选择完全位于框内的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="362"/>
+        <location filename="../../build/i18n/extra_strings.py" line="363"/>
         <source>Drag right to left</source>
         <translation>从右向左拖动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="363"/>
+        <location filename="../../build/i18n/extra_strings.py" line="364"/>
         <source>Crossing: select blocks touched</source>
         <translation>交叉选择：选择与框接触的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="364"/>
+        <location filename="../../build/i18n/extra_strings.py" line="365"/>
         <source>Drag a block</source>
         <translation>拖动设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="365"/>
+        <location filename="../../build/i18n/extra_strings.py" line="366"/>
         <source>Move the selection (snaps to grid and to neighbour edges)</source>
         <translation>移动所选对象（吸附到网格和相邻边缘）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="366"/>
+        <location filename="../../build/i18n/extra_strings.py" line="367"/>
         <source>Shift while dragging</source>
         <translation>拖动时按住 Shift</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="367"/>
+        <location filename="../../build/i18n/extra_strings.py" line="368"/>
         <source>Suspend snapping</source>
         <translation>暂停吸附</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="368"/>
+        <location filename="../../build/i18n/extra_strings.py" line="369"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="369"/>
+        <location filename="../../build/i18n/extra_strings.py" line="370"/>
         <source>Clear the selection, cancel a drag, or leave the current tool</source>
         <translation>清除选择、取消拖动或退出当前工具</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="370"/>
+        <location filename="../../build/i18n/extra_strings.py" line="371"/>
         <source>Enter, double-click</source>
         <translation>Enter，双击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="371"/>
+        <location filename="../../build/i18n/extra_strings.py" line="372"/>
         <source>Close a hall polygon (hall outline tool)</source>
         <translation>闭合机房多边形（机房轮廓工具）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="372"/>
+        <location filename="../../build/i18n/extra_strings.py" line="373"/>
         <source>Right-click</source>
         <translation>右键单击</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="373"/>
+        <location filename="../../build/i18n/extra_strings.py" line="374"/>
         <source>Remove a column or door (their tools), or leave the tool</source>
         <translation>删除柱子或门（使用相应工具时），或退出工具</translation>
     </message>
@@ -891,11 +891,16 @@
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="13"/>
+        <source>a file is where the folder should be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../build/i18n/extra_strings.py" line="14"/>
         <source>Its file: {path}</source>
         <translation>文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="14"/>
+        <location filename="../../build/i18n/extra_strings.py" line="15"/>
         <source>{n} older autosaves are kept as well.</source>
         <translation>另外还保留了 {n} 个较早的自动保存。</translation>
     </message>
@@ -1237,14 +1242,14 @@
         <translation>未写入任何内容。请修正以下问题后再导出：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../build/i18n/extra_strings.py" line="15"/>
+        <location filename="../../build/i18n/extra_strings.py" line="16"/>
         <source>Bundle %1 written with %n template(s): %2.</source>
         <translation>
             <numerusform>已写入模板包 %1，含 %n 个模板：%2。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="16"/>
+        <location filename="../../build/i18n/extra_strings.py" line="17"/>
         <source>Block libraries included: %1.</source>
         <translation>包含的块库：%1。</translation>
     </message>
@@ -1252,27 +1257,27 @@
 <context>
     <name>CanvasMenu</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="232"/>
+        <location filename="../../build/i18n/extra_strings.py" line="233"/>
         <source>&amp;Properties…</source>
         <translation>属性(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="233"/>
+        <location filename="../../build/i18n/extra_strings.py" line="234"/>
         <source>Select all of this &amp;type</source>
         <translation>选择所有同类型(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="234"/>
+        <location filename="../../build/i18n/extra_strings.py" line="235"/>
         <source>Re&amp;name hall…</source>
         <translation>重命名机房(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="235"/>
+        <location filename="../../build/i18n/extra_strings.py" line="236"/>
         <source>&amp;Delete hall…</source>
         <translation>删除机房(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="236"/>
+        <location filename="../../build/i18n/extra_strings.py" line="237"/>
         <source>Select the &amp;blocks in this hall</source>
         <translation>选择此机房中的块(&amp;B)</translation>
     </message>
@@ -1376,227 +1381,227 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="17"/>
+        <location filename="../../build/i18n/extra_strings.py" line="18"/>
         <source>IT load (kW)</source>
         <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="18"/>
+        <location filename="../../build/i18n/extra_strings.py" line="19"/>
         <source>PUE, annualised</source>
         <translation>年化 PUE</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="19"/>
+        <location filename="../../build/i18n/extra_strings.py" line="20"/>
         <source>CAPEX: compute</source>
         <translation>设备投资：计算</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="20"/>
+        <location filename="../../build/i18n/extra_strings.py" line="21"/>
         <source>CAPEX: network</source>
         <translation>设备投资：网络</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="21"/>
+        <location filename="../../build/i18n/extra_strings.py" line="22"/>
         <source>CAPEX: storage</source>
         <translation>设备投资：存储</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="22"/>
+        <location filename="../../build/i18n/extra_strings.py" line="23"/>
         <source>CAPEX: power</source>
         <translation>设备投资：电力</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="23"/>
+        <location filename="../../build/i18n/extra_strings.py" line="24"/>
         <source>CAPEX: cooling</source>
         <translation>设备投资：冷却</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="24"/>
+        <location filename="../../build/i18n/extra_strings.py" line="25"/>
         <source>CAPEX: structure</source>
         <translation>设备投资：结构</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="25"/>
+        <location filename="../../build/i18n/extra_strings.py" line="26"/>
         <source>CAPEX: total</source>
         <translation>设备投资：合计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="26"/>
+        <location filename="../../build/i18n/extra_strings.py" line="27"/>
         <source>OPEX per year (first year)</source>
         <translation>年运营费用（首年）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="27"/>
+        <location filename="../../build/i18n/extra_strings.py" line="28"/>
         <source>TCO over the analysis period</source>
         <translation>分析期总拥有成本</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="28"/>
+        <location filename="../../build/i18n/extra_strings.py" line="29"/>
         <source>NPV of costs</source>
         <translation>成本净现值</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="29"/>
+        <location filename="../../build/i18n/extra_strings.py" line="30"/>
         <source>Cost per kW of IT per month</source>
         <translation>每千瓦 IT 每月成本</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="30"/>
+        <location filename="../../build/i18n/extra_strings.py" line="31"/>
         <source>Energy (MWh/yr)</source>
         <translation>能耗（MWh/年）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="31"/>
+        <location filename="../../build/i18n/extra_strings.py" line="32"/>
         <source>Water (m³/yr)</source>
         <translation>用水（m³/年）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="32"/>
+        <location filename="../../build/i18n/extra_strings.py" line="33"/>
         <source>CO₂ (t/yr)</source>
         <translation>二氧化碳（t/年）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="33"/>
+        <location filename="../../build/i18n/extra_strings.py" line="34"/>
         <source>White space (m²)</source>
         <translation>机房净面积（m²）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="34"/>
+        <location filename="../../build/i18n/extra_strings.py" line="35"/>
         <source>Racks</source>
         <translation>机柜</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="35"/>
+        <location filename="../../build/i18n/extra_strings.py" line="36"/>
         <source>Check errors</source>
         <translation>检查错误</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="36"/>
+        <location filename="../../build/i18n/extra_strings.py" line="37"/>
         <source>Check warnings</source>
         <translation>检查警告</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="37"/>
+        <location filename="../../build/i18n/extra_strings.py" line="38"/>
         <source>Redundancy not met (systems)</source>
         <translation>冗余不满足的系统数</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="38"/>
+        <location filename="../../build/i18n/extra_strings.py" line="39"/>
         <source>Single points of failure (N-1)</source>
         <translation>单点故障数（N-1）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="39"/>
+        <location filename="../../build/i18n/extra_strings.py" line="40"/>
         <source>Largest IT loss on one failure (kW)</source>
         <translation>单一故障最大 IT 损失（kW）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="40"/>
+        <location filename="../../build/i18n/extra_strings.py" line="41"/>
         <source>Concurrently maintainable</source>
         <translation>可在线维护</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="41"/>
+        <location filename="../../build/i18n/extra_strings.py" line="42"/>
         <source>Fault tolerant</source>
         <translation>容错</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="42"/>
+        <location filename="../../build/i18n/extra_strings.py" line="43"/>
         <source>Compare scenarios</source>
         <translation>比较方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="43"/>
+        <location filename="../../build/i18n/extra_strings.py" line="44"/>
         <source>Grey: unchanged · orange: moved (dashed where it was) · green: added · red: removed</source>
         <translation>灰色：未变 · 橙色：移动（虚线为原位置） · 绿色：新增 · 红色：删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="44"/>
+        <location filename="../../build/i18n/extra_strings.py" line="45"/>
         <source>Figures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="45"/>
+        <location filename="../../build/i18n/extra_strings.py" line="46"/>
         <source>BOM difference</source>
         <translation>物料清单差异</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="46"/>
+        <location filename="../../build/i18n/extra_strings.py" line="47"/>
         <source>Cost over the years</source>
         <translation>逐年成本</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="47"/>
+        <location filename="../../build/i18n/extra_strings.py" line="48"/>
         <source>Plan difference</source>
         <translation>平面差异</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="48"/>
+        <location filename="../../build/i18n/extra_strings.py" line="49"/>
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="49"/>
+        <location filename="../../build/i18n/extra_strings.py" line="50"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="50"/>
+        <location filename="../../build/i18n/extra_strings.py" line="51"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="51"/>
+        <location filename="../../build/i18n/extra_strings.py" line="52"/>
         <source>Options (two to six):</source>
         <translation>方案（二至六个）：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="52"/>
+        <location filename="../../build/i18n/extra_strings.py" line="53"/>
         <source>Tick two to six options to compare.</source>
         <translation>请勾选二至六个方案进行比较。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="53"/>
+        <location filename="../../build/i18n/extra_strings.py" line="54"/>
         <source>N-1 verdicts are left to the Contingency panel at this size.</source>
         <translation>此规模下 N-1 结论请见“故障分析”面板。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="54"/>
+        <location filename="../../build/i18n/extra_strings.py" line="55"/>
         <source>Money in %1. Green: the best option of a row; yellow: the figures differ.</source>
         <translation>金额单位 %1。绿色：该行最优方案；黄色：数值不同。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="55"/>
+        <location filename="../../build/i18n/extra_strings.py" line="56"/>
         <source>Base design</source>
         <translation>基准方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="56"/>
+        <location filename="../../build/i18n/extra_strings.py" line="57"/>
         <source>Block type</source>
         <translation>设备类型</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="57"/>
+        <location filename="../../build/i18n/extra_strings.py" line="58"/>
         <source>Cumulative cost (%1, millions)</source>
         <translation>累计成本（%1，百万）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="58"/>
+        <location filename="../../build/i18n/extra_strings.py" line="59"/>
         <source>%1 differences of the scenarios no longer apply to the base (see File problems).</source>
         <translation>方案中有 %1 处差异已不适用于基准方案（见文件问题）。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="59"/>
+        <location filename="../../build/i18n/extra_strings.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="60"/>
+        <location filename="../../build/i18n/extra_strings.py" line="61"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="61"/>
+        <location filename="../../build/i18n/extra_strings.py" line="62"/>
         <source>%1 moved, %2 added, %3 removed</source>
         <translation>移动 %1，新增 %2，删除 %3</translation>
     </message>
@@ -2266,197 +2271,197 @@ Source: {4}</source>
 <context>
     <name>EditText</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="74"/>
+        <location filename="../../build/i18n/extra_strings.py" line="117"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="75"/>
+        <location filename="../../build/i18n/extra_strings.py" line="118"/>
         <source>Edit hall</source>
         <translation>编辑机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="76"/>
+        <location filename="../../build/i18n/extra_strings.py" line="119"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="77"/>
+        <location filename="../../build/i18n/extra_strings.py" line="120"/>
         <source>Edit site</source>
         <translation>编辑场地</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="78"/>
+        <location filename="../../build/i18n/extra_strings.py" line="121"/>
         <source>Edit assumption</source>
         <translation>编辑假设</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="79"/>
+        <location filename="../../build/i18n/extra_strings.py" line="122"/>
         <source>Edit redundancy</source>
         <translation>编辑冗余</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="80"/>
+        <location filename="../../build/i18n/extra_strings.py" line="123"/>
         <source>Add module</source>
         <translation>添加模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="81"/>
+        <location filename="../../build/i18n/extra_strings.py" line="124"/>
         <source>Remove module</source>
         <translation>移除模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="82"/>
+        <location filename="../../build/i18n/extra_strings.py" line="125"/>
         <source>Explode modules</source>
         <translation>分解模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="83"/>
+        <location filename="../../build/i18n/extra_strings.py" line="126"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="84"/>
+        <location filename="../../build/i18n/extra_strings.py" line="127"/>
         <source>Disconnect</source>
         <translation>断开连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="85"/>
+        <location filename="../../build/i18n/extra_strings.py" line="128"/>
         <source>Auto-connect</source>
         <translation>自动连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="86"/>
+        <location filename="../../build/i18n/extra_strings.py" line="129"/>
         <source>Scenario</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="87"/>
+        <location filename="../../build/i18n/extra_strings.py" line="130"/>
         <source>Delete hall</source>
         <translation>删除机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="88"/>
+        <location filename="../../build/i18n/extra_strings.py" line="131"/>
         <source>Move hall</source>
         <translation>移动机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="89"/>
+        <location filename="../../build/i18n/extra_strings.py" line="132"/>
         <source>Move 1 block</source>
         <translation>移动 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="90"/>
+        <location filename="../../build/i18n/extra_strings.py" line="133"/>
         <source>Nudge 1 block</source>
         <translation>微移 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="91"/>
+        <location filename="../../build/i18n/extra_strings.py" line="134"/>
         <source>Rotate 1 block</source>
         <translation>旋转 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="92"/>
+        <location filename="../../build/i18n/extra_strings.py" line="135"/>
         <source>Delete 1 block</source>
         <translation>删除 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="93"/>
+        <location filename="../../build/i18n/extra_strings.py" line="136"/>
         <source>Add 1 block</source>
         <translation>添加 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="94"/>
+        <location filename="../../build/i18n/extra_strings.py" line="137"/>
         <source>Duplicate 1 block</source>
         <translation>创建 1 个块的副本</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="95"/>
+        <location filename="../../build/i18n/extra_strings.py" line="138"/>
         <source>Paste 1 block</source>
         <translation>粘贴 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="96"/>
+        <location filename="../../build/i18n/extra_strings.py" line="139"/>
         <source>Lock 1 block</source>
         <translation>锁定 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="97"/>
+        <location filename="../../build/i18n/extra_strings.py" line="140"/>
         <source>Unlock 1 block</source>
         <translation>解锁 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="98"/>
+        <location filename="../../build/i18n/extra_strings.py" line="141"/>
         <source>Edit 1 block</source>
         <translation>编辑 1 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="99"/>
+        <location filename="../../build/i18n/extra_strings.py" line="142"/>
         <source>Insert module {0}</source>
         <translation>插入模块 {0}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="100"/>
+        <location filename="../../build/i18n/extra_strings.py" line="143"/>
         <source>Explode module {0}</source>
         <translation>分解模块 {0}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="101"/>
+        <location filename="../../build/i18n/extra_strings.py" line="144"/>
         <source>Delete hall {0}</source>
         <translation>删除机房 {0}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="102"/>
+        <location filename="../../build/i18n/extra_strings.py" line="145"/>
         <source>Rename hall {0}</source>
         <translation>重命名机房 {0}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="103"/>
+        <location filename="../../build/i18n/extra_strings.py" line="146"/>
         <source>Move {0} blocks</source>
         <translation>移动 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="104"/>
+        <location filename="../../build/i18n/extra_strings.py" line="147"/>
         <source>Nudge {0} blocks</source>
         <translation>微移 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="105"/>
+        <location filename="../../build/i18n/extra_strings.py" line="148"/>
         <source>Rotate {0} blocks</source>
         <translation>旋转 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="106"/>
+        <location filename="../../build/i18n/extra_strings.py" line="149"/>
         <source>Delete {0} blocks</source>
         <translation>删除 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="107"/>
+        <location filename="../../build/i18n/extra_strings.py" line="150"/>
         <source>Add {0} blocks</source>
         <translation>添加 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="108"/>
+        <location filename="../../build/i18n/extra_strings.py" line="151"/>
         <source>Duplicate {0} blocks</source>
         <translation>创建 {0} 个块的副本</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="109"/>
+        <location filename="../../build/i18n/extra_strings.py" line="152"/>
         <source>Paste {0} blocks</source>
         <translation>粘贴 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="110"/>
+        <location filename="../../build/i18n/extra_strings.py" line="153"/>
         <source>Lock {0} blocks</source>
         <translation>锁定 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="111"/>
+        <location filename="../../build/i18n/extra_strings.py" line="154"/>
         <source>Unlock {0} blocks</source>
         <translation>解锁 {0} 个块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="112"/>
+        <location filename="../../build/i18n/extra_strings.py" line="155"/>
         <source>Edit {0} blocks</source>
         <translation>编辑 {0} 个块</translation>
     </message>
@@ -2544,232 +2549,232 @@ Source: {4}</source>
         <translation>剪贴板中没有设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="237"/>
+        <location filename="../../build/i18n/extra_strings.py" line="238"/>
         <source>Column</source>
         <translation>柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="238"/>
+        <location filename="../../build/i18n/extra_strings.py" line="239"/>
         <source>Click in a hall to add a column; drag a column to move it; right-click a column to remove it</source>
         <translation>在机房内单击添加柱子；拖动柱子可移动；右键单击柱子可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="240"/>
+        <location filename="../../build/i18n/extra_strings.py" line="241"/>
         <source>Click inside a hall to add a column</source>
         <translation>在机房内单击以添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="241"/>
+        <location filename="../../build/i18n/extra_strings.py" line="242"/>
         <source>Move column</source>
         <translation>移动柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="239"/>
+        <location filename="../../build/i18n/extra_strings.py" line="240"/>
         <source>Add column</source>
         <translation>添加柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="242"/>
+        <location filename="../../build/i18n/extra_strings.py" line="243"/>
         <source>Remove column</source>
         <translation>删除柱子</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="250"/>
+        <location filename="../../build/i18n/extra_strings.py" line="251"/>
         <source>Door</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="251"/>
+        <location filename="../../build/i18n/extra_strings.py" line="252"/>
         <source>Click on a hall wall to add a door; drag a door along the walls; right-click a door to remove it</source>
         <translation>在机房墙上单击添加门；沿墙拖动门可移动；右键单击门可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="253"/>
+        <location filename="../../build/i18n/extra_strings.py" line="254"/>
         <source>Click on a hall wall to add a door</source>
         <translation>在机房墙上单击以添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="252"/>
+        <location filename="../../build/i18n/extra_strings.py" line="253"/>
         <source>Move door</source>
         <translation>移动门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="254"/>
+        <location filename="../../build/i18n/extra_strings.py" line="255"/>
         <source>Door D{0} of {1}: {2} mm wide. Type its width under Doors in the Properties panel&apos;s Hall tab.</source>
         <translation>{1} 的门 D{0}：宽 {2} mm。可在“属性”面板“机房”页的“门”一栏中输入宽度。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="255"/>
+        <location filename="../../build/i18n/extra_strings.py" line="256"/>
         <source>Add door</source>
         <translation>添加门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="256"/>
+        <location filename="../../build/i18n/extra_strings.py" line="257"/>
         <source>Remove door</source>
         <translation>删除门</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="257"/>
+        <location filename="../../build/i18n/extra_strings.py" line="258"/>
         <source>Hall outline</source>
         <translation>机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="259"/>
+        <location filename="../../build/i18n/extra_strings.py" line="260"/>
         <source>the hall is smaller than 1 m × 1 m</source>
         <translation>机房小于 1 m × 1 m</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="267"/>
+        <location filename="../../build/i18n/extra_strings.py" line="268"/>
         <source>Add hall</source>
         <translation>添加机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="264"/>
+        <location filename="../../build/i18n/extra_strings.py" line="265"/>
         <source>Reshape hall</source>
         <translation>调整机房形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="243"/>
+        <location filename="../../build/i18n/extra_strings.py" line="244"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="244"/>
+        <location filename="../../build/i18n/extra_strings.py" line="245"/>
         <source>power</source>
         <translation>电力</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="245"/>
+        <location filename="../../build/i18n/extra_strings.py" line="246"/>
         <source>liquid</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="246"/>
+        <location filename="../../build/i18n/extra_strings.py" line="247"/>
         <source>heat</source>
         <translation>散热</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="247"/>
+        <location filename="../../build/i18n/extra_strings.py" line="248"/>
         <source>Press on a block and drag to the block it feeds or is fed by</source>
         <translation>按住一个设备，拖到它的上游或下游设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="248"/>
+        <location filename="../../build/i18n/extra_strings.py" line="249"/>
         <source>These two blocks have no ports that fit together</source>
         <translation>这两个设备没有相互匹配的端口</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="249"/>
+        <location filename="../../build/i18n/extra_strings.py" line="250"/>
         <source>Connected %1</source>
         <translation>已连接 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="258"/>
+        <location filename="../../build/i18n/extra_strings.py" line="259"/>
         <source>Corner: drag to move it; right-click it, or click it and press Delete, to remove it</source>
         <translation>角点：拖动可移动；右键单击，或单击后按 Delete 键，可删除</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="260"/>
+        <location filename="../../build/i18n/extra_strings.py" line="261"/>
         <source>Add hall corner</source>
         <translation>添加机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="261"/>
+        <location filename="../../build/i18n/extra_strings.py" line="262"/>
         <source>Remove hall corner</source>
         <translation>删除机房角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="262"/>
+        <location filename="../../build/i18n/extra_strings.py" line="263"/>
         <source>Wall: drag to move it square to itself; double-click to add a corner there</source>
         <translation>墙：拖动可沿其垂直方向平移；双击可在此处添加角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="263"/>
+        <location filename="../../build/i18n/extra_strings.py" line="264"/>
         <source>Drag to draw a rectangular hall, or click corners and double-click to close a polygon; point at a hall&apos;s corner or wall to reshape it</source>
         <translation>拖动绘制矩形机房，或逐个单击角点并双击闭合多边形；指向机房的角点或墙可调整其形状</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="265"/>
+        <location filename="../../build/i18n/extra_strings.py" line="266"/>
         <source>Move hall wall</source>
         <translation>移动机房墙</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="266"/>
+        <location filename="../../build/i18n/extra_strings.py" line="267"/>
         <source>Corner not removed: a hall needs at least three corners</source>
         <translation>未删除角点：机房至少需要三个角点</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="268"/>
+        <location filename="../../build/i18n/extra_strings.py" line="269"/>
         <source>Hall not added: %1</source>
         <translation>未添加机房：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="269"/>
+        <location filename="../../build/i18n/extra_strings.py" line="270"/>
         <source>Hall %1</source>
         <translation>机房 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="270"/>
+        <location filename="../../build/i18n/extra_strings.py" line="271"/>
         <source>Outline not changed: %1</source>
         <translation>轮廓未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="271"/>
+        <location filename="../../build/i18n/extra_strings.py" line="272"/>
         <source>Place %1</source>
         <translation>放置 %1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="272"/>
+        <location filename="../../build/i18n/extra_strings.py" line="273"/>
         <source>Select</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="273"/>
+        <location filename="../../build/i18n/extra_strings.py" line="274"/>
         <source>The selection is locked; unlock it to move it</source>
         <translation>所选对象已锁定，解锁后才能移动</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="274"/>
+        <location filename="../../build/i18n/extra_strings.py" line="275"/>
         <source>Align underlay</source>
         <translation>对齐底图</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="275"/>
+        <location filename="../../build/i18n/extra_strings.py" line="276"/>
         <source>Hall from drawing</source>
         <translation>由底图生成机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="276"/>
+        <location filename="../../build/i18n/extra_strings.py" line="277"/>
         <source>Click inside a closed outline of the drawing: it becomes the hall there, or a new hall</source>
         <translation>在底图的闭合轮廓内点击：它将成为该处机房的轮廓，或成为一个新机房</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="277"/>
+        <location filename="../../build/i18n/extra_strings.py" line="278"/>
         <source>Hall outline from drawing</source>
         <translation>由底图设定机房轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="278"/>
+        <location filename="../../build/i18n/extra_strings.py" line="279"/>
         <source>There is no underlay to take a hall from</source>
         <translation>没有可用于生成机房的底图</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="279"/>
+        <location filename="../../build/i18n/extra_strings.py" line="280"/>
         <source>No closed outline of the drawing around this point</source>
         <translation>此点周围没有底图的闭合轮廓</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="280"/>
+        <location filename="../../build/i18n/extra_strings.py" line="281"/>
         <source>Not aligned: %1</source>
         <translation>未对齐：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="281"/>
+        <location filename="../../build/i18n/extra_strings.py" line="282"/>
         <source>Hall not changed: %1</source>
         <translation>机房未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="282"/>
+        <location filename="../../build/i18n/extra_strings.py" line="283"/>
         <source>Underlay aligned: scale %1, turned %2°</source>
         <translation>底图已对齐：缩放 %1，旋转 %2°</translation>
     </message>
@@ -2777,159 +2782,159 @@ Source: {4}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="117"/>
+        <location filename="../../build/i18n/extra_strings.py" line="67"/>
         <source>Export design report</source>
         <translation>导出设计报告</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="118"/>
+        <location filename="../../build/i18n/extra_strings.py" line="68"/>
         <source>Export bill of materials (PDF)</source>
         <translation>导出物料清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="119"/>
+        <location filename="../../build/i18n/extra_strings.py" line="69"/>
         <source>Export bill of materials (spreadsheet)</source>
         <translation>导出物料清单（电子表格）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="120"/>
+        <location filename="../../build/i18n/extra_strings.py" line="70"/>
         <source>Report language</source>
         <translation>报告语言</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="121"/>
+        <location filename="../../build/i18n/extra_strings.py" line="71"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="122"/>
+        <location filename="../../build/i18n/extra_strings.py" line="72"/>
         <source>Rate (per USD)</source>
         <translation>汇率（每 USD）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="123"/>
+        <location filename="../../build/i18n/extra_strings.py" line="73"/>
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="124"/>
+        <location filename="../../build/i18n/extra_strings.py" line="74"/>
         <source>Plan scale</source>
         <translation>平面图比例</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="125"/>
+        <location filename="../../build/i18n/extra_strings.py" line="75"/>
         <source>Price factor</source>
         <translation>价格系数</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="126"/>
+        <location filename="../../build/i18n/extra_strings.py" line="76"/>
         <source>Logo</source>
         <translation>徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="127"/>
+        <location filename="../../build/i18n/extra_strings.py" line="77"/>
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="128"/>
+        <location filename="../../build/i18n/extra_strings.py" line="78"/>
         <source>Prices for</source>
         <translation>价格对象</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="129"/>
+        <location filename="../../build/i18n/extra_strings.py" line="79"/>
         <source>Customer (selling prices only)</source>
         <translation>客户版（仅售价）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="130"/>
+        <location filename="../../build/i18n/extra_strings.py" line="80"/>
         <source>Internal (cost, price factor and margin)</source>
         <translation>内部版（成本、价格系数及毛利）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="131"/>
+        <location filename="../../build/i18n/extra_strings.py" line="81"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="132"/>
+        <location filename="../../build/i18n/extra_strings.py" line="82"/>
         <source>Choose a logo</source>
         <translation>选择徽标</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="133"/>
+        <location filename="../../build/i18n/extra_strings.py" line="83"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图像 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="134"/>
+        <location filename="../../build/i18n/extra_strings.py" line="84"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="135"/>
+        <location filename="../../build/i18n/extra_strings.py" line="85"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="136"/>
+        <location filename="../../build/i18n/extra_strings.py" line="86"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="137"/>
+        <location filename="../../build/i18n/extra_strings.py" line="87"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="116"/>
+        <location filename="../../build/i18n/extra_strings.py" line="66"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="113"/>
+        <location filename="../../build/i18n/extra_strings.py" line="63"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="114"/>
+        <location filename="../../build/i18n/extra_strings.py" line="64"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="115"/>
+        <location filename="../../build/i18n/extra_strings.py" line="65"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="138"/>
+        <location filename="../../build/i18n/extra_strings.py" line="88"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="139"/>
+        <location filename="../../build/i18n/extra_strings.py" line="89"/>
         <source>Fit to page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="140"/>
+        <location filename="../../build/i18n/extra_strings.py" line="90"/>
         <source>Written to {}</source>
         <translation>已写入 {}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="141"/>
+        <location filename="../../build/i18n/extra_strings.py" line="91"/>
         <source>The export could not be written:
 {}</source>
         <translation>无法写入导出文件：
 {}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="142"/>
+        <location filename="../../build/i18n/extra_strings.py" line="92"/>
         <source>The file name must end in {}.</source>
         <translation>文件名必须以 {} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="143"/>
+        <location filename="../../build/i18n/extra_strings.py" line="93"/>
         <source>The folder {} does not exist.</source>
         <translation>文件夹 {} 不存在。</translation>
     </message>
@@ -2937,42 +2942,42 @@ Source: {4}</source>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="66"/>
+        <location filename="../../build/i18n/extra_strings.py" line="109"/>
         <source>mixed values</source>
         <translation>多个不同值</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="67"/>
+        <location filename="../../build/i18n/extra_strings.py" line="110"/>
         <source>Enter a value; this cannot be blank.</source>
         <translation>请输入一个值，此项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="68"/>
+        <location filename="../../build/i18n/extra_strings.py" line="111"/>
         <source>mixed</source>
         <translation>不同值</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="69"/>
+        <location filename="../../build/i18n/extra_strings.py" line="112"/>
         <source>Enter a number.</source>
         <translation>请输入数字。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="70"/>
+        <location filename="../../build/i18n/extra_strings.py" line="113"/>
         <source>“{0}” is not a number.</source>
         <translation>“{0}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="71"/>
+        <location filename="../../build/i18n/extra_strings.py" line="114"/>
         <source>Must be at most {0} {1}.</source>
         <translation>不得大于 {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="72"/>
+        <location filename="../../build/i18n/extra_strings.py" line="115"/>
         <source>Must be more than {0} {1}.</source>
         <translation>必须大于 {0} {1}。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="73"/>
+        <location filename="../../build/i18n/extra_strings.py" line="116"/>
         <source>Must be at least {0} {1}.</source>
         <translation>不得小于 {0} {1}。</translation>
     </message>
@@ -3048,17 +3053,17 @@ Source: {4}</source>
 <context>
     <name>FileSession</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="144"/>
+        <location filename="../../build/i18n/extra_strings.py" line="156"/>
         <source>Autosave problem</source>
         <translation>自动保存问题</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="145"/>
+        <location filename="../../build/i18n/extra_strings.py" line="157"/>
         <source>Autosave failed: {reason}. Your changes are only safe once you save.</source>
         <translation>自动保存失败：{reason}。在您保存之前，所做的更改没有保护。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="146"/>
+        <location filename="../../build/i18n/extra_strings.py" line="158"/>
         <source>Autosave cannot write to {reason}; autosaving to {folder} instead.</source>
         <translation>自动保存无法写入 {reason}；改为自动保存到 {folder}。</translation>
     </message>
@@ -3066,12 +3071,12 @@ Source: {4}</source>
 <context>
     <name>GettingStartedDialog</name>
     <message>
-        <location filename="../../workbench/ui/getting_started.py" line="40"/>
+        <location filename="../../workbench/ui/dialogs/getting_started.py" line="40"/>
         <source>Getting started</source>
         <translation>入门指南</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/getting_started.py" line="46"/>
+        <location filename="../../workbench/ui/dialogs/getting_started.py" line="46"/>
         <source>The walkthrough could not be read from {0} ({1}).</source>
         <translation>无法从 {0} 读取入门指南（{1}）。</translation>
     </message>
@@ -3093,22 +3098,22 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>HelpDialogs</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="62"/>
+        <location filename="../../build/i18n/extra_strings.py" line="94"/>
         <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Look around.&lt;/b&gt; Wheel zooms at the cursor; drag with the middle button or Space + drag to pan; &lt;b&gt;Home&lt;/b&gt; fits the halls.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Lay blocks.&lt;/b&gt; Drag a block type from the Palette onto the hall, or double-click it to place one at the centre. &lt;b&gt;Insert → Row / array&lt;/b&gt; lays whole rows as hot/cold aisle pairs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Arrange.&lt;/b&gt; Click or drag a window to select; drag to move (snaps to the 600 mm tiles and to neighbouring edges, hold Shift to place freely); arrows nudge, &lt;b&gt;R&lt;/b&gt; rotates, &lt;b&gt;Ctrl+D&lt;/b&gt; duplicates.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Read the numbers.&lt;/b&gt; The Metrics panel follows every edit: IT load, PUE, power and cooling capacity with redundancy. Red outlines mark overlaps, blocks outside a hall, blocked service clearances and floor overloads; the Checks panel lists them.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Shape the room.&lt;/b&gt; Insert → Hall outline draws or reshapes halls; Column and Door add the building&apos;s fixed parts.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Every change can be undone (Ctrl+Z). Help → Keyboard shortcuts lists all keys.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;入门指南&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;浏览。&lt;/b&gt;滚轮以光标为中心缩放；按住中键拖动或按住空格键拖动可平移；&lt;b&gt;Home&lt;/b&gt; 键使机房适合窗口。&lt;/li&gt;&lt;li&gt;&lt;b&gt;布置设备。&lt;/b&gt;从设备面板将设备类型拖到机房中，或双击在中心放置一个。&lt;b&gt;插入 → 成排 / 阵列&lt;/b&gt;可按冷/热通道成对布置整排机柜。&lt;/li&gt;&lt;li&gt;&lt;b&gt;调整。&lt;/b&gt;单击或拖出选框进行选择；拖动可移动（吸附到 600 mm 地板砖和相邻边缘，按住 Shift 可自由放置）；方向键微移，&lt;b&gt;R&lt;/b&gt; 旋转，&lt;b&gt;Ctrl+D&lt;/b&gt; 创建副本。&lt;/li&gt;&lt;li&gt;&lt;b&gt;查看指标。&lt;/b&gt;指标面板随每次编辑更新：IT 负载、电能使用效率（PUE）、含冗余的供电与制冷容量。红色轮廓标出重叠、位于机房外的设备、被挡住的维护间距和楼面超载；检查面板列出这些问题。&lt;/li&gt;&lt;li&gt;&lt;b&gt;塑造房间。&lt;/b&gt;插入 → 机房轮廓可绘制或调整机房；柱子和门用于添加建筑的固定构件。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;所有更改均可撤销（Ctrl+Z）。帮助 → 键盘快捷键列出了所有按键。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="63"/>
+        <location filename="../../build/i18n/extra_strings.py" line="95"/>
         <source>Getting started</source>
         <translation>入门指南</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="64"/>
+        <location filename="../../build/i18n/extra_strings.py" line="96"/>
         <source>About Data Hall Workbench</source>
         <translation>关于数据机房设计工作台</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="65"/>
+        <location filename="../../build/i18n/extra_strings.py" line="97"/>
         <source>&lt;b&gt;Data Hall Workbench&lt;/b&gt; %1&lt;br&gt;Lay out AI data halls like bricks and see capacity, redundancy and PUE as you go.&lt;br&gt;&lt;br&gt;Licensed under Apache-2.0. Chinese text uses Droid Sans Fallback (Apache-2.0).</source>
         <translation>&lt;b&gt;数据机房设计工作台&lt;/b&gt; %1&lt;br&gt;像搭积木一样布置 AI 数据机房，随时查看容量、冗余和电能使用效率（PUE）。&lt;br&gt;&lt;br&gt;以 Apache-2.0 许可发布。中文文字使用 Droid Sans Fallback 字体（Apache-2.0）。</translation>
     </message>
@@ -3152,57 +3157,57 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>LockPrompt</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="169"/>
+        <location filename="../../build/i18n/extra_strings.py" line="98"/>
         <source>Design in use</source>
         <translation>设计正在使用中</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="175"/>
+        <location filename="../../build/i18n/extra_strings.py" line="104"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="176"/>
+        <location filename="../../build/i18n/extra_strings.py" line="105"/>
         <source>an unknown computer</source>
         <translation>一台未知计算机</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="170"/>
+        <location filename="../../build/i18n/extra_strings.py" line="99"/>
         <source>If you both edit it, one of you will overwrite the other&apos;s changes. Open it read-only to look (you can still save a copy under another name), or open it anyway if you are sure the other session has ended.</source>
         <translation>如果你们同时编辑，一方将覆盖另一方的更改。可以只读方式打开查看（仍可另存副本），如果确定对方会话已经结束，也可以直接打开。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="171"/>
+        <location filename="../../build/i18n/extra_strings.py" line="100"/>
         <source>Open read-only</source>
         <translation>只读打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="172"/>
+        <location filename="../../build/i18n/extra_strings.py" line="101"/>
         <source>Open anyway</source>
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="173"/>
+        <location filename="../../build/i18n/extra_strings.py" line="102"/>
         <source>a folder</source>
         <translation>一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="174"/>
+        <location filename="../../build/i18n/extra_strings.py" line="103"/>
         <source>not a regular file</source>
         <translation>一个非普通文件</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="177"/>
+        <location filename="../../build/i18n/extra_strings.py" line="106"/>
         <source>“{name}” is already open by {user} on {host} since {time}.</source>
         <translation>“{name}”已由 {user} 在 {host} 上打开（自 {time} 起）。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="178"/>
+        <location filename="../../build/i18n/extra_strings.py" line="107"/>
         <source>Cannot tell whether someone else is editing “{name}”.</source>
         <translation>无法判断是否有其他人正在编辑“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="179"/>
+        <location filename="../../build/i18n/extra_strings.py" line="108"/>
         <source>{lock} is {problem}, so the workbench cannot lock the design. Open it read-only (you can still save a copy under another name), or remove that item and open the design again.</source>
         <translation>{lock} 是{problem}，因此工作台无法锁定该设计。请以只读方式打开（仍可另存为副本），或删除该项后重新打开设计。</translation>
     </message>
@@ -3352,27 +3357,27 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="374"/>
+        <location filename="../../build/i18n/extra_strings.py" line="375"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="375"/>
+        <location filename="../../build/i18n/extra_strings.py" line="376"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="376"/>
+        <location filename="../../build/i18n/extra_strings.py" line="377"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="377"/>
+        <location filename="../../build/i18n/extra_strings.py" line="378"/>
         <source>&amp;Insert</source>
         <translation>插入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="378"/>
+        <location filename="../../build/i18n/extra_strings.py" line="379"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3835,107 +3840,107 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>Plant</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="180"/>
+        <location filename="../../build/i18n/extra_strings.py" line="181"/>
         <source>&amp;Connect tool</source>
         <translation>连接工具(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="181"/>
+        <location filename="../../build/i18n/extra_strings.py" line="182"/>
         <source>Auto-connect &amp;whole design</source>
         <translation>自动连接整个设计(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="182"/>
+        <location filename="../../build/i18n/extra_strings.py" line="183"/>
         <source>Auto-connect &amp;selection</source>
         <translation>自动连接所选设备(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="183"/>
+        <location filename="../../build/i18n/extra_strings.py" line="184"/>
         <source>&amp;Fail selected blocks</source>
         <translation>将所选设备设为故障(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="184"/>
+        <location filename="../../build/i18n/extra_strings.py" line="185"/>
         <source>&amp;Restore selected blocks</source>
         <translation>恢复所选设备(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="185"/>
+        <location filename="../../build/i18n/extra_strings.py" line="186"/>
         <source>C&amp;lear failures</source>
         <translation>清除故障(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="186"/>
+        <location filename="../../build/i18n/extra_strings.py" line="187"/>
         <source>&amp;Power connections</source>
         <translation>电力连接(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="187"/>
+        <location filename="../../build/i18n/extra_strings.py" line="188"/>
         <source>&amp;Liquid connections</source>
         <translation>液冷连接(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="188"/>
+        <location filename="../../build/i18n/extra_strings.py" line="189"/>
         <source>&amp;Heat connections</source>
         <translation>散热连接(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="189"/>
+        <location filename="../../build/i18n/extra_strings.py" line="190"/>
         <source>Drag from one block to another to connect them; only ports that fit are offered</source>
         <translation>从一个设备拖到另一个设备进行连接；只提供相互匹配的端口</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="190"/>
+        <location filename="../../build/i18n/extra_strings.py" line="191"/>
         <source>Bring every failed block back; the plan and diagrams restore</source>
         <translation>恢复所有故障设备；平面图和系统图随之恢复</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="191"/>
+        <location filename="../../build/i18n/extra_strings.py" line="192"/>
         <source>C&amp;onnections overlay</source>
         <translation>连接叠加显示(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="192"/>
+        <location filename="../../build/i18n/extra_strings.py" line="193"/>
         <source>&amp;Plant</source>
         <translation>厂站(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="193"/>
+        <location filename="../../build/i18n/extra_strings.py" line="194"/>
         <source>Restore (what-if)</source>
         <translation>恢复（假设分析）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="194"/>
+        <location filename="../../build/i18n/extra_strings.py" line="195"/>
         <source>Select the blocks to auto-connect first</source>
         <translation>请先选择要自动连接的设备</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="195"/>
+        <location filename="../../build/i18n/extra_strings.py" line="196"/>
         <source>Auto-connect</source>
         <translation>自动连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="196"/>
+        <location filename="../../build/i18n/extra_strings.py" line="197"/>
         <source>Fail (what-if)</source>
         <translation>设为故障（假设分析）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="197"/>
+        <location filename="../../build/i18n/extra_strings.py" line="198"/>
         <source>Auto-connect is not available in this build</source>
         <translation>此版本不提供自动连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="198"/>
+        <location filename="../../build/i18n/extra_strings.py" line="199"/>
         <source>Auto-connect: %1 connections</source>
         <translation>自动连接：%1 条连接</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="199"/>
+        <location filename="../../build/i18n/extra_strings.py" line="200"/>
         <source>Fail %1 blocks (what-if)</source>
         <translation>将 %1 台设备设为故障（假设分析）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="200"/>
+        <location filename="../../build/i18n/extra_strings.py" line="201"/>
         <source>%1 failed: %2 racks dark (%3 kW IT lost), %4 devices overloaded</source>
         <translation>%1 台故障：%2 个机柜断电或失冷（损失 IT %3 kW），%4 台设备过载</translation>
     </message>
@@ -4154,73 +4159,73 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>SaveGuard</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="201"/>
+        <location filename="../../build/i18n/extra_strings.py" line="202"/>
         <source>Save design</source>
         <translation>保存设计</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="202"/>
+        <location filename="../../build/i18n/extra_strings.py" line="203"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="203"/>
+        <location filename="../../build/i18n/extra_strings.py" line="204"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="204"/>
+        <location filename="../../build/i18n/extra_strings.py" line="205"/>
         <source>“{name}” is not the file this recovered design came from.</source>
         <translation>“{name}”不是此恢复设计所来自的文件。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="205"/>
+        <location filename="../../build/i18n/extra_strings.py" line="206"/>
         <source>It changed after the autosave was written, or it is a different design with the same name. Replacing it would lose what it holds now.
 {path}</source>
         <translation>该文件在自动保存之后已被修改，或是同名的另一个设计。替换它将丢失其当前内容。
 {path}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="206"/>
+        <location filename="../../build/i18n/extra_strings.py" line="207"/>
         <source>Saving would overwrite their work. Save your design under another name instead?</source>
         <translation>保存将覆盖对方的工作。要将设计另存为其他名称吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="207"/>
+        <location filename="../../build/i18n/extra_strings.py" line="208"/>
         <source>“{name}” is read-only.</source>
         <translation>“{name}”为只读文件。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="208"/>
+        <location filename="../../build/i18n/extra_strings.py" line="209"/>
         <source>“{name}” is read-only and belongs to {owner}.</source>
         <translation>“{name}”为只读文件，属于 {owner}。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="209"/>
+        <location filename="../../build/i18n/extra_strings.py" line="210"/>
         <source>“{name}” belongs to {owner}.</source>
         <translation>“{name}”属于 {owner}。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="210"/>
+        <location filename="../../build/i18n/extra_strings.py" line="211"/>
         <source>Replacing it makes you its owner. Replace it, or save under another name?
 {path}</source>
         <translation>替换后您将成为其所有者。要替换它，还是另存为其他名称？
 {path}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="211"/>
+        <location filename="../../build/i18n/extra_strings.py" line="212"/>
         <source>The workbench will not replace it. Save your design under another name instead?
 {path}</source>
         <translation>工作台不会替换该文件。要将设计另存为其他名称吗？
 {path}</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="212"/>
+        <location filename="../../build/i18n/extra_strings.py" line="213"/>
         <source>Cannot lock “{name}”.</source>
         <translation>无法锁定“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="213"/>
+        <location filename="../../build/i18n/extra_strings.py" line="214"/>
         <source>{lock} is in the way of the design&apos;s lock file, so another session might be editing it. Save under another name instead?</source>
         <translation>{lock} 占用了设计锁文件的位置，可能有其他会话正在编辑该设计。要另存为其他名称吗？</translation>
     </message>
@@ -4228,92 +4233,92 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 <context>
     <name>ScenarioBar</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="214"/>
+        <location filename="../../build/i18n/extra_strings.py" line="215"/>
         <source>Base design</source>
         <translation>基准方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="215"/>
+        <location filename="../../build/i18n/extra_strings.py" line="216"/>
         <source>&amp;Scenarios</source>
         <translation>方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="216"/>
+        <location filename="../../build/i18n/extra_strings.py" line="217"/>
         <source> Scenario: </source>
         <translation> 方案： </translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="217"/>
+        <location filename="../../build/i18n/extra_strings.py" line="218"/>
         <source>&amp;New scenario from current…</source>
         <translation>以当前状态新建方案(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="218"/>
+        <location filename="../../build/i18n/extra_strings.py" line="219"/>
         <source>&amp;Duplicate scenario…</source>
         <translation>复制方案(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="219"/>
+        <location filename="../../build/i18n/extra_strings.py" line="220"/>
         <source>&amp;Rename scenario…</source>
         <translation>重命名方案(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="220"/>
+        <location filename="../../build/i18n/extra_strings.py" line="221"/>
         <source>De&amp;lete scenario</source>
         <translation>删除方案(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="221"/>
+        <location filename="../../build/i18n/extra_strings.py" line="222"/>
         <source>&amp;Promote to base</source>
         <translation>设为基准方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="222"/>
+        <location filename="../../build/i18n/extra_strings.py" line="223"/>
         <source>&amp;Compare scenarios…</source>
         <translation>比较方案(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="223"/>
+        <location filename="../../build/i18n/extra_strings.py" line="224"/>
         <source>The option being edited; edits change only this option</source>
         <translation>正在编辑的方案；修改只作用于此方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="224"/>
+        <location filename="../../build/i18n/extra_strings.py" line="225"/>
         <source>New scenario</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="225"/>
+        <location filename="../../build/i18n/extra_strings.py" line="226"/>
         <source>Name of the new option (it starts as what you see now):</source>
         <translation>新方案名称（以当前所见状态为起点）：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="226"/>
+        <location filename="../../build/i18n/extra_strings.py" line="227"/>
         <source>Duplicate scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="227"/>
+        <location filename="../../build/i18n/extra_strings.py" line="228"/>
         <source>Name of the copy:</source>
         <translation>副本名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="228"/>
+        <location filename="../../build/i18n/extra_strings.py" line="229"/>
         <source>Rename scenario</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="229"/>
+        <location filename="../../build/i18n/extra_strings.py" line="230"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="230"/>
+        <location filename="../../build/i18n/extra_strings.py" line="231"/>
         <source>Editing scenario “%1”: changes apply to this option only</source>
         <translation>正在编辑方案“%1”：修改只作用于此方案</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="231"/>
+        <location filename="../../build/i18n/extra_strings.py" line="232"/>
         <source>Scenarios</source>
         <translation>方案</translation>
     </message>
@@ -4832,112 +4837,112 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="147"/>
+        <location filename="../../build/i18n/extra_strings.py" line="159"/>
         <source>no IT load (infrastructure block)</source>
         <translation>无 IT 负载（基础设施模块）</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="148"/>
+        <location filename="../../build/i18n/extra_strings.py" line="160"/>
         <source>Make room, draw a larger hall, or point at a hall and insert again.</source>
         <translation>请腾出空间、绘制更大的机房，或将指针移到某个机房上再插入。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="149"/>
+        <location filename="../../build/i18n/extra_strings.py" line="161"/>
         <source>%1 racks</source>
         <translation>%1 个机柜</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="150"/>
+        <location filename="../../build/i18n/extra_strings.py" line="162"/>
         <source>No free space</source>
         <translation>没有空余位置</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="151"/>
+        <location filename="../../build/i18n/extra_strings.py" line="163"/>
         <source>Save as module</source>
         <translation>另存为模块</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="152"/>
+        <location filename="../../build/i18n/extra_strings.py" line="164"/>
         <source>Select the blocks of the module first.</source>
         <translation>请先选择组成模块的设备。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="153"/>
+        <location filename="../../build/i18n/extra_strings.py" line="165"/>
         <source>Module name:</source>
         <translation>模块名称：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="154"/>
+        <location filename="../../build/i18n/extra_strings.py" line="166"/>
         <source>Saved from a selection of %1 blocks.</source>
         <translation>由所选的 %1 个设备保存。</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="155"/>
+        <location filename="../../build/i18n/extra_strings.py" line="167"/>
         <source>Templates already exist</source>
         <translation>模板已存在</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="156"/>
+        <location filename="../../build/i18n/extra_strings.py" line="168"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="157"/>
+        <location filename="../../build/i18n/extra_strings.py" line="169"/>
         <source>Keep both</source>
         <translation>两者都保留</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="158"/>
+        <location filename="../../build/i18n/extra_strings.py" line="170"/>
         <source>Bundle refused</source>
         <translation>模板包被拒绝</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="159"/>
+        <location filename="../../build/i18n/extra_strings.py" line="171"/>
         <source>Template cannot be opened</source>
         <translation>无法打开模板</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="160"/>
+        <location filename="../../build/i18n/extra_strings.py" line="172"/>
         <source>%1 does not fit anywhere without overlapping equipment, columns, door zones or service clearances. Halls tried:</source>
         <translation>%1 放在任何位置都会与设备、柱子、门前净空区或检修净空重叠。已尝试的机房：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="161"/>
+        <location filename="../../build/i18n/extra_strings.py" line="173"/>
         <source>Replace module?</source>
         <translation>替换模块？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="162"/>
+        <location filename="../../build/i18n/extra_strings.py" line="174"/>
         <source>Discard changes?</source>
         <translation>放弃更改？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="163"/>
+        <location filename="../../build/i18n/extra_strings.py" line="175"/>
         <source>The open design has unsaved changes. Start a new design from the template anyway?</source>
         <translation>当前设计有未保存的更改。仍要从模板新建设计吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="164"/>
+        <location filename="../../build/i18n/extra_strings.py" line="176"/>
         <source>Some templates in this bundle already exist:</source>
         <translation>此模板包中的部分模板已存在：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="165"/>
+        <location filename="../../build/i18n/extra_strings.py" line="177"/>
         <source>Nothing was written:</source>
         <translation>未写入任何内容：</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="166"/>
+        <location filename="../../build/i18n/extra_strings.py" line="178"/>
         <source>A module file %1 already exists. Replace it?</source>
         <translation>模块文件 %1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="167"/>
+        <location filename="../../build/i18n/extra_strings.py" line="179"/>
         <source>no free %1 × %2 m spot</source>
         <translation>没有 %1 × %2 m 的空位</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="168"/>
+        <location filename="../../build/i18n/extra_strings.py" line="180"/>
         <source>%1 × %2 m, smaller than the module&apos;s %3 × %4 m</source>
         <translation>%1 × %2 m，小于模块的 %3 × %4 m</translation>
     </message>
@@ -4945,32 +4950,32 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
 <context>
     <name>Underlay</name>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="283"/>
+        <location filename="../../build/i18n/extra_strings.py" line="284"/>
         <source>Import DXF underlay</source>
         <translation>导入 DXF 底图</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="284"/>
+        <location filename="../../build/i18n/extra_strings.py" line="285"/>
         <source>DXF drawings (*.dxf)</source>
         <translation>DXF 图纸 (*.dxf)</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="285"/>
+        <location filename="../../build/i18n/extra_strings.py" line="286"/>
         <source>Export DXF drawing</source>
         <translation>导出 DXF 图纸</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="286"/>
+        <location filename="../../build/i18n/extra_strings.py" line="287"/>
         <source>Snap to drawing: on</source>
         <translation>捕捉底图：开</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="287"/>
+        <location filename="../../build/i18n/extra_strings.py" line="288"/>
         <source>Snap to drawing: off</source>
         <translation>捕捉底图：关</translation>
     </message>
     <message>
-        <location filename="../../build/i18n/extra_strings.py" line="288"/>
+        <location filename="../../build/i18n/extra_strings.py" line="289"/>
         <source>%1: %2 blocks, %3 halls, units %4, 1:%5</source>
         <translation>%1：%2 个模块，%3 个机房，单位 %4，1:%5</translation>
     </message>

@@ -64,7 +64,10 @@ class Autosaver(QObject):
         self._last = (id(doc.design), doc.undo_stack.index())
         self._written = path
         if self.store.primary_error is not None:
-            reason = f"{self.store.folder}: {self.store.primary_error.strerror or self.store.primary_error}"
+            error = self.store.primary_error
+            why = (_tr("a file is where the folder should be") if isinstance(error, (FileExistsError, NotADirectoryError))
+                   else error.strerror or str(error))
+            reason = f"{self.store.folder} ({why})"
             log.warning("autosave cannot use %s; wrote %s instead", reason, path)
             self.failing = True
             self.autosave_moved.emit(reason, str(path.parent))
