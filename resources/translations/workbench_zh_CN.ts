@@ -892,7 +892,7 @@
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="13"/>
         <source>a file is where the folder should be</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件夹的位置上是一个文件</translation>
     </message>
     <message>
         <location filename="../../build/i18n/extra_strings.py" line="14"/>
