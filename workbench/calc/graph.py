@@ -167,26 +167,37 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
     seen_keys: set[tuple[str, str, str, str]] = set()
     bad: dict[tuple[str, str], list[Connection]] = {}
     verdicts: dict[tuple[int, str, int, str, str], tuple[str, str] | None] = {}
+    # Rows and kind of each good edge, gathered in the one pass (a campus has tens of thousands of edges).
+    good_src: list[int] = []
+    good_dst: list[int] = []
+    good_kind: list[str] = []
+    get = row.get
     for c in design.connections.values():
-        a, b = row.get(c.from_block), row.get(c.to_block)
+        a, b = get(c.from_block), get(c.to_block)
         if a is None or b is None:
-            reason: tuple[str, str] | None = MISSING
+            reason: tuple[str, str] = MISSING
         elif a == b:
             reason = SELF
-        elif c.key in seen_keys:
-            reason = DUPLICATE
         else:
-            # The port verdict depends only on the two types, the ports and the kind: decided once each.
-            vkey = (type_rows[a], c.from_port, type_rows[b], c.to_port, c.kind)
-            if vkey in verdicts:
-                reason = verdicts[vkey]
+            key = c.key  # made once
+            if key in seen_keys:
+                reason = DUPLICATE
             else:
-                reason = verdicts[vkey] = _port_verdict(c, types[a], types[b])
-        if reason is None:
-            good.append(c)
-            seen_keys.add(c.key)
-        else:
-            bad.setdefault(reason, []).append(c)
+                # The port verdict depends only on the two types, the ports and the kind: decided once each.
+                vkey = (type_rows[a], c.from_port, type_rows[b], c.to_port, c.kind)
+                if vkey in verdicts:
+                    verdict = verdicts[vkey]
+                else:
+                    verdict = verdicts[vkey] = _port_verdict(c, types[a], types[b])
+                if verdict is None:
+                    good.append(c)
+                    good_src.append(a)
+                    good_dst.append(b)
+                    good_kind.append(c.kind)
+                    seen_keys.add(key)
+                    continue
+                reason = verdict
+        bad.setdefault(reason, []).append(c)
     for (form, why), cs in bad.items():
         if form in ("acdc", "voltage"):
             # A mismatch is the designer's error, each edge named; the edge is still drawn but not used.
@@ -206,12 +217,13 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
         problems.append(GraphProblem("bad_connection", f"connections not used ({len(cs)}): {why}",
                                      blocks[:50], tuple(c.id for c in cs[:50]),
                                      (("form", form), ("count", len(cs)))))
-    src = np.fromiter((row[c.from_block] for c in good), np.int64, len(good))
-    dst = np.fromiter((row[c.to_block] for c in good), np.int64, len(good))
-    kind = np.fromiter((KINDS.index(c.kind) for c in good), np.int64, len(good))
+    src = np.asarray(good_src, dtype=np.int64)
+    dst = np.asarray(good_dst, dtype=np.int64)
+    kind = np.fromiter(map(KINDS.index, good_kind), np.int64, len(good))
     # Input slots: one per (node, input port), numbered in order of first use.
-    port_code: dict[str, int] = {}
-    codes = np.fromiter((port_code.setdefault(c.to_port, len(port_code)) for c in good), np.int64, len(good))
+    to_ports = [c.to_port for c in good]
+    port_code = {name: i for i, name in enumerate(dict.fromkeys(to_ports))}  # numbered in order of first use
+    codes = np.fromiter(map(port_code.__getitem__, to_ports), np.int64, len(good))
     _, first, slots = np.unique(dst * max(len(port_code), 1) + codes, return_index=True, return_inverse=True)
     order = np.argsort(first, kind="stable")  # renumber so slot numbers follow first use
     renumber = np.empty(len(order), dtype=np.int64)
@@ -220,8 +232,16 @@ def build_graph(design: Design, catalog: Catalog, snap: Snapshot) -> PlantGraph:
     first = first[order]
     slot_node = dst[first].tolist()
     slot_kind = kind[first].tolist()
-    slot_standby = [bool(p is not None and p.standby) for p in
-                    (types[slot_node[i]].port(good[e].to_port) for i, e in enumerate(first.tolist()))]
+    # Whether an input is standby is a matter of its type and port: looked up once per pair.
+    standby_of: dict[tuple[int, str], bool] = {}
+    slot_standby = []
+    for node, e in zip(slot_node, first.tolist()):
+        pk = (type_rows[node], to_ports[e])
+        standby = standby_of.get(pk)
+        if standby is None:
+            p = table[pk[0]].port(pk[1])
+            standby = standby_of[pk] = bool(p is not None and p.standby)
+        slot_standby.append(standby)
     level, cyclic = _levels(n, src, dst)
     if cyclic.any():
         # Levels again without the loop's edges, so what hangs below a loop is still analysed.
