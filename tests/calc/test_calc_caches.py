@@ -99,3 +99,29 @@ def test_another_catalog_gets_its_own_graph(catalog: Catalog) -> None:
     assert bad == calculate(copy.deepcopy(d), changed).to_dict()
     assert [c for c in bad["checks"] if c["code"] == "voltage_mismatch"]
     assert Calculator(catalog).run(d).to_dict() == ok
+
+
+def test_designs_sharing_their_connections_share_a_graph_but_not_their_results(catalog: Catalog) -> None:
+    """Scenario options hold the base's very connection objects, so one graph serves them all; each option's
+    halls, types and names are its own, and its results are those of a calculation from nothing."""
+    from workbench.calc.plant import PlantCache
+
+    base = _template("enterprise-air-hall-2mw", catalog)
+    racks = _blocks(base, catalog, lambda t: t.rack is not None)
+    other_hall = next(h.id for h in base.halls if h.id != base.blocks[racks[0]].hall_id)
+    options = [copy.copy(base) for _ in range(4)]
+    for o in options:
+        o.blocks = {k: copy.deepcopy(b) for k, b in base.blocks.items()}
+        o.connections = dict(base.connections)  # the same Connection objects, as a scenario option has
+    SetBlockField(racks[5:40], "hall_id", [other_hall]).apply(options[1])  # another hall: shares the graph
+    other_type = next(t.id for t in catalog.types.values() if t.rack is not None and t.id != base.blocks[racks[0]].type_id)
+    SetBlockField(racks[:2], "type_id", [other_type]).apply(options[2])  # another type: its own graph
+    SetBlockField(racks[:3], "it_kw", [55.0], override=True).apply(options[3])
+    results = [Calculator(catalog).run(d).to_dict() for d in [base, *options]]
+    for d, got in zip([base, *options], results):
+        assert got == _fresh(d, catalog)
+    graphs = {id(d): e.graph for e in PlantCache._entries.values() for d in [base, *options] if e.ref() is d}
+    assert graphs[id(options[0])] is not graphs[id(base)]  # a copy: each design has its own hall array
+    assert graphs[id(options[0])].src is graphs[id(base)].src  # built once
+    assert graphs[id(options[2])].src is not graphs[id(base)].src
+    assert results[1] == results[0] and all(r != results[0] for r in results[2:])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import operator
 import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from workbench.calc.failure import FailureAnalysis
 from workbench.calc.graph import HEAT, PlantGraph, build_graph
 from workbench.calc.snapshot import Snapshot
 from workbench.model.blocktype import Catalog
+from workbench.model.connections import Connection
 from workbench.model.design import Design, parse_scheme
 
 MAX_LISTED = 50  # block ids a check carries; the count says how many there are
@@ -135,12 +138,29 @@ class PlantCache:
             return e
         for k in [k for k, old in self._entries.items() if old.ref() is None]:
             del self._entries[k]  # designs that are gone
-        graph = build_graph(design, catalog, snap)
+        edges = tuple(design.connections.values())
+        graph = self._same_plant(design, catalog, snap, edges) if self.keep else None
+        graph = graph or build_graph(design, catalog, snap)
         e = _Entry(weakref.ref(design), weakref.ref(catalog), key, list(snap.ids), snap.type_index.copy(),
-                   snap.loop_code.copy(), graph, _problem_names(design, graph))
+                   snap.loop_code.copy(), graph, _problem_names(design, graph), edges)
         if self.keep:
             self._entries[id(design)] = e
         return e
+
+    def _same_plant(self, design: Design, catalog: Catalog, snap: Snapshot,
+                    edges: tuple[Connection, ...]) -> PlantGraph | None:
+        """Another design's graph when everything the graph is built from is the same: the same blocks in the
+        same order with the same types and loops, and the very same (frozen) connection objects in the same
+        order. Scenario options share the base's connections, so comparing six options builds one graph."""
+        for e in self._entries.values():
+            if (e.catalog() is catalog and e.ref() is not None and len(e.edges) == len(edges) and e.ids == snap.ids
+                    and tuple(e.key[4]) == tuple(snap.loop_names) and np.array_equal(e.types, snap.type_index)
+                    and np.array_equal(e.loops, snap.loop_code) and all(map(operator.is_, e.edges, edges))
+                    and e.names == _problem_names(design, e.graph)):
+                graph = copy.copy(e.graph)  # the arrays are never written in place; the hall is per design
+                graph.hall = snap.hall.copy()
+                return graph
+        return None
 
 
 @dataclass
@@ -153,6 +173,7 @@ class _Entry:
     loops: NDArray[np.int64]
     graph: PlantGraph
     names: list[str]  # the names the graph's findings were worded with (see _problem_names)
+    edges: tuple[Connection, ...]  # the connections it was built from, in order
     fa: FailureAnalysis | None = None
     values: NDArray[np.float64] | None = None
     loss: NDArray[np.float64] | None = None
