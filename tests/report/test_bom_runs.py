@@ -19,6 +19,7 @@ from workbench.io import load_design
 from workbench.model import Catalog, Design
 from workbench.paths import templates_dir
 from workbench.report.bom import build_bom
+from workbench.report.bom_runs import RUN_BASIS, run_sources
 from workbench.report.bom_xlsx import write_bom_xlsx
 from workbench.report.options import ReportOptions
 
@@ -44,7 +45,9 @@ def test_bom_lists_run_metres_per_class_and_size_with_sources(hall: Design, cata
         got = next(ln for ln in runs.values() if line.rating in ln.name or line.rating.split(" ", 1)[-1] in ln.name)
         assert got.quantity == math.ceil(line.metres - 1e-9)  # whole metres
         assert got.category == ("power" if line.kind == "power" else "cooling")
-        assert got.basis == line.source and got.basis.endswith("]") and got.price_date == line.date
+        # The customer reads a price basis; the source (with its [E] tag) is in the report's sources table.
+        assert got.basis == RUN_BASIS and got.price_date == line.date
+        assert run_sources(catalog)[got.type_id] == (line.source, line.date) and line.source.endswith("]")
         assert float(got.unit_cost) == pytest.approx(line.price_per_m_usd)  # the hall is priced in USD
     # Pipes are counted supply and return: the metres are twice the one-way liquid run lengths, per size.
     pipe = sum(ln.metres for ln in q.lines if ln.kind == "liquid")

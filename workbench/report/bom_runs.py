@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from workbench.report.bom import BomLine, Pricing
 
 RUN_PREFIX = "run."  # type_id of a run line: run.power.<class> or run.liquid.<DN>
+# The price basis customers read (phrases translated by basis.<phrase>); the source stays in run_sources.
+RUN_BASIS = "rough order of magnitude, installed, per metre of run"
 
 
 def run_bom_lines(design: Design, catalog: Catalog, pricing: Pricing, lang: str) -> list[BomLine]:
@@ -35,12 +37,26 @@ def run_bom_lines(design: Design, catalog: Catalog, pricing: Pricing, lang: str)
             category="power" if ln.kind == "power" else "cooling", type_id=_type_id(ln), name=_name(ln, words),
             quantity=metres, unit_cost=pricing.unit_cost(ln.price_per_m_usd),
             unit_price=pricing.unit_price(ln.price_per_m_usd), list_price=ln.list_price_per_m,
-            list_currency=ln.currency, price_date=ln.date, basis=ln.source, usd=ln.price_per_m_usd))
+            list_currency=ln.currency, price_date=ln.date, basis=RUN_BASIS, usd=ln.price_per_m_usd))
+    return out
+
+
+def run_sources(catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """(source, price date) of each run line's type id, from the catalog's run price list."""
+    prices = catalog.run_prices
+    if prices is None:
+        return {}
+    out = {_type_id_of("power", p.label): (p.source, p.date) for p in prices.power}
+    out.update({_type_id_of("liquid", f"DN{p.dn}"): (p.source, p.date) for p in prices.liquid})
     return out
 
 
 def _type_id(ln: RunLine) -> str:
-    return f"{RUN_PREFIX}{ln.kind}.{ln.rating.replace(' ', '').replace('≤', 'le').replace(',', '')}"
+    return _type_id_of(ln.kind, ln.rating)
+
+
+def _type_id_of(kind: str, rating: str) -> str:
+    return f"{RUN_PREFIX}{kind}.{rating.replace(' ', '').replace('≤', 'le').replace(',', '')}"
 
 
 def _name(ln: RunLine, words: object) -> str:

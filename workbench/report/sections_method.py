@@ -11,6 +11,7 @@ from workbench.model.assumptions import effective_assumptions
 from workbench.report.context import Ctx
 from workbench.report.customer_text import customer_source, without_money
 from workbench.report.fonts import markup
+from workbench.report.bom_runs import run_sources
 from workbench.report.price_text import basis_phrases
 from workbench.report.styles import data_table
 
@@ -56,13 +57,15 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
     out += heading(ctx, t("method.sources"), 1)
     used = list(dict.fromkeys(ln.type_id for ln in ctx.bom.lines))
     lines = {ln.type_id: ln for ln in ctx.bom.lines}
+    run_src = run_sources(ctx.catalog)
     rows = []
     for tid in used:
         bt = ctx.catalog.types.get(tid)
         if bt is None:  # a connection run line: its per-metre price and source come from the run price list
             ln = lines[tid]
+            source, date = run_src.get(tid, ("", ln.price_date))
             rows.append([Paragraph(f"{markup(ln.name)}<br/><font size=\"6.5\" color=\"#5b6673\">{markup(tid)}</font>",
-                                   s.cell), src(ln.basis) or "—", "—", ln.price_date or "—"])
+                                   s.cell), src(source) or "—", basis_phrases(ln.basis, ctx.lang.tr), date or "—"])
             continue
         # The catalog id sits under the name (as parameter keys do) so the source text gets the width.
         rows.append([Paragraph(f"{markup(bt.display_name(ctx.options.lang))}<br/>"
