@@ -67,7 +67,8 @@ def _options(args: argparse.Namespace) -> Any:
                          units=getattr(args, "units", "si"), scale=getattr(args, "scale", "fit"),
                          logo_path=getattr(args, "logo", None), price_factor=args.margin, audience=args.audience,
                          scenarios=_scenario_list(getattr(args, "scenarios", None)),
-                         plan_paper=getattr(args, "plan_paper", "auto"))
+                         plan_paper=getattr(args, "plan_paper", "auto"),
+                         design_dir=str(Path(args.file).resolve().parent) if getattr(args, "file", None) else None)
 
 
 def _scenario_list(text: str | None) -> list[str] | None:

@@ -19,6 +19,7 @@ from workbench.model.blocktype import CATEGORIES, RACK_CATEGORIES
 from workbench.model.design import Hall
 from workbench.report.fonts import LATIN, LATIN_BOLD, draw_text, mixed_width
 from workbench.report.formatting import Formatter
+from workbench.report.floorplan_underlay import PlanUnderlay, draw_underlay
 from workbench.report.styles import ACCENT, CATEGORY_COLOURS, INK, MUTED, RULE
 
 NICE_SCALES = (20, 25, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 1250, 1500, 2000, 2500,
@@ -108,6 +109,7 @@ class PlanFlowable(Flowable):
         self.caption = caption
         self.d, self.fmt, self.width, self.height = drawing, fmt, width, height
         self.denom, self.window, self.sheet, self.all_windows = denom, window, sheet, all_windows
+        self.underlay: PlanUnderlay | None = None  # the architect's drawing, when the report asks for it
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return self.width, self.height
@@ -146,12 +148,15 @@ class PlanFlowable(Flowable):
     def _draw_model(self, ox: float, oy: float, k: float) -> None:
         c, d, hall = self.canv, self.d, self.d.hall
         pts = [(ox + x * k, oy + y * k) for x, y in hall.outline]
-        if len(pts) >= 3:
-            path = _closed_path(c, pts)
+        path = _closed_path(c, pts) if len(pts) >= 3 else None
+        if path is not None:
             c.setFillColor(FLOOR)
+            c.drawPath(path, fill=1, stroke=0)
+        draw_underlay(c, self.underlay, self._area(), ox, oy, k)  # on the floor, under the outline and blocks
+        if path is not None:
             c.setStrokeColor(INK)
             c.setLineWidth(1.6)
-            c.drawPath(path, fill=1, stroke=1)
+            c.drawPath(path, fill=0, stroke=1)
         for zones, colour in ((d.front, COLD), (d.rear, HOT)):
             self._rects(zones, ox, oy, k, colour, None)
         for col in hall.columns:
@@ -319,6 +324,12 @@ class PlanFlowable(Flowable):
             c.setFillColor(MUTED)
             for line in _wrap_words(t("plan.unlabelled", n=fmt.num(len(missing)), names=", ".join(missing[:12])
                                       + (" …" if len(missing) > 12 else "")), PANEL_W, 6.5):
+                y -= 8.5
+                draw_text(c, x, y, line, 6.5)
+            y -= 4
+        if self.underlay is not None and self.underlay.note:
+            c.setFillColor(MUTED)
+            for line in _wrap_words(self.underlay.note, PANEL_W, 6.5):
                 y -= 8.5
                 draw_text(c, x, y, line, 6.5)
             y -= 4

@@ -29,6 +29,8 @@ class ReportOptions:
     plan_paper: str = "auto"
     # Options compared in the design report: None = the base and every scenario (at most six); [] = none.
     scenarios: list[str] | None = None
+    # The design file's folder: a relative underlay path is found from here (None: the working directory).
+    design_dir: str | None = None
 
     def problems(self) -> list[str]:
         """Messages for options that cannot be used, each naming the option."""

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph,
 from workbench.text.check_text import check_text
 from workbench.report.context import Ctx
 from workbench.report.floorplan import PlanFlowable, choose_scale, hall_drawing, tiles
+from workbench.report.floorplan_underlay import plan_underlay
 from workbench.report.fonts import markup
 from workbench.report.pdfdoc import LANDSCAPE, LANDSCAPE_A3, MARGIN
 from workbench.report.styles import SEVERITY, data_table
@@ -36,6 +37,7 @@ def plan_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
         return []
     out: list[Flowable] = []
     labels = _labels(ctx)
+    underlay = plan_underlay(ctx.design.underlay, ctx.options.design_dir, ctx.t)  # read once for every sheet
     for i, hall in enumerate(ctx.design.halls):
         drawing = hall_drawing(ctx.snap, i, hall, labels)
         x0, y0, x1, y1 = drawing.bounds
@@ -57,6 +59,7 @@ def plan_section(ctx: Ctx, heading: HeadingFn) -> list[Flowable]:
             sheet = PlanFlowable(drawing, fmt, area_w, area_h - 4, denom, window, (n, len(windows)), windows,
                                  Paragraph(markup(caption), ctx.styles.small))
             sheet.paper = paper
+            sheet.underlay = underlay
             out.append(sheet)
     out += [NextPageTemplate("body"), PageBreak()]
     return out

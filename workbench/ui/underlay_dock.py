@@ -40,6 +40,8 @@ class UnderlayDock(WorkbenchDock):
         self.status_label.setStyleSheet("color: #c0392b")
         self.units = QComboBox()
         self.visible = QCheckBox()
+        self.in_report = QCheckBox()
+        self.in_report.setObjectName("underlay_in_report")
         self.snap = QCheckBox()
         self.layers = QListWidget()
         self.layers.setObjectName("underlay_layers")
@@ -58,6 +60,7 @@ class UnderlayDock(WorkbenchDock):
             layout.addWidget(w)
         layout.addLayout(units_row)
         layout.addWidget(self.visible)
+        layout.addWidget(self.in_report)
         layout.addWidget(self.snap)
         self.layers_label = QLabel()
         layout.addWidget(self.layers_label)
@@ -68,6 +71,7 @@ class UnderlayDock(WorkbenchDock):
         self.setWidget(body)
         self.units.currentIndexChanged.connect(self._on_units)
         self.visible.toggled.connect(self._on_visible)
+        self.in_report.toggled.connect(self._on_in_report)
         self.layers.itemChanged.connect(self._on_layer_item)
         self.align_button.clicked.connect(self.start_align)
         self.hall_button.clicked.connect(self.start_hall_from_drawing)
@@ -134,6 +138,11 @@ class UnderlayDock(WorkbenchDock):
         if not self._filling and self.controller.ref is not None and self.controller.ref.visible != on:
             self.controller.change(self.tr("Show underlay") if on else self.tr("Hide underlay"), visible=on)
 
+    def _on_in_report(self, on: bool) -> None:
+        if not self._filling and self.controller.ref is not None and self.controller.ref.in_report != on:
+            text = self.tr("Show underlay in reports") if on else self.tr("Leave underlay out of reports")
+            self.controller.change(text, in_report=on)
+
     def _on_layer_item(self, item: QListWidgetItem) -> None:
         if not self._filling:
             hidden = item.checkState() != Qt.CheckState.Checked
@@ -145,8 +154,8 @@ class UnderlayDock(WorkbenchDock):
         self._filling = True
         try:
             has = ref is not None
-            for w in (self.units, self.visible, self.align_button, self.hall_button, self.columns_button,
-                      self.relink_button, self.remove_button, self.layers):
+            for w in (self.units, self.visible, self.in_report, self.align_button, self.hall_button,
+                      self.columns_button, self.relink_button, self.remove_button, self.layers):
                 w.setEnabled(has)
             self.attach_button.setVisible(not has)
             if ref is None:
@@ -161,6 +170,7 @@ class UnderlayDock(WorkbenchDock):
                 self.file_label.setText(text)
                 self.units.setCurrentIndex(UNITS.index(ref.units) if ref.units in UNITS else 0)
                 self.visible.setChecked(ref.visible)
+                self.in_report.setChecked(ref.in_report)
             self.status_label.setText(c.status)
             self.status_label.setVisible(bool(c.status))
             self.layers.clear()
@@ -185,6 +195,9 @@ class UnderlayDock(WorkbenchDock):
         self.units.setCurrentIndex(max(index, 0))
         self._filling = False
         self.visible.setText(self.tr("Show the drawing"))
+        self.in_report.setText(self.tr("Show in reports"))
+        self.in_report.setToolTip(self.tr("Draw the drawing's shown layers in thin grey under the halls of the "
+                                          "report's floor plans"))
         self.snap.setText(self.tr("Snap to the drawing (F10)"))
         self.layers_label.setText(self.tr("Layers (tick to show):"))
         self.align_button.setText(self.tr("Align by two points…"))

@@ -340,7 +340,10 @@ def export_design(parent: QWidget | None, document: Any, kind: str, imperial: bo
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return start_export(parent, document.design, document.catalog, kind, dialog.output_path(), dialog.options())
+        options = dialog.options()
+        if getattr(document, "path", None):  # the underlay's relative path is found from the design's folder
+            options.design_dir = str(document.path.parent)
+        return start_export(parent, document.design, document.catalog, kind, dialog.output_path(), options)
     finally:
         dialog.deleteLater()
 
