@@ -5036,123 +5036,143 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
 <context>
     <name>UnderlayDock</name>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="100"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="104"/>
         <source>Select the drawing&apos;s column layer in the list first</source>
         <translation>请先在列表中选择底图的柱子图层</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="106"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="110"/>
         <source>No new columns on layer %1 inside a hall (%2 outside the halls)</source>
         <translation>图层 %1 上没有位于机房内的新柱子（%2 个在机房外）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="110"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="114"/>
         <source>Columns from layer %1</source>
         <translation>由图层 %1 生成柱子</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="112"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="116"/>
         <source>%1 columns added from layer %2 (%3 outside the halls)</source>
         <translation>已由图层 %2 添加 %1 根柱子（%3 根在机房外）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="118"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="122"/>
         <source>Import DXF underlay</source>
         <translation>导入 DXF 底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="118"/>
-        <location filename="../../workbench/ui/underlay_dock.py" line="124"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="122"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="128"/>
         <source>DXF drawings (*.dxf)</source>
         <translation>DXF 图纸 (*.dxf)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="123"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="127"/>
         <source>Find the underlay file</source>
         <translation>查找底图文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="135"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="139"/>
         <source>Show underlay</source>
         <translation>显示底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="135"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="139"/>
         <source>Hide underlay</source>
         <translation>隐藏底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="153"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="143"/>
+        <source>Show underlay in reports</source>
+        <translation>在报告中显示底图</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="143"/>
+        <source>Leave underlay out of reports</source>
+        <translation>报告中不显示底图</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="162"/>
         <source>No underlay. Use File → Import → DXF underlay…</source>
         <translation>没有底图。请使用 文件 → 导入 → DXF 底图…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="157"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="166"/>
         <source>%1 entities, units %2</source>
         <translation>%1 个图元，单位 %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="160"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="169"/>
         <source>%1 skipped</source>
         <translation>跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="179"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="189"/>
         <source>Underlay</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="180"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="190"/>
         <source>Units:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="184"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="194"/>
         <source>From the file</source>
         <translation>取自文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="187"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="197"/>
         <source>Show the drawing</source>
         <translation>显示底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="188"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="198"/>
+        <source>Show in reports</source>
+        <translation>在报告中显示</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="199"/>
+        <source>Draw the drawing&apos;s shown layers in thin grey under the halls of the report&apos;s floor plans</source>
+        <translation>在报告平面图中，将底图的显示图层以细灰线绘制在机房之下</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/underlay_dock.py" line="201"/>
         <source>Snap to the drawing (F10)</source>
         <translation>捕捉底图 (F10)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="189"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="202"/>
         <source>Layers (tick to show):</source>
         <translation>图层（勾选以显示）：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="190"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="203"/>
         <source>Align by two points…</source>
         <translation>按两点对齐…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="191"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="204"/>
         <source>Hall from a closed outline</source>
         <translation>由闭合轮廓生成机房</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="192"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="205"/>
         <source>Columns from the selected layer</source>
         <translation>由所选图层生成柱子</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="193"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="206"/>
         <source>Find the file…</source>
         <translation>查找文件…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="194"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="207"/>
         <source>Remove the underlay</source>
         <translation>移除底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="195"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="208"/>
         <source>Import DXF underlay…</source>
         <translation>导入 DXF 底图…</translation>
     </message>
