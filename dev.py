@@ -58,9 +58,11 @@ def window_can_start(argv: list[str], environ: dict[str, str] | None = None, loo
     return True
 
 
-# What the tests need from the system beyond Python packages: a program that renders DXF headless, and the
-# DXF files written by other people that its data package ships (tests/cad/test_librecad.py).
-TEST_SYSTEM_PACKAGES = {"librecad": Path("/usr/bin/librecad"), "librecad-data": Path("/usr/share/librecad/library")}
+# What the tests need from the system beyond Python packages: a program that renders DXF headless, the DXF
+# files written by other people that its data package ships (tests/cad/test_librecad.py), and pdftoppm to
+# look at report pages as pictures (tests/report: page fill, samples).
+TEST_SYSTEM_PACKAGES = {"librecad": Path("/usr/bin/librecad"), "librecad-data": Path("/usr/share/librecad/library"),
+                        "poppler-utils": Path("/usr/bin/pdftoppm")}
 
 
 def ensure_test_system_packages() -> bool:
@@ -71,7 +73,7 @@ def ensure_test_system_packages() -> bool:
     command = ["apt-get", "install", "-y", "--no-install-recommends", *missing]
     if hasattr(os, "geteuid") and os.geteuid() == 0 and subprocess.call(["which", "apt-get"],
                                                                        stdout=subprocess.DEVNULL) == 0:
-        print(f"dev.py: installing {', '.join(missing)} for the DXF tests (first run only)", flush=True)
+        print(f"dev.py: installing {', '.join(missing)} for the tests (first run only)", flush=True)
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         if subprocess.call(command, env=env, stdout=subprocess.DEVNULL) != 0:
             subprocess.call(["apt-get", "update", "-q"], env=env, stdout=subprocess.DEVNULL)
@@ -79,7 +81,7 @@ def ensure_test_system_packages() -> bool:
                 print(f"dev.py: could not install {', '.join(missing)}; run: sudo {' '.join(command)}", file=sys.stderr)
                 return False
         return True
-    print(f"dev.py: the DXF tests need LibreCAD and its library of DXF files; run once:\n"
+    print(f"dev.py: the tests need LibreCAD, its library of DXF files and pdftoppm; run once:\n"
           f"    sudo {' '.join(command)}", file=sys.stderr)
     return False
 
