@@ -117,3 +117,17 @@ def test_long_text_is_cut_with_an_ellipsis_in_every_output(case: str, tmp_path: 
     assert run(["report", str(path), "--kind", "bom", "-o", str(bom)]) == 0, capsys.readouterr().err
     for out in ("b.xlsx", "b.csv"):
         assert run(["bom", str(path), "-o", str(tmp_path / out)]) == 0, (out, capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("zeroed", ["cool.chiller", "cool.drycooler"])
+def test_heat_rejection_units_overridden_to_zero_calculate(zeroed: str, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by scripts/fuzz_designs.py: every chiller (or every free cooler) at 0 kW divided by zero."""
+    def edit(doc: dict[str, Any]) -> None:
+        for b in doc["blocks"]:
+            if b["type"].startswith(zeroed):
+                b.setdefault("overrides", {})["heat_rejection_kw"] = 0.0
+
+    path = _design(tmp_path, edit)
+    assert run(["calc", "--json", str(path)]) == 0, capsys.readouterr().err
+    assert _finite(json.loads(capsys.readouterr().out))

@@ -294,7 +294,7 @@ def _heat_rejection(s: Snapshot, g: Groups, values: dict[str, float], heat: F, f
         # Warmer facility water lifts chiller efficiency; capped so the model stays conservative.
         lift = values["chiller_gain_per_k"] * (values["facility_water_supply_c"] - values["chiller_rating_water_c"])
         cop_eff = cop * min(max(1.0 + lift, 0.5), 1.6) if cop > 0 else 0.0
-        share = cap / chiller_cap
+        share = cap / chiller_cap if chiller_cap > 0 else 0.0  # every chiller overridden to 0 kW
         elec = heat * share / cop_eff * running_f if cop_eff > 0 else zero
         chiller_kw = chiller_kw + elec
         groups.append(GroupLoad(grp, heat * share, elec))
@@ -303,6 +303,9 @@ def _heat_rejection(s: Snapshot, g: Groups, values: dict[str, float], heat: F, f
     free_cap = sum(float(hr[k]) for _, k in free)
     for grp, k in free:
         cap = float(hr[k])
+        if cap <= 0:  # overridden to 0 kW: carries nothing (and every free cooler at 0 would divide by zero)
+            groups.append(GroupLoad(grp, zero.copy(), zero.copy()))
+            continue
         load = heat * (cap / free_cap)
         x = load / cap
         rated = float(gs.fan_kw[k] + gs.pump_kw[k])
