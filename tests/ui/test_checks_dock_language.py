@@ -63,7 +63,7 @@ def test_checks_follow_the_interface_language(qtbot, empty_window: MainWindow,  
         assert text in tip and HAN.search(tip.split("\n")[0])
     text, tip = chinese[f"overlap:{overlap.blocks[:1]}"]
     assert text == "R1 与 R2 位置重叠"
-    assert tip.startswith("错误 · 位置重叠 · 2 个模块")
+    assert tip.startswith("错误 · 位置重叠 · 2 个设备单元")  # blocks are 设备单元, pods 模块
 
     i18n.set_language(QApplication.instance(), "en", remember=False)
     qtbot.waitUntil(lambda: dock.language == "en", timeout=3000)
