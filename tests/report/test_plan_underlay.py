@@ -138,3 +138,19 @@ def test_chinese_report_note(catalog: Catalog, tmp_path: Path) -> None:
     pdf = tmp_path / "zh.pdf"
     build_design_report(design, catalog, pdf, ReportOptions(lang="zh", design_dir=str(tmp_path)))
     assert "未显示底图" in _text(pdf).replace(" ", "")
+
+
+def test_cli_report_finds_the_underlay_beside_the_design_file(catalog: Catalog, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """`workbench report` run from another folder resolves the relative path against the design file's folder."""
+    from workbench.__main__ import main
+    from workbench.io import save_design
+
+    project = tmp_path / "project"
+    project.mkdir()
+    save_design(_design(catalog, project, in_report=True), project / "hall.dchall.json")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "cli.pdf"
+    assert main(["report", str(project / "hall.dchall.json"), "-o", str(out)]) == 0
+    blocks = _underlay_paths(out)
+    assert len(blocks) == 1 and len(re.findall(r" m ", blocks[0])) == len(WALLS)
