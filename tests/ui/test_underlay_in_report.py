@@ -39,3 +39,6 @@ def test_show_in_reports_is_one_undo_step(qtbot, empty_window: MainWindow, tmp_p
     assert json.loads(out.read_text(encoding="utf-8"))["underlay"]["in_report"] is True
     box.click()  # the dock is tabbed behind Properties, so a synthetic mouse press would miss it
     assert not w.document.design.underlay.in_report and stack.undoText() == "Leave underlay out of reports"
+    box.click()
+    w.underlay.remove()
+    assert not box.isEnabled() and not box.isChecked()  # no underlay: nothing to put in reports

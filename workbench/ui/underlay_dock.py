@@ -160,6 +160,7 @@ class UnderlayDock(WorkbenchDock):
             self.attach_button.setVisible(not has)
             if ref is None:
                 self.file_label.setText(self.tr("No underlay. Use File → Import → DXF underlay…"))
+                self.in_report.setChecked(False)
             else:
                 text = Path(ref.path).name
                 if u is not None:
