@@ -31,9 +31,13 @@ class Patched:
 
 def _is_id_list(value: Any) -> bool:
     """A list of objects with unique string ids (a damaged list with repeated ids is diffed as a whole)."""
-    if not isinstance(value, list) or not all(isinstance(v, dict) and isinstance(v.get("id"), str) for v in value):
+    if not isinstance(value, list):
         return False
-    return len({v["id"] for v in value}) == len(value)
+    try:
+        ids = {v["id"] for v in value}  # one C-level pass; a non-object or an object without id raises
+    except (TypeError, KeyError, AttributeError):
+        return False
+    return len(ids) == len(value) and all(type(i) is str for i in ids)
 
 
 def diff_docs(base: dict[str, Any], variant: dict[str, Any]) -> dict[str, Any]:
