@@ -4,7 +4,7 @@ changed since the autosave, a file another session holds open."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from workbench.io.atomic import file_owner, replace_refusal
 from workbench.io.autosave_store import file_checksum
 from workbench.io.lock import DesignLock, LockedError, LockPathError, acquire, lock_path
-from workbench.ui.dialogs.lock_prompt import holder_text
+from workbench.ui.dialogs.lock_prompt import ask, holder_text
 
 SaveDecision = Literal["save", "save_as", "cancel"]
 
@@ -78,15 +78,7 @@ def _ask(parent: QWidget | None, text: str, informative: str, replace: bool) -> 
     if replace:
         replace_button = box.addButton(_tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
         replace_button.setObjectName("replace")
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    cancel.setObjectName("cancel")
-    box.setDefaultButton(save_as)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    box.deleteLater()
-    if clicked is save_as:
-        return "save_as"
-    if replace_button is not None and clicked is replace_button:
-        return "save"
-    return "cancel"
+    choices: dict[str, QAbstractButton] = {"save_as": save_as}
+    if replace_button is not None:
+        choices["save"] = replace_button
+    return cast(SaveDecision, ask(box, save_as, choices))

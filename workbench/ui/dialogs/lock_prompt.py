@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from workbench.io.lock import DesignLock, LockedError, LockInfo, LockPathError, acquire, lock_path
 
@@ -44,7 +44,7 @@ def _ask_locked(parent: QWidget | None, path: Path, info: LockInfo) -> Choice:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("Design in use"))
-    box.setText(_holder_text(path, info))
+    box.setText(holder_text(path, info))
     box.setInformativeText(_tr(
         "If you both edit it, one of you will overwrite the other's changes. Open it read-only to look "
         "(you can still save a copy under another name), or open it anyway if you are sure the other "
@@ -74,7 +74,8 @@ def _problem_words(exc: LockPathError) -> str:
     return _tr("a folder") if "folder" in (exc.strerror or "") else _tr("not a regular file")
 
 
-def _holder_text(path: Path, info: LockInfo) -> str:
+def holder_text(path: Path, info: LockInfo) -> str:
+    """One sentence naming who holds a design's lock (also used when a save is refused)."""
     who = info.user or _tr("someone")
     where = info.host or _tr("an unknown computer")
     return _tr("“{name}” is already open by {user} on {host} since {time}.").format(
@@ -82,20 +83,20 @@ def _holder_text(path: Path, info: LockInfo) -> str:
 
 
 def _run(box: QMessageBox, read_only: QPushButton, anyway: QPushButton | None) -> Choice:
+    choices: dict[str, QAbstractButton] = {"read-only": read_only}
+    if anyway is not None:
+        choices["open"] = anyway
+    return cast(Choice, ask(box, read_only, choices))
+
+
+def ask(box: QMessageBox, default: QPushButton, choices: dict[str, QAbstractButton]) -> str:
+    """Add Cancel (also Esc), run the box and return the key of the button clicked, or "cancel"."""
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     cancel.setObjectName("cancel")
-    box.setDefaultButton(read_only)
+    box.setDefaultButton(default)
     box.setEscapeButton(cancel)
     box.exec()
     clicked = box.clickedButton()
     box.deleteLater()
-    if clicked is read_only:
-        return "read-only"
-    if anyway is not None and clicked is anyway:
-        return "open"
-    return "cancel"
+    return next((key for key, button in choices.items() if clicked is button), "cancel")
 
-
-def holder_text(path: Path, info: LockInfo) -> str:
-    """One sentence naming who holds a design's lock (also used when a save is refused)."""
-    return _holder_text(path, info)
