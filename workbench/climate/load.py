@@ -6,9 +6,11 @@ import hashlib
 from pathlib import Path
 
 from workbench.calc.annual_inputs import WeatherYear
+from workbench.climate.epw import HEADER_LINES as EPW_HEADER_LINES
 from workbench.climate.epw import read_epw
 from workbench.climate.errors import WeatherError
 from workbench.climate.tmy3 import read_tmy3
+from workbench.climate.wetbulb import UnsolvableHour
 
 # A year of hourly EPW is about 1.6 MB and TMY3 about 1.7 MB; anything far larger is not one year of hours.
 MAX_BYTES = 20 * 1024 * 1024
@@ -48,8 +50,14 @@ def load_weather(path: str | Path) -> WeatherYear:
     if not lines:
         raise WeatherError(name, "is empty")
     if lines[0].upper().startswith("LOCATION"):
-        return read_epw(name, lines, digest)
-    if len(lines) > 1 and lines[1].startswith("Date (MM/DD/YYYY)"):
-        return read_tmy3(name, lines, digest)
-    raise WeatherError(name, f"is neither an EPW (first line 'LOCATION,…') nor an NREL TMY3 CSV (second line "
-                       f"'Date (MM/DD/YYYY),…'); line 1 starts {lines[0][:40]!r}", 1)
+        reader, first_record = read_epw, EPW_HEADER_LINES + 1
+    elif len(lines) > 1 and lines[1].startswith("Date (MM/DD/YYYY)"):
+        reader, first_record = read_tmy3, 3  # after the site line and the column names
+    else:
+        raise WeatherError(name, f"is neither an EPW (first line 'LOCATION,…') nor an NREL TMY3 CSV (second line "
+                           f"'Date (MM/DD/YYYY),…'); line 1 starts {lines[0][:40]!r}", 1)
+    try:
+        return reader(name, lines, digest)
+    except UnsolvableHour as exc:
+        # The text 'nan' parses as a number and passes the range checks; no wet bulb can be solved from it.
+        raise WeatherError(name, str(exc), first_record + exc.hour) from None
