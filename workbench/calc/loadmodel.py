@@ -254,13 +254,13 @@ def _power_chain(g: Groups, gs: GroupSums, sys_it: dict[str, float], f: F) -> tu
         if stage == "storage":
             x = 0.0 * x
         loss = gs.loss_a[ks][:, None] + gs.loss_b[ks][:, None] * x + gs.loss_c[ks][:, None] * x * x
-        share = gs.in_room_share[ks]
-        for i, k in enumerate(ks):
-            if stage == "distribution":
-                dist_loss[names[i]] = loss[i]
-            losses = losses + loss[i]
-            room = room + loss[i] * float(share[i])
-            out.append(GroupLoad(g.power[k], load[i], loss[i]))
+        share = gs.in_room_share[ks][:, None]
+        if stage == "distribution":
+            dist_loss.update(zip(names, loss))
+        # A reduction down the first axis adds row after row onto the running total, as a loop would.
+        losses = np.add.reduce(np.vstack((losses[None, :], loss)), axis=0)
+        room = np.add.reduce(np.vstack((room[None, :], loss * share)), axis=0)
+        out += map(GroupLoad, [g.power[k] for k in ks], load, loss)
     return out, losses, room
 
 

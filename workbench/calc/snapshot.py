@@ -122,6 +122,9 @@ class Snapshot:
     loop_names: list[str] = field(default_factory=list)
     _category: I | None = field(default=None, repr=False)
     _row: dict[str, int] | None = field(default=None, repr=False)
+    # Facts that follow from the rows' types and names only (never positions), worked out once per snapshot
+    # by whichever calculation needs them first: a move updates positions in place and keeps them.
+    derived: dict[object, object] = field(default_factory=dict, repr=False)
 
     @property
     def row(self) -> dict[str, int]:
@@ -147,12 +150,14 @@ class Snapshot:
 def build_snapshot(design: Design, types: TypeTable) -> Snapshot:
     blocks = list(design.blocks.values())
     # A campus repeats a few hundred (type, hall, system, loop) combinations: number the combinations in one
-    # pass over the blocks, then resolve each field once per combination. One list comprehension per field
-    # is otherwise the cheapest way to read 10,000 dataclasses in CPython.
-    keys = [(b.type_id, b.hall_id, b.power_system, b.cooling_loop) for b in blocks]
-    combos = list(dict.fromkeys(keys))
-    number = {k: i for i, k in enumerate(combos)}
-    combo = np.fromiter(map(number.__getitem__, keys), dtype=np.int64, count=len(keys))
+    # pass over the blocks (setdefault numbers each in the order blocks first use it, with one hash per block),
+    # then resolve each field once per combination. One list comprehension per field is otherwise the
+    # cheapest way to read 10,000 dataclasses in CPython.
+    number: dict[tuple[str, str, str, str], int] = {}
+    first = number.setdefault
+    combo = np.array([first((b.type_id, b.hall_id, b.power_system, b.cooling_loop), len(number)) for b in blocks],
+                     dtype=np.int64)
+    combos = list(number)
     combo_type = np.asarray([types.index.get(k[0], -1) for k in combos], dtype=np.int64)
     unknown: list[tuple[str, str]] = []
     used = combos  # in the order blocks first use them

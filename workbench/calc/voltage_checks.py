@@ -97,6 +97,15 @@ class _TypeFacts:
 
 
 def _facts(snap: Snapshot, catalog: Catalog) -> _TypeFacts:
+    """The type facts of a snapshot, worked out once for both the checks and the rack bus."""
+    key = ("voltage_facts", id(catalog))
+    made = snap.derived.get(key)
+    if made is None or made[0] is not catalog:
+        made = snap.derived[key] = (catalog, _make_facts(snap, catalog))
+    return made[1]  # type: ignore[no-any-return, index]
+
+
+def _make_facts(snap: Snapshot, catalog: Catalog) -> _TypeFacts:
     n = len(snap.types.ids)
     used = np.flatnonzero(np.bincount(snap.type_index, minlength=n)).tolist()
     types: list[BlockType | None] = [None] * n
@@ -119,7 +128,12 @@ def _facts(snap: Snapshot, catalog: Catalog) -> _TypeFacts:
 
 def _delivered(f: _TypeFacts, snap: Snapshot) -> dict[str, set[str]]:
     """Per power system, the voltages its UPS and distribution equipment deliver (systems without any: absent)."""
+    key = ("voltage_delivered", id(f))
+    made = snap.derived.get(key)
+    if made is not None and made[0] is f:
+        return made[1]  # type: ignore[no-any-return, index]
     out: dict[str, set[str]] = {}
+    snap.derived[key] = (f, out)
     conv = f.converter[snap.type_index]
     n = len(f.types)
     for p in _present(f.system[conv] * n + snap.type_index[conv], len(f.systems) * n):

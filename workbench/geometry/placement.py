@@ -35,7 +35,7 @@ from workbench.geometry.box_index import BoxGridIndex
 from workbench.geometry.boxes import EPS_MM, footprints
 from workbench.geometry.footprint import UNKNOWN_SIZE_MM, block_size_mm
 from workbench.geometry.polygons import boxes_outside_outline, is_axis_rectangle, outline_bounds
-from workbench.geometry.sweep_index import SweepIndex, overlaps, pairs
+from workbench.geometry.sweep_index import grown_pairs, overlaps, pairs
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Block, Design, Hall
 
@@ -357,9 +357,8 @@ def find(layout: Layout, site: Site | None = None, rows: I | None = None) -> Fin
     doors = site.door_zones if site is not None else np.zeros((0, 4))
     door_pairs: I | None = None
     if rows is None:
-        # The door zones ride along with the blocks' reach in one search: a few more queries cost next to nothing.
-        p = SweepIndex(boxes).pairs(np.concatenate((reach, doors)) if len(doors) else reach,
-                                    ordered=False, skip_same=True)
+        # The door zones ride along with the blocks' reach in one self-join: a few more queries cost next to nothing.
+        p = grown_pairs(reach, boxes, doors)
         if len(doors):
             at_door = p[:, 0] >= n
             door_pairs, p = p[at_door] - (n, 0), p[~at_door]

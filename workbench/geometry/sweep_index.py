@@ -114,6 +114,52 @@ class SweepIndex:
         return sort_pairs(i, j)
 
 
+def grown_pairs(grown: F, boxes: F, extra: F, eps: float = EPS_MM, strip_mm: float | None = None) -> I:
+    """(q, j), q != j, where query q overlaps boxes[j] by more than eps; unordered.
+
+    The queries are `grown` (row k holds boxes[k], grown by its service zones) followed by `extra` boxes with
+    no footprint of their own (door zones): query q is grown[q], or extra[q - len(grown)]. Because every grown
+    box holds its footprint, a query that overlaps boxes[j] overlaps grown[j] too, so one self-join sweep over
+    the queries finds every candidate: one sort and one binary search, where a query set against a separate
+    index needs two of each. A full recalculation of a campus runs this once.
+    """
+    n = len(grown)
+    items = np.concatenate((grown, extra)) if len(extra) else grown
+    if n == 0 or len(items) < 2:
+        return _EMPTY
+    if strip_mm is None:
+        heights = boxes[:, 3] - boxes[:, 1]
+        strip_mm = max(8.0 * float(np.median(heights)), 1000.0)
+    idx, strip = _strips(items, strip_mm)
+    x_off = float(items[:, 0].min()) - 1.0
+    s_off = int(strip.min())
+    w = float(items[:, 2].max() - x_off) * 2.0 + 1e6  # strips wider apart than any x range (as SweepIndex)
+    x0, y0, x1, y1 = (np.ascontiguousarray(items[:, k]) for k in range(4))  # 1-D gathers are much faster
+    base = (strip - s_off) * w - x_off
+    key = base + x0[idx]
+    order = np.argsort(key, kind="stable")
+    key, idx, strip, base = key[order], idx[order], strip[order], base[order]
+    # In its strip, each item pairs with the items after it whose left edge lies before its right edge:
+    # of two items overlapping along x, the one starting first finds the other.
+    hi = np.searchsorted(key, base + x1[idx] - eps / 2.0, "left")
+    own, pos = _ranges(np.arange(1, len(key) + 1, dtype=np.int64), hi)
+    a, b, st = idx[own], idx[pos], strip[own]
+    # Keep each pair in the strip holding the bottom of the items' y-intersection only (a pair found in two
+    # strips counts once); a pair with no y-intersection fails the exact tests below wherever it is kept.
+    bottom = np.maximum(y0[a], y0[b])
+    keep = (np.minimum(y1[a], y1[b]) - bottom > eps) & (np.floor(bottom / strip_mm) == st)
+    a, b = a[keep], b[keep]
+    # Exact tests both ways: query a against the footprint of b, and query b against the footprint of a.
+    out_q, out_j = [], []
+    for q, j in ((a, b), (b, a)):
+        m = j < n
+        q, j = q[m], j[m]
+        hit = overlaps(items[q], boxes[j], eps)
+        out_q.append(q[hit])
+        out_j.append(j[hit])
+    return np.column_stack((np.concatenate(out_q), np.concatenate(out_j))).astype(np.int64).reshape(-1, 2)
+
+
 def sort_pairs(i: I, j: I) -> I:
     order = np.lexsort((j, i))
     return np.column_stack((i[order], j[order])).astype(np.int64).reshape(-1, 2)
