@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -158,10 +158,11 @@ class ActionRegistry:
             if spec.tip:
                 action.setStatusTip(_t(spec.tip))
 
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        """(keys, command) for every action with a shortcut, then the canvas gestures."""
+    def shortcut_rows(self, extra: Iterable[QAction] = ()) -> list[tuple[str, str]]:
+        """(keys, command) for every action with a shortcut (these, then `extra` ones registered elsewhere,
+        such as the Plant menu's), then the canvas gestures."""
         rows = []
-        for key, action in self.actions.items():
+        for action in [*self.actions.values(), *extra]:
             seqs = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
             seqs = [s for s in seqs if s]
             if seqs:

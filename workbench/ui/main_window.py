@@ -400,8 +400,12 @@ class MainWindow(QMainWindow):
         self.scene.set_grid(s.grid_visible, s.grid_mm)
         self._update_snap_label()
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """The shortcut sheet: the main commands, the Plant menu's actions (the Connect tool's K), the gestures."""
+        return self.commands.shortcut_rows(self.plant.actions.values())
+
     def show_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.commands.shortcut_rows(), self)
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
         dialog.exec()
         dialog.deleteLater()
 
