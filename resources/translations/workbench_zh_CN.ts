@@ -765,6 +765,14 @@
     </message>
 </context>
 <context>
+    <name>AllowanceAmountField</name>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="74"/>
+        <source>Fixed amount of {0}: {1}</source>
+        <translation>{0}的固定金额：{1}</translation>
+    </message>
+</context>
+<context>
     <name>ArrayDialog</name>
     <message>
         <location filename="../../workbench/ui/dialogs/array_dialog.py" line="111"/>
@@ -1872,199 +1880,255 @@ Your design is still open; save it now to be safe. The details were written to {
 <context>
     <name>DesignPage</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="114"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="115"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="240"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="130"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="131"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="281"/>
         <source>Hall</source>
         <translation>机房</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="117"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="133"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="118"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="134"/>
         <source>Floor type</source>
         <translation>地面类型</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="119"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="135"/>
         <source>Slab</source>
         <translation>结构楼板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="119"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="135"/>
         <source>Raised floor</source>
         <translation>架空地板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="120"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="136"/>
         <source>Floor rating</source>
         <translation>楼面荷载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="122"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="138"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="123"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="139"/>
         <source>Width (X)</source>
         <translation>宽度 (X)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="124"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="140"/>
         <source>Depth (Y)</source>
         <translation>进深 (Y)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="125"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="141"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="126"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="142"/>
         <source>X from … to</source>
         <translation>X 起止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="127"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="143"/>
         <source>Y from … to</source>
         <translation>Y 起止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="138"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="154"/>
         <source>Site and proposal</source>
         <translation>场地与方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="140"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="156"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="141"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="157"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="142"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="158"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="143"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="159"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="144"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="160"/>
         <source>Prepared by</source>
         <translation>编制人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="148"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="164"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="150"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
         <source>Electricity price</source>
         <translation>电价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="175"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="194"/>
+        <source>Sized by</source>
+        <translation>计价方式</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="195"/>
+        <source>Rate × quantity</source>
+        <translation>单价 × 数量</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="195"/>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="196"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="199"/>
+        <source>Fixed amount</source>
+        <translation>固定金额</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="207"/>
+        <source>LV switchboards and cabling</source>
+        <translation>低压配电柜及电缆</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="207"/>
+        <source>Piping, valves and coolant</source>
+        <translation>管道、阀门及冷却液</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="208"/>
+        <source>BMS and power monitoring</source>
+        <translation>楼宇自控及电力监控系统</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="208"/>
+        <source>Fire detection and suppression</source>
+        <translation>火灾报警及灭火系统</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="209"/>
+        <source>UPS batteries</source>
+        <translation>UPS 电池</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="209"/>
+        <source>Installation</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="210"/>
+        <source>Testing and commissioning</source>
+        <translation>测试与调试</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="216"/>
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="175"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="216"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="175"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="216"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="176"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="217"/>
         <source>Climate and chillers</source>
         <translation>气候与冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="176"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="217"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="176"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="217"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="177"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="218"/>
         <source>Physical constants</source>
         <translation>物理常数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="177"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="218"/>
         <source>Economics over the years</source>
         <translation>多年经济性</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="187"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="228"/>
         <source>Doors</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="189"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="230"/>
         <source>Door D{0} width</source>
         <translation>门 D{0} 宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="207"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="248"/>
         <source>Redundancy</source>
         <translation>冗余</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="212"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="253"/>
         <source>Power system “{0}”</source>
         <translation>供电系统“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="213"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="254"/>
         <source>Cooling group “{0}”</source>
         <translation>制冷组“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="241"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="282"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="242"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="283"/>
         <source>Assumptions</source>
         <translation>假设条件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="243"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="284"/>
         <source>Climate</source>
         <translation>气候</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="244"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="285"/>
         <source>Proposal</source>
         <translation>报价文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="253"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="294"/>
         <source>allowed {0} to {1} {2}</source>
         <translation>允许范围 {0} 至 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="256"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="297"/>
         <source>{0}
 Default {1:,g} {2}; {3}
 Source: {4}</source>
@@ -2073,63 +2137,98 @@ Source: {4}</source>
 来源：{4}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="311"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="304"/>
+        <source>How {0} is priced: by the share or rate above, or as a fixed amount you give</source>
+        <translation>{0}的计价方式：按上方的比例或单价，或按给定的固定金额</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="306"/>
+        <source>{0} as a lump sum in USD, like every price in the design: converted once into the export currency and marked up by the price factor (the equipment build premium does not apply). It replaces the share or rate above.</source>
+        <translation>{0}的固定金额，与设计中的其他价格一样以美元输入：导出时一次换算为导出币种，并计入价格系数（不计设备建设溢价）。该金额取代上方的比例或单价。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="377"/>
         <source>Typing a width or depth keeps the lower-left corner where it is. Blocks are not moved; any left outside are flagged in Checks.</source>
         <translation>输入宽度或进深时，左下角保持不动。设备不会被移动；落在机房外的设备会在“检查”中标出。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="314"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="380"/>
         <source>Not a rectangle: width and depth are the outline&apos;s extent. Reshape it on the canvas with the Hall outline tool.</source>
         <translation>非矩形机房：宽度和进深为轮廓的外包尺寸。请在画布上用“机房轮廓”工具调整形状。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="327"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="393"/>
         <source>Door D{0} on the wall at x {1} mm, y {2} mm</source>
         <translation>门 D{0}，位于墙上 x {1} mm、y {2} mm 处</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="330"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="396"/>
         <source>Blocks must keep a clear zone {0} mm deep inside each door for equipment delivery (assumption under Layout).</source>
         <translation>每扇门内侧须留出 {0} mm 深的净空区，作为设备运输通道（见假设条件中的“布局”）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="333"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="399"/>
         <source>No doors: add them on a hall wall with the Door tool.</source>
         <translation>尚无门：请用“门”工具在机房墙上添加。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="346"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="412"/>
         <source>Set width of door D{0} of {1} to {2} mm</source>
         <translation>将 {1} 的门 D{0} 宽度设为 {2} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="364"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="430"/>
         <source>Set {0} of {1}</source>
         <translation>设置{1}的{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="370"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="436"/>
         <source>Only a rectangular hall can be sized here; reshape this one with the Hall outline tool.</source>
         <translation>此处只能设置矩形机房的尺寸；请用“机房轮廓”工具调整此机房的形状。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="379"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="445"/>
         <source>Set width of {0} to {1} mm</source>
         <translation>将 {0} 的宽度设为 {1} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="384"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="450"/>
         <source>Set depth of {0} to {1} mm</source>
         <translation>将 {0} 的进深设为 {1} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="393"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="402"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="459"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="468"/>
         <source>Set {0}</source>
         <translation>设置{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="406"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="480"/>
+        <source>Set {0} to a fixed amount</source>
+        <translation>将{0}改为固定金额</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="482"/>
+        <source>Size {0} from its assumption</source>
+        <translation>{0}改回按假设参数计价</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="489"/>
+        <source>Fixed amount of {0}: enter an amount in USD, or size it by its share or rate again above.</source>
+        <translation>{0}的固定金额：请输入美元金额，或在上方改回按比例或单价计价。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="494"/>
+        <source>Fixed amount of {0}: {1}</source>
+        <translation>{0}的固定金额：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="498"/>
+        <source>Set fixed amount of {0}</source>
+        <translation>设置{0}的固定金额</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="502"/>
         <source>Set redundancy of {0} to {1}</source>
         <translation>将{0}的冗余设为 {1}</translation>
     </message>
@@ -3385,209 +3484,199 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MetricsDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="200"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="202"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="201"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="203"/>
         <source>Load against capacity</source>
         <translation>负载与容量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="201"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="203"/>
         <source>PUE against IT load</source>
         <translation>PUE 随 IT 负载变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="202"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="204"/>
         <source>Facility overhead by subsystem</source>
         <translation>各子系统的设施开销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="202"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="204"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="203"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="205"/>
         <source>The year at the site</source>
         <translation>站点全年运行</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="207"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
         <source>IT load (design)</source>
         <translation>IT 负载（设计）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="208"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="210"/>
         <source>PUE, annualised</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="211"/>
         <source>PUE, design day</source>
         <translation>PUE（设计日）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="210"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
         <source>Utilisation</source>
         <translation>利用率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="211"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="213"/>
         <source>Design</source>
         <translation>设计值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="214"/>
         <source>Back to the design&apos;s IT utilisation assumption</source>
         <translation>恢复为设计的 IT 利用率假设</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="213"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
         <source>IT utilisation for the operating point: sets the load the PUE is evaluated at</source>
         <translation>运行工况的 IT 利用率：决定计算 PUE 时的负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="217"/>
         <source>Racks (compute / network / storage)</source>
         <translation>机柜（计算 / 网络 / 存储）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="217"/>
         <source>Blocks placed</source>
         <translation>已放置设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="216"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="218"/>
         <source>White space</source>
         <translation>IT 机房面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="216"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="218"/>
         <source>Power density</source>
         <translation>功率密度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="217"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="219"/>
         <source>Average per rack</source>
         <translation>单机柜平均功率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="217"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="219"/>
         <source>Annual energy (facility)</source>
         <translation>年耗电量（设施）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="218"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="220"/>
         <source>Annual energy cost</source>
         <translation>年电费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="218"/>
-        <source>CAPEX (equipment, ROM)</source>
-        <translation>资本支出（设备，粗略估算）</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="219"/>
-        <source>Cost per MW IT</source>
-        <translation>每 MW IT 成本</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="223"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="225"/>
         <source>IT load (kW)</source>
         <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="223"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="225"/>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="224"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="226"/>
         <source>No power or cooling equipment placed yet.</source>
         <translation>尚未放置供电或制冷设备。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="248"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="367"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="388"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="369"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="393"/>
         <source>{0} kW</source>
         <translation>{0} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
         <source>PUE at {0} % utilisation</source>
         <translation>{0} % 利用率下的 PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="280"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="282"/>
         <source>PUE incomplete: it leaves out what is not placed yet.</source>
         <translation>PUE 不完整：未计入尚未布置的部分。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
         <source>UPS</source>
         <translation>不间断电源（UPS）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
         <source>Distribution</source>
         <translation>配电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="299"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="300"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
         <source>Generators</source>
         <translation>发电机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="300"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
         <source>Transformers</source>
         <translation>变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
         <source>MV switchgear</source>
         <translation>中压开关柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
         <source>Solid-state transformers</source>
         <translation>固态变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
         <source>Air units</source>
         <translation>空调末端</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
         <source>CDUs</source>
         <translation>冷却分配单元（CDU）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
         <source>Chillers</source>
         <translation>冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="305"/>
         <source>Dry coolers</source>
         <translation>干冷器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="305"/>
         <source>Cooling towers</source>
         <translation>冷却塔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="314"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="316"/>
         <source>{0}
 {1} modules, installed {2} kW, usable under {3}: {4} kW
 load {5} kW, headroom {6} kW, stranded {7} kW</source>
@@ -3596,135 +3685,167 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 负载 {5} kW，余量 {6} kW，闲置 {7} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="318"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="320"/>
         <source>{0} not met</source>
         <translation>{0} 未满足</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="324"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="326"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="325"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="327"/>
         <source>Air cooling</source>
         <translation>风冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="326"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="328"/>
         <source>Liquid cooling</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="327"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="329"/>
         <source>Heat rejection</source>
         <translation>排热</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="333"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="335"/>
         <source>Space and floor</source>
         <translation>空间与楼面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="341"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
         <source>Block footprint {0} m² of {1} m² floor</source>
         <translation>设备占地 {0} m²，场地面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="342"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="344"/>
         <source>{0} · footprint</source>
         <translation>{0} · 占地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="348"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="345"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="350"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="345"/>
         <source>over</source>
         <translation>超出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="340"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="342"/>
         <source>Block footprint {0} m² of {1} m² white space</source>
         <translation>设备占地 {0} m²，IT 机房面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="347"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="220"/>
+        <source>CAPEX, project total (ROM)</source>
+        <translation>项目总投资（粗略估算）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="221"/>
+        <source>of which equipment</source>
+        <translation>其中设备</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="221"/>
+        <source>Project cost per MW IT</source>
+        <translation>每 MW IT 项目投资</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="349"/>
         <source>{0} · floor, heaviest block</source>
         <translation>{0} · 楼面，最重设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="348"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="350"/>
         <source>overloaded</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="349"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="351"/>
         <source>Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²</source>
         <translation>最重设备 {0} kN/m²，{1}承载能力 {2} kN/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="361"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="363"/>
         <source>Power losses</source>
         <translation>供电损耗</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="362"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="365"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="369"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="364"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="367"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="371"/>
         <source>{0} kW · pPUE {1:.3f}</source>
         <translation>{0} kW · pPUE {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="364"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="366"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="367"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="369"/>
         <source>Lighting</source>
         <translation>照明</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="368"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="370"/>
         <source>Miscellaneous</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="382"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="387"/>
         <source>{0}  ({1} / {2} / {3})</source>
         <translation>{0}（{1} / {2} / {3}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="386"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="391"/>
         <source>{0} m²</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="387"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="392"/>
         <source>{0} kW/m²</source>
         <translation>{0} kW/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="389"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="394"/>
         <source>{0} MWh/yr</source>
         <translation>{0} MWh/年</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="392"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="398"/>
         <source>{0} /MW</source>
         <translation>{0} /MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="397"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="403"/>
         <source>Rate {0} {1} per USD; {2}</source>
         <translation>汇率 {0} {1}/USD；{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="399"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="405"/>
+        <source>Equipment and allowances (LV boards, piping, BMS, fire protection, batteries, installation, commissioning), as the BOM&apos;s total project CAPEX at cost, without a price factor</source>
+        <translation>设备及暂列费用（低压配电、管道、楼宇自控、消防、电池、安装、调试），即物料清单的项目总投资，按成本计，不含价格系数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="407"/>
+        <source>Equipment {0} + allowances {1}
+{2}</source>
+        <translation>设备 {0} + 暂列费用 {1}
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="410"/>
+        <source>Equipment only: {0} /MW</source>
+        <translation>仅设备：{0} /MW</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/metrics.py" line="412"/>
         <source>IT load per m² of white space</source>
         <translation>每平方米 IT 机房面积的 IT 负载</translation>
     </message>
@@ -5097,82 +5218,82 @@ The design stays usable: its PUE comes from the typed economizer hours (less acc
         <translation>没有底图。请使用 文件 → 导入 → DXF 底图…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="166"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="167"/>
         <source>%1 entities, units %2</source>
         <translation>%1 个图元，单位 %2</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="169"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="170"/>
         <source>%1 skipped</source>
         <translation>跳过 %1 个</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="189"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="190"/>
         <source>Underlay</source>
         <translation>底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="190"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="191"/>
         <source>Units:</source>
         <translation>单位：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="194"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="195"/>
         <source>From the file</source>
         <translation>取自文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="197"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="198"/>
         <source>Show the drawing</source>
         <translation>显示底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="198"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="199"/>
         <source>Show in reports</source>
         <translation>在报告中显示</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="199"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="200"/>
         <source>Draw the drawing&apos;s shown layers in thin grey under the halls of the report&apos;s floor plans</source>
         <translation>在报告平面图中，将底图的显示图层以细灰线绘制在机房之下</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="201"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="202"/>
         <source>Snap to the drawing (F10)</source>
         <translation>捕捉底图 (F10)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="202"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="203"/>
         <source>Layers (tick to show):</source>
         <translation>图层（勾选以显示）：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="203"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="204"/>
         <source>Align by two points…</source>
         <translation>按两点对齐…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="204"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="205"/>
         <source>Hall from a closed outline</source>
         <translation>由闭合轮廓生成机房</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="205"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="206"/>
         <source>Columns from the selected layer</source>
         <translation>由所选图层生成柱子</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="206"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="207"/>
         <source>Find the file…</source>
         <translation>查找文件…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="207"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="208"/>
         <source>Remove the underlay</source>
         <translation>移除底图</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/underlay_dock.py" line="208"/>
+        <location filename="../../workbench/ui/underlay_dock.py" line="209"/>
         <source>Import DXF underlay…</source>
         <translation>导入 DXF 底图…</translation>
     </message>

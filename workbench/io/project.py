@@ -31,6 +31,7 @@ from workbench.io.fast_blocks import blocks_surely_valid
 from workbench.io.migrations import CURRENT_VERSION, migrate
 from workbench.io.safe_json import MAX_PROBLEMS, clip, decode_text, json_path, json_type, parse_json, walk
 from workbench.io.scenario_docs import patch_doc, with_scenarios
+from workbench.model.allowances import ALLOWANCE_OF_PARAM, fixed_amount_problem
 from workbench.model.assumptions import fill_defaults
 from workbench.model.blocktype import Catalog
 from workbench.model.design import (
@@ -107,6 +108,8 @@ def state_to_dict(design: Design) -> dict[str, Any]:
             "cooling_schemes": dict(design.assumptions.cooling_schemes),
         },
     }
+    if design.assumptions.fixed_usd:  # only when some allowance is a lump sum: older files stay as they were
+        doc["assumptions"]["fixed_usd"] = dict(design.assumptions.fixed_usd)
     if not design.climate.is_default():
         doc["climate"] = climate_to_dict(design.climate)
     if design.underlay is not None:
@@ -245,6 +248,14 @@ def _check_against_catalog(design: Design, catalog: Catalog, where: str, warning
         msg = spec.check(value)
         if msg:
             errors.append(Problem(f"{where}: {json_path(('assumptions', 'values', key))}", msg))
+    for key, value in design.assumptions.fixed_usd.items():
+        at = f"{where}: {json_path(('assumptions', 'fixed_usd', key))}"
+        if key not in ALLOWANCE_OF_PARAM or key not in catalog.parameters:
+            warnings.append(Problem(at, "not an allowance this workbench knows; the fixed amount is ignored", "warning"))
+            continue
+        msg = fixed_amount_problem(key, value)
+        if msg:
+            errors.append(Problem(at, msg))
     return errors
 
 
@@ -465,10 +476,12 @@ def state_from_dict(doc: dict[str, Any]) -> Design:
         values={k: float(v) for k, v in a.get("values", {}).items()},
         power_schemes=dict(a.get("power_schemes", {})),
         cooling_schemes=dict(a.get("cooling_schemes", Assumptions().cooling_schemes)),
+        fixed_usd={k: float(v) for k, v in a.get("fixed_usd", {}).items()},
     )
-    for k, v in assumptions.values.items():
-        if not math.isfinite(v):
-            raise InputError([Problem(f"$.assumptions.values.{k}", "must be a finite number")])
+    for part, table in (("values", assumptions.values), ("fixed_usd", assumptions.fixed_usd)):
+        for k, v in table.items():
+            if not math.isfinite(v):
+                raise InputError([Problem(f"$.assumptions.{part}.{k}", "must be a finite number")])
     return Design(site=site, halls=halls, blocks=blocks, modules=modules, assumptions=assumptions,
                   description=doc.get("description", ""), meta=dict(doc.get("meta", {})), connections=connections,
                   climate=climate_from_dict(doc.get("climate")), underlay=underlay_from_dict(doc.get("underlay")),

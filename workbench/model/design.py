@@ -114,6 +114,9 @@ class Assumptions:
     cooling_schemes: dict[str, str] = field(
         default_factory=lambda: {"air": "N+1", "liquid": "N+1", "heat_rejection": "N+1"}
     )
+    # Allowances the design gives as a lump sum instead of their share or rate: assumption key -> USD
+    # (model/allowances.py). A key that is absent is sized from its assumption as usual.
+    fixed_usd: dict[str, float] = field(default_factory=dict)
 
     def get(self, key: str, default: float = 0.0) -> float:
         return self.values.get(key, default)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from workbench.calc.money import BASE_CURRENCY, Fx, resolve_fx
 from workbench.calc.snapshot import OVERRIDABLE, Snapshot, build_snapshot, build_type_table
+from workbench.model.allowances import ALLOWANCE_PARAMS
 from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import CATEGORIES, RACK_CATEGORIES, Catalog
 from workbench.model.design import Design
@@ -18,7 +20,21 @@ from workbench.report.options import ReportOptions
 _PRICE = OVERRIDABLE.index("price")
 # Currencies without minor units in everyday prices (ISO 4217 exponent 0).
 _NO_MINOR = frozenset({"JPY", "KRW", "VND", "ISK", "CLP", "HUF", "TWD"})
-ALLOWANCES = ("lv_switchboards", "piping_coolant", "bms_epms", "fire", "battery", "installation", "commissioning")
+ALLOWANCES = tuple(ALLOWANCE_PARAMS)
+# What each allowance's assumption is a share or a rate of: (its wording, the AllowanceBases field).
+# Connection runs (run.* lines) are priced installed, per metre: the LV board, piping and installation
+# shares apply to the equipment only, so nothing is counted twice.
+SIZED_FROM: dict[str, tuple[str, str]] = {
+    "lv_switchboards": ("power", "power"),
+    "piping_coolant": ("cooling", "cooling"),
+    "bms_epms": ("facility", "facility"),
+    "fire": ("white_space", "white_space_m2"),
+    "battery": ("ups_kw", "ups_kw"),
+    "installation": ("facility", "facility_equipment"),
+    "commissioning": ("facility", "facility"),
+}
+PER_UNIT = ("white_space", "ups_kw")  # rates in USD per unit; the other bases take a share
+FIXED = "fixed"  # Allowance.base of a lump sum the design gives (assumptions.fixed_usd)
 
 
 def minor_digits(currency: str) -> int:
@@ -79,6 +95,14 @@ class Pricing:
         """A non-equipment amount given in USD (an allowance rate), at the selling basis."""
         return self.unit_price(usd)
 
+    def lump_cost(self, usd: float) -> Decimal:
+        """A fixed amount the user gave in USD, in the export currency: converted, with no equipment premium."""
+        return round_money(usd * self.rate_per_usd, self.digits)
+
+    def lump_price(self, usd: float) -> Decimal:
+        """Its selling price: the converted cost times the factor, rounded (as every other price)."""
+        return round_money(float(self.lump_cost(usd)) * self.factor, self.digits)
+
 
 def resolve_pricing(design: Design, catalog: Catalog, options: ReportOptions) -> Pricing:
     """The export's price basis; raises ValueError with a clear message for an unusable currency or rate."""
@@ -114,16 +138,72 @@ class BomLine:
 
 @dataclass
 class Allowance:
-    """A priced item that is not a drawn block: a share of equipment, or a rate times a quantity."""
+    """A priced item that is not a drawn block: a share of equipment, a rate times a quantity, or a fixed amount."""
 
     key: str  # one of ALLOWANCES
     amount: Decimal  # selling price in the export currency
     cost: Decimal
-    rate: float  # the assumption's value (share, or USD per unit)
-    base: str  # what the rate applies to: "power", "cooling", "facility", "white_space", "ups_kw"
-    base_amount: float  # the equipment subtotal (export currency) or the quantity the rate applies to
+    rate: float  # the assumption's value (share, or USD per unit); for a fixed amount, the USD given
+    base: str  # what the rate applies to: "power", "cooling", "facility", "white_space", "ups_kw"; or FIXED
+    base_amount: float  # the equipment subtotal (export currency) or the quantity the rate applies to; 0 if fixed
     param: str  # assumption key (internal exports only)
     source: str
+
+    @property
+    def fixed(self) -> bool:
+        return self.base == FIXED
+
+
+@dataclass(frozen=True)
+class AllowanceBases:
+    """What the allowances are sized from at one price basis: equipment subtotals in the export currency
+    (cost or selling prices) and the quantities the rates apply to."""
+
+    power: Decimal  # power equipment without connection runs
+    cooling: Decimal  # cooling equipment without connection runs
+    facility: Decimal  # everything but IT equipment, runs included
+    facility_equipment: Decimal  # the same without runs
+    white_space_m2: float
+    ups_kw: float  # UPS whose price excludes batteries, when the design draws none (battery_allowance_kw)
+
+
+def battery_allowance_kw(counts: Mapping[str, int], catalog: Catalog) -> float:
+    """kW of UPS whose price excludes batteries, by block type counts; 0 when the design draws batteries."""
+    types = [(catalog.types[tid], n) for tid, n in counts.items() if tid in catalog.types]
+    if any(bt.kind in ("battery", "bbu") for bt, _ in types):
+        return 0.0
+    return float(sum(bt.power.rating_kw * n for bt, n in types
+                     if bt.power is not None and "excludes batteries" in bt.price.basis))
+
+
+def price_allowances(pricing: Pricing, values: Mapping[str, float], fixed_usd: Mapping[str, float],
+                     cost: AllowanceBases, price: AllowanceBases, catalog: Catalog) -> list[Allowance]:
+    """Every allowance the design carries, at one price basis: a fixed amount where the design gives one,
+    else its assumption (a share of an equipment subtotal, or a USD rate per unit) times its base."""
+    p = pricing
+    out: list[Allowance] = []
+    for key, param in ALLOWANCE_PARAMS.items():
+        spec = catalog.parameters.get(param)
+        source = spec.source if spec is not None else ""
+        if param in fixed_usd:
+            usd = float(fixed_usd[param])
+            if usd > 0:  # a fixed 0 leaves the allowance out on purpose
+                out.append(Allowance(key, p.lump_price(usd), p.lump_cost(usd), usd, FIXED, 0.0, param, source))
+            continue
+        wording, part = SIZED_FROM[key]
+        rate = float(values.get(param, 0.0))
+        cost_base, price_base = getattr(cost, part), getattr(price, part)
+        if rate <= 0 or price_base <= 0:
+            continue
+        if wording in PER_UNIT:  # the unit rate is rounded first, so rate × quantity is the amount shown
+            amount = round_money(float(p.unit_price(rate)) * float(price_base), p.digits)
+            out.append(Allowance(key, amount, round_money(float(p.unit_cost(rate)) * float(cost_base), p.digits),
+                                 rate, wording, float(price_base), param, source))
+        else:
+            out.append(Allowance(key, round_money(float(price_base) * rate, p.digits),
+                                 round_money(float(cost_base) * rate, p.digits), rate, wording, float(price_base),
+                                 param, source))
+    return out
 
 
 @dataclass
@@ -209,70 +289,42 @@ def build_bom(design: Design, catalog: Catalog, options: ReportOptions, snap: Sn
     lines.sort(key=lambda ln: (CATEGORIES.index(ln.category), ln.name.casefold(), ln.type_id, ln.unit_price))
     cats = [c for c in CATEGORIES if any(ln.category == c for ln in lines)]
     bom = Bom(lines, pricing, unknown_blocks=len(snap.unknown), categories=cats)
-    bom.allowances = _allowances(bom, design, catalog, snap, white_space_m2)
+    bom.allowances = _allowances(bom, design, catalog, white_space_m2)
     return bom
 
 
-def _allowances(bom: Bom, design: Design, catalog: Catalog, snap: Snapshot,
-                white_space_m2: float | None) -> list[Allowance]:
-    """The items a drawn layout leaves out, each from an editable assumption with its source."""
-    if not bom.lines:
-        return []
-    values = effective_assumptions(design, catalog)
-    p = bom.pricing
-    specs = catalog.parameters
-    out: list[Allowance] = []
+def _allowances(bom: Bom, design: Design, catalog: Catalog, white_space_m2: float | None) -> list[Allowance]:
+    """The items a drawn layout leaves out, each from an editable assumption with its source or a fixed amount."""
+    zero = Decimal(0)
+    if not bom.lines:  # nothing drawn: only what the design gives as a fixed amount
+        none = AllowanceBases(zero, zero, zero, zero, 0.0, 0.0)
+        bases = (none, none)
+    else:
+        runs = [ln for ln in bom.lines if ln.type_id.startswith(RUN_PREFIX)]
 
-    def share(key: str, param: str, base: str, cost_base: Decimal, price_base: Decimal) -> None:
-        rate = float(values.get(param, 0.0))
-        if rate <= 0 or price_base <= 0:
-            return
-        cost = round_money(float(cost_base) * rate, p.digits)
-        amount = round_money(float(price_base) * rate, p.digits)
-        out.append(Allowance(key, amount, cost, rate, base, float(price_base), param,
-                             specs[param].source if param in specs else ""))
+        def runs_of(cat: str | None, cost: bool) -> Decimal:
+            return sum(((ln.extended_cost if cost else ln.extended) for ln in runs if cat is None or ln.category == cat),
+                       zero)
 
-    def per_unit(key: str, param: str, base: str, quantity: float) -> None:
-        rate = float(values.get(param, 0.0))
-        if rate <= 0 or quantity <= 0:
-            return
-        unit_cost = p.unit_cost(rate)
-        cost = round_money(float(unit_cost) * quantity, p.digits)
-        amount = round_money(float(p.unit_price(rate)) * quantity, p.digits)
-        out.append(Allowance(key, amount, cost, rate, base, quantity, param,
-                             specs[param].source if param in specs else ""))
+        if white_space_m2 is None:  # as the calculation counts it: the halls that hold IT racks
+            from workbench.calc.summary import hall_areas_m2
 
-    facility_cost = bom.total_cost - sum((bom.cost_subtotal(c) for c in RACK_CATEGORIES), Decimal(0))
-    # Connection runs (run.* lines) are priced installed, per metre: the LV board, piping and installation
-    # shares apply to the equipment only, so nothing is counted twice.
-    runs = [ln for ln in bom.lines if ln.type_id.startswith(RUN_PREFIX)]
+            areas = hall_areas_m2(design)
+            with_racks = {b.hall_id for b in design.blocks.values()
+                          if b.type_id in catalog.types and catalog.types[b.type_id].is_rack}
+            white_space_m2 = sum(w for h, (_, w) in zip(design.halls, areas) if h.id in with_racks or not with_racks)
+        counts: dict[str, int] = {}
+        for ln in bom.lines:
+            counts[ln.type_id] = counts.get(ln.type_id, 0) + ln.quantity
+        ups_kw = battery_allowance_kw(counts, catalog)
 
-    def runs_of(cat: str | None) -> tuple[Decimal, Decimal]:
-        picked = [ln for ln in runs if cat is None or ln.category == cat]
-        return (sum((ln.extended_cost for ln in picked), Decimal(0)), sum((ln.extended for ln in picked), Decimal(0)))
+        def bases_at(cost: bool) -> AllowanceBases:
+            sub = bom.cost_subtotal if cost else bom.subtotal
+            total = bom.total_cost if cost else bom.total
+            facility = total - sum((sub(c) for c in RACK_CATEGORIES), zero)
+            return AllowanceBases(sub("power") - runs_of("power", cost), sub("cooling") - runs_of("cooling", cost),
+                                  facility, facility - runs_of(None, cost), float(white_space_m2), ups_kw)
 
-    (pc, pp), (cc, cp), (fc, fp) = runs_of("power"), runs_of("cooling"), runs_of(None)
-    share("lv_switchboards", "allowance_lv_switchboards", "power", bom.cost_subtotal("power") - pc,
-          bom.subtotal("power") - pp)
-    share("piping_coolant", "allowance_piping_coolant", "cooling", bom.cost_subtotal("cooling") - cc,
-          bom.subtotal("cooling") - cp)
-    share("bms_epms", "allowance_bms_epms", "facility", facility_cost, bom.facility_equipment)
-    if white_space_m2 is None:  # as the calculation counts it: the halls that hold IT racks
-        from workbench.calc.summary import hall_areas_m2
-
-        areas = hall_areas_m2(design)
-        with_racks = {b.hall_id for b in design.blocks.values()
-                      if b.type_id in catalog.types and catalog.types[b.type_id].is_rack}
-        white_space_m2 = sum(w for h, (_, w) in zip(design.halls, areas) if h.id in with_racks or not with_racks)
-    per_unit("fire", "allowance_fire_usd_per_m2", "white_space", float(white_space_m2))
-    # Batteries: only where a UPS price excludes them and the design draws no battery of its own.
-    equipment = [ln for ln in bom.lines if ln.type_id in catalog.types]
-    has_battery = any(catalog.types[ln.type_id].kind in ("battery", "bbu") for ln in equipment)
-    if not has_battery:
-        ups_kw = sum(catalog.types[ln.type_id].power.rating_kw * ln.quantity  # type: ignore[union-attr,misc]
-                     for ln in equipment
-                     if catalog.types[ln.type_id].power is not None and "excludes batteries" in ln.basis)
-        per_unit("battery", "allowance_battery_usd_per_kw", "ups_kw", float(ups_kw))
-    share("installation", "allowance_installation", "facility", facility_cost - fc, bom.facility_equipment - fp)
-    share("commissioning", "allowance_commissioning", "facility", facility_cost, bom.facility_equipment)
-    return out
+        bases = (bases_at(True), bases_at(False))
+    return price_allowances(bom.pricing, effective_assumptions(design, catalog), design.assumptions.fixed_usd,
+                            bases[0], bases[1], catalog)

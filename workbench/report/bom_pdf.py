@@ -15,7 +15,7 @@ from workbench.report.context import Ctx, build_context
 from workbench.report.options import ReportOptions
 from workbench.report.pdfdoc import Decoration, ReportDoc, build_atomic
 from workbench.report.fonts import mixed_width
-from workbench.report.price_text import allowance_basis, price_basis_notes
+from workbench.report.price_text import allowance_basis, allowance_source, allowances_intro, price_basis_notes
 from workbench.report.styles import data_table, kv_table
 
 
@@ -135,7 +135,7 @@ def allowance_table(ctx: Ctx) -> list[Flowable]:
     for a in bom.allowances:
         row = [t(f"allowance.{a.key}"), allowance_basis(a, bom, fmt, t)]
         if p.internal:
-            row.append(f"{a.source} ({a.param})")
+            row.append(allowance_source(a, t))
         rows.append(row + [fmt.num(float(a.amount), dg)])
     tail = [""] * (2 if p.internal else 1)
     rows.append([t("bom.allowances_total")] + tail + [fmt.num(float(bom.allowances_total), dg)])
@@ -150,5 +150,5 @@ def allowance_table(ctx: Ctx) -> list[Flowable]:
         widths = [66 * mm, 78 * mm, 30 * mm]
         align = "LLR"
     n = len(rows)
-    return [Spacer(1, 5 * mm), s.p(t("bom.allowances_title"), s.h3), s.p(t("bom.allowances_intro"), s.note),
+    return [Spacer(1, 5 * mm), s.p(t("bom.allowances_title"), s.h3), s.p(allowances_intro(bom, t), s.note),
             data_table(s, head, rows, widths, align, bold_rows=[n - 3, n - 2], total_rows=[n - 1])]

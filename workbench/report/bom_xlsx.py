@@ -20,7 +20,7 @@ from workbench.report.bom import Bom, build_bom
 from workbench.report.formatting import Formatter
 from workbench.text.language import Language, load_language
 from workbench.report.options import ReportOptions
-from workbench.report.price_text import allowance_basis, basis_phrases, price_basis_notes
+from workbench.report.price_text import allowance_basis, allowance_source, basis_phrases, price_basis_notes
 
 CUSTOMER_COLUMNS = ("category", "item", "model", "qty", "unit_price", "extended", "price_date", "price_basis")
 INTERNAL_COLUMNS = ("category", "item", "model", "qty", "base_usd", "unit_cost", "unit_price", "extended", "margin",
@@ -197,7 +197,7 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
             summary.write_string(row, 0, t(f"allowance.{a.key}"))
             summary.write_string(row, 1, allowance_basis(a, bom, fmt, t))
             if internal:
-                summary.write_string(row, 2, f"{a.source} ({a.param})", f_wrap)
+                summary.write_string(row, 2, allowance_source(a, t), f_wrap)
             summary.write_number(row, 3, float(a.amount), f_money)
             row += 1
         summary.write_string(row, 0, t("bom.allowances_total"), f_total)

@@ -45,7 +45,9 @@ def price_basis_notes(bom: Bom, fmt: Formatter, t: T, validity_days: int) -> lis
 
 
 def allowance_basis(a: Allowance, bom: Bom, fmt: Formatter, t: T) -> str:
-    """How an allowance is sized, e.g. "8 % of power equipment" or "US$180 per m² × 1,234 m²"."""
+    """How an allowance is sized, e.g. "8 % of power equipment", "US$180 per m² × 1,234 m²" or "fixed amount"."""
+    if a.fixed:
+        return t("allowance.fixed")
     if a.base in ("white_space", "ups_kw"):
         unit = "m²" if a.base == "white_space" else "kW"
         rate = bom.pricing.usd_amount(a.rate)
@@ -57,6 +59,15 @@ def allowance_basis(a: Allowance, bom: Bom, fmt: Formatter, t: T) -> str:
         return t("allowance.per_unit", rate=fmt.money(float(rate), bom.currency, 2), unit=unit, qty=qty)
     return t("allowance.share", pct=fmt.pct(a.rate, 1 if (a.rate * 100) % 1 else 0),
              base=t(f"allowance.base.{a.base}"))
+
+
+def allowance_source(a: Allowance, t: T) -> str:
+    """The source an internal export shows for an allowance, with its assumption key."""
+    return t("allowance.fixed_source", param=a.param) if a.fixed else f"{a.source} ({a.param})"
+
+
+def allowances_intro(bom: Bom, t: T) -> str:
+    return t("bom.allowances_intro_fixed") if any(a.fixed for a in bom.allowances) else t("bom.allowances_intro")
 
 
 def money_cell(fmt: Formatter, amount: Decimal, bom: Bom) -> str:

@@ -360,7 +360,10 @@ class FormGrid(QWidget):
         else:
             self.grid.addWidget(field.editor, self._row, 1, Qt.AlignmentFlag.AlignLeft)
             self.grid.addWidget(field.unit, self._row, 2)
-        self.grid.addWidget(field.error, self._row + 1, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+        # The text, not the cell, is right-aligned: an aligned cell gets the label's one-line size hint, and
+        # a message that wraps to two lines would be cut off.
+        field.error.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(field.error, self._row + 1, 0, 1, 3)
         self._row += 2
         self.fields[key] = field
         return field

@@ -18,6 +18,8 @@ from workbench.calc.groups import (
     HEAT_REJECTION_GROUP,
 )
 from workbench.geometry.polygons import is_axis_rectangle, outline_bounds, outline_problem, polygon_area_mm2
+from workbench.calc.money import Fx
+from workbench.model.allowances import ALLOWANCE_OF_PARAM, MAX_FIXED_USD, SetAllowanceFixed, fixed_amount_problem
 from workbench.model.assumptions import effective_assumptions
 from workbench.model.design import REDUNDANCY_SCHEMES, Hall
 from workbench.model.edits import Edit, SetAssumption, SetHallField, SetScheme, SetSiteField
@@ -57,6 +59,20 @@ class ReadoutField(Field):
 
     def set_value(self, value: Any) -> None:
         self.value_label.setText(str(value))
+
+
+class AllowanceAmountField(NumberField):
+    """The fixed amount of one allowance, in USD; a refused value names the allowance in its message."""
+
+    def __init__(self, label_fn: Callable[[], str], name_fn: Callable[[], str]) -> None:
+        super().__init__(label_fn, lambda: "USD", 0.0, MAX_FIXED_USD, allow_blank=True)
+        self.name_fn = name_fn
+
+    def validate(self, text: str) -> tuple[float | None, str | None]:
+        value, message = super().validate(text)
+        if message is not None:
+            message = self.tr("Fixed amount of {0}: {1}").format(self.name_fn(), message)
+        return value, message
 
 
 def stacked(*forms: QWidget) -> tuple[QWidget, QVBoxLayout]:
@@ -169,6 +185,31 @@ class DesignPage(QWidget):
                                 lambda s=spec: s.unit, spec.minimum, spec.maximum)
             f.add(spec.key, field)
             field.committed.connect(lambda value, k=spec.key: self._on_assumption_committed(k, value))
+            if spec.key in ALLOWANCE_OF_PARAM:
+                self._add_allowance_switch(f, spec.key, spec.unit)
+
+    def _add_allowance_switch(self, f: FormGrid, param: str, unit: str) -> None:
+        """Under an allowance's share or rate: how it is sized, and the fixed amount when it is one."""
+        per_unit = unit.startswith("USD/")
+        mode = ChoiceField(lambda: self.tr("Sized by"), lambda: [
+            ("basis", self.tr("Rate × quantity") if per_unit else self.tr("Share")),
+            ("fixed", self.tr("Fixed amount"))])
+        f.add(f"mode:{param}", mode)
+        mode.committed.connect(lambda value, k=param: self._on_allowance_mode_committed(k, value))
+        amount = AllowanceAmountField(lambda: self.tr("Fixed amount"), lambda k=param: self.allowance_name(k))
+        f.add(f"fixed:{param}", amount)
+        for sub in (mode, amount):  # indented: they belong to the allowance row above
+            sub.label.setIndent(16)
+        amount.committed.connect(lambda value, k=param: self._on_allowance_fixed_committed(k, value))
+
+    def allowance_name(self, param: str) -> str:
+        names = {
+            "lv_switchboards": self.tr("LV switchboards and cabling"), "piping_coolant": self.tr("Piping, valves and coolant"),
+            "bms_epms": self.tr("BMS and power monitoring"), "fire": self.tr("Fire detection and suppression"),
+            "battery": self.tr("UPS batteries"), "installation": self.tr("Installation"),
+            "commissioning": self.tr("Testing and commissioning"),
+        }
+        return names.get(ALLOWANCE_OF_PARAM.get(param, ""), param)
 
     def _group_title(self, group: str) -> str:
         titles = {
@@ -255,6 +296,16 @@ class DesignPage(QWidget):
                 "∞" if spec.maximum is None else f"{spec.maximum:,g}", spec.unit).strip()
             field.set_tooltip(self.tr("{0}\nDefault {1:,g} {2}; {3}\nSource: {4}").format(
                 spec.label.get(self.language, spec.key), spec.default, spec.unit, bounds, spec.source))
+        for param in ALLOWANCE_OF_PARAM:
+            if f"mode:{param}" not in self.assumption_form.fields:
+                continue
+            name = self.allowance_name(param)
+            self.assumption_form.fields[f"mode:{param}"].set_tooltip(self.tr(
+                "How {0} is priced: by the share or rate above, or as a fixed amount you give").format(name))
+            self.assumption_form.fields[f"fixed:{param}"].set_tooltip(self.tr(
+                "{0} as a lump sum in USD, like every price in the design: converted once into the export "
+                "currency and marked up by the price factor (the equipment build premium does not apply). "
+                "It replaces the share or rate above.").format(name))
         self.refresh()
 
     def refresh(self) -> None:
@@ -281,6 +332,9 @@ class DesignPage(QWidget):
         values = effective_assumptions(d, self.document.catalog)
         for key in self.document.catalog.parameters:
             af[key].set_value(values[key])
+        for param in ALLOWANCE_OF_PARAM:
+            if f"mode:{param}" in af:
+                self._refresh_allowance(param)
         names = self.system_names()
         if names != self._scheme_names:
             self._rebuild_schemes(*names)
@@ -288,6 +342,18 @@ class DesignPage(QWidget):
             domain, name = key.split(":", 1)
             table = d.assumptions.power_schemes if domain == "power" else d.assumptions.cooling_schemes
             field.set_value(table.get(name, DEFAULT_SCHEME))
+
+    def _refresh_allowance(self, param: str) -> None:
+        """A fixed amount shows its own row and greys the share or rate it replaces."""
+        af = self.assumption_form.fields
+        fixed = self.document.design.assumptions.fixed_usd.get(param)
+        af[f"mode:{param}"].set_value("basis" if fixed is None else "fixed")
+        amount = af[f"fixed:{param}"]
+        amount.set_value(fixed)
+        amount.set_visible(fixed is not None)
+        basis = af[param]
+        basis.editor.setEnabled(fixed is None)
+        basis.label.setEnabled(fixed is None)
 
     def _refresh_size(self, hall: Hall | None) -> None:
         hf = self.hall_form.fields
@@ -400,6 +466,36 @@ class DesignPage(QWidget):
             field.show_error(message)
             return
         self._request(SetAssumption(key, value, text=self.tr("Set {0}").format(field.label_fn())), field)
+
+    def _on_allowance_mode_committed(self, param: str, mode: str) -> None:
+        """Switching to a fixed amount starts from what the share or rate gives now, so the total does not jump."""
+        field = self.assumption_form.fields[f"mode:{param}"]
+        name = self.allowance_name(param)
+        if mode == "fixed":
+            results = self.document.results or self.document.recalculate_now()
+            from workbench.report.project_capex import project_capex
+
+            now = project_capex(self.document.design, self.document.catalog, results, Fx("USD", 1.0))
+            usd = next((float(a.cost) for a in now.allowances if a.param == param), 0.0)
+            edit = SetAllowanceFixed(param, usd, text=self.tr("Set {0} to a fixed amount").format(name))
+        else:
+            edit = SetAllowanceFixed(param, None, text=self.tr("Size {0} from its assumption").format(name))
+        self._request(edit, field)
+
+    def _on_allowance_fixed_committed(self, param: str, usd: float | None) -> None:
+        field = self.assumption_form.fields[f"fixed:{param}"]
+        name = self.allowance_name(param)
+        if usd is None:
+            field.show_error(self.tr("Fixed amount of {0}: enter an amount in USD, or size it by its share "
+                                     "or rate again above.").format(name))
+            return
+        problem = fixed_amount_problem(param, usd)
+        if problem:  # the field's bounds already refuse these; the model's rule has the last word
+            field.show_error(self.tr("Fixed amount of {0}: {1}").format(name, problem))
+            return
+        if self.document.design.assumptions.fixed_usd.get(param) == usd:
+            return
+        self._request(SetAllowanceFixed(param, usd, text=self.tr("Set fixed amount of {0}").format(name)), field)
 
     def _on_scheme_committed(self, domain: str, name: str, scheme: str, field: Field) -> None:
         try:

@@ -30,6 +30,7 @@ from workbench.ui.docks.inspector_design import scroll
 from workbench.ui.docks.metrics_climate import ClimatePanel
 from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart, PueChart
 from workbench.calc.money import BASE_CURRENCY, convert, display_fx
+from workbench.report.project_capex import project_capex
 from workbench.ui.document import Document
 
 
@@ -84,7 +85,7 @@ class MetricsDock(WorkbenchDock):
     """Only cheap work in the results handler: label texts, one repaint per panel, setData on the chart."""
 
     SUMMARY_KEYS = ("racks", "blocks", "white_space", "density", "per_rack", "energy", "energy_cost", "capex",
-                    "cost_per_mw")
+                    "capex_equipment", "cost_per_mw")
 
     def __init__(self, main_window: QMainWindow, document: Document) -> None:
         super().__init__("MetricsDock", main_window, document)
@@ -155,6 +156,7 @@ class MetricsDock(WorkbenchDock):
             grid.addWidget(k, n, 0)
             grid.addWidget(v, n, 1)
             self.summary[key] = (k, v)
+        self.summary["capex_equipment"][0].setIndent(12)  # a part of the project total above it
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
@@ -215,8 +217,8 @@ class MetricsDock(WorkbenchDock):
             "racks": self.tr("Racks (compute / network / storage)"), "blocks": self.tr("Blocks placed"),
             "white_space": self.tr("White space"), "density": self.tr("Power density"),
             "per_rack": self.tr("Average per rack"), "energy": self.tr("Annual energy (facility)"),
-            "energy_cost": self.tr("Annual energy cost"), "capex": self.tr("CAPEX (equipment, ROM)"),
-            "cost_per_mw": self.tr("Cost per MW IT"),
+            "energy_cost": self.tr("Annual energy cost"), "capex": self.tr("CAPEX, project total (ROM)"),
+            "capex_equipment": self.tr("of which equipment"), "cost_per_mw": self.tr("Project cost per MW IT"),
         }
         for key, (k, _) in self.summary.items():
             k.setText(keys[key])
@@ -378,6 +380,9 @@ class MetricsDock(WorkbenchDock):
         fx = display_fx(self.document.design.site.currency, rates, cost.fx_source)
         cur = fx.currency
         base = cost.currency or BASE_CURRENCY
+        # Equipment plus allowances by the BOM's own rule (report/project_capex.py), at cost: no price factor.
+        capex = project_capex(self.document.design, self.document.catalog, r, fx)
+        it_mw = r.it_load_kw / 1000.0
         values = {
             "racks": self.tr("{0}  ({1} / {2} / {3})").format(
                 fmt_number(space.rack_count), racks.get("compute", 0), racks.get("network", 0),
@@ -388,12 +393,20 @@ class MetricsDock(WorkbenchDock):
             "per_rack": self.tr("{0} kW").format(fmt_number(space.kw_per_rack, 1)),
             "energy": self.tr("{0} MWh/yr").format(fmt_number(energy.annual_facility_mwh)),
             "energy_cost": fmt_money(energy.annual_cost, energy.currency or cur),
-            "capex": fmt_money(convert(cost.capex_total, base, fx, rates), cur),
-            "cost_per_mw": self.tr("{0} /MW").format(fmt_money(convert(cost.cost_per_mw_it, base, fx, rates), cur)),
+            "capex": fmt_money(float(capex.project_total), cur),
+            "capex_equipment": fmt_money(convert(cost.capex_total, base, fx, rates), cur),
+            "cost_per_mw": self.tr("{0} /MW").format(fmt_money(float(capex.project_total) / it_mw, cur))
+            if it_mw > 0 else "—",
         }
         for key, (k, v) in self.summary.items():
             v.setText(values[key])
-        self.summary["capex"][0].setToolTip(cost.fx_source)
-        self.summary["capex"][1].setToolTip(self.tr("Rate {0} {1} per USD; {2}").format(
-            fx.rate_per_usd, cur, cost.fx_source))
+        rate = self.tr("Rate {0} {1} per USD; {2}").format(fx.rate_per_usd, cur, cost.fx_source)
+        self.summary["capex"][0].setToolTip(self.tr(
+            "Equipment and allowances (LV boards, piping, BMS, fire protection, batteries, installation, "
+            "commissioning), as the BOM's total project CAPEX at cost, without a price factor"))
+        self.summary["capex"][1].setToolTip(self.tr("Equipment {0} + allowances {1}\n{2}").format(
+            fmt_money(float(capex.equipment), cur), fmt_money(float(capex.allowances_total), cur), rate))
+        self.summary["capex_equipment"][1].setToolTip(rate)
+        self.summary["cost_per_mw"][1].setToolTip(self.tr("Equipment only: {0} /MW").format(
+            fmt_money(convert(cost.cost_per_mw_it, base, fx, rates), cur)))
         self.summary["density"][1].setToolTip(self.tr("IT load per m² of white space"))
