@@ -124,14 +124,16 @@ def test_a_value_that_is_not_finite_names_its_hour(column: int, name: str) -> No
     assert info.value.hour == 3
 
 
-@pytest.mark.parametrize("field, name", [(6, "dry bulb"), (7, "dew point"), (9, "pressure")])
-def test_nan_in_a_file_is_refused_with_file_and_line(tmp_path: Path, field: int, name: str) -> None:
+@pytest.mark.parametrize("field, name, text", [(6, "dry bulb", "nan"), (7, "dew point", "NaN"),
+                                               (8, "relative humidity", "nan"), (9, "pressure", "inf")])
+def test_nan_in_a_file_is_refused_with_file_and_line(tmp_path: Path, field: int, name: str, text: str) -> None:
+    # float() reads these, and a NaN passes every range check; humidity never reaches the wet-bulb solver.
     lines = lines_of(DENVER)
     row = lines[100].split(",")
-    row[field] = "nan"  # float() reads it, so the readers' range checks do not catch it
+    row[field] = text
     lines[100] = ",".join(row)
     path = write(tmp_path, "nan.epw", lines)
-    with pytest.raises(WeatherError, match=f"nan.epw, line 101: {name} is nan, not a finite number"):
+    with pytest.raises(WeatherError, match=f"nan.epw, line 101: {name} is '{text}', not a finite number"):
         load_weather(path)
 
 

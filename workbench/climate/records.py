@@ -25,9 +25,18 @@ def calendar(hours: int) -> tuple[I, I, I]:
 
 
 def numbers(path: str, column: list[str], name: str, first_line: int) -> F:
-    """A column of text as floats; text that is not a number is refused with its line number."""
+    """A column of text as floats; text that is not a finite number is refused with its line number.
+
+    Python reads 'nan' and 'inf' as numbers, and a NaN passes every range check (each comparison is false),
+    so they are refused here rather than travelling silently into the year (a NaN humidity would).
+    """
     try:
-        return np.asarray(column, dtype=float)
+        values = np.asarray(column, dtype=float)
+        finite = np.isfinite(values)
+        if not finite.all():
+            k = int(np.argmin(finite))
+            raise WeatherError(path, f"{name} is {column[k].strip()!r}, not a finite number", first_line + k)
+        return values
     except ValueError:
         for k, text in enumerate(column):
             try:
