@@ -5,20 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
-
 from workbench.paths import resources_dir
 
 WEATHER = resources_dir() / "weather"
 SAND_POINT = WEATHER / "703165TY.csv"
 GREENSBORO = WEATHER / "723170TYA.CSV"
 DENVER = WEATHER / "USA_CO_Denver.Intl.AP.725650_TMY3.epw"
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Each test session solves wet bulb itself instead of reading a developer's cache.
-    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "wetbulb-cache"))
 
 
 def lines_of(path: Path) -> list[str]:

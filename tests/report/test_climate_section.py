@@ -16,11 +16,6 @@ from workbench.report.design_report import build_design_report
 from workbench.report.options import ReportOptions
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "wetbulb-cache"))
-
-
 def _text(path: Path) -> str:
     return "\n".join(p.extract_text() for p in PdfReader(str(path)).pages)
 

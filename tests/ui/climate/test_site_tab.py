@@ -12,11 +12,6 @@ from workbench.ui.main_window import MainWindow
 WEATHER = resources_dir() / "weather"
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "wetbulb-cache"))
-
-
 def _dock(window: MainWindow, name: str):  # type: ignore[no-untyped-def]
     return next(d for d in window.docks if d.objectName() == name)
 
