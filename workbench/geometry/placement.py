@@ -118,8 +118,23 @@ def face_zones(boxes: F, rotation: I, depth: F, side: str = "front") -> F:
 
 
 def service_zones(boxes: F, rotation: I, front: F, rear: F) -> tuple[F, F]:
-    """Front and rear clearance rectangles outside each footprint: the zones the clearance rule keeps free."""
-    return face_zones(boxes, rotation, front, "front"), face_zones(boxes, rotation, rear, "rear")
+    """Front and rear clearance rectangles outside each footprint: the zones the clearance rule keeps free.
+
+    The same rectangles as face_zones for "front" and "rear"; the rear faces opposite the front, so both
+    share one set of direction masks (a full recalculation of a campus makes these for every block).
+    """
+    r = (np.asarray(rotation, dtype=np.int64) // 90) % 4
+    fx, fy = _FRONT_X[r], _FRONT_Y[r]
+    px, nx, py, ny = fx > 0, fx < 0, fy > 0, fy < 0
+    xmin, ymin, xmax, ymax = boxes.T
+    out = []
+    for (pos_x, neg_x, pos_y, neg_y), depth in (((px, nx, py, ny), front), ((nx, px, ny, py), rear)):
+        out.append(np.column_stack((
+            np.where(pos_x, xmax, np.where(neg_x, xmin - depth, xmin)),
+            np.where(pos_y, ymax, np.where(neg_y, ymin - depth, ymin)),
+            np.where(pos_x, xmax + depth, np.where(neg_x, xmin, xmax)),
+            np.where(pos_y, ymax + depth, np.where(neg_y, ymin, ymax)))))
+    return out[0], out[1]
 
 
 def clearance_zones(boxes: F, rotation: I, depth_mm: F) -> F:
