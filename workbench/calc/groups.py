@@ -11,6 +11,7 @@ from workbench.calc.snapshot import Snapshot
 from workbench.model.blocktype import CATEGORIES
 
 RACK_CODES = (CATEGORIES.index("compute"), CATEGORIES.index("network"), CATEGORIES.index("storage"))
+_IS_RACK = np.isin(np.arange(len(CATEGORIES)), RACK_CODES)  # per category code: a lookup beats isin per block
 POWER_CODE = CATEGORIES.index("power")
 COOLING_CODE = CATEGORIES.index("cooling")
 AIR_UNITS = ("crah", "fanwall", "inrow", "rdhx")
@@ -100,7 +101,7 @@ def _type_roles(s: Snapshot) -> list[tuple[int, str, str]]:
 def find_groups(s: Snapshot) -> Groups:
     cat = s.category
     n = len(s.ids)
-    racks = np.flatnonzero(np.isin(cat, RACK_CODES))
+    racks = np.flatnonzero(_IS_RACK[cat])
     names: dict[str, int] = {}
 
     def resolve(raw: list[str], default: str) -> NDArray[np.int64]:
@@ -137,9 +138,13 @@ def find_groups(s: Snapshot) -> Groups:
     role_number = {rn: i for i, rn in enumerate(role_names)}
     role_of_type = np.asarray([role_number.get((r[0], r[1]), -1) for r in roles], dtype=np.int64)
     key = role_of_type[t_rows] * len(g.names) + name
-    uniq, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-    grouped = rows[np.argsort(inverse, kind="stable")]  # each group's rows together, in row order
-    bounds = np.concatenate(([0], np.cumsum(counts))).tolist()
+    # One stable sort gives each group's rows together, in row order, and the distinct keys with their counts.
+    order = np.argsort(key, kind="stable")
+    grouped, sorted_key = rows[order], key[order]
+    starts = np.flatnonzero(np.concatenate(([True], sorted_key[1:] != sorted_key[:-1])))
+    uniq = sorted_key[starts]
+    counts = np.diff(np.append(starts, len(sorted_key)))
+    bounds = np.append(starts, len(sorted_key)).tolist()
     n_names = len(g.names)
     found = []
     for k, code in enumerate(uniq.tolist()):

@@ -16,7 +16,7 @@ from workbench.calc.snapshot import OVERRIDABLE, Snapshot
 F = NDArray[np.float64]
 
 
-@dataclass
+@dataclass(slots=True)  # two per group and operating mode on every run: slots make them cheap to build
 class GroupLoad:
     group: Group
     load_kw: F  # per load fraction
