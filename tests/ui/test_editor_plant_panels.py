@@ -123,6 +123,28 @@ def test_failing_in_the_diagram_darkens_the_same_racks_in_both_views(plant_windo
     assert dock.scenes["power"].nodes[transformer].state == "failed"
 
 
+def test_a_failure_relabels_the_diagram_without_laying_it_out_again(plant_window: MainWindow) -> None:
+    # A campus lays its diagram out in seconds; failing a block changes loads and marks, never positions.
+    w = plant_window
+    dock = _open_diagram(w)
+    scene = dock.scenes["power"]
+    items = dict(scene.nodes)
+    ups = _of_kind(w, "ups")
+    before = {b: scene.nodes[b].text.figures for b in ups}
+    w.plant.failures.fail({ups[0]})
+    assert dock.scenes["power"].nodes == items  # the very same items: nothing was rebuilt
+    assert scene.nodes[ups[0]].state == "failed"
+    # The survivors carry the failed module's share: their figures are the loads after failover.
+    result = w.plant.failures.result
+    assert result is not None
+    changed = [b for b in ups[1:] if scene.nodes[b].text.figures != before[b]]
+    assert changed
+    for b in changed:
+        assert f"{result.load_kw[b]:,.0f} of" in scene.nodes[b].text.figures
+    w.plant.failures.clear()
+    assert {b: scene.nodes[b].text.figures for b in ups} == before and not any(n.state for n in scene.nodes.values())
+
+
 # --- contingency -----------------------------------------------------------------------------------
 def test_contingency_panel_runs_lists_spofs_and_zooms_to_a_row(plant_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = plant_window

@@ -59,6 +59,12 @@ class DiagramNodeItem(QGraphicsRectItem):
         self.setAcceptHoverEvents(False)
         self.setToolTip(f"{text.title}\n{text.figures}\n{text.note}".strip())
 
+    def set_text(self, text: NodeText) -> None:
+        if text != self.text:
+            self.text = text
+            self.setToolTip(f"{text.title}\n{text.figures}\n{text.note}".strip())
+            self.update()
+
     def set_marks(self, selected: bool, state: str) -> None:
         if (selected, state) != (self.selected, self.state):
             self.selected, self.state = selected, state
@@ -168,6 +174,13 @@ class DiagramScene(QGraphicsScene):
             label.setPos(4, level * LEVEL_PX + NODE_H - 8)
             self.addItem(label)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+
+    def retext(self, layout: Any, text_of: Callable[[Any], NodeText]) -> None:
+        """New figures on the nodes of the layout last built (loads after a failover), without laying out again."""
+        for n in layout.nodes:
+            item = self.nodes.get(n.block_id)
+            if item is not None:
+                item.set_text(text_of(n))
 
     def mark(self, selection: set[str], states: dict[str, str]) -> None:
         """Selection and failure state on every node; a group takes its worst member's state."""

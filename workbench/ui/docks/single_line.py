@@ -127,10 +127,19 @@ class DiagramDock(WorkbenchDock):
         self._on_design_changed()
 
     def _on_failures_changed(self) -> None:
-        if self.isVisible():
-            self.rebuild()  # loads after failover change the labels
+        if self.isVisible() and not self._dirty and all(k in self.layouts for k in KINDS):
+            self.relabel()  # a failure changes loads and marks, never the layout (a campus lays out in seconds)
+        elif self.isVisible():
+            self.rebuild()
         else:
             self._dirty = True
+
+    def relabel(self) -> None:
+        """The loads after failover on the diagrams as they are laid out, and the failure marks."""
+        loads = self._loads()
+        for kind in KINDS:
+            self.scenes[kind].retext(self.layouts[kind], lambda n, k=kind: self._node_text(n, k, loads))
+        self.refresh_marks()
 
     def layout_of(self, kind: str) -> Any:
         from workbench.calc.plant_layout import cooling_layout, single_line_layout
