@@ -23,7 +23,7 @@ from workbench.report.bom_xlsx import write_bom_xlsx
 from workbench.report.design_report import build_design_report
 from workbench.report.formatting import Formatter
 from workbench.report.options import ReportOptions
-from workbench.report.project_capex import project_capex
+from workbench.calc.project_capex import project_capex
 from workbench.text.language import load_language
 
 FIXED_USD = 2_500_000.0

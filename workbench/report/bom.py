@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import numpy as np
 
-from workbench.calc.money import BASE_CURRENCY, Fx, resolve_fx
+# The allowance rule and the price basis live in calc (the metrics dock uses them too); the report's
+# modules keep importing Allowance and Pricing from here.
+from workbench.calc.allowances import Allowance, AllowanceBases, battery_allowance_kw, price_allowances
+from workbench.calc.money import BASE_CURRENCY, resolve_fx
+from workbench.calc.pricing import Pricing
 from workbench.calc.snapshot import OVERRIDABLE, Snapshot, build_snapshot, build_type_table
-from workbench.model.allowances import ALLOWANCE_PARAMS
 from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import CATEGORIES, RACK_CATEGORIES, Catalog
 from workbench.model.design import Design
@@ -18,90 +20,6 @@ from workbench.report.bom_runs import RUN_PREFIX, run_bom_lines
 from workbench.report.options import ReportOptions
 
 _PRICE = OVERRIDABLE.index("price")
-# Currencies without minor units in everyday prices (ISO 4217 exponent 0).
-_NO_MINOR = frozenset({"JPY", "KRW", "VND", "ISK", "CLP", "HUF", "TWD"})
-ALLOWANCES = tuple(ALLOWANCE_PARAMS)
-# What each allowance's assumption is a share or a rate of: (its wording, the AllowanceBases field).
-# Connection runs (run.* lines) are priced installed, per metre: the LV board, piping and installation
-# shares apply to the equipment only, so nothing is counted twice.
-SIZED_FROM: dict[str, tuple[str, str]] = {
-    "lv_switchboards": ("power", "power"),
-    "piping_coolant": ("cooling", "cooling"),
-    "bms_epms": ("facility", "facility"),
-    "fire": ("white_space", "white_space_m2"),
-    "battery": ("ups_kw", "ups_kw"),
-    "installation": ("facility", "facility_equipment"),
-    "commissioning": ("facility", "facility"),
-}
-PER_UNIT = ("white_space", "ups_kw")  # rates in USD per unit; the other bases take a share
-FIXED = "fixed"  # Allowance.base of a lump sum the design gives (assumptions.fixed_usd)
-
-
-def minor_digits(currency: str) -> int:
-    return 0 if currency.upper() in _NO_MINOR else 2
-
-
-def round_money(value: float, digits: int) -> Decimal:
-    """Half away from zero, as a spreadsheet's ROUND does, so the xlsx formulas give the same figures."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class Pricing:
-    """The one price basis of an export: currency and rate, the build premium and the price factor (margin).
-
-    The design report, the BOM PDF, the xlsx and the CSV of one export use the same basis: every price
-    they show is a selling price (cost × factor); an internal export also shows cost, factor and margin.
-    """
-
-    fx: Fx
-    premium: float  # ai_build_premium assumption
-    factor: float  # price factor (1.15 = selling price 15 % above cost)
-    audience: str = "customer"  # "customer": selling prices only; "internal": cost, factor and margin too
-
-    @property
-    def currency(self) -> str:
-        return self.fx.currency
-
-    @property
-    def rate_per_usd(self) -> float:
-        return self.fx.rate_per_usd
-
-    @property
-    def fx_source(self) -> str:
-        return self.fx.source
-
-    @property
-    def rate_is_default(self) -> bool:
-        return self.fx.rate_is_default
-
-    @property
-    def internal(self) -> bool:
-        return self.audience == "internal"
-
-    @property
-    def digits(self) -> int:
-        return minor_digits(self.currency)
-
-    def unit_cost(self, usd: float) -> Decimal:
-        """Cost of one unit in the export currency, rounded to the currency's minor unit."""
-        return round_money(usd * self.rate_per_usd * (1.0 + self.premium), self.digits)
-
-    def unit_price(self, usd: float) -> Decimal:
-        """Selling price of one unit: the rounded cost times the factor, rounded again (as the xlsx does)."""
-        return round_money(float(self.unit_cost(usd)) * self.factor, self.digits)
-
-    def usd_amount(self, usd: float) -> Decimal:
-        """A non-equipment amount given in USD (an allowance rate), at the selling basis."""
-        return self.unit_price(usd)
-
-    def lump_cost(self, usd: float) -> Decimal:
-        """A fixed amount the user gave in USD, in the export currency: converted, with no equipment premium."""
-        return round_money(usd * self.rate_per_usd, self.digits)
-
-    def lump_price(self, usd: float) -> Decimal:
-        """Its selling price: the converted cost times the factor, rounded (as every other price)."""
-        return round_money(float(self.lump_cost(usd)) * self.factor, self.digits)
 
 
 def resolve_pricing(design: Design, catalog: Catalog, options: ReportOptions) -> Pricing:
@@ -134,76 +52,6 @@ class BomLine:
     @property
     def extended_cost(self) -> Decimal:
         return self.unit_cost * self.quantity
-
-
-@dataclass
-class Allowance:
-    """A priced item that is not a drawn block: a share of equipment, a rate times a quantity, or a fixed amount."""
-
-    key: str  # one of ALLOWANCES
-    amount: Decimal  # selling price in the export currency
-    cost: Decimal
-    rate: float  # the assumption's value (share, or USD per unit); for a fixed amount, the USD given
-    base: str  # what the rate applies to: "power", "cooling", "facility", "white_space", "ups_kw"; or FIXED
-    base_amount: float  # the equipment subtotal (export currency) or the quantity the rate applies to; 0 if fixed
-    param: str  # assumption key (internal exports only)
-    source: str
-
-    @property
-    def fixed(self) -> bool:
-        return self.base == FIXED
-
-
-@dataclass(frozen=True)
-class AllowanceBases:
-    """What the allowances are sized from at one price basis: equipment subtotals in the export currency
-    (cost or selling prices) and the quantities the rates apply to."""
-
-    power: Decimal  # power equipment without connection runs
-    cooling: Decimal  # cooling equipment without connection runs
-    facility: Decimal  # everything but IT equipment, runs included
-    facility_equipment: Decimal  # the same without runs
-    white_space_m2: float
-    ups_kw: float  # UPS whose price excludes batteries, when the design draws none (battery_allowance_kw)
-
-
-def battery_allowance_kw(counts: Mapping[str, int], catalog: Catalog) -> float:
-    """kW of UPS whose price excludes batteries, by block type counts; 0 when the design draws batteries."""
-    types = [(catalog.types[tid], n) for tid, n in counts.items() if tid in catalog.types]
-    if any(bt.kind in ("battery", "bbu") for bt, _ in types):
-        return 0.0
-    return float(sum(bt.power.rating_kw * n for bt, n in types
-                     if bt.power is not None and "excludes batteries" in bt.price.basis))
-
-
-def price_allowances(pricing: Pricing, values: Mapping[str, float], fixed_usd: Mapping[str, float],
-                     cost: AllowanceBases, price: AllowanceBases, catalog: Catalog) -> list[Allowance]:
-    """Every allowance the design carries, at one price basis: a fixed amount where the design gives one,
-    else its assumption (a share of an equipment subtotal, or a USD rate per unit) times its base."""
-    p = pricing
-    out: list[Allowance] = []
-    for key, param in ALLOWANCE_PARAMS.items():
-        spec = catalog.parameters.get(param)
-        source = spec.source if spec is not None else ""
-        if param in fixed_usd:
-            usd = float(fixed_usd[param])
-            if usd > 0:  # a fixed 0 leaves the allowance out on purpose
-                out.append(Allowance(key, p.lump_price(usd), p.lump_cost(usd), usd, FIXED, 0.0, param, source))
-            continue
-        wording, part = SIZED_FROM[key]
-        rate = float(values.get(param, 0.0))
-        cost_base, price_base = getattr(cost, part), getattr(price, part)
-        if rate <= 0 or price_base <= 0:
-            continue
-        if wording in PER_UNIT:  # the unit rate is rounded first, so rate × quantity is the amount shown
-            amount = round_money(float(p.unit_price(rate)) * float(price_base), p.digits)
-            out.append(Allowance(key, amount, round_money(float(p.unit_cost(rate)) * float(cost_base), p.digits),
-                                 rate, wording, float(price_base), param, source))
-        else:
-            out.append(Allowance(key, round_money(float(price_base) * rate, p.digits),
-                                 round_money(float(cost_base) * rate, p.digits), rate, wording, float(price_base),
-                                 param, source))
-    return out
 
 
 @dataclass

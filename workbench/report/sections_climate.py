@@ -13,6 +13,7 @@ from workbench.calc.annual_results import AnnualResult
 from workbench.climate.sites import builtin_sites
 from workbench.report.charts import _text
 from workbench.report.context import Ctx
+from workbench.report.customer_text import customer_source
 from workbench.report.fonts import LATIN
 from workbench.report.styles import data_table, kv_table
 
@@ -30,7 +31,7 @@ def climate_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable
     out: list[Flowable] = [*heading(ctx, t("climate.title"), 0), s.p(t("climate.intro"))]
     site = y.site
     builtin = next((b for b in builtin_sites() if b.sha256 == site.get("sha256")), None)
-    source = (f"{builtin.source}; {builtin.licence}" if builtin is not None
+    source = (ctx.lang.source(f"{builtin.source}; {builtin.licence}") if builtin is not None
               else t("climate.source_user", file=str(site.get("source", ""))))
     rows = [
         (t("climate.location"), site.get("location") or site.get("station") or "—"),
@@ -98,8 +99,10 @@ def climate_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable
     ], [110 * mm, 64 * mm], "LR"))
     if y.chillers:
         out += heading(ctx, t("climate.chillers_title"), 1)
+        # A customer reads the source without evidence tags, in the report language (as the methodology's).
+        src = str if ctx.pricing.internal else (lambda text: ctx.lang.source(customer_source(str(text))))
         rows4 = [[str(c["type"]), " / ".join(f"{v:.2f}" for v in c["part_load_cop"]), f"{c['iplv']:.2f}",
-                  str(c.get("source", ""))] for c in y.chillers]
+                  src(c.get("source", ""))] for c in y.chillers]
         out.append(data_table(s, [t("climate.chiller"), t("climate.part_load"), t("climate.iplv"),
                                   t("climate.source")], rows4, [34 * mm, 34 * mm, 14 * mm, 92 * mm], "LRRL"))
     out += heading(ctx, t("climate.method_title"), 1)

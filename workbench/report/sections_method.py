@@ -22,7 +22,7 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
     fmt, t, s = ctx.fmt, ctx.t, ctx.styles
     internal = ctx.pricing.internal
     # A customer reads the sources without our evidence tags, file references and assumption keys.
-    src = without_money if internal else (lambda text: _in_language(ctx, customer_source(text)))
+    src = without_money if internal else (lambda text: ctx.lang.source(customer_source(text)))
     intro = t("method.intro") if internal else t("method.intro_customer")
     out: list[Flowable] = [*heading(ctx, t("method.title"), 0), s.p(intro)]
     out += heading(ctx, t("method.parameters"), 1)
@@ -77,23 +77,6 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
     else:
         out.append(s.p(t("equipment.empty"), s.note))
     return out
-
-
-def _in_language(ctx: Ctx, text: str) -> str:
-    """A customer source clause by clause in the report language where a wording exists ("source.<clause>");
-    references (publication names, figures) stay as published."""
-    sep = ctx.lang.tr("source._sep", "; ")
-    out = []
-    for clause in (c.strip() for c in text.split(";")):
-        if not clause:
-            continue
-        word = ctx.lang.tr(f"source.{clause}", "")
-        if not word and clause.endswith(" engineering estimate"):
-            word = ctx.lang.tr("source._estimate_of", "{what} engineering estimate").format(
-                what=ctx.lang.tr(f"source.{clause[:-len(' engineering estimate')]}",
-                                 clause[:-len(" engineering estimate")]))
-        out.append(word or clause)
-    return sep.join(out)
 
 
 def _shown(ctx: Ctx, key: str, value: float, unit: str) -> str:

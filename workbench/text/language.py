@@ -1,4 +1,4 @@
-"""Language packs as data files (resources/i18n/report.<lang>.json): strings plus number, date and money conventions."""
+"""Language packs as data files (resources/i18n/report.<lang>.json): strings, source wordings, number, date and money conventions."""
 
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ class Language:
     meta: dict[str, Any]
     strings: dict[str, str]
     fallback: dict[str, str] = field(default_factory=dict)
+    # Source clauses as published (English) -> this language's wording; English needs none.
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def cjk(self) -> bool:
@@ -68,6 +70,24 @@ class Language:
     def has(self, key: str) -> bool:
         return key in self.strings
 
+    def source(self, text: str) -> str:
+        """A source (catalog, assumption, weather file) clause by clause in this language, where the pack's
+        "sources" table words the clause; names of publications, standards and products stay as published
+        inside those wordings, and a clause the table does not know stays as written."""
+        sep = self.tr("source._sep", "; ")
+        estimate = " engineering estimate"
+        out = []
+        for clause in (c.strip() for c in text.split(";")):
+            if not clause:
+                continue
+            word = self.sources.get(clause, "")
+            if not word and clause.endswith(estimate):  # "size, weight, price engineering estimate"
+                what = clause[:-len(estimate)]
+                word = self.tr("source._estimate_of", "{what} engineering estimate").format(
+                    what=self.sources.get(what, what))
+            out.append(word or clause)
+        return sep.join(out)
+
 
 def load_language(code: str) -> Language:
     """The language pack for code; raises ValueError naming the known codes when there is none."""
@@ -77,4 +97,4 @@ def load_language(code: str) -> Language:
     data = _read(code)
     fallback = _read(FALLBACK)["strings"] if code != FALLBACK else {}
     meta = {**_read(FALLBACK)["meta"], **data["meta"]} if code != FALLBACK else dict(data["meta"])
-    return Language(code, meta, dict(data["strings"]), dict(fallback))
+    return Language(code, meta, dict(data["strings"]), dict(fallback), dict(data.get("sources", {})))

@@ -473,7 +473,7 @@ class DesignPage(QWidget):
         name = self.allowance_name(param)
         if mode == "fixed":
             results = self.document.results or self.document.recalculate_now()
-            from workbench.report.project_capex import project_capex
+            from workbench.calc.project_capex import project_capex
 
             now = project_capex(self.document.design, self.document.catalog, results, Fx("USD", 1.0))
             usd = next((float(a.cost) for a in now.allowances if a.param == param), 0.0)

@@ -30,7 +30,7 @@ from workbench.ui.docks.inspector_design import scroll
 from workbench.ui.docks.metrics_climate import ClimatePanel
 from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart, PueChart
 from workbench.calc.money import BASE_CURRENCY, convert, display_fx
-from workbench.report.project_capex import project_capex
+from workbench.calc.project_capex import project_capex
 from workbench.ui.document import Document
 
 
@@ -380,7 +380,7 @@ class MetricsDock(WorkbenchDock):
         fx = display_fx(self.document.design.site.currency, rates, cost.fx_source)
         cur = fx.currency
         base = cost.currency or BASE_CURRENCY
-        # Equipment plus allowances by the BOM's own rule (report/project_capex.py), at cost: no price factor.
+        # Equipment plus allowances by the BOM's own rule (calc/project_capex.py), at cost: no price factor.
         capex = project_capex(self.document.design, self.document.catalog, r, fx)
         it_mw = r.it_load_kw / 1000.0
         values = {

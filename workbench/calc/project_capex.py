@@ -6,19 +6,13 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from workbench.calc.allowances import Allowance, AllowanceBases, battery_allowance_kw, price_allowances
 from workbench.calc.money import Fx
+from workbench.calc.pricing import Pricing, round_money
 from workbench.calc.results import Results
 from workbench.model.assumptions import effective_assumptions
 from workbench.model.blocktype import RACK_CATEGORIES, Catalog
 from workbench.model.design import Design
-from workbench.report.bom import (
-    Allowance,
-    AllowanceBases,
-    Pricing,
-    battery_allowance_kw,
-    price_allowances,
-    round_money,
-)
 
 
 @dataclass(frozen=True)
@@ -42,7 +36,7 @@ def project_capex(design: Design, catalog: Catalog, results: Results, fx: Fx) ->
     """What `Bom.project_total` is at price factor 1, built from the results' equipment subtotals instead of
     BOM lines (a BOM prices its connection runs from the plant graph, too slow for every edit of a campus).
 
-    The allowances come from the BOM's own rule (bom.price_allowances). The BOM rounds each line's unit price
+    The allowances come from the BOM's own rule (calc/allowances.py: price_allowances). The BOM rounds each line's unit price
     to the currency's minor unit before multiplying by the quantity; these subtotals are rounded once. With
     catalog prices that convert exactly (the shipped ones at the shipped rates) the figures are equal; at a
     rate such as 3.6731 with a build premium they differ by at most half a minor unit per unit of quantity
