@@ -92,6 +92,8 @@ def with_proposal(design: object, path: str = "") -> object:
     if stem in DESCRIPTIONS_ZH:
         names["description"] = DESCRIPTIONS_ZH[stem]
     p.names = {"zh": names}
+    if stem == "ai-liquid-hall-sample":  # a commissioning agent's quote: an allowance as a fixed amount (USD)
+        design.assumptions.fixed_usd["allowance_commissioning"] = 240_000.0  # type: ignore[attr-defined]
     return design
 
 
