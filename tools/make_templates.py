@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 import uuid
 from collections.abc import Callable
@@ -195,19 +196,30 @@ def hall_10mw_nvl72_2n() -> Design:
                x0g + 800, 0, x0g + 28000, gap=400)
     yard = b.hall("Plant yard", -30000, 25500, 84000, 40000, rating=50.0)
     y = b.pack(yard, [("cool.chiller-wc-3500", 5, "CH", {}), ("cool.tower-4000", 5, "CT", {}),
-                      ("cool.pump-skid-4000", 3, "PUMP", {}), ("pwr.generator-3mw", 6, "GEN", {}),
-                      ("pwr.transformer-2500kva", 7, "TX", {}),
-                      ("pwr.mv-switchgear", 2, "MV", {"power_system": "mv"})], -29000, 25500, 54000)
+                      ("cool.pump-skid-4000", 3, "PUMP", {})], -29000, 25500, 54000)
     yard.outline = [(-30000, 25500), (54000, 25500), (54000, y), (-30000, y)]
-    b.d.assumptions.power_schemes = {"main": "2N", "utility": "N+1", "mv": "N"}
+    # 2N from the grid down: an A and a B utility path, each in its own yard beside its power gallery (the
+    # whole building between them), each able to carry the whole facility, IT and cooling, with the design
+    # margin: two 10 MVA MV line-ups (one 9.5 MW line-up cannot), six 2.5 MVA transformers and five 3 MW
+    # generators per side. Auto-connect splits a utility stage by room, so yard A feeds gallery A only.
+    for x0u, side in ((-62000, "A"), (56000, "B")):
+        util = b.hall(f"Utility yard {side}", x0u, 0, 30000, 40000, rating=50.0)
+        y = b.pack(util, [("pwr.mv-switchgear", 2, f"MV-{side}", {"power_system": "mv"}),
+                          ("pwr.transformer-2500kva", 6, f"TX-{side}", {}),
+                          ("pwr.generator-3mw", 5, f"GEN-{side}", {})], x0u + 1000, 0, x0u + 30000)
+        util.outline = [(x0u, 0), (x0u + 30000, 0), (x0u + 30000, y), (x0u, y)]
+    b.d.assumptions.power_schemes = {"main": "2N", "utility": "2N", "mv": "2N"}
     b.d.assumptions.cooling_schemes = {"air": "N+1", "liquid": "N+1", "heat_rejection": "N+1"}
     d = b.finish("hall", "10 MW NVL72-class hall, 2N power", "")
+    margin = float(d.assumptions.values["design_margin"])
     d.description = headline(d, (
         "Seventy-two GB300 NVL72-class racks in six rows of twelve with hot-aisle containment, five 2.5 MW "
-        "CDUs (N+1) and six 500 kW fan walls (N+1). 2N power: each of the two power galleries holds twelve "
-        "1 MW lithium UPS modules and fifty-three 250 kVA PDUs, so either side alone carries the hall. "
-        "Water-cooled chillers with open cooling towers (N+1), seven 2.5 MVA transformers and six 3 MW "
-        "generators (N+1) on the plant yard."))
+        "CDUs (N+1) and six 500 kW fan walls (N+1). 2N power from the grid to the rack: an A and a B utility "
+        "path, each in its own utility yard with two 10 MVA MV switchgear line-ups, six 2.5 MVA transformers "
+        "and five 3 MW generators, feeding its own power gallery of twelve 1 MW lithium UPS modules and "
+        "fifty-three 250 kVA PDUs; racks are dual-corded A/B. Either side alone carries the whole facility, IT "
+        f"and cooling, with the {100 * margin:.0f} % design margin, so no single failure or maintenance outage "
+        "drops a rack. Water-cooled chillers with open cooling towers (N+1) on the plant yard."))
     return d
 
 
@@ -486,11 +498,20 @@ MODULES: dict[str, Callable[[], Design]] = {
 }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("stems", nargs="*", metavar="STEM",
+                        help="write only these templates (file stems, e.g. nvl72-hall-10mw-2n); default: all")
+    args = parser.parse_args(argv)
+    unknown = set(args.stems) - set(HALLS) - set(MODULES)
+    if unknown:
+        parser.error(f"no such template: {', '.join(sorted(unknown))}")
     catalog = default_catalog()
     bad = 0
     for folder, makers in (("halls", HALLS), ("modules", MODULES)):
         for stem, make in makers.items():
+            if args.stems and stem not in args.stems:
+                continue  # one template regenerated leaves the others' files alone
             d = make()
             add_chinese(stem, d)  # name_zh, description_zh for the gallery in Chinese
             derive_upgrade_connections(d, catalog)  # schema 2: the edges auto-connect derives, as a v1 file got

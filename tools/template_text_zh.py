@@ -12,6 +12,7 @@ POD_NOTE_ZH = ("排热由所在机房的冷站承担，因此单独计算时该�
                "其 PUE 只计入供电损耗、风机和水泵。")
 
 # Template file stem -> (Chinese name, Chinese description after the headline; "" for no headline).
+# "{design_margin}" in a description is filled from the design's design_margin assumption ("10 %").
 TEXTS: dict[str, tuple[str, str]] = {
     "ai-liquid-hall-sample": (
         "AI 机房示例 — 2 MW NVL72 液冷",
@@ -25,8 +26,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nvl72-hall-10mw-2n": (
         "10 MW NVL72 级机房，2N 供电",
         "七十二台 GB300 NVL72 级机柜，六排、每排十二台，热通道封闭，五台 2.5 MW CDU（N+1）和六台 500 kW 风墙（N+1）。"
-        "2N 供电：两个电力走廊各有十二台 1 MW 锂电 UPS 模块和五十三台 250 kVA PDU，任一侧即可单独承担整个机房。"
-        "室外场地布置水冷冷水机组和开式冷却塔（N+1）、七台 2.5 MVA 变压器和六台 3 MW 发电机（N+1）。"),
+        "从市电到机柜全程 2N 供电：A、B 两路市电路径各有独立的变配电场地，内设两组 10 MVA 中压开关柜、六台 2.5 MVA "
+        "变压器和五台 3 MW 发电机，为各自电力走廊中的十二台 1 MW 锂电 UPS 模块和五十三台 250 kVA PDU 供电；机柜 A/B "
+        "双路供电。任一侧均可在 {design_margin} 设计裕度下单独承担整个设施（IT 和制冷）的负载，因此任何单一故障或检修停运"
+        "都不会使机柜断电。室外冷站布置水冷冷水机组和开式冷却塔（N+1）。"),
     "nextgen-800vdc-hall-20mw": (
         "20 MW 新一代机房，800 V 直流",
         "九十六台 Vera Rubin NVL144 级机柜（210 kW，90 % 热量进入液冷）以 800 V 直流供电，共八排；每排是独立的 800 V "
@@ -80,5 +83,7 @@ def add_chinese(stem: str, design: Design) -> None:
     if stem not in TEXTS:
         raise KeyError(f"no Chinese text for template {stem!r}: add it to tools/template_text_zh.py")
     name, text = TEXTS[stem]
+    # Figures the text states come from the design itself, as in the English description.
+    text = text.replace("{design_margin}", f"{100 * float(design.assumptions.values['design_margin']):.0f} %")
     design.meta["name_zh"] = name
     design.meta["description_zh"] = POWER_BLOCK_ZH if stem == "power-block-2mw" else headline_zh(design.meta) + text
