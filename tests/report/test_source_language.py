@@ -103,7 +103,24 @@ def test_chinese_report_source_columns_have_no_english_descriptions(tmp_path: Pa
     flat = re.sub(r"\s", "", " ".join(columns))
     # The parameter table, the equipment sources and the chiller part-load table were all found.
     assert len(columns) >= 3
-    for phrase in ("基础设施设备的2-4%", "尺寸、重量、价格为工程估算", "满载COP取自设备目录", "Schneider"):
+    for phrase in ("基础设施设备的2-4%", "尺寸、重量、价格为工程估算", "满载COP取自设备目录", "施耐德电气WP113"):
         assert phrase in flat, phrase
     left = words(" ".join(columns)) & english_words(catalog)
     assert left == set()
+
+
+def test_chinese_cells_keep_ranges_and_units_whole_and_inside_the_column() -> None:
+    from reportlab.lib.units import mm
+
+    from workbench.report.cjkwrap import atoms
+    from workbench.report.styles import Styles, cell_with_note
+
+    assert "2-4%" in atoms("基础设施设备的 2-4%")  # "2" once ended one line and "-4%" began the next
+    assert "30134-2" in atoms("ISO/IEC 30134-2")
+    width = 46 * mm - 8  # the item column of the equipment sources table, less its padding
+    cell = cell_with_note("冷冻水机房空调（CRAH，300 kW）", "cool.crah-300", Styles(True).cell)
+    cell.wrap(width, 1000)
+    # reportlab's own CJK wrapping once drew "kW）" over "300" past the column's edge.
+    assert max(cell.getActualLineWidths0()) <= width
+    lines = ["".join(f.text for f in line.words) for line in cell.blPara.lines]
+    assert lines == ["冷冻水机房空调（CRAH，", "300\u00a0kW）", "cool.crah-300"]

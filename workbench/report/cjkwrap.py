@@ -11,9 +11,10 @@ from reportlab.platypus import Paragraph
 
 from workbench.report.fonts import LATIN_BOLD, clean, markup, mixed_width
 
-# A number with its unit (optionally one space between), a Latin word, a run of spaces, or any single character.
+# A number or a range ("2-4") with its unit (optionally one space between), a Latin word, a run of spaces, or
+# any single character.
 _ATOM = re.compile(
-    r"[-+]?[0-9][0-9,.:]*(?:\s?(?:%|‰|°C|[A-Za-zµ°Ω][A-Za-z0-9µ°Ω²³/·_]*))?"
+    r"[-+]?[0-9][0-9,.:]*(?:[-–~～][0-9][0-9,.:]*)?(?:\s?(?:%|‰|°C|[A-Za-zµ°Ω][A-Za-z0-9µ°Ω²³/·_]*))?"
     r"|[A-Za-z][A-Za-z0-9_\-.'’/²³+]*"
     r"|\s+"
     r"|.", re.S)
@@ -75,13 +76,14 @@ def break_lines(text: str, width: float, size: float, bold: bool = False) -> lis
 class CJKParagraph(Paragraph):
     """A paragraph of user or generated text broken by break_lines() at the width it is given."""
 
-    def __init__(self, text: object, style: ParagraphStyle) -> None:
+    def __init__(self, text: object, style: ParagraphStyle, tail: str = "") -> None:
         self._plain = clean(text)
         self._cjk_style = style
+        self._tail = tail  # safe markup on a line of its own after the text (a small grey note); not re-broken
         self._for_width: float | None = None
         plain_style = ParagraphStyle(style.name + "-pre", parent=style, wordWrap=None)
         self._plain_style = plain_style
-        super().__init__(markup(self._plain), plain_style)
+        super().__init__(markup(self._plain) + (f"<br/>{tail}" if tail else ""), plain_style)
 
     def wrap(self, availWidth: float, availHeight: float) -> Any:  # noqa: N803 (reportlab API)
         style = self._cjk_style
@@ -90,7 +92,7 @@ class CJKParagraph(Paragraph):
             self._for_width = width
             bold = style.fontName == LATIN_BOLD
             lines = break_lines(self._plain, max(width, style.fontSize), style.fontSize, bold)
-            self._broken = "<br/>".join(markup(ln) for ln in lines)
+            self._broken = "<br/>".join([markup(ln) for ln in lines] + ([self._tail] if self._tail else []))
             Paragraph.__init__(self, self._broken, self._plain_style)
         return super().wrap(availWidth, availHeight)
 

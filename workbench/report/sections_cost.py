@@ -6,13 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from workbench.report.charts import bar_chart
 from workbench.report.context import Ctx
-from workbench.report.fonts import markup
 from workbench.report.price_text import allowance_basis, price_basis_notes
-from workbench.report.styles import data_table
+from workbench.report.styles import cell_with_note, data_table
 
 
 def _rating(t: Any) -> float:
@@ -68,8 +67,7 @@ def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowab
     for a in bom.allowances:
         share = float(a.amount) / project if project else 0.0
         # How it is sized ("8 % of power equipment", "fixed amount") in small grey type under its name.
-        name = Paragraph(f"{markup(t(f'allowance.{a.key}'))}<br/><font size=\"6.5\" color=\"#5b6673\">"
-                         f"{markup(allowance_basis(a, bom, fmt, t))}</font>", s.cell)
+        name = cell_with_note(t(f"allowance.{a.key}"), allowance_basis(a, bom, fmt, t), s.cell)
         rows.append([name, "", fmt.money(float(a.amount), cur, dg), fmt.pct(share, 1 if share < 0.095 else 0)])
     rows.append([t("bom.project_total", cur=cur), "", fmt.money(project, cur, dg), fmt.pct(1.0 if project else 0.0)])
     out.append(data_table(s, [t("col.category"), t("col.qty"), t("col.amount", cur=cur), t("col.share")], rows,

@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from workbench.model.assumptions import effective_assumptions
 from workbench.report.context import Ctx
 from workbench.report.customer_text import customer_source, without_money
-from workbench.report.fonts import markup
 from workbench.report.bom_runs import run_sources
 from workbench.report.price_text import basis_phrases
-from workbench.report.styles import data_table
+from workbench.report.styles import cell_with_note, data_table
 
 FORMULAS = ("loss", "efficiency", "redundancy", "airflow", "coolant", "pue", "ppue", "energy", "floor", "capex")
 
@@ -34,8 +33,7 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
         changed = abs(value - spec.default) > 1e-12
         # Value and unit share a column so the source, the longest text, wraps less.
         shown = _shown(ctx, key, value, spec.unit) + (" *" if changed else "")
-        name = (Paragraph(f"{markup(label)}<br/><font size=\"6.5\" color=\"#5b6673\">{markup(key)}</font>", s.cell)
-                if internal else label)
+        name = cell_with_note(label, key, s.cell) if internal else label
         rows.append([ctx.lang.tr(f"group.{spec.group}", spec.group), name, shown, src(spec.source)])
     if rows:
         out.append(data_table(s, [t("col.group"), t("col.parameter"), t("col.value"), t("col.source")],
@@ -64,12 +62,11 @@ def methodology_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flow
         if bt is None:  # a connection run line: its per-metre price and source come from the run price list
             ln = lines[tid]
             source, date = run_src.get(tid, ("", ln.price_date))
-            rows.append([Paragraph(f"{markup(ln.name)}<br/><font size=\"6.5\" color=\"#5b6673\">{markup(tid)}</font>",
-                                   s.cell), src(source) or "—", basis_phrases(ln.basis, ctx.lang.tr), date or "—"])
+            rows.append([cell_with_note(ln.name, tid, s.cell), src(source) or "—", basis_phrases(ln.basis, ctx.lang.tr),
+                         date or "—"])
             continue
         # The catalog id sits under the name (as parameter keys do) so the source text gets the width.
-        rows.append([Paragraph(f"{markup(bt.display_name(ctx.options.lang))}<br/>"
-                               f"<font size=\"6.5\" color=\"#5b6673\">{markup(tid)}</font>", s.cell),
+        rows.append([cell_with_note(bt.display_name(ctx.options.lang), tid, s.cell),
                      src(bt.source) or "—", basis_phrases(bt.price.basis, ctx.lang.tr), bt.price.date or "—"])
     if rows:
         out.append(data_table(s, [t("col.item"), t("col.source"), t("col.price_basis"), t("col.price_date")],

@@ -99,6 +99,17 @@ def cell_paragraph(text: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
+def cell_with_note(text: object, note: object, style: ParagraphStyle) -> Paragraph:
+    """A cell's text with a small grey note under it (a catalog id, an assumption key, how an allowance is
+    sized); Chinese text is broken by cjkwrap, as in every other cell, so a number keeps its unit."""
+    tail = f'<font size="6.5" color="#5b6673">{markup(note)}</font>'
+    if style.wordWrap == "CJK":
+        from workbench.report.cjkwrap import CJKParagraph
+
+        return CJKParagraph(text, style, tail)
+    return Paragraph(f"{markup(text)}<br/>{tail}", style)
+
+
 MIN_SPLIT_ROWS = 3  # a table split across pages leaves at least this many body rows on each side
 
 
