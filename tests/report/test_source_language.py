@@ -112,11 +112,13 @@ def test_chinese_report_source_columns_have_no_english_descriptions(tmp_path: Pa
 def test_chinese_cells_keep_ranges_and_units_whole_and_inside_the_column() -> None:
     from reportlab.lib.units import mm
 
-    from workbench.report.cjkwrap import atoms
+    from workbench.report.cjkwrap import atoms, break_lines
     from workbench.report.styles import Styles, cell_with_note
 
     assert "2-4%" in atoms("基础设施设备的 2-4%")  # "2" once ended one line and "-4%" began the next
     assert "30134-2" in atoms("ISO/IEC 30134-2")
+    # A value too wide for the assumptions table's value column breaks at its space, not before "²".
+    assert break_lines("1,292.4 CNY/m²", 24 * mm - 8, 7.8) == ["1,292.4", "CNY/m²"]
     width = 46 * mm - 8  # the item column of the equipment sources table, less its padding
     cell = cell_with_note("冷冻水机房空调（CRAH，300 kW）", "cool.crah-300", Styles(True).cell)
     cell.wrap(width, 1000)

@@ -50,7 +50,7 @@ def break_lines(text: str, width: float, size: float, bold: bool = False) -> lis
     lines: list[str] = []
     for para in clean(text).split("\n"):
         line, used = "", 0.0
-        for atom in atoms(para):
+        for atom in _fitting(atoms(para), width, size, bold):
             w = mixed_width(atom, size, bold)
             if not line and atom.isspace():
                 continue
@@ -71,6 +71,18 @@ def break_lines(text: str, width: float, size: float, bold: bool = False) -> lis
                 line, used = ("", 0.0) if atom.isspace() else (atom, w)
         lines.append(line.rstrip())
     return lines
+
+
+def _fitting(pieces: list[str], width: float, size: float, bold: bool) -> list[str]:
+    """Atoms, with one wider than a whole line split at its spaces ("1,292.4 CNY/m²" in a narrow column
+    goes to two lines at the space, not with "²" alone on the second)."""
+    out: list[str] = []
+    for atom in pieces:
+        if " " in atom.strip() and mixed_width(atom, size, bold) > width:
+            out += [p for p in re.split(r"( )", atom) if p]
+        else:
+            out.append(atom)
+    return out
 
 
 class CJKParagraph(Paragraph):
