@@ -104,7 +104,7 @@ def climate_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowable
         rows4 = [[str(c["type"]), " / ".join(f"{v:.2f}" for v in c["part_load_cop"]), f"{c['iplv']:.2f}",
                   src(c.get("source", ""))] for c in y.chillers]
         out.append(data_table(s, [t("climate.chiller"), t("climate.part_load"), t("climate.iplv"),
-                                  t("climate.source")], rows4, [34 * mm, 34 * mm, 14 * mm, 92 * mm], "LRRL"))
+                                  t("col.source")], rows4, [34 * mm, 34 * mm, 14 * mm, 92 * mm], "LRRL"))
     out += heading(ctx, t("climate.method_title"), 1)
     out.append(s.p(t("climate.method")))
     return out
