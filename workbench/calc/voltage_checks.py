@@ -13,6 +13,7 @@ design, with or without drawn connections (the connection graph checks each draw
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -99,10 +100,11 @@ class _TypeFacts:
 def _facts(snap: Snapshot, catalog: Catalog) -> _TypeFacts:
     """The type facts of a snapshot, worked out once for both the checks and the rack bus."""
     key = ("voltage_facts", id(catalog))
-    made = snap.derived.get(key)
+    made = cast("tuple[Catalog, _TypeFacts] | None", snap.derived.get(key))
     if made is None or made[0] is not catalog:
-        made = snap.derived[key] = (catalog, _make_facts(snap, catalog))
-    return made[1]  # type: ignore[no-any-return, index]
+        made = (catalog, _make_facts(snap, catalog))
+        snap.derived[key] = made
+    return made[1]
 
 
 def _make_facts(snap: Snapshot, catalog: Catalog) -> _TypeFacts:
@@ -129,9 +131,9 @@ def _make_facts(snap: Snapshot, catalog: Catalog) -> _TypeFacts:
 def _delivered(f: _TypeFacts, snap: Snapshot) -> dict[str, set[str]]:
     """Per power system, the voltages its UPS and distribution equipment deliver (systems without any: absent)."""
     key = ("voltage_delivered", id(f))
-    made = snap.derived.get(key)
+    made = cast("tuple[_TypeFacts, dict[str, set[str]]] | None", snap.derived.get(key))
     if made is not None and made[0] is f:
-        return made[1]  # type: ignore[no-any-return, index]
+        return made[1]
     out: dict[str, set[str]] = {}
     snap.derived[key] = (f, out)
     conv = f.converter[snap.type_index]
