@@ -161,10 +161,9 @@ def test_stale_differences_open_listed_with_their_path_and_are_kept(design: Desi
     assert victim in again["scenarios"][0]["changes"]["blocks"]["changed"]
 
 
-def test_an_editable_option_copies_every_block_field() -> None:
+def test_a_block_copy_carries_every_block_field() -> None:
     import dataclasses
 
-    from workbench.io.scenario_state import _copy_block
     from workbench.model.design import Block
 
     values = {"type_id": "rack.x", "x_mm": 1.5, "y_mm": -2.0, "rotation_deg": 90, "id": "b1", "name": "R1",
@@ -173,8 +172,9 @@ def test_an_editable_option_copies_every_block_field() -> None:
     # Every field set away from its default: a field added to Block later and not copied fails here.
     assert {f.name for f in dataclasses.fields(Block)} == set(values)
     block = Block(**values)  # type: ignore[arg-type]
-    copy_ = _copy_block(block)
-    assert copy_ == block and copy_.overrides is not block.overrides
+    copy_ = block.copy()
+    assert copy_ == block and copy_ is not block and copy_.overrides is not block.overrides
+    assert block.copy(x_mm=7.0, name="R2") == dataclasses.replace(block, x_mm=7.0, name="R2")
 
 
 def test_comparison_carries_each_options_n1_verdicts(design: Design, catalog: Catalog) -> None:

@@ -86,7 +86,7 @@ def test_insert_module_places_a_brick_with_undo(qtbot: QtBot) -> None:
     assert len(placed) == 22 and doc.selection == {b.id for b in placed}
     assert not [c for c in doc.recalculate_now().checks if c.code in ("overlap", "outside_hall")]
     assert explode_selected_module(doc) == 1
-    assert doc.design.modules == {} and all(not b.module_id for b in placed)
+    assert doc.design.modules == {} and all(not doc.design.blocks[b.id].module_id for b in placed)
     doc.undo_stack.undo()
     assert len(doc.design.modules) == 1
     doc.undo_stack.undo()

@@ -67,14 +67,15 @@ def test_a_placed_module_moves_as_one_with_undo(hall: Design, pod: Design) -> No
     history = History(hall)
     history.push(insert_module(hall, pod, 15000, 13500))
     module_id = next(iter(hall.modules))
-    blocks = hall.blocks_in_module(module_id)
-    old = [(b.x_mm, b.y_mm) for b in blocks]
-    history.push(MoveBlocks([b.id for b in blocks], [(x + 600, y - 1200) for x, y in old]))
-    assert [(b.x_mm, b.y_mm) for b in blocks] == [(x + 600, y - 1200) for x, y in old]
+    ids = [b.id for b in hall.blocks_in_module(module_id)]
+    old = [(hall.blocks[i].x_mm, hall.blocks[i].y_mm) for i in ids]
+    history.push(MoveBlocks(ids, [(x + 600, y - 1200) for x, y in old]))
+    # An edit puts moved copies in the blocks' places, so the blocks are looked up again after each step.
+    assert [(hall.blocks[i].x_mm, hall.blocks[i].y_mm) for i in ids] == [(x + 600, y - 1200) for x, y in old]
     history.undo()
-    assert [(b.x_mm, b.y_mm) for b in blocks] == old
+    assert [(hall.blocks[i].x_mm, hall.blocks[i].y_mm) for i in ids] == old
     history.redo()
-    assert [(b.x_mm - 600, b.y_mm + 1200) for b in blocks] == old
+    assert [(hall.blocks[i].x_mm - 600, hall.blocks[i].y_mm + 1200) for i in ids] == old
 
 
 def test_explode_clears_module_ids_and_undo_restores_them(hall: Design, pod: Design) -> None:

@@ -49,9 +49,11 @@ def test_drag_moves_with_grid_snap_as_one_undo_step(empty_window: MainWindow, qt
     assert abs(b.x_mm - 7170) <= 600 and abs(b.y_mm - 5530) <= 600
     assert w.scene.block_items[bid].pos() == to_scene(b.x_mm, b.y_mm)
     w.document.undo_stack.undo()
+    b = w.document.design.blocks[bid]  # an edit puts a moved copy in the block's place; undo the original back
     assert (b.x_mm, b.y_mm) == (3300.0, 3600.0)
     assert w.scene.block_items[bid].pos() == to_scene(3300, 3600)
     w.document.undo_stack.redo()
+    b = w.document.design.blocks[bid]
     assert (b.x_mm, b.y_mm) != (3300.0, 3600.0)
 
 
@@ -92,9 +94,10 @@ def test_rotate_about_selection_centre_with_undo(empty_window: MainWindow) -> No
     item = w.scene.block_items[ids[0]]
     assert (item.look.width_mm, item.look.depth_mm, item.look.front) == (1200.0, 600.0, "right")
     w.document.undo_stack.undo()
+    blocks = [w.document.design.blocks[i] for i in ids]  # an edit puts changed copies in the blocks' places
     assert [(b.x_mm, b.y_mm, b.rotation_deg) for b in blocks] == [(3300.0, 3600.0, 0), (3900.0, 3600.0, 0)]
     w.document.undo_stack.redo()
-    assert [b.rotation_deg for b in blocks] == [90, 90]
+    assert [w.document.design.blocks[i].rotation_deg for i in ids] == [90, 90]
 
 
 def test_arrow_nudges_merge_into_one_undo_step(empty_window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -110,6 +113,7 @@ def test_arrow_nudges_merge_into_one_undo_step(empty_window: MainWindow, qtbot) 
     assert (b.x_mm, b.y_mm) == (3300 + 3 * 600, 3600 + 10 * 600)
     assert w.document.undo_stack.count() == steps + 1
     w.document.undo_stack.undo()
+    b = w.document.design.blocks[bid]
     assert (b.x_mm, b.y_mm) == (3300.0, 3600.0)
 
 
@@ -123,10 +127,11 @@ def test_delete_duplicate_and_lock(empty_window: MainWindow) -> None:
     copy = doc.design.blocks[copy_id]
     assert copy_id != bid and copy.name == "RA02" and (copy.x_mm, copy.y_mm) == (3900.0, 3600.0)
     w.commands["lock"].trigger()
-    assert copy.locked
+    assert doc.design.blocks[copy_id].locked
     w.commands["nudge_left"].trigger()
     w.commands["delete"].trigger()
-    assert copy_id in doc.design.blocks and copy.x_mm == 3900.0  # locked blocks neither move nor go
+    # Locked blocks neither move nor go.
+    assert copy_id in doc.design.blocks and doc.design.blocks[copy_id].x_mm == 3900.0
     w.commands["unlock"].trigger()
     w.commands["delete"].trigger()
     assert copy_id not in doc.design.blocks and copy_id not in w.scene.block_items

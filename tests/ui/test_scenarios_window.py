@@ -119,3 +119,59 @@ def test_switching_reconciles_the_canvas_with_the_option_shown(window: MainWindo
         for bid, b in doc.design.blocks.items():
             assert scene.block_items[bid].pos() == to_scene(b.x_mm, b.y_mm)
     assert ids[1] in scene.block_items  # the base still has the block the scenario removed
+
+
+def test_a_switch_redraws_the_canvas_and_the_figures_of_the_option_shown(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """What the user sees after choosing an option: exactly its blocks on the canvas, its footprints and aisles,
+    no mark left from another option, and the metrics dock's figures of a calculation made afresh."""
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.calc import calculate
+    from workbench.io.project import state_from_dict, state_to_dict
+    from workbench.model.edits import MoveBlocks, RemoveBlocks
+    from workbench.ui.docks.formatting import fmt_number
+    from workbench.ui.docks.metrics import MetricsDock
+    from workbench.ui.scene.aisles import aisle_strips
+    from workbench.ui.scene.block_look import FootprintTable, block_look
+    from workbench.ui.scene.hall_scene import CANVAS_CODES
+    from workbench.ui.scene.items import BlockItem
+
+    doc, scene = window.document, window.scene
+    metrics = next(d for d in window.docks if isinstance(d, MetricsDock))
+    _new_scenario(window, "Fewer racks", monkeypatch)
+    option = next(s.id for s in doc.design.scenarios if s.name == "Fewer racks")
+    racks = [b.id for b in doc.design.blocks.values() if b.type_id.startswith("rack.")]
+    removed = racks[: len(racks) // 3]
+    doc.push(RemoveBlocks(removed))
+    mover, victim = doc.design.blocks[racks[-1]], doc.design.blocks[racks[-2]]
+    doc.push(MoveBlocks([mover.id], [(victim.x_mm, victim.y_mm)]))  # an overlap only this option has
+    window.scenario_bar.switch_to(BASE)
+    doc.set_selection({removed[0]})  # selected in the base, absent from the option
+    for target in (option, BASE, option, BASE):
+        window.scenario_bar.switch_to(target)
+        window.view.viewport().repaint()
+        QApplication.processEvents()
+        design = doc.design
+        assert design.active_scenario == target
+        drawn = [i for i in scene.items() if isinstance(i, BlockItem)]
+        assert sorted(i.block_id for i in drawn) == sorted(design.blocks) == sorted(scene.block_items)
+        flagged = {bid for c in doc.results.checks if c.code in CANVAS_CODES for bid in c.blocks}
+        assert (racks[-2] in flagged) == (target == option)
+        for item in drawn:
+            b = design.blocks[item.block_id]
+            assert item.look == block_look(b, doc.catalog, scene.language)
+            assert (item.problem_severity is not None) == (item.block_id in flagged)
+            assert item.isSelected() == (item.block_id in doc.selection)
+        fresh = FootprintTable()
+        fresh.rebuild(design, doc.catalog)
+        table = scene.table()
+        assert table.ids == fresh.ids and np.array_equal(table.boxes, fresh.boxes)
+        assert np.array_equal(table.aisle_mm, fresh.aisle_mm) and np.array_equal(table.rotation, fresh.rotation)
+        assert all(np.array_equal(a, b) for a, b in zip(aisle_strips(table), aisle_strips(fresh)))
+        expected = calculate(state_from_dict(state_to_dict(design)), doc.catalog)
+        assert expected.space.block_count == len(design.blocks)
+        assert metrics.summary["blocks"][1].text() == fmt_number(expected.space.block_count)
+        assert metrics.summary["racks"][1].text().startswith(fmt_number(expected.space.rack_count))
+        assert metrics.tiles["it_load"][1].text() == f"{fmt_number(expected.it_load_kw)} kW"
+    assert removed[0] in scene.block_items and not scene.block_items[removed[0]].isSelected()

@@ -6,8 +6,9 @@ import copy
 from typing import Any
 
 from workbench.io.project import state_from_dict, state_to_dict
-from workbench.io.scenario_docs import diff_docs, patch_doc
-from workbench.model.design import Block, Design, Scenario
+from workbench.io.scenario_docs import patch_doc
+from workbench.io.scenario_keyed import KEYED, state_changes, state_document
+from workbench.model.design import Design, Scenario
 from workbench.model.problems import InputError, Problem
 
 BASE = ""  # the id that names the base design wherever a scenario id is expected
@@ -17,13 +18,16 @@ def base_document(design: Design) -> dict[str, Any]:
     """The base as a file document, whichever state is being edited."""
     if design.active_scenario and design.scenario_base is not None:
         return design.scenario_base
-    return state_to_dict(design)
+    return state_document(design)
 
 
 def changes_of(design: Design, scenario: Scenario, base: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A scenario's differences; for the one being edited, taken afresh from what is on screen."""
+    """A scenario's differences; for the one being edited, taken afresh from what is on screen (looking
+    only at the blocks and connections that are not the base's own objects, when the base is at hand)."""
     if scenario.id == design.active_scenario:
-        return diff_docs(base if base is not None else base_document(design), state_to_dict(design))
+        if base is None:
+            base = base_document(design)
+        return state_changes(design, base, _known_base(base), lambda key: _index(base, key))
     return scenario.changes
 
 
@@ -39,9 +43,10 @@ def materialize(design: Design, scenario_id: str, base: dict[str, Any] | None = 
                 editable: bool = True) -> tuple[Design, list[str]]:
     """The base or one scenario as a design of its own (no scenarios) and its stale differences.
 
-    Unchanged blocks and connections are taken from the base design rather than rebuilt from the file
-    form, which keeps a ten-thousand-block option quick to produce. ``editable=False`` (comparisons,
-    reports) shares those objects with the base; the default copies them so the result can be edited.
+    Unchanged blocks and connections are the base design's own objects rather than rebuilt from the file
+    form, which keeps a ten-thousand-block option quick to produce; an edit replaces a block instead of
+    changing it (model/edits.py), so the result can be edited all the same. ``editable=False``
+    (comparisons, reports) also shares the design on screen when it is the one asked for.
     """
     if base is None:
         base = base_document(design)
@@ -61,22 +66,11 @@ def materialize(design: Design, scenario_id: str, base: dict[str, Any] | None = 
     elif base_design is design:
         return (detached(design) if not editable else state_from_dict(copy.deepcopy(state_to_dict(design)))), []
     changes = scenario.changes if scenario is not None else {}
-    shown, stale = _patched_design(base_design, base, changes)
-    if editable:
-        shown.blocks = {bid: _copy_block(b) for bid, b in shown.blocks.items()}
-    return shown, stale
+    return _patched_design(base_design, base, changes)
 
 
-def _copy_block(b: Block) -> Block:
-    # The constructor directly: Block.copy's generic field loop costs twice as much on a campus.
-    return Block(b.type_id, b.x_mm, b.y_mm, b.rotation_deg, b.id, b.name, b.hall_id, b.power_system,
-                 b.cooling_loop, b.module_id, b.locked, dict(b.overrides) if b.overrides else {})
-
-
-# Large keyed collections: patched object by object, sharing what did not change.
-_KEYED = ("blocks", "connections")
 _base_cache: list[tuple[dict[str, Any], Design]] = []
-_index_cache: list[tuple[dict[str, Any], dict[str, dict[str, dict[str, Any]]]]] = []
+_index_cache: list[tuple[list[Any], dict[str, dict[str, Any]]]] = []  # by the very list, see _index
 
 
 def remember_base(doc: dict[str, Any], design: Design) -> None:
@@ -87,17 +81,23 @@ def remember_base(doc: dict[str, Any], design: Design) -> None:
 
 
 def _index(doc: dict[str, Any], key: str) -> dict[str, dict[str, Any]]:
-    """The objects of one keyed list of a base document by id, built once per base document."""
-    for cached_doc, indexes in _index_cache:
-        if cached_doc is doc:
-            break
-    else:
-        indexes = {}
-        _index_cache.insert(0, (doc, indexes))
-        del _index_cache[4:]
-    if key not in indexes:
-        indexes[key] = {o["id"]: o for o in doc.get(key, []) if isinstance(o, dict) and "id" in o}
-    return indexes[key]
+    """The objects of one keyed list of a base document by id, built once per list (base documents made
+    while the base is on screen share the list while its blocks stay the same, see io/scenario_keyed.py)."""
+    items = doc.get(key)
+    if not isinstance(items, list):
+        return {}
+    for cached, index in _index_cache:
+        if cached is items:
+            return index
+    index = {o["id"]: o for o in items if isinstance(o, dict) and "id" in o}
+    _index_cache.insert(0, (items, index))
+    del _index_cache[8:]
+    return index
+
+
+def _known_base(doc: dict[str, Any]) -> Design | None:
+    """The base document's design if one is at hand (never built here: comparing documents costs less)."""
+    return next((built for cached_doc, built in _base_cache if cached_doc is doc), None)
 
 
 def _base_design(doc: dict[str, Any]) -> Design:
@@ -113,21 +113,23 @@ def _base_design(doc: dict[str, Any]) -> Design:
 
 
 def detached(design: Design) -> Design:
-    """A read-only view of a design's state without its scenarios (objects shared)."""
-    out = Design(site=design.site, halls=design.halls, blocks=design.blocks, modules=design.modules,
+    """A read-only view of a design's state without its scenarios (objects shared; the block and connection
+    dictionaries copied, so a later edit of the design does not reach a base remembered from the view)."""
+    out = Design(site=design.site, halls=design.halls, blocks=dict(design.blocks), modules=design.modules,
                  assumptions=design.assumptions, description=design.description, meta=design.meta)
     for name in ("connections", "climate"):
         if hasattr(design, name):
             setattr(out, name, getattr(design, name))
+    out.connections = dict(out.connections)
     return out
 
 
 def _patched_design(base_design: Design, base: dict[str, Any], changes: dict[str, Any]) -> tuple[Design, list[str]]:
-    small_changes = {k: v for k, v in changes.items() if k not in _KEYED}
-    patched = patch_doc({k: v for k, v in base.items() if k not in _KEYED}, small_changes)
+    small_changes = {k: v for k, v in changes.items() if k not in KEYED}
+    patched = patch_doc({k: v for k, v in base.items() if k not in KEYED}, small_changes)
     stale = list(patched.stale)
     light = dict(patched.doc)
-    for key in _KEYED:
+    for key in KEYED:
         d = changes.get(key) or {}
         light[key] = []
         if not d:
@@ -149,7 +151,7 @@ def _patched_design(base_design: Design, base: dict[str, Any], changes: dict[str
             if rid not in by_id:
                 stale.append(f"$.{key}[id={rid}]: to be removed, but the base no longer has it")
     shown = state_from_dict(light)
-    for key in _KEYED:
+    for key in KEYED:
         if not hasattr(base_design, key):
             continue
         d = changes.get(key) or {}

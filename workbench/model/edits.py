@@ -24,7 +24,12 @@ HALL_FIELDS = ("name", "outline", "floor_type", "floor_rating_kn_m2", "columns",
 
 
 class Edit:
-    """Base class; subclasses keep everything needed to undo themselves."""
+    """Base class; subclasses keep everything needed to undo themselves.
+
+    A block in a design is never changed in place: an edit puts a changed copy under its id (and undo puts
+    the original back), so scenario states, the undo history and the canvas can share unchanged blocks and
+    tell an unchanged one by identity.
+    """
 
     text = "Edit"
     merge_key: str | None = None  # edits with equal non-None keys may merge (arrow nudges)
@@ -108,7 +113,7 @@ class MoveBlocks(Edit):
     new_rotations: list[int] | None = None
     text: str = "Move blocks"
     merge_key: str | None = None
-    _old: list[tuple[float, float, int]] = field(default_factory=list, repr=False)
+    _old: list[Block] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.ids) != len(self.new_positions):
@@ -122,16 +127,17 @@ class MoveBlocks(Edit):
         self._old = []
         for i, bid in enumerate(self.ids):
             b = design.blocks[bid]
-            self._old.append((b.x_mm, b.y_mm, b.rotation_deg))
-            b.x_mm, b.y_mm = self.new_positions[i]
-            if self.new_rotations is not None:
-                b.rotation_deg = self.new_rotations[i]
+            self._old.append(b)
+            x, y = self.new_positions[i]
+            r = self.new_rotations[i] if self.new_rotations is not None else b.rotation_deg
+            design.blocks[bid] = b.copy(x_mm=x, y_mm=y, rotation_deg=r)
         design.events.blocks_moved.emit(list(self.ids))
 
     def revert(self, design: Design) -> None:
-        for bid, (x, y, r) in zip(self.ids, self._old):
-            b = design.blocks[bid]
-            b.x_mm, b.y_mm, b.rotation_deg = x, y, r
+        # Backwards, so an id listed twice ends with its first block; that very block goes back, since views
+        # and scenario states tell an unchanged block by identity.
+        for bid, b in reversed(list(zip(self.ids, self._old))):
+            design.blocks[bid] = b
         design.events.blocks_moved.emit(list(self.ids))
 
     def merge(self, other: Edit) -> bool:
@@ -157,7 +163,7 @@ class SetBlockField(Edit):
     values: list[Any]
     override: bool = False  # True: values are overrides of type figures (None removes one)
     text: str = "Edit property"
-    _old: list[Any] = field(default_factory=list, repr=False)
+    _old: list[Block] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         if not self.override and self.field_name not in BLOCK_FIELDS:
@@ -174,27 +180,21 @@ class SetBlockField(Edit):
         self._old = []
         for bid, value in zip(self.ids, self.values):
             b = design.blocks[bid]
+            self._old.append(b)
             if self.override:
-                self._old.append(b.overrides.get(self.field_name))
+                overrides = dict(b.overrides)
                 if value is None:
-                    b.overrides.pop(self.field_name, None)
+                    overrides.pop(self.field_name, None)
                 else:
-                    b.overrides[self.field_name] = float(value)
+                    overrides[self.field_name] = float(value)
+                design.blocks[bid] = b.copy(overrides=overrides)
             else:
-                self._old.append(getattr(b, self.field_name))
-                setattr(b, self.field_name, value)
+                design.blocks[bid] = b.copy(**{self.field_name: value})
         design.events.blocks_changed.emit(list(self.ids))
 
     def revert(self, design: Design) -> None:
-        for bid, value in zip(self.ids, self._old):
-            b = design.blocks[bid]
-            if self.override:
-                if value is None:
-                    b.overrides.pop(self.field_name, None)
-                else:
-                    b.overrides[self.field_name] = value
-            else:
-                setattr(b, self.field_name, value)
+        for bid, b in reversed(list(zip(self.ids, self._old))):
+            design.blocks[bid] = b
         design.events.blocks_changed.emit(list(self.ids))
 
 

@@ -119,9 +119,14 @@ class ScenarioBar(QObject):
         return True
 
     def switch_to(self, scenario_id: str) -> bool:
+        """Edit another option (one undo step), with its figures calculated before the window repaints."""
         if scenario_id == self.document.design.active_scenario:
             return True
-        return self._push(lambda: ops.switch(self.document.design, scenario_id))
+        if not self._push(lambda: ops.switch(self.document.design, scenario_id)):
+            return False
+        # A switch is one deliberate action, not a burst of edits to coalesce: no waiting for the throttle.
+        self.document.recalculate_now()
+        return True
 
     def _on_activated(self, index: int) -> None:
         if not self.switch_to(str(self.combo.itemData(index))):

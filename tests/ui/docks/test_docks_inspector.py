@@ -245,3 +245,23 @@ def test_language_switch_shows_chinese_parameter_labels(sample_window) -> None:
     dock.set_language("zh")
     assert field.label.text() == spec.label["zh"]
     assert field.edit.text() == "0.8"  # values survive the switch
+
+
+def test_position_fields_follow_nudges_merged_into_one_step(qtbot, sample_window) -> None:
+    """An edit puts a moved copy in the block's place: the page shows the block the design holds now, not
+    the one it was first shown, after nudges that merge into one undo step."""
+    from workbench.model.edits import MoveBlocks
+    from workbench.ui.docks.formatting import fmt_editable
+
+    window, docks = sample_window
+    dock: InspectorDock = docks["InspectorDock"]
+    doc = window.document
+    block_id = _racks(window)[0]
+    doc.set_selection([block_id])
+    x0 = doc.design.blocks[block_id].x_mm
+    for _ in range(3):
+        b = doc.design.blocks[block_id]
+        doc.push(MoveBlocks([block_id], [(b.x_mm + 600.0, b.y_mm)], merge_key="nudge"))
+    doc.recalculate_now()
+    assert doc.undo_stack.count() == 1 and doc.design.blocks[block_id].x_mm == x0 + 1800.0
+    assert dock.block_page.form.fields["x_mm"].edit.text() == fmt_editable(x0 + 1800.0)

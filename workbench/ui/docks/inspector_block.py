@@ -195,9 +195,14 @@ class BlockPage(QWidget):
                 ", ".join(f"{v:,g}" for v in catalog_values), f" {spec.unit}" if spec.unit else "")
                 + (self.tr(" — overridden on this block") if overridden else ""))
 
+    def _current(self) -> list[Block]:
+        """The shown blocks as the design holds them now: an edit puts a changed copy in a block's place."""
+        blocks = self.document.design.blocks
+        return [blocks[b.id] for b in self.blocks if b.id in blocks]
+
     def refresh_positions(self) -> None:
         """Only the placement fields: cheap enough to run after every recalculation."""
-        blocks = [b for b in self.blocks if b.id in self.document.design.blocks]
+        self.blocks = blocks = self._current()
         if blocks:
             for key in ("rotation_deg", "x_mm", "y_mm"):
                 self.form.fields[key].set_value(common([getattr(b, key) for b in blocks]))
@@ -205,6 +210,7 @@ class BlockPage(QWidget):
     # --- editing -------------------------------------------------------------------------
     def _on_committed(self, key: str, value: Any) -> None:
         field = self.form.fields[key]
+        self.blocks = self._current()
         if not self.blocks:
             return
         edit = self._edit_for(key, value, field)

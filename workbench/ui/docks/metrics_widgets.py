@@ -78,14 +78,21 @@ class CapacityPanel(QWidget):
         if not self.rows:
             p.setPen(muted)
             p.drawText(QRectF(8, 0, w - 16, 30), Qt.AlignmentFlag.AlignVCenter, self.empty_text)
+        # Only rows in the exposed part are drawn: a campus has hundreds, and the dock's scroll area shows a few.
+        exposed_top, exposed_bottom = event.rect().top(), event.rect().bottom() + 1
         for row in self.rows:
             if row.heading != heading:
                 heading = row.heading
-                p.setFont(bold)
-                p.setPen(text)
-                p.drawText(QRectF(8, y, w - 16, self.HEADING_PX), Qt.AlignmentFlag.AlignBottom, heading)
+                if y < exposed_bottom and y + self.HEADING_PX > exposed_top:
+                    p.setFont(bold)
+                    p.setPen(text)
+                    p.drawText(QRectF(8, y, w - 16, self.HEADING_PX), Qt.AlignmentFlag.AlignBottom, heading)
                 y += self.HEADING_PX
             top = y
+            if y >= exposed_bottom or y + self.ROW_PX <= exposed_top:
+                y += self.ROW_PX
+                self._hit.append((top, y, row.detail))
+                continue
             # Line 1: label left, redundancy pill right.
             p.setFont(base)
             pill_w = max(fm.horizontalAdvance(row.status) + 14, 44)

@@ -62,20 +62,43 @@ def block_look(block: Block, catalog: Catalog, lang: str = "en") -> BlockLook:
 
 
 class FootprintTable:
-    """Footprints of every block as one array (model mm), for rubber bands, snapping and drag previews."""
+    """Footprints of every block as one array (model mm), for rubber bands, snapping, drag previews and the
+    aisle strips (each row's rotation and, for racks, the front and rear aisle depths).
+
+    A rebuild keeps the rows of blocks that are the very objects it saw last time: a block is never changed
+    in place (model/edits.py), so switching between options of a campus recomputes only what differs.
+    """
 
     def __init__(self) -> None:
         self.ids: list[str] = []
         self.row: dict[str, int] = {}
         self.boxes: NDArray[np.float64] = np.zeros((0, 4))
+        self.rotation: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self.aisle_mm: NDArray[np.float64] = np.zeros((0, 2))  # front, rear; 0 for blocks that are not racks
         self.dirty = True
         self.version = 0  # bumped on every change of ids or boxes, so derived caches know they are stale
+        self._blocks: list[Block] = []  # the block each row was computed from
+        self._catalog: tuple[Catalog, int] | None = None  # and the catalog (types are only ever added)
 
     def rebuild(self, design: Design, catalog: Catalog) -> None:
+        blocks = list(design.blocks.values())
+        n = len(blocks)
+        if self._catalog is None or self._catalog[0] is not catalog or self._catalog[1] != len(catalog.types):
+            self.row, self._blocks = {}, []
+        get, seen = self.row.get, self._blocks
+        src = [get(b.id, -1) for b in blocks]
+        kept = np.fromiter((r >= 0 and seen[r] is b for r, b in zip(src, blocks)), dtype=bool, count=n)
+        boxes, rotation, aisle = np.empty((n, 4)), np.empty(n, dtype=np.int64), np.empty((n, 2))
+        rows = np.flatnonzero(kept)
+        if len(rows):
+            old = np.asarray(src, dtype=np.int64)[rows]
+            boxes[rows], rotation[rows], aisle[rows] = self.boxes[old], self.rotation[old], self.aisle_mm[old]
+        for i in np.flatnonzero(~kept).tolist():
+            boxes[i], rotation[i], aisle[i] = _row(blocks[i], catalog)
         self.ids = list(design.blocks)
         self.row = {bid: i for i, bid in enumerate(self.ids)}
-        rows = [block_box(b, catalog.get(b.type_id)) for b in design.blocks.values()]
-        self.boxes = np.asarray(rows, dtype=float).reshape(-1, 4)
+        self.boxes, self.rotation, self.aisle_mm = boxes, rotation, aisle
+        self._blocks, self._catalog = blocks, (catalog, len(catalog.types))
         self.dirty = False
         self.version += 1
 
@@ -89,10 +112,22 @@ class FootprintTable:
             if i is None or b is None:
                 self.dirty = True
                 return
-            self.boxes[i] = block_box(b, catalog.get(b.type_id))
+            self.boxes[i], self.rotation[i], self.aisle_mm[i] = _row(b, catalog)
+            self._blocks[i] = b
         self.version += 1
 
     def ensure(self, design: Design, catalog: Catalog) -> FootprintTable:
         if self.dirty:
             self.rebuild(design, catalog)
         return self
+
+
+DEFAULT_AISLE_MM = 600.0  # one tile, for a rack type that states no clearance
+
+
+def _row(b: Block, catalog: Catalog) -> tuple[tuple[float, float, float, float], int, tuple[float, float]]:
+    t = catalog.get(b.type_id)
+    aisle = (0.0, 0.0)
+    if t is not None and t.rack is not None:  # the front faces the cold aisle, the rear the hot one
+        aisle = (t.clearance_front_mm or DEFAULT_AISLE_MM, t.clearance_rear_mm or DEFAULT_AISLE_MM)
+    return block_box(b, t), b.rotation_deg, aisle

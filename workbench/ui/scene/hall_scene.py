@@ -15,14 +15,14 @@ from workbench.model.assumptions import effective_assumptions
 from workbench.model.design import Block, Design
 from workbench.text.check_text import check_text
 from workbench.ui.document import Document
-from workbench.ui.scene.aisles import aisle_boxes
+from workbench.ui.scene.aisles import aisle_strips
 from workbench.ui.scene.background import BackgroundCache
 from workbench.ui.scene.block_look import FootprintTable, block_look
 from workbench.ui.scene.coords import box_to_scene, to_scene
 from workbench.ui.scene.drag import DragCarrier, DragState
 from workbench.ui.scene.hall_items import ClearanceOverlay, HallItem
 from workbench.ui.scene.items import BlockItem
-from workbench.ui.scene.overview import LevelOfDetail
+from workbench.ui.scene.overview import NO_CONTENTS, LevelOfDetail
 from workbench.ui.theme import LIGHT, Theme
 
 # Check codes the canvas marks on blocks; capacity and redundancy problems belong to the docks.
@@ -55,6 +55,8 @@ class HallScene(QGraphicsScene):
         self.grid_mm = 600.0
         self.block_items: dict[str, BlockItem] = {}
         self._shown: dict[str, Block] = {}  # the block each item was last drawn from (see _on_design_reset)
+        self._flagged: set[str] = set()  # ids of the last results' canvas problems (their items show them)
+        self._parked: dict[str, tuple[BlockItem, Block]] = {}  # see _on_design_reset
         self.hall_items: dict[str, HallItem] = {}
         self.footprints = FootprintTable()
         self.drag: DragState | None = None
@@ -112,6 +114,7 @@ class HallScene(QGraphicsScene):
             self.removeItem(item)
         self.block_items.clear()
         self._shown.clear()
+        self._parked.clear()
         self._selected.clear()
         self._preview.clear()
         self.detail.reset()
@@ -128,10 +131,13 @@ class HallScene(QGraphicsScene):
             self.end_drag()
         blocks = self.design.blocks
         gone = [bid for bid in self.block_items if bid not in blocks]
+        # Items of blocks this state lacks are kept aside until the next switch: switching back (the usual
+        # to and fro between two options) shows them again instead of building them anew.
+        parked, self._parked = self._parked, {bid: (self.block_items[bid], self._shown[bid]) for bid in gone}
         if gone:
             self._on_blocks_removed(gone)
-        # _shown holds the block each item was last drawn from (kept current by the in-place edits and
-        # their events), so only blocks whose values differ from what is drawn need any work.
+        # _shown holds the block each item was last drawn from (edits put a changed copy in a block's place
+        # and say so), so only blocks that are not the very object drawn need any work.
         shown = self._shown
         changed = []
         for bid, b in blocks.items():
@@ -145,16 +151,26 @@ class HallScene(QGraphicsScene):
             self._on_blocks_moved(changed)  # new positions, and new looks where a type or name changed
         new = [b for bid, b in blocks.items() if bid not in self.block_items]
         if new:
-            self._add_items(new)
+            self._add_items(new, parked)
         self.footprints.dirty = True
         self._on_halls_changed()
         self._on_selection_changed()
 
-    def _add_items(self, blocks: list[Block]) -> None:
+    def _add_items(self, blocks: list[Block], parked: dict[str, tuple[BlockItem, Block]] | None = None) -> None:
         catalog = self.document.catalog
         for b in blocks:
-            item = BlockItem(b.id, block_look(b, catalog, self.language), self.theme)
-            item.setPos(to_scene(b.x_mm, b.y_mm))
+            look = block_look(b, catalog, self.language)
+            kept = parked.get(b.id) if parked else None
+            if kept is not None and kept[1] is b and kept[0].look == look:
+                item = kept[0]  # drawn from this very block: as it was, but for the state the scene keeps
+                item.set_theme(self.theme)
+                item.set_problem(None, "")
+                item.set_preview(None)
+                item.setSelected(False)
+                item.setFlag(NO_CONTENTS, False)
+            else:
+                item = BlockItem(b.id, look, self.theme)
+                item.setPos(to_scene(b.x_mm, b.y_mm))
             self.addItem(item)
             self.block_items[b.id] = item
             self._shown[b.id] = b
@@ -329,14 +345,18 @@ class HallScene(QGraphicsScene):
                 msgs.append(text)
                 found[bid] = (sev, msgs)
         self.detail.set_problems({bid: sev for bid, (sev, _) in found.items()})
-        for bid, item in self.block_items.items():
-            hit = found.get(bid)
-            if hit is None:
+        items = self.block_items
+        # Only items that showed a problem can need clearing (a new item shows none): a campus has few.
+        for bid in self._flagged.difference(found):
+            item = items.get(bid)
+            if item is not None:
                 item.set_problem(None, "")
-            else:
-                sev, msgs = hit
+        for bid, (sev, msgs) in found.items():
+            item = items.get(bid)
+            if item is not None:
                 more = f"\n… and {len(msgs) - 6} more" if len(msgs) > 6 else ""
                 item.set_problem(sev, "\n".join(msgs[:6]) + more)
+        self._flagged = set(found)
 
     # --- live drag -----------------------------------------------------------------------
     def begin_drag(self, ids: list[str]) -> DragState:
@@ -469,11 +489,11 @@ class HallScene(QGraphicsScene):
 
     def refresh_aisles(self) -> None:
         self._aisle_timer.stop()
-        cold, hot = aisle_boxes(self.design, self.document.catalog)
+        cold, hot = aisle_strips(self.table())
         for name, boxes in (("_cold_path", cold), ("_hot_path", hot)):
             path = QPainterPath()
             path.setFillRule(Qt.FillRule.WindingFill)
-            for box in boxes:
+            for box in boxes.tolist():
                 path.addRect(box_to_scene(*box))
             setattr(self, name, path)
         self._background_changed()

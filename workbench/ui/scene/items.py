@@ -94,8 +94,9 @@ class BlockItem(QGraphicsRectItem):
         self.update()
 
     def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        self.update()
+        if theme is not self._theme:  # an update drops the item's cached drawing
+            self._theme = theme
+            self.update()
 
     def set_problem(self, severity: str | None, text: str) -> None:
         if severity != self.problem_severity or text != self.problem_text:

@@ -1,0 +1,124 @@
+"""A scenario state's blocks and connections against the base: their file forms and differences, in proportion to what differs.
+
+Blocks are never changed in place (an edit puts a changed copy under the block's id, model/edits.py) and
+connections are frozen, so an object that is the base's own object is unchanged, and the file form made for
+an object once holds for as long as the object lives. A switch between options of a campus then looks at
+the few objects that differ instead of turning ten thousand blocks into dictionaries and comparing them.
+"""
+
+from __future__ import annotations
+
+import copy
+import operator
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from workbench.io.connections_doc import connection_to_doc
+from workbench.io.project import _block_dict, state_to_dict
+from workbench.io.scenario_docs import diff_docs
+from workbench.model.design import Design
+
+KEYED = ("blocks", "connections")  # the large collections, keyed by id, in the model and in the file
+
+
+class _Docs:
+    """The file forms of one kind of object, kept for the objects of the last document made."""
+
+    def __init__(self, to_doc: Callable[[Any], dict[str, Any]]) -> None:
+        self.to_doc = to_doc
+        self._objs: list[Any] = []  # held, so no new object can take the id() of one listed here
+        self._docs: list[dict[str, Any]] = []
+
+    def docs(self, objs: Iterable[Any]) -> list[dict[str, Any]]:
+        """The file forms of ``objs``: the very list of the last call when the objects are the same."""
+        objs = list(objs)
+        if len(objs) == len(self._objs) and all(map(operator.is_, objs, self._objs)):
+            return self._docs
+        known = {id(o): d for o, d in zip(self._objs, self._docs)}
+        to_doc = self.to_doc
+        self._objs, self._docs = objs, [known.get(id(o)) or to_doc(o) for o in objs]
+        return self._docs
+
+
+# Documents share these lists and dictionaries: nothing changes a document in place (patching and diffing
+# build new ones), and a shared list lets the base's index by id be kept (scenario_state._index).
+_DOCS = {"blocks": _Docs(_block_dict), "connections": _Docs(connection_to_doc)}
+
+
+def state_document(design: Design) -> dict[str, Any]:
+    """``state_to_dict(design)``, with the file forms of unchanged blocks and connections reused."""
+    light = copy.copy(design)  # shallow: only the two large collections are left out
+    light.blocks, light.connections = {}, {}
+    doc = state_to_dict(light)
+    for key in KEYED:
+        doc[key] = _DOCS[key].docs(getattr(design, key).values())
+    return doc
+
+
+def state_changes(design: Design, base: dict[str, Any], base_design: Design | None,
+                  index: Callable[[str], dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    """``diff_docs(base, state_to_dict(design))``. ``base_design`` is the base as objects (those the state
+    shares with it are unchanged, without a look at their values), or None to compare every file form;
+    ``index(key)`` gives the base document's objects of a keyed list by id."""
+    light = copy.copy(design)
+    light.blocks, light.connections = {}, {}
+    shown = state_to_dict(light)
+    out = diff_docs({k: v for k, v in base.items() if k not in KEYED}, {k: v for k, v in shown.items() if k not in KEYED})
+    for key in KEYED:
+        objs = getattr(design, key)
+        base_docs = base.get(key)
+        base_objs = getattr(base_design, key, None)
+        d: dict[str, Any] | None = _UNKNOWN
+        if base_objs is not None and isinstance(base_docs, list):
+            d = _keyed_changes(base_docs, index(key), base_objs, objs, _DOCS[key].to_doc)
+        if d is _UNKNOWN:  # not a base whose objects are known: the documents decide, as diff_docs does
+            d = diff_docs({key: base_docs} if key in base else {}, {key: _DOCS[key].docs(objs.values())}).get(key)
+        if d is not None:
+            out[key] = d
+    return {k: out[k] for k in sorted(out)}  # diff_docs's order, so saved files do not change
+
+
+_UNKNOWN: dict[str, Any] = {}
+
+
+def _keyed_changes(base_docs: list[Any], by_id: dict[str, dict[str, Any]], base_objs: dict[str, Any],
+                   shown: dict[str, Any], to_doc: Callable[[Any], dict[str, Any]]) -> dict[str, Any] | None:
+    """What scenario_docs gives for one id list (added, removed, changed fields, order), or _UNKNOWN when
+    the base objects are not those of the base list (another base, repeated ids)."""
+    if len(by_id) != len(base_docs) or len(base_objs) != len(by_id) or base_objs.keys() != by_id.keys():
+        return _UNKNOWN
+    same = base_objs.get
+    added: list[dict[str, Any]] = []
+    changed: dict[str, dict[str, Any]] = {}
+    for obj in [obj for bid, obj in shown.items() if same(bid) is not obj]:
+        n = to_doc(obj)
+        o = by_id.get(n["id"])
+        if o is None:
+            added.append(copy.deepcopy(n))
+        elif o != n:
+            fields = {k: copy.deepcopy(v) for k, v in n.items() if o.get(k, _MISSING) != v}
+            gone = [k for k in o if k not in n]
+            if gone:
+                fields["__unset__"] = gone
+            changed[n["id"]] = fields
+    # Every id shown is in the base or added; fewer than the base means some were removed.
+    gone_ids = by_id.keys() - shown.keys() if len(shown) - len(added) != len(by_id) else set()
+    kept = [i for i in by_id if i not in gone_ids] if gone_ids else list(by_id)
+    out: dict[str, Any] = {}
+    if added:
+        out["added"] = added
+    if gone_ids:
+        out["removed"] = [i for i in by_id if i in gone_ids]  # in the base's order
+    if changed:
+        out["changed"] = changed
+    order = list(shown)
+    if kept + [a["id"] for a in added] != order:  # patching keeps the base's order and appends what was added
+        out["order"] = order
+    return out or None
+
+
+class _Missing:
+    pass
+
+
+_MISSING = _Missing()
