@@ -50,9 +50,14 @@ def test_bom_pdf_shows_lines_subtotals_and_total(built: dict[str, Path], sample:
     text = pdf_text(built["bom-en"])
     flat = squash(text)
     assert squash(f"Total project CAPEX: {fmt.money(float(bom.project_total), bom.currency, 2)}") in flat
-    for ln in bom.lines:
-        assert squash(f"{ln.type_id}{ln.quantity}{fmt.num(float(ln.unit_price), 2)}"
+    for ln in bom.lines:  # a run line says its metres as metres
+        qty = f"{ln.quantity:,} m" if ln.type_id.startswith("run.") else f"{ln.quantity:,}"
+        assert squash(f"{ln.type_id}{qty}{fmt.num(float(ln.unit_price), 2)}"
                       f"{fmt.num(float(ln.extended), 2)}") in flat
+    # The equipment total counts pieces and metres apart, never one number of both.
+    pieces = sum(ln.quantity for ln in bom.lines if not ln.type_id.startswith("run."))
+    metres = sum(ln.quantity for ln in bom.lines if ln.type_id.startswith("run."))
+    assert metres > 0 and squash(f"Equipment total ({bom.currency}){pieces:,} pcs + {metres:,} m") in flat
     for cat in bom.categories:
         assert squash(fmt.num(float(bom.subtotal(cat)), 2)) in flat
     assert "2025-06" in text and "valid for 90 days" in text
@@ -82,22 +87,26 @@ def test_xlsx_quantities_and_formula_totals(tmp_path: Path, sample: Design, cata
     detail = wb["Detail"]
     n = len(bom.lines)
     assert detail.freeze_panes == "A2"
-    assert detail.auto_filter.ref == f"A1:H{n + 1}"
+    assert detail.auto_filter.ref == f"A1:I{n + 1}"
     expected_total = 0.0
     for row, ln in enumerate(bom.lines, start=2):
         assert detail.cell(row, 3).value == ln.type_id
         assert detail.cell(row, 4).value == ln.quantity
-        assert detail.cell(row, 5).value == pytest.approx(float(ln.unit_price))
-        assert detail.cell(row, 6).value == f"=D{row}*E{row}"
-        expected_total += detail.cell(row, 4).value * detail.cell(row, 5).value
-    assert detail.cell(n + 2, 6).value == f"=SUM(F2:F{n + 1})"
-    assert detail.cell(n + 2, 4).value == f"=SUM(D2:D{n + 1})"
+        assert detail.cell(row, 5).value == ("m" if ln.type_id.startswith("run.") else "pcs")
+        assert detail.cell(row, 6).value == pytest.approx(float(ln.unit_price))
+        assert detail.cell(row, 7).value == f"=D{row}*F{row}"
+        expected_total += detail.cell(row, 4).value * detail.cell(row, 6).value
+    assert detail.cell(n + 2, 7).value == f"=SUM(G2:G{n + 1})"
+    # The quantity total counts pieces only: metres of run are another unit.
+    assert detail.cell(n + 2, 4).value == f'=SUMIF(E2:E{n + 1},"pcs",D2:D{n + 1})'
     assert expected_total == pytest.approx(float(bom.total), abs=1e-6)
     rate = catalog.fx_rates[sample.site.currency]
     assert expected_total == pytest.approx(calculate(sample, catalog).cost["capex_total"] * rate * 1.1, rel=1e-7)
     cached = load_workbook(out, data_only=True)["Detail"]  # the values written beside the formulas
-    assert cached.cell(n + 2, 6).value == pytest.approx(expected_total)
-    assert "#,##0.00" in detail.cell(2, 5).number_format
+    assert cached.cell(n + 2, 7).value == pytest.approx(expected_total)
+    pieces = sum(ln.quantity for ln in bom.lines if not ln.type_id.startswith("run."))
+    assert cached.cell(n + 2, 4).value == pieces < bom.quantity
+    assert "#,##0.00" in detail.cell(2, 6).number_format
 
 
 def test_csv_reopens_with_the_same_lines(tmp_path: Path, sample: Design, catalog: Catalog) -> None:
@@ -109,6 +118,8 @@ def test_csv_reopens_with_the_same_lines(tmp_path: Path, sample: Design, catalog
     n = len(bom.lines)
     assert rows[0][0] == "类别" and len(rows) == n + 3 + len(bom.allowances)
     assert [int(r[3]) for r in rows[1:n + 1]] == [ln.quantity for ln in bom.lines]
-    assert Decimal(rows[n + 1][5]) == sum(Decimal(r[5]) for r in rows[1:n + 1]) == bom.total
-    assert Decimal(rows[-1][5]) == sum(Decimal(r[5]) for r in rows[n + 1:-1]) == bom.project_total
+    assert [r[4] for r in rows[1:n + 1]] == ["米" if ln.type_id.startswith("run.") else "件" for ln in bom.lines]
+    assert Decimal(rows[n + 1][6]) == sum(Decimal(r[6]) for r in rows[1:n + 1]) == bom.total
+    assert rows[n + 1][3:5] == [str(sum(int(r[3]) for r in rows[1:n + 1] if r[4] == "件")), "件"]
+    assert Decimal(rows[-1][6]) == sum(Decimal(r[6]) for r in rows[n + 1:-1]) == bom.project_total
     assert any(re.search("[\u4e00-\u9fff]", r[1]) for r in rows[1:n + 1])

@@ -235,9 +235,9 @@ def test_bom_lines_and_totals_add_exactly_at_aed_3_6731_times_1_137(docs: dict[s
     detail = wb["Detail"]
     total = Decimal(0)
     for row in detail.iter_rows(min_row=2, values_only=True):
-        if row[3] is None or row[4] is None:
+        if row[3] is None or row[5] is None:
             continue
-        unit, ext = Decimal(str(row[4])), Decimal(str(row[5]))
+        unit, ext = Decimal(str(row[5])), Decimal(str(row[6]))
         assert unit * row[3] == ext
         total += ext
     assert total == Decimal(equipment[e])

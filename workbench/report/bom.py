@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -30,6 +31,20 @@ def resolve_pricing(design: Design, catalog: Catalog, options: ReportOptions) ->
     return Pricing(fx, float(values.get("ai_build_premium", 0.0)), float(options.price_factor), options.audience)
 
 
+PIECES, METRES = "pcs", "m"  # BomLine.unit: equipment counts in pieces, connection runs in metres
+
+
+def pieces_and_metres(lines: Iterable[BomLine]) -> tuple[int, int]:
+    """(pieces, metres) over some lines: the two are never added into one quantity."""
+    pieces = metres = 0
+    for ln in lines:
+        if ln.unit == METRES:
+            metres += ln.quantity
+        else:
+            pieces += ln.quantity
+    return pieces, metres
+
+
 @dataclass
 class BomLine:
     category: str
@@ -44,6 +59,7 @@ class BomLine:
     basis: str
     overridden: bool = False  # a block override set its price
     usd: float = 0.0  # the base-currency unit price the line was priced from
+    unit: str = PIECES  # what the quantity counts: pieces of equipment, or metres of a run
 
     @property
     def extended(self) -> Decimal:
@@ -107,7 +123,16 @@ class Bom:
 
     @property
     def quantity(self) -> int:
+        """Priced units, pieces and metres together: a bound on per-unit rounding, never shown as a count."""
         return sum(ln.quantity for ln in self.lines)
+
+    @property
+    def pieces(self) -> int:
+        return pieces_and_metres(self.lines)[0]
+
+    @property
+    def metres(self) -> int:
+        return pieces_and_metres(self.lines)[1]
 
     def price_dates(self) -> tuple[str, str]:
         dates = sorted(ln.price_date for ln in self.lines if ln.price_date)

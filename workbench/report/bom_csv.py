@@ -32,7 +32,7 @@ def write_bom_csv(design: Design, catalog: Catalog, out_path: str | Path, option
     w.writerow(detail_headers(options.lang, bom.currency, options.audience))
     for ln in bom.lines:
         values = {"category": lang.t(f"category.{ln.category}"), "item": ln.name, "model": ln.type_id,
-                  "qty": ln.quantity, "base_usd": f"{ln.usd:.2f}", "unit_cost": str(ln.unit_cost),
+                  "qty": ln.quantity, "unit": lang.t(f"unit.{ln.unit}"), "base_usd": f"{ln.usd:.2f}", "unit_cost": str(ln.unit_cost),
                   "unit_price": str(ln.unit_price), "extended": str(ln.extended),
                   "margin": str(ln.extended - ln.extended_cost), "price_date": ln.price_date,
                   "price_basis": line_basis(lang, ln.basis), "list_price": f"{ln.list_price:.2f}",
@@ -45,8 +45,9 @@ def write_bom_csv(design: Design, catalog: Catalog, out_path: str | Path, option
         row[cols.index("extended")] = str(amount)
         return row
 
-    w.writerow(total_row(lang.t("bom.equipment_total", cur=bom.currency), bom.total)[:3] + [bom.quantity]
-               + total_row("", bom.total)[4:])
+    # The equipment total counts pieces; run lines give metres, a different unit, so they stay out of the count.
+    w.writerow(total_row(lang.t("bom.equipment_total", cur=bom.currency), bom.total)[:3]
+               + [bom.pieces, lang.t("unit.pcs")] + total_row("", bom.total)[5:])
     for a in bom.allowances:
         w.writerow(total_row(lang.t(f"allowance.{a.key}"), a.amount))
     w.writerow(total_row(lang.t("bom.project_total", cur=bom.currency), bom.project_total))

@@ -15,7 +15,15 @@ from workbench.report.context import Ctx, build_context
 from workbench.report.options import ReportOptions
 from workbench.report.pdfdoc import Decoration, ReportDoc, build_atomic
 from workbench.report.fonts import mixed_width
-from workbench.report.price_text import allowance_basis, allowance_source, allowances_intro, price_basis_notes
+from workbench.report.bom import pieces_and_metres
+from workbench.report.price_text import (
+    allowance_basis,
+    allowance_source,
+    allowances_intro,
+    line_quantity,
+    price_basis_notes,
+    quantity_text,
+)
 from workbench.report.styles import data_table, kv_table
 
 
@@ -81,7 +89,7 @@ def equipment_table(ctx: Ctx) -> list[Flowable]:
         rows.append([t(f"category.{cat}")] + blank[1:])
         for ln in lines:
             name = ln.name + (f" ({t('bom.override')})" if ln.overridden else "")
-            row = [name, ln.type_id, fmt.num(ln.quantity)]
+            row = [name, ln.type_id, line_quantity(fmt, t, ln)]
             if internal:
                 row += [fmt.num(float(ln.unit_cost), dg), fmt.num(float(ln.unit_price), dg),
                         fmt.num(float(ln.extended), dg), fmt.num(float(ln.extended - ln.extended_cost), dg)]
@@ -89,14 +97,14 @@ def equipment_table(ctx: Ctx) -> list[Flowable]:
                 row += [fmt.num(float(ln.unit_price), dg), fmt.num(float(ln.extended), dg)]
             rows.append(row)
         totals.append(len(rows))
-        sub = [t("bom.subtotal", category=t(f"category.{cat}")), "", fmt.num(sum(ln.quantity for ln in lines))]
+        sub = [t("bom.subtotal", category=t(f"category.{cat}")), "", quantity_text(fmt, t, *pieces_and_metres(lines))]
         if internal:
             sub += ["", "", fmt.num(float(bom.subtotal(cat)), dg),
                     fmt.num(float(bom.subtotal(cat) - bom.cost_subtotal(cat)), dg)]
         else:
             sub += ["", fmt.num(float(bom.subtotal(cat)), dg)]
         rows.append(sub)
-    grand = [t("bom.equipment_total", cur=cur), "", fmt.num(bom.quantity)]
+    grand = [t("bom.equipment_total", cur=cur), "", quantity_text(fmt, t, bom.pieces, bom.metres)]
     grand += (["", "", fmt.num(float(bom.total), dg), fmt.num(float(bom.total - bom.total_cost), dg)] if internal
               else ["", fmt.num(float(bom.total), dg)])
     rows.append(grand)

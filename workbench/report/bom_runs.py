@@ -22,7 +22,7 @@ def run_bom_lines(design: Design, catalog: Catalog, pricing: Pricing, lang: str)
     """One line per power class (category power) and pipe size (category cooling), in whole metres;
     none while the design has no connections or the catalog has no run price list. The calculation's CAPEX
     counts the same metres at the same prices (calc/runs.py::run_cost_usd), so the BOM total still equals it."""
-    from workbench.report.bom import BomLine
+    from workbench.report.bom import METRES, BomLine
 
     prices = catalog.run_prices
     if not design.connections or prices is None:
@@ -37,7 +37,7 @@ def run_bom_lines(design: Design, catalog: Catalog, pricing: Pricing, lang: str)
             category="power" if ln.kind == "power" else "cooling", type_id=_type_id(ln), name=_name(ln, words),
             quantity=metres, unit_cost=pricing.unit_cost(ln.price_per_m_usd),
             unit_price=pricing.unit_price(ln.price_per_m_usd), list_price=ln.list_price_per_m,
-            list_currency=ln.currency, price_date=ln.date, basis=RUN_BASIS, usd=ln.price_per_m_usd))
+            list_currency=ln.currency, price_date=ln.date, basis=RUN_BASIS, usd=ln.price_per_m_usd, unit=METRES))
     return out
 
 

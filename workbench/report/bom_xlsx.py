@@ -16,15 +16,15 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from workbench.io.atomic import write_atomic
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
-from workbench.report.bom import Bom, build_bom
+from workbench.report.bom import Bom, build_bom, pieces_and_metres
 from workbench.report.formatting import Formatter
 from workbench.text.language import Language, load_language
 from workbench.report.options import ReportOptions
 from workbench.report.price_text import allowance_basis, allowance_source, basis_phrases, price_basis_notes
 
-CUSTOMER_COLUMNS = ("category", "item", "model", "qty", "unit_price", "extended", "price_date", "price_basis")
-INTERNAL_COLUMNS = ("category", "item", "model", "qty", "base_usd", "unit_cost", "unit_price", "extended", "margin",
-                    "price_date", "price_basis", "list_price", "list_currency")
+CUSTOMER_COLUMNS = ("category", "item", "model", "qty", "unit", "unit_price", "extended", "price_date", "price_basis")
+INTERNAL_COLUMNS = ("category", "item", "model", "qty", "unit", "base_usd", "unit_cost", "unit_price", "extended",
+                    "margin", "price_date", "price_basis", "list_price", "list_currency")
 
 
 def detail_columns(audience: str) -> tuple[str, ...]:
@@ -116,6 +116,7 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
         detail.write_string(r, c_of["item"], ln.name)
         detail.write_string(r, c_of["model"], ln.type_id)
         detail.write_number(r, c_of["qty"], ln.quantity, f_int)
+        detail.write_string(r, c_of["unit"], t(f"unit.{ln.unit}"))
         if internal:
             detail.write_number(r, c_of["base_usd"], ln.usd, f_num)
             detail.write_formula(r, c_of["unit_cost"],
@@ -143,13 +144,18 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
         letter = xl_rowcol_to_cell(0, c_of[name])[:-1]
         detail.write_formula(total_row, c_of[name], f"=SUM({letter}2:{letter}{last + 1})" if n else "=0", fmt_, value)
 
-    col_sum("qty", bom.quantity, f_total_int)
+    # Pieces only: metres of run are a different quantity (each run line says its unit).
+    qty_range, unit_range = (f"{xl_rowcol_to_cell(0, c_of[c])[:-1]}2:{xl_rowcol_to_cell(0, c_of[c])[:-1]}{last + 1}"
+                             for c in ("qty", "unit"))
+    detail.write_formula(total_row, c_of["qty"], f'=SUMIF({unit_range},"{t("unit.pcs")}",{qty_range})' if n else "=0",
+                         f_total_int, bom.pieces)
+    detail.write_string(total_row, c_of["unit"], t("unit.pcs"), f_total)
     col_sum("extended", float(bom.total), f_total_money)
     if internal:
         col_sum("margin", float(bom.total - bom.total_cost), f_total_money)
     detail.freeze_panes(1, 0)
     detail.autofilter(0, 0, max(n, 1), len(cols) - 1)
-    widths = {"category": 14, "item": 44, "model": 30, "qty": 9, "base_usd": 14, "unit_cost": 18, "unit_price": 18,
+    widths = {"category": 14, "item": 44, "model": 30, "qty": 9, "unit": 7, "base_usd": 14, "unit_cost": 18, "unit_price": 18,
               "extended": 20, "margin": 18, "price_date": 11, "price_basis": 40, "list_price": 14, "list_currency": 9}
     for name, c in c_of.items():
         detail.set_column(c, c, widths[name])
@@ -157,20 +163,22 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
     # --- summary: subtotals per category as SUMIF formulas over the detail sheet ----------------------
     row += 1
     head_row = row
-    for c, h in enumerate((t("col.category"), t("col.lines"), t("col.qty"), t("col.amount", cur=cur))):
+    for c, h in enumerate((t("col.category"), t("col.lines"), t("col.pieces"), t("col.amount", cur=cur))):
         summary.write_string(row, c, h, f_head)
     row += 1
     first_cat_row = row
     sheet = t("xlsx.detail_sheet").replace("'", "''")
     rng = f"'{sheet}'!$A$2:$A${last + 1}"
     qcol = xl_rowcol_to_cell(0, c_of["qty"], col_abs=True)[:-1]
+    ucol = xl_rowcol_to_cell(0, c_of["unit"], col_abs=True)[:-1]
     ecol = xl_rowcol_to_cell(0, c_of["extended"], col_abs=True)[:-1]
     for cat, lines in bom.by_category():
         name = t(f"category.{cat}")
         summary.write_string(row, 0, name)
         summary.write_formula(row, 1, f"=COUNTIF({rng},A{row + 1})", f_int, len(lines))
-        summary.write_formula(row, 2, f"=SUMIF({rng},A{row + 1},'{sheet}'!{qcol}$2:{qcol}${last + 1})", f_int,
-                              sum(ln.quantity for ln in lines))
+        summary.write_formula(row, 2, f"=SUMIFS('{sheet}'!{qcol}$2:{qcol}${last + 1},{rng},A{row + 1},"
+                                      f"'{sheet}'!{ucol}$2:{ucol}${last + 1},\"{t('unit.pcs')}\")", f_int,
+                              pieces_and_metres(lines)[0])
         summary.write_formula(row, 3, f"=SUMIF({rng},A{row + 1},'{sheet}'!{ecol}$2:{ecol}${last + 1})", f_money,
                               float(bom.subtotal(cat)))
         row += 1
@@ -178,7 +186,7 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
     summary.write_string(row, 0, t("bom.equipment_total", cur=cur), f_total)
     if row > first_cat_row:
         summary.write_formula(row, 1, f"=SUM(B{first_cat_row + 1}:B{row})", f_total_int, len(bom.lines))
-        summary.write_formula(row, 2, f"=SUM(C{first_cat_row + 1}:C{row})", f_total_int, bom.quantity)
+        summary.write_formula(row, 2, f"=SUM(C{first_cat_row + 1}:C{row})", f_total_int, bom.pieces)
         summary.write_formula(row, 3, f"=SUM(D{first_cat_row + 1}:D{row})", f_total_money, float(bom.total))
     else:
         for c in (1, 2, 3):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from workbench.report.bom import Allowance, Bom
+from workbench.report.bom import METRES, Allowance, Bom, BomLine
 from workbench.report.formatting import Formatter
 
 T = Callable[..., str]
@@ -72,3 +72,15 @@ def allowances_intro(bom: Bom, t: T) -> str:
 
 def money_cell(fmt: Formatter, amount: Decimal, bom: Bom) -> str:
     return fmt.num(float(amount), bom.pricing.digits)
+
+
+def line_quantity(fmt: Formatter, t: T, ln: BomLine) -> str:
+    """A line's quantity as read: a count of pieces, or metres of run with the unit written."""
+    return t("qty.metres", n=fmt.num(ln.quantity)) if ln.unit == METRES else fmt.num(ln.quantity)
+
+
+def quantity_text(fmt: Formatter, t: T, pieces: int, metres: int) -> str:
+    """A subtotal's quantity: pieces and metres side by side, never added into one number."""
+    if metres and pieces:
+        return t("qty.pieces_and_metres", pieces=fmt.num(pieces), metres=fmt.num(metres))
+    return t("qty.metres", n=fmt.num(metres)) if metres else fmt.num(pieces)

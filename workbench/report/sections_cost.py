@@ -10,7 +10,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from workbench.report.charts import bar_chart
 from workbench.report.context import Ctx
-from workbench.report.price_text import allowance_basis, price_basis_notes
+from workbench.report.bom import pieces_and_metres
+from workbench.report.price_text import allowance_basis, price_basis_notes, quantity_text
 from workbench.report.styles import cell_with_note, data_table
 
 
@@ -40,7 +41,7 @@ def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowab
             bt = ctx.catalog.types.get(tid)
             if bt is None:  # a connection run: metres of one cable/busway class or pipe size (no size, weight)
                 name = next(ln.name for ln in bom.lines if ln.type_id == tid)
-                rows.append([name, tid, fmt.num(counts[tid]), "—", "—", "—"])
+                rows.append([name, tid, t("qty.metres", n=fmt.num(counts[tid])), "—", "—", "—"])
                 continue
             size = (f"{fmt.num(bt.width_mm)} × {fmt.num(bt.depth_mm)} × {fmt.num(bt.height_mm)}"
                     if fmt.units == "si" else
@@ -59,9 +60,11 @@ def equipment_section(ctx: Ctx, heading: Callable[..., Flowable]) -> list[Flowab
     out += heading(ctx, t("equipment.bom_summary"), 1)
     cur, dg = ctx.currency, ctx.pricing.digits
     project = float(bom.project_total)
-    rows = [[t(f"category.{c}"), fmt.num(sum(ln.quantity for ln in lines)), fmt.money(float(bom.subtotal(c)), cur, dg),
-             fmt.pct(float(bom.subtotal(c)) / project if project else 0.0)] for c, lines in bom.by_category()]
-    rows.append([t("bom.equipment_total", cur=cur), fmt.num(bom.quantity), fmt.money(float(bom.total), cur, dg),
+    rows = [[t(f"category.{c}"), quantity_text(fmt, t, *pieces_and_metres(lines)),
+             fmt.money(float(bom.subtotal(c)), cur, dg), fmt.pct(float(bom.subtotal(c)) / project if project else 0.0)]
+            for c, lines in bom.by_category()]
+    rows.append([t("bom.equipment_total", cur=cur), quantity_text(fmt, t, bom.pieces, bom.metres),
+                 fmt.money(float(bom.total), cur, dg),
                  fmt.pct(float(bom.total) / project if project else 0.0)])
     bold = [len(rows) - 1]
     for a in bom.allowances:
