@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import operator
 from collections.abc import Callable, Iterable
+from itertools import chain, compress, filterfalse
 from typing import Any
 
 from workbench.io.connections_doc import connection_to_doc
@@ -87,10 +88,11 @@ def _keyed_changes(base_docs: list[Any], by_id: dict[str, dict[str, Any]], base_
     the base objects are not those of the base list (another base, repeated ids)."""
     if len(by_id) != len(base_docs) or len(base_objs) != len(by_id) or base_objs.keys() != by_id.keys():
         return _UNKNOWN
-    same = base_objs.get
     added: list[dict[str, Any]] = []
     changed: dict[str, dict[str, Any]] = {}
-    for obj in [obj for bid, obj in shown.items() if same(bid) is not obj]:
+    # The objects that are not the base's own under their id, found without a Python-level loop.
+    differing = compress(shown.values(), map(operator.is_not, map(base_objs.get, shown), shown.values()))
+    for obj in differing:
         n = to_doc(obj)
         o = by_id.get(n["id"])
         if o is None:
@@ -103,17 +105,19 @@ def _keyed_changes(base_docs: list[Any], by_id: dict[str, dict[str, Any]], base_
             changed[n["id"]] = fields
     # Every id shown is in the base or added; fewer than the base means some were removed.
     gone_ids = by_id.keys() - shown.keys() if len(shown) - len(added) != len(by_id) else set()
-    kept = [i for i in by_id if i not in gone_ids] if gone_ids else list(by_id)
+    removed = list(filter(gone_ids.__contains__, by_id)) if gone_ids else []  # in the base's order
     out: dict[str, Any] = {}
     if added:
         out["added"] = added
-    if gone_ids:
-        out["removed"] = [i for i in by_id if i in gone_ids]  # in the base's order
+    if removed:
+        out["removed"] = removed
     if changed:
         out["changed"] = changed
-    order = list(shown)
-    if kept + [a["id"] for a in added] != order:  # patching keeps the base's order and appends what was added
-        out["order"] = order
+    # Patching keeps the base's order and appends what was added: the order is recorded only when the one
+    # shown differs (both have as many ids: each shown id is the base's or added).
+    natural = chain(filterfalse(gone_ids.__contains__, by_id), [a["id"] for a in added])
+    if not all(map(operator.eq, natural, shown)):
+        out["order"] = list(shown)
     return out or None
 
 

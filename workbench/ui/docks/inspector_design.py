@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -34,6 +35,7 @@ MIN_HALL_SIDE_MM = 1000.0
 MAX_HALL_SIDE_MM = 1_000_000.0
 # Typed door widths: below a single 600 mm leaf no rack passes; above 6 m is a loading bay, not a door.
 MIN_DOOR_MM = 600.0
+_SYSTEM_FIELDS = attrgetter("type_id", "power_system", "cooling_loop")  # what a block says about its systems
 MAX_DOOR_MM = 6000.0
 
 
@@ -264,16 +266,18 @@ class DesignPage(QWidget):
         power = set(d.assumptions.power_schemes)
         cooling = set(d.assumptions.cooling_schemes) | {DEFAULT_AIR_LOOP, DEFAULT_LIQUID_LOOP, HEAT_REJECTION_GROUP}
         cat = self.document.catalog
-        for b in d.blocks.values():
-            t = cat.get(b.type_id)
+        # The distinct (type, system, loop) triples in one C-level pass: a campus repeats a few dozen of them,
+        # and this runs on every scenario switch.
+        for type_id, power_system, cooling_loop in set(map(_SYSTEM_FIELDS, d.blocks.values())):
+            t = cat.get(type_id)
             if t is None:
                 continue
             if t.rack is not None:
-                power.add(b.power_system or DEFAULT_POWER_SYSTEM)
+                power.add(power_system or DEFAULT_POWER_SYSTEM)
             elif t.power is not None:
-                power.add(b.power_system or (DEFAULT_UTILITY_SYSTEM if t.power.stage == "utility" else DEFAULT_POWER_SYSTEM))
-            elif t.cooling is not None and b.cooling_loop:
-                cooling.add(b.cooling_loop)
+                power.add(power_system or (DEFAULT_UTILITY_SYSTEM if t.power.stage == "utility" else DEFAULT_POWER_SYSTEM))
+            elif t.cooling is not None and cooling_loop:
+                cooling.add(cooling_loop)
         return tuple(sorted(power)), tuple(sorted(cooling))
 
     # --- showing -------------------------------------------------------------------------

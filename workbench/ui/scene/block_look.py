@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import repeat
+from operator import is_
 
 import numpy as np
 from numpy.typing import NDArray
@@ -85,18 +87,22 @@ class FootprintTable:
         n = len(blocks)
         if self._catalog is None or self._catalog[0] is not catalog or self._catalog[1] != len(catalog.types):
             self.row, self._blocks = {}, []
-        get, seen = self.row.get, self._blocks
-        src = [get(b.id, -1) for b in blocks]
-        kept = np.fromiter((r >= 0 and seen[r] is b for r, b in zip(src, blocks)), dtype=bool, count=n)
+        ids = list(design.blocks)
+        # The old row of each id (or the last row, for an id it did not have: that row's block has another id,
+        # so the identity test below fails), then whether it holds this very block; all in C-level passes.
+        src = np.fromiter(map(self.row.get, ids, repeat(-1)), dtype=np.int64, count=n)
+        kept = np.zeros(n, dtype=bool)
+        if self._blocks:
+            kept = np.fromiter(map(is_, map(self._blocks.__getitem__, src.tolist()), blocks), dtype=bool, count=n)
         boxes, rotation, aisle = np.empty((n, 4)), np.empty(n, dtype=np.int64), np.empty((n, 2))
         rows = np.flatnonzero(kept)
         if len(rows):
-            old = np.asarray(src, dtype=np.int64)[rows]
+            old = src[rows]
             boxes[rows], rotation[rows], aisle[rows] = self.boxes[old], self.rotation[old], self.aisle_mm[old]
         for i in np.flatnonzero(~kept).tolist():
             boxes[i], rotation[i], aisle[i] = _row(blocks[i], catalog)
-        self.ids = list(design.blocks)
-        self.row = {bid: i for i, bid in enumerate(self.ids)}
+        self.ids = ids
+        self.row = dict(zip(ids, range(n)))
         self.boxes, self.rotation, self.aisle_mm = boxes, rotation, aisle
         self._blocks, self._catalog = blocks, (catalog, len(catalog.types))
         self.dirty = False

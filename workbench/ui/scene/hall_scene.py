@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from itertools import compress, filterfalse
+from operator import is_not
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
@@ -129,27 +131,27 @@ class HallScene(QGraphicsScene):
         with the blocks by id instead of rebuilding, so switching between options of a campus stays quick."""
         if self.drag is not None:
             self.end_drag()
-        blocks = self.design.blocks
-        gone = [bid for bid in self.block_items if bid not in blocks]
+        blocks, items = self.design.blocks, self.block_items
+        gone = list(filterfalse(blocks.__contains__, items))
         # Items of blocks this state lacks are kept aside until the next switch: switching back (the usual
         # to and fro between two options) shows them again instead of building them anew.
-        parked, self._parked = self._parked, {bid: (self.block_items[bid], self._shown[bid]) for bid in gone}
+        parked, self._parked = self._parked, {bid: (items[bid], self._shown[bid]) for bid in gone}
         if gone:
             self._on_blocks_removed(gone)
         # _shown holds the block each item was last drawn from (edits put a changed copy in a block's place
-        # and say so), so only blocks that are not the very object drawn need any work.
+        # and say so), so only blocks that are not the very object drawn need any work; one C-level pass
+        # finds them (and the blocks without an item yet).
         shown = self._shown
-        changed = []
-        for bid, b in blocks.items():
-            old = shown.get(bid)
-            if old is b or bid not in self.block_items:
+        changed, new = [], []
+        for bid, b in compress(blocks.items(), map(is_not, map(shown.get, blocks), blocks.values())):
+            if bid not in items:
+                new.append(b)
                 continue
-            if old != b:
+            if shown[bid] != b:
                 changed.append(bid)
             shown[bid] = b
         if changed:
             self._on_blocks_moved(changed)  # new positions, and new looks where a type or name changed
-        new = [b for bid, b in blocks.items() if bid not in self.block_items]
         if new:
             self._add_items(new, parked)
         self.footprints.dirty = True
