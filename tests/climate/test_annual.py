@@ -15,7 +15,7 @@ import pytest
 
 from tests.climate.conftest import DENVER, GREENSBORO, SAND_POINT
 from workbench.calc import calculate
-from workbench.calc.annual import FREE, MECHANICAL, PARTIAL, Hours, _loop_hours
+from workbench.calc.annual_hours import FREE, MECHANICAL, PARTIAL, Hours, loop_hours
 from workbench.calc.annual_loops import LoopPlan, Plant, iplv
 from workbench.catalog import default_catalog
 from workbench.climate.load import load_weather
@@ -48,13 +48,13 @@ def test_three_hours_two_loops_by_hand() -> None:
     chilled = LoopPlan("c", "chilled", 15.0, 21.0, np.array([600.0]), free_kind="tower", free_cap_kw=1000.0,
                        free_fan_kw=10.0, free_approach_k=4.0, free_water_l_per_kwh=1.8, chiller_cap_kw=1000.0,
                        chiller_units=2.0, chiller_cops=(5.0, 6.0, 7.0, 6.0), condenser="air")
-    w = _loop_hours(warm, plant, h, VALUES, 0.3)
+    w = loop_hours(warm, plant, h, VALUES, 0.3)
     # Dry cooler leaves db + 5: 10, 25, 40 °C against a 30 °C supply; the last hour is not held.
     assert w.mode.tolist() == [FREE, FREE, FREE] and w.unmet.tolist() == [False, False, True]
     # Fan speed = load share × rated driving difference (10 + 5 K) / this hour's (40 − db), floor 0.3.
     assert w.fan_kw.tolist() == pytest.approx([20 * 0.3 ** 3, 20 * (0.5 * 15 / 20) ** 3, 20.0])
     assert w.chiller_kw.tolist() == [0.0, 0.0, 0.0] and w.water_l.tolist() == [0.0, 0.0, 0.0]
-    c = _loop_hours(chilled, plant, h, VALUES, 0.3)
+    c = loop_hours(chilled, plant, h, VALUES, 0.3)
     # Tower leaves wb + 4: 6 (free), 17 (partial: a third to the chiller), 28 °C (mechanical).
     assert c.mode.tolist() == [FREE, PARTIAL, MECHANICAL]
     assert c.chiller_heat_kw.tolist() == pytest.approx([0.0, 200.0, 600.0])

@@ -1,68 +1,35 @@
-"""The hourly year: every loop's heat rejection, hour by hour at the site's weather, vectorised over hours.
+"""The hourly year: every loop's heat rejection, hour by hour at the site's weather, summed into the year's PUE.
 
-Per loop and hour the free device (dry cooler, adiabatic cooler or tower) leaves water at the air temperature
-that drives it plus its approach: dry bulb for dry coolers, wet bulb for towers and for adiabatic coolers while
-they spray. At or below the loop supply that is full free cooling; between supply and return the free device
-pre-cools and the chiller trims the rest (partial); at or above the return the chiller does it all
-(mechanical). Chillers take their COP from their part-load table at that hour's part load, corrected for
-that hour's lift (condenser temperature minus the loop's own supply temperature) against the AHRI rating
-lift; fans and pumps follow the affinity law. IT-side figures (UPS, PDUs, CRAH fans, CDU pumps, lighting)
-come from the load model at each distinct IT load fraction of the year.
+Each loop class runs its hours in calc/annual_hours.py; plant pumps follow the heat rejected and the utility
+stage carries the whole facility. IT-side figures (UPS, PDUs, CRAH fans, CDU pumps, lighting) come from the
+load model at each distinct IT load fraction of the year.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from workbench.calc.annual_hours import FREE, MECHANICAL, PARTIAL, Hours, LoopHours, cells, loop_hours, reads
 from workbench.calc.annual_inputs import DesignConditions, LoadProfile, WeatherYear
-from workbench.calc.annual_loops import (
-    AHRI_CHW_LEAVING_C,
-    AHRI_CONDENSER_C,
-    AHRI_CONDENSER_RANGE_K,
-    PART_LOADS,
-    LoopPlan,
-    Plant,
-    iplv,
-    plan_loops,
-)
+from workbench.calc.annual_loops import AHRI_CONDENSER_RANGE_K, Plant, LoopPlan, iplv, plan_loops
 from workbench.calc.annual_results import AnnualResult, LoopYear
 from workbench.calc.checks import Check
 from workbench.calc.groups import AIR_UNITS, DEFAULT_AIR_LOOP, DEFAULT_LIQUID_LOOP, STANDBY_KINDS, Groups
-from workbench.calc.loadmodel import GroupSums, evaluate
+from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
 from workbench.calc.snapshot import Snapshot
 from workbench.model.blocktype import Catalog
 from workbench.model.climate import SiteClimate
 from workbench.model.design import Design
 
+if TYPE_CHECKING:
+    from workbench.calc.plant import PlantCache
+
 F = NDArray[np.float64]
-FREE, PARTIAL, MECHANICAL = 0, 1, 2
 CURVE_STRIDE = 29  # the PUE curve samples every 29th hour (302 hours) at each load fraction
-_LOAD_ASC = np.asarray(PART_LOADS[::-1])
-
-
-@dataclass
-class Hours:
-    """The hours to run: the year twice (at the load profile, then at full design load) and two design hours."""
-
-    db: F
-    wb: F
-    column: NDArray[np.int64]  # index into the evaluated load fractions
-
-
-@dataclass
-class LoopHours:
-    mode: NDArray[np.int8]
-    unmet: NDArray[np.bool_]
-    chiller_kw: F
-    fan_kw: F
-    water_l: F
-    cond_c: F
-    cop: F
-    chiller_heat_kw: F
 
 
 def profile_of(climate: SiteClimate) -> LoadProfile:
@@ -73,7 +40,9 @@ def profile_of(climate: SiteClimate) -> LoadProfile:
 def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], hall_area_m2: float,
              weather: WeatherYear, climate: SiteClimate, catalog: Catalog, price_per_kwh: float,
              currency: str, curve_fractions: tuple[float, ...] = (),
-             served: dict[int, str] | None = None) -> tuple[AnnualResult, list[Check]]:
+             served: dict[int, str] | None = None, known: Evaluation | None = None) -> tuple[AnnualResult, list[Check]]:
+    """The year at `weather`; `known` is the caller's own 'annual' load-model pass (no peak fractions), used
+    when it holds every fraction the year needs."""
     n = weather.hours
     dc = weather.design
     doy = np.arange(n, dtype=np.int64) // 24
@@ -86,48 +55,27 @@ def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], ha
     curve = np.asarray(curve_fractions, dtype=float)
     first_curve = len(fr)
     fr = np.concatenate([fr, curve, [1.0]])  # full load last: the loops take their design heat from it
-    full = len(fr) - 1
-    ev = evaluate(s, g, values, hall_area_m2, fr, "annual", gs)
+    ev, at = _evaluation(s, g, values, hall_area_m2, fr, gs, known)
+    full = int(at[-1])
     plant = plan_loops(s, g, gs, ev, values, climate, catalog, served)
     # The year at the profile, the year at full load, the 0.4 % design hour, the hottest hour, then the PUE
     # curve: each load fraction over every CURVE_STRIDE-th hour (a stride prime to 24 and 7 samples every
-    # hour of the day and day of the week).
-    sample = np.arange(0, n, CURVE_STRIDE)
-    col = np.concatenate([inverse.reshape(-1), np.full(n, full), [full, full],
-                          first_curve + np.repeat(np.arange(len(curve)), len(sample))]).astype(np.int64)
-    hrs = Hours(db=np.concatenate([weather.dry_bulb_c, weather.dry_bulb_c, [dc.cooling_db_c, dc.max_db_c],
-                                   np.tile(weather.dry_bulb_c[sample], len(curve))]),
-                wb=np.concatenate([weather.wet_bulb_c, weather.wet_bulb_c, [dc.cooling_wb_c, dc.max_wb_c],
-                                   np.tile(weather.wet_bulb_c[sample], len(curve))]),
-                column=col)
+    # hour of the day and day of the week). `col` is each hour's column of the evaluation.
+    db, wb, per, levels = _weather_rows(weather, len(curve))
+    col = np.concatenate([at[inverse.reshape(-1)], np.full(n + 2, full),
+                          np.repeat(at[first_curve:first_curve + len(curve)], per)]).astype(np.int64, copy=False)
+    hrs = Hours(db=db, wb=wb, column=col, levels=levels)
 
     # IT-side facility power per evaluated fraction, without heat rejection and the utility stage's loss.
-    utility_loss = _sum([gl.loss_kw for gl in ev.power_groups if gl.group.role.startswith("utility:")], fr)
+    like = ev.fractions
+    utility_loss = _sum([gl.loss_kw for gl in ev.power_groups if gl.group.role.startswith("utility:")], like)
     it_side = (ev.it_kw + ev.power_losses_kw - utility_loss + ev.lighting_kw + ev.misc_kw
-               + _sum([gl.loss_kw for gl in ev.air_groups], fr) + _sum([gl.loss_kw for gl in ev.liquid_groups], fr))
+               + _sum([gl.loss_kw for gl in ev.air_groups], like) + _sum([gl.loss_kw for gl in ev.liquid_groups], like))
     it_h = ev.it_kw[col]
-    fac = it_side[col].copy()
-    water = np.zeros(len(col))
-    rejected = np.zeros(len(col))
-    per_loop: list[LoopHours] = []
-    min_speed = values["fan_min_speed"]
-    for lp in plant.loops:
-        lh = _loop_hours(lp, plant, hrs, values, min_speed)
-        per_loop.append(lh)
-        fac += lh.chiller_kw + lh.fan_kw
-        water += lh.water_l
-        rejected += lp.heat_kw[col]
-    # Plant pumps follow the rejected heat; the utility stage carries the whole facility.
-    if len(g.pumps):
-        first = len(g.power) + len(g.air) + len(g.liquid)
-        hr_cap = float(gs.heat_rejection_kw[first:first + len(g.rejection)].sum())
-        x = rejected / hr_cap if hr_cap > 0 else np.ones_like(rejected)
-        fac += float(s.col("pump_kw")[g.pumps].sum()) * np.maximum(np.maximum(x, 0.0), min_speed) ** 3
-    utility = _utility_loss(g, gs, fac)
-    fac += utility
+    fac, water, utility, per_loop, design_unmet = _facility(s, g, gs, plant, hrs, it_side, values, n)
 
     result = _summarise(weather, dc, plant, per_loop, it_h, fac, water, n, price_per_kwh, currency, profile.kind,
-                        _curve(curve, it_h[2 * n + 2:], fac[2 * n + 2:], len(sample)))
+                        _curve(curve, it_h[2 * n + 2:], fac[2 * n + 2:], per))
     # The year's mean overhead by subsystem (at the profile): the partial PUEs then add up to the annual PUE.
     yr = col[:n]
     lighting = float(ev.lighting_kw[yr].mean())
@@ -139,7 +87,79 @@ def run_year(s: Snapshot, g: Groups, gs: GroupSums, values: dict[str, float], ha
     ppue = ({"power": 1 + losses / it_mean, "cooling": 1 + cooling / it_mean,
              "lighting_misc": 1 + (lighting + misc) / it_mean} if it_mean > 0 else {})
     result = replace(result, overhead_kw=overhead, ppue=ppue)
-    return result, _design_checks(s.ids, plant, per_loop, n, dc)
+    return result, _design_checks(s.ids, plant, design_unmet, dc)
+
+
+def _facility(s: Snapshot, g: Groups, gs: GroupSums, plant: Plant, hrs: Hours, it_side: F, values: dict[str, float],
+              n: int) -> tuple[F, F, F, list[LoopHours], list[bool]]:
+    """Facility power, water and utility-stage loss per row; each loop's figures over the year at the profile
+    (rows [:n], all the summary reads); whether each loop misses its supply at the 0.4 % design hour (row 2n).
+
+    When every loop reads the same one air temperature, the facility is worked out once per distinct (load,
+    temperature) pair and each row takes its pair's figures (calc/annual_hours.py `cells`): the same sums.
+    """
+    shared = cells(hrs, set().union(*map(reads, plant.loops)), len(it_side))
+    on, back = shared if shared is not None else (hrs, None)
+    fac = it_side[on.column]
+    water = np.zeros(len(on.column))
+    per_loop: list[LoopHours] = []
+    min_speed = values["fan_min_speed"]
+    for lp in plant.loops:
+        lh = loop_hours(lp, plant, on, values, min_speed)
+        per_loop.append(lh)
+        fac += lh.chiller_kw + lh.fan_kw
+        water += lh.water_l
+    # Plant pumps follow the rejected heat (per load column); the utility stage carries the whole facility.
+    if len(g.pumps):
+        rejected = np.zeros(len(it_side))
+        for lp in plant.loops:
+            rejected += lp.heat_kw
+        first = len(g.power) + len(g.air) + len(g.liquid)
+        hr_cap = float(gs.heat_rejection_kw[first:first + len(g.rejection)].sum())
+        x = rejected / hr_cap if hr_cap > 0 else np.ones_like(rejected)
+        fac += (float(s.col("pump_kw")[g.pumps].sum()) * np.maximum(np.maximum(x, 0.0), min_speed) ** 3)[on.column]
+    utility = _utility_loss(g, gs, fac)
+    fac += utility
+    if back is None:
+        return fac, water, utility, per_loop, [bool(lh.unmet[2 * n]) for lh in per_loop]
+    return (fac.take(back), water.take(back), utility.take(back), [lh.take(back[:n]) for lh in per_loop],
+            [bool(lh.unmet[back[2 * n]]) for lh in per_loop])
+
+
+def _evaluation(s: Snapshot, g: Groups, values: dict[str, float], hall_area_m2: float, fr: F, gs: GroupSums,
+                known: Evaluation | None) -> tuple[Evaluation, NDArray[np.int64]]:
+    """The load model at the year's fractions, and the column of each: the caller's pass when it holds them
+    all with full load last (the load model works each fraction out on its own, so its columns are the
+    same figures a pass of our own would give), else a pass at `fr`."""
+    if known is not None and len(known.fractions) and known.fractions[-1] == 1.0:
+        at = np.minimum(np.searchsorted(known.fractions, fr), len(known.fractions) - 1)
+        if bool((known.fractions[at] == fr).all()):
+            return known, at.astype(np.int64)
+    return evaluate(s, g, values, hall_area_m2, fr, "annual", gs), np.arange(len(fr), dtype=np.int64)
+
+
+# The weather's rows as the year runs them, for the last (weather, curve length): every recalculation at the
+# same site asks for the same ~20,000 rows (and the loops for their distinct temperatures). Held, not keyed
+# by id(), so the weather cannot be freed and its id reused; the arrays are read-only, as they are shared.
+_ROWS: list[tuple[WeatherYear, int, tuple[F, F, int, dict[str, tuple[F, NDArray[np.int64]]]]]] = []
+
+
+def _weather_rows(w: WeatherYear, curves: int) -> tuple[F, F, int, dict[str, tuple[F, NDArray[np.int64]]]]:
+    """Dry and wet bulb per row (the year twice, the two design hours, each curve fraction's sampled hours),
+    the number of sampled hours, and the rows' distinct temperatures as the loops work them out."""
+    if _ROWS and _ROWS[0][0] is w and _ROWS[0][1] == curves:
+        return _ROWS[0][2]
+    dc = w.design
+    sample = np.arange(0, w.hours, CURVE_STRIDE)
+    db = np.concatenate([w.dry_bulb_c, w.dry_bulb_c, [dc.cooling_db_c, dc.max_db_c],
+                         np.tile(w.dry_bulb_c[sample], curves)])
+    wb = np.concatenate([w.wet_bulb_c, w.wet_bulb_c, [dc.cooling_wb_c, dc.max_wb_c],
+                         np.tile(w.wet_bulb_c[sample], curves)])
+    db.flags.writeable = False
+    wb.flags.writeable = False
+    rows: tuple[F, F, int, dict[str, tuple[F, NDArray[np.int64]]]] = (db, wb, len(sample), {})
+    _ROWS[:] = [(w, curves, rows)]
+    return rows
 
 
 def _curve(fractions: F, it: F, fac: F, per: int) -> tuple[tuple[float, float], ...]:
@@ -158,78 +178,6 @@ def _sum(arrays: list[F], like: F) -> F:
     return out
 
 
-def _loop_hours(lp: LoopPlan, plant: Plant, h: Hours, values: dict[str, float], min_speed: float) -> LoopHours:
-    q = lp.heat_kw[h.column]
-    m = len(q)
-    sup, ret = lp.supply_c, lp.return_c
-    has_free, has_chiller = lp.free_cap_kw > 0, lp.chiller_cap_kw > 0
-    spray = np.zeros(m, dtype=bool)
-    if lp.free_kind == "tower":
-        t_air = h.wb
-    elif lp.free_kind == "adiabatic":
-        # Pads are wetted only when dry running would not hold the supply temperature.
-        spray = h.db + lp.free_approach_k > sup
-        t_air = np.where(spray, h.wb, h.db)
-    else:
-        t_air = h.db
-    t_free = t_air + lp.free_approach_k
-    if has_free:
-        f_mech = np.clip((t_free - sup) / (ret - sup), 0.0, 1.0)
-    else:
-        f_mech = np.ones(m)
-    unmet = np.zeros(m, dtype=bool)
-    if not has_chiller:
-        unmet = (t_free > sup) & (q > 0) if has_free else q > 0
-        f_mech = np.zeros(m)
-    mode = np.where(f_mech <= 0.0, FREE, np.where(f_mech >= 1.0, MECHANICAL, PARTIAL)).astype(np.int8)
-    q_free = q * (1.0 - f_mech) if has_free else np.zeros(m)
-    # Free-device fans: the airflow needed grows as the air warms toward the water (rated driving
-    # difference over this hour's); flat out while the chiller trims or the supply is not held.
-    fan = np.zeros(m)
-    water = np.zeros(m)
-    if has_free:
-        d_rated = (ret - sup) + lp.free_approach_k
-        d_now = np.maximum(ret - t_air, 1e-6)
-        x = np.minimum(q / lp.free_cap_kw * d_rated / d_now, 1.0)
-        x = np.where((mode == FREE) & ~unmet, x, 1.0)
-        running = q_free > 0
-        fan = np.where(running, lp.free_fan_kw * np.maximum(x, min_speed) ** 3, 0.0)
-        wet = spray if lp.free_kind == "adiabatic" else np.full(m, lp.free_kind == "tower")
-        water = np.where(wet & running, q_free * lp.free_water_l_per_kwh, 0.0)
-    q_ch = q * f_mech
-    chiller = np.zeros(m)
-    cop = np.zeros(m)
-    cond = np.zeros(m)
-    if has_chiller:
-        cond, cop = _chiller_cop(lp, plant, h, q_ch, values)
-        chiller = np.divide(q_ch, cop, out=np.zeros(m), where=cop > 0)
-        if lp.condenser == "water":
-            heat_out = q_ch + chiller
-            fan = fan + np.where(q_ch > 0, heat_out * plant.tower_fan_kw_per_kw, 0.0)
-            water = water + heat_out * plant.tower_water_l_per_kwh
-    return LoopHours(mode, unmet, chiller, fan, water, cond, cop, q_ch)
-
-
-def _chiller_cop(lp: LoopPlan, plant: Plant, h: Hours, q_ch: F, values: dict[str, float]) -> tuple[F, F]:
-    """Condenser temperature and COP per hour: part-load table × lift correction, units staged on."""
-    unit = lp.chiller_cap_kw / max(lp.chiller_units, 1.0)
-    running = np.clip(np.ceil(q_ch / unit - 1e-9), 1.0, max(np.ceil(lp.chiller_units), 1.0))
-    plr = np.clip(q_ch / (running * unit), PART_LOADS[-1], 1.0)
-    cops = np.asarray(lp.chiller_cops[::-1])
-    cop_table = np.interp(plr, _LOAD_ASC, cops)
-    if lp.condenser == "water":
-        approach = plant.tower_approach_k if plant.tower_approach_k is not None else values["condenser_approach_k"]
-        cond = np.maximum(h.wb + approach, values["condenser_water_min_c"])
-    else:
-        cond = h.db
-    rated_cond = np.interp(plr, _LOAD_ASC, np.asarray(AHRI_CONDENSER_C[lp.condenser][::-1]))
-    lift_rated = rated_cond - AHRI_CHW_LEAVING_C
-    lift = cond - lp.supply_c
-    factor = np.clip(1.0 + values["chiller_gain_per_k"] * (lift_rated - lift),
-                     values["chiller_lift_factor_min"], values["chiller_lift_factor_max"])
-    return cond, cop_table * factor
-
-
 def _utility_loss(g: Groups, gs: GroupSums, load: F) -> F:
     out = np.zeros_like(load)
     for k, grp in enumerate(g.power):
@@ -237,13 +185,24 @@ def _utility_loss(g: Groups, gs: GroupSums, load: F) -> F:
             continue
         installed = float(gs.rating_kw[k])
         standby = grp.role.split(":", 1)[1] in STANDBY_KINDS
-        x = np.zeros_like(load) if standby or installed <= 0 else load / installed
-        out += float(gs.loss_a[k]) + float(gs.loss_b[k]) * x + float(gs.loss_c[k]) * x * x
+        a, b, c = float(gs.loss_a[k]), float(gs.loss_b[k]), float(gs.loss_c[k])
+        if standby or installed <= 0:
+            out += a + b * 0.0 + c * 0.0 * 0.0  # no load: the same sum, once instead of per hour
+            continue
+        x = load / installed
+        # a + b·x + c·x·x, in place (the sums are commutative, so the figures are the same bits)
+        term = b * x
+        term += a
+        quad = c * x
+        quad *= x
+        term += quad
+        out += term
     return out
 
 
 def _ratio(num: NDArray[Any], den: NDArray[Any]) -> list[float | None]:
-    return [float(a / b) if b > 0 else None for a, b in zip(num.tolist(), den.tolist())]
+    q = np.divide(num, den, out=np.zeros(len(num)), where=den > 0).tolist()
+    return [v if ok else None for v, ok in zip(q, (den > 0).tolist())]
 
 
 def _summarise(w: WeatherYear, dc: DesignConditions, plant: Plant, per_loop: list[LoopHours], it_h: F, fac: F,
@@ -289,44 +248,48 @@ def _summarise(w: WeatherYear, dc: DesignConditions, plant: Plant, per_loop: lis
 
 def _loop_years(lp: LoopPlan, lh: LoopHours, plant: Plant, dc: DesignConditions, n: int) -> list[LoopYear]:
     """One entry per member loop: the class's hours, the member's share of its heat, water and chillers."""
-    mode = lh.mode[:n]
     kinds = "+".join(k for k in (lp.free_kind, "chiller" if lp.chiller_cap_kw > 0 else "") if k) or "none"
     q_ch = lh.chiller_heat_kw[:n]
     on = q_ch > 0
-    mean_cop = float(q_ch[on].sum() / (q_ch[on] / lh.cop[:n][on]).sum()) if on.any() else None
+    any_on = bool(on.any())
+    q_on = q_ch[on]
+    mean_cop = float(q_on.sum() / (q_on / lh.cop[:n][on]).sum()) if any_on else None
     total = float(lp.heat_kw[-1])
     water = float(lh.water_l[:n].sum()) / 1000.0
     air = dc.cooling_wb_c if lp.free_kind in ("tower", "adiabatic") else dc.cooling_db_c
-    counts = dict(hours_free=int((mode == FREE).sum()), hours_partial=int((mode == PARTIAL).sum()),
-                  hours_mechanical=int((mode == MECHANICAL).sum()), hours_unmet=int(lh.unmet[:n].sum()))
+    mode = lh.mode[:n]
+    by_mode = [int(np.count_nonzero(mode == k)) for k in (FREE, PARTIAL, MECHANICAL)]
+    # What every member shares (a campus has dozens of loops in one class).
+    common: dict[str, Any] = dict(
+        kind=lp.kind, supply_c=lp.supply_c, return_c=lp.return_c, heat_rejection=kinds, approach_k=lp.free_approach_k,
+        hours_free=by_mode[FREE], hours_partial=by_mode[PARTIAL], hours_mechanical=by_mode[MECHANICAL],
+        hours_unmet=int(lh.unmet[:n].sum()), chiller_iplv=iplv(lp.chiller_cops) if lp.chiller_cap_kw > 0 else None,
+        chiller_mean_cop=mean_cop, condenser=lp.condenser if lp.chiller_cap_kw > 0 else "",
+        design_free_c=air + lp.free_approach_k if lp.free_cap_kw > 0 else None)
+    condenser: dict[str, Any] | None = None
+    if lp.chiller_cap_kw > 0 and lp.condenser == "water":
+        mean_cond = lh.cond_c[:n][on].mean() if any_on else None
+        appr = plant.tower_approach_k
+        hours_on = int(on.sum())
+        condenser = dict(kind="condenser", supply_c=float(mean_cond) if mean_cond is not None else 0.0,
+                         return_c=float(mean_cond + AHRI_CONDENSER_RANGE_K) if mean_cond is not None else 0.0,
+                         heat_rejection="tower", approach_k=float(appr) if appr is not None else 0.0,
+                         hours_free=len(on) - hours_on, hours_partial=0, hours_mechanical=hours_on, hours_unmet=0)
     out = []
     for name, heat in lp.members:
         share = heat / total if total > 0 else 1.0 / len(lp.members)
-        out.append(LoopYear(
-            name=name, kind=lp.kind, supply_c=lp.supply_c, return_c=lp.return_c, heat_rejection=kinds,
-            approach_k=lp.free_approach_k, design_heat_kw=heat, **counts,
-            chiller_capacity_kw=lp.chiller_cap_kw * share,
-            chiller_iplv=iplv(lp.chiller_cops) if lp.chiller_cap_kw > 0 else None, chiller_mean_cop=mean_cop,
-            condenser=lp.condenser if lp.chiller_cap_kw > 0 else "", water_m3=water * share,
-            design_free_c=air + lp.free_approach_k if lp.free_cap_kw > 0 else None))
-        if lp.chiller_cap_kw > 0 and lp.condenser == "water":
-            cond = lh.cond_c[:n]
-            appr = plant.tower_approach_k
-            out.append(LoopYear(
-                name=f"{name}/condenser", kind="condenser", supply_c=float(cond[on].mean()) if on.any() else 0.0,
-                return_c=float(cond[on].mean() + AHRI_CONDENSER_RANGE_K) if on.any() else 0.0, heat_rejection="tower",
-                approach_k=float(appr) if appr is not None else 0.0, design_heat_kw=lp.chiller_cap_kw * share,
-                hours_free=int((~on).sum()), hours_partial=0, hours_mechanical=int(on.sum()), hours_unmet=0))
+        out.append(LoopYear(name=name, design_heat_kw=heat, chiller_capacity_kw=lp.chiller_cap_kw * share,
+                            water_m3=water * share, **common))
+        if condenser is not None:
+            out.append(LoopYear(name=f"{name}/condenser", design_heat_kw=lp.chiller_cap_kw * share, **condenser))
     return out
 
 
-def _design_checks(ids: list[str], plant: Plant, per_loop: list[LoopHours], n: int,
-                   dc: DesignConditions) -> list[Check]:
+def _design_checks(ids: list[str], plant: Plant, design_unmet: list[bool], dc: DesignConditions) -> list[Check]:
     """A loop whose heat rejection cannot hold its supply temperature at the 0.4 % design condition."""
     out = []
-    design_hour = 2 * n
-    for lp, lh in zip(plant.loops, per_loop):
-        if not lh.unmet[design_hour]:
+    for lp, unmet in zip(plant.loops, design_unmet):
+        if not unmet:
             continue
         names = ", ".join(m for m, _ in lp.members)
         blocks = tuple(dict.fromkeys(ids[r] for r in lp.rejection_rows))
@@ -350,16 +313,27 @@ def _design_checks(ids: list[str], plant: Plant, per_loop: list[LoopHours], n: i
 
 def with_year(figures: dict[str, Any], weather: WeatherYear | None, s: Snapshot, g: Groups,
               values: dict[str, float], areas: list[tuple[float, Any]], design: Design, catalog: Catalog,
-              price_per_kwh: float, currency: str) -> dict[str, Any]:
-    """The engine's figures with the hourly year attached; with weather it sets the headline PUE and energy."""
+              price_per_kwh: float, currency: str, sums: GroupSums | None = None,
+              evaluation: Evaluation | None = None, plant_cache: PlantCache | None = None) -> dict[str, Any]:
+    """The engine's figures with the hourly year attached; with weather it sets the headline PUE and energy.
+
+    The engine hands over what it already has: its group sums, its 'annual' load-model pass (without the
+    design-day fractions) and its plant cache, which keeps the served loops while the connections stay.
+    """
     figures["annual"] = None
     figures["annual_checks"] = []
     if weather is None:
         return figures
     area = sum(a for a, _ in areas)
     curve = tuple(f for f, _ in figures.get("pue_curve", []))
-    year, checks = run_year(s, g, GroupSums.of(s, g), values, area, weather, design.climate, catalog,
-                            price_per_kwh, currency, curve, served_loops(design, s, g, catalog))
+    if not design.connections:
+        served: dict[int, str] = {}
+    elif plant_cache is not None:
+        served = plant_cache.served_loops(design, catalog, s, lambda: served_loops(design, s, g, catalog))
+    else:
+        served = served_loops(design, s, g, catalog)
+    year, checks = run_year(s, g, sums if sums is not None else GroupSums.of(s, g), values, area, weather,
+                            design.climate, catalog, price_per_kwh, currency, curve, served, evaluation)
     figures["annual"] = year
     figures["annual_checks"] = checks
     if year.pue is not None:

@@ -75,20 +75,21 @@ class Plant:
 def _loop_heat(s: Snapshot, g: Groups, gs: GroupSums, ev: Evaluation) -> tuple[dict[str, F], dict[str, F]]:
     """Heat to water per warm loop and per chilled loop, at each evaluated fraction."""
     f = ev.fractions
+    zero = np.zeros_like(f)  # never written: each sum below makes a new array
     warm: dict[str, F] = {}
     base = len(g.power) + len(g.air)
-    for i, gl in enumerate(ev.liquid_groups):
-        k = base + i
-        cap = float(gs.liquid_kw[k])
-        to_air = float(gs.liquid_to_air_kw[k]) / cap if cap > 0 else 0.0
-        warm[gl.group.name] = warm.get(gl.group.name, np.zeros_like(f)) + gl.load_kw * (1.0 - to_air)
+    caps = gs.liquid_kw[base:base + len(ev.liquid_groups)].tolist()
+    to_air_kw = gs.liquid_to_air_kw[base:base + len(ev.liquid_groups)].tolist()
+    for gl, cap, l2a in zip(ev.liquid_groups, caps, to_air_kw):
+        to_air = l2a / cap if cap > 0 else 0.0
+        warm[gl.group.name] = warm.get(gl.group.name, zero) + gl.load_kw * (1.0 - to_air)
     served = {grp.name for grp in g.liquid}
     for name, kw in ev.rack_loop_liquid_kw.items():
         if name not in served and kw > 0:
-            warm[name] = warm.get(name, np.zeros_like(f)) + kw * f
+            warm[name] = warm.get(name, zero) + kw * f
     chilled: dict[str, F] = {}
     for gl in ev.air_groups:
-        chilled[gl.group.name] = chilled.get(gl.group.name, np.zeros_like(f)) + gl.load_kw
+        chilled[gl.group.name] = chilled.get(gl.group.name, zero) + gl.load_kw
     if not ev.air_groups and float(ev.air_heat_kw.max(initial=0.0)) > 0:
         chilled[DEFAULT_AIR_LOOP] = ev.air_heat_kw.copy()
     return warm, chilled
@@ -151,7 +152,7 @@ def plan_loops(s: Snapshot, g: Groups, gs: GroupSums, ev: Evaluation, values: di
                 if name not in loop_names:
                     loop_names.append(name)
                 rej_code[i] = loop_names.index(name)
-    named = {loop_names[c] for c in np.unique(rej_code).tolist()}
+    named = {loop_names[c] for c in np.flatnonzero(np.bincount(rej_code, minlength=len(loop_names))).tolist()}
 
     # Loops, then classes of loops that run as one.
     entries: list[tuple[str, str, float, float, F]] = []
@@ -256,4 +257,10 @@ def plan_loops(s: Snapshot, g: Groups, gs: GroupSums, ev: Evaluation, values: di
 
 def _air_unit_approach(s: Snapshot, g: Groups, td: _TypeData) -> dict[str, float]:
     """Largest coil approach (catalog approach_k) among each air loop's units."""
-    return {grp.name: float(td.approach[s.type_index[grp.rows]].max()) for grp in g.air if len(grp.rows)}
+    groups = [grp for grp in g.air if len(grp.rows)]
+    if not groups:
+        return {}
+    rows = np.concatenate([grp.rows for grp in groups])
+    starts = np.cumsum([0] + [len(grp.rows) for grp in groups[:-1]])
+    largest = np.maximum.reduceat(td.approach[s.type_index[rows]], starts).tolist()
+    return {grp.name: float(a) for grp, a in zip(groups, largest)}

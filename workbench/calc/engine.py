@@ -131,7 +131,8 @@ class Calculator:
         both = evaluate(s, groups, values, area, np.append(fr, 1.0), "annual", sums,
                         peak=np.append(np.zeros(len(fr), dtype=bool), True))
         annual, peak = both.take(slice(0, len(fr))), both.take(slice(len(fr), None))
-        return {"groups": groups, "annual": annual, "peak": peak, "values": values, "lf": lf, "areas": areas}
+        return {"groups": groups, "annual": annual, "peak": peak, "values": values, "lf": lf, "areas": areas,
+                "sums": sums}
 
     def _summaries(self) -> dict[str, Any]:
         design, s, st, part = self._design, self._snap, self._geo, self._load_part
@@ -188,7 +189,8 @@ class Calculator:
             "cost": self._cost(design, it_design, values),
             "energy": energy, "ppue": ppue, "overhead_kw": overhead,
             "cap_checks": cap_checks, "unknown_checks": _unknown_checks(s), "plant": plant,
-        }, self.weather, s, groups, values, part["areas"], design, self.catalog, price, design.site.currency)
+        }, self.weather, s, groups, values, part["areas"], design, self.catalog, price, design.site.currency,
+            sums=part["sums"], evaluation=annual, plant_cache=self._plant_cache)
 
     def _cost(self, design: Design, it_kw: float, values: dict[str, float],
               fa: FailureAnalysis | None = None, moved: np.ndarray | None = None) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import operator
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -124,6 +124,17 @@ class PlantCache:
             e.values, e.loss, e.hall = snap.values.copy(), snap.types.loss.copy(), snap.hall.copy()
         return e.fa
 
+    def served_loops(self, design: Design, catalog: Catalog, snap: Snapshot,
+                     build: Callable[[], dict[int, str]]) -> dict[int, str]:
+        """The loop each heat-rejection row serves by its heat connections (calc/annual.py builds it), kept with
+        the graph: it follows from the connections and the rows' ids, types and loops, as the graph does."""
+        if not self.keep:
+            return build()
+        e = self._entry(design, catalog, snap)
+        if e.served is None:
+            e.served = build()
+        return e.served
+
     def _entry(self, design: Design, catalog: Catalog, snap: Snapshot) -> _Entry:
         # The version counts edits; the dict's identity and size catch a wholesale replacement (a scenario
         # switch, an undo of a whole-design load) that did not go through the connection edits.
@@ -178,6 +189,7 @@ class _Entry:
     values: NDArray[np.float64] | None = None
     loss: NDArray[np.float64] | None = None
     hall: NDArray[np.int64] | None = None
+    served: dict[int, str] | None = None  # heat-rejection row → the loop its heat connections serve
 
 
 def _problem_names(design: Design, g: PlantGraph) -> list[str]:
