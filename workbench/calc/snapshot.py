@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+import weakref
 from itertools import compress
 
 import numpy as np
@@ -45,7 +46,26 @@ class TypeTable:
     liquid_class: list[str]
 
 
+# The last table made for each catalog, with what it was made from: a new Calculator (every CLI command,
+# report, scenario option) would otherwise rebuild it for the same catalog. Block types are frozen, so the
+# type objects' identities and the exchange rates are everything the table reads.
+_TABLES: dict[int, tuple[weakref.ref[Catalog], tuple[object, ...], TypeTable]] = {}
+
+
 def build_type_table(catalog: Catalog) -> TypeTable:
+    """The catalog's figures as arrays; the same table again while the catalog's types and rates are the same."""
+    key = (tuple(catalog.types), tuple(map(id, catalog.types.values())), tuple(sorted(catalog.fx_rates.items())))
+    kept = _TABLES.get(id(catalog))
+    if kept is not None and kept[0]() is catalog and kept[1] == key:
+        return kept[2]
+    table = _make_type_table(catalog)
+    for k in [k for k, (ref, _, _) in _TABLES.items() if ref() is None]:
+        del _TABLES[k]  # catalogs that are gone
+    _TABLES[id(catalog)] = (weakref.ref(catalog), key, table)
+    return table
+
+
+def _make_type_table(catalog: Catalog) -> TypeTable:
     ids = list(catalog.types)
     n = len(ids)
     values = np.zeros((n, len(OVERRIDABLE)))
