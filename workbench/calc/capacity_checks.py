@@ -9,7 +9,7 @@ import numpy as np
 from workbench.calc.checks import ERROR, INFO, WARNING, Check, params
 from workbench.calc.groups import DEFAULT_POWER_SYSTEM, Groups
 from workbench.calc.loadmodel import Evaluation, GroupLoad
-from workbench.calc.redundancy import capacities
+from workbench.calc.redundancy import capacities_flat
 from workbench.calc.snapshot import Snapshot
 from workbench.model.design import Design
 
@@ -24,11 +24,13 @@ def _entries(s: Snapshot, domains: list[tuple[list[GroupLoad], list[str], str]],
              full: int) -> list[list[dict[str, Any]]]:
     """Capacity entries of each domain's groups (groups, their schemes, the rating column), all in one pass."""
     groups = [gl for gls, _, _ in domains for gl in gls]
-    ratings = [s.col(col)[gl.group.rows] for gls, _, col in domains for gl in gls]
+    # Each domain's ratings in one gather from its column, group after group, instead of one per group.
+    ratings = [s.col(col)[np.concatenate([gl.group.rows for gl in gls])] for gls, _, col in domains if gls]
+    lengths = np.fromiter((len(gl.group.rows) for gl in groups), dtype=np.int64, count=len(groups))
     schemes = [sc for _, schemes, _ in domains for sc in schemes]
     loads = np.fromiter((gl.load_kw[full] for gl in groups), dtype=float, count=len(groups))
     losses = [float(gl.loss_kw[full]) for gl in groups]
-    cap = capacities(ratings, schemes, margin, loads)
+    cap = capacities_flat(np.concatenate(ratings) if ratings else np.zeros(0), lengths, schemes, margin, loads)
     ids = s.ids
     entries = []
     for gl, scheme, modules, installed, usable, required, load, loss in zip(

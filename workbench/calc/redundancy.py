@@ -96,7 +96,13 @@ def capacities(ratings_kw: list[NDArray[np.float64]], schemes: list[str], margin
     """Usable capacity and required modules of each group (its ratings, scheme and load) in one numpy pass."""
     n = len(ratings_kw)
     lengths = np.fromiter(map(len, ratings_kw), dtype=np.int64, count=n)
-    flat = np.concatenate(ratings_kw) if n else np.zeros(0)
+    return capacities_flat(np.concatenate(ratings_kw) if n else np.zeros(0), lengths, schemes, margin, loads_kw)
+
+
+def capacities_flat(flat: NDArray[np.float64], lengths: NDArray[np.int64], schemes: list[str], margin: float,
+                    loads_kw: NDArray[np.float64]) -> Capacities:
+    """As capacities, with every group's ratings in one array, group after group (lengths says how many)."""
+    n = len(lengths)
     group = np.repeat(np.arange(n), lengths)
     ordered = flat[np.lexsort((-flat, group))]  # each group's ratings, largest first
     starts = np.cumsum(lengths) - lengths
