@@ -175,3 +175,32 @@ def test_a_switch_redraws_the_canvas_and_the_figures_of_the_option_shown(window:
         assert metrics.summary["racks"][1].text().startswith(fmt_number(expected.space.rack_count))
         assert metrics.tiles["it_load"][1].text() == f"{fmt_number(expected.it_load_kw)} kW"
     assert removed[0] in scene.block_items and not scene.block_items[removed[0]].isSelected()
+    # Undo and redo of switches put the canvas and figures where they were.
+    for step in (doc.undo_stack.undo, doc.undo_stack.undo, doc.undo_stack.redo):
+        step()
+        doc.recalculate_now()
+        QApplication.processEvents()
+        assert sorted(i.block_id for i in scene.items() if isinstance(i, BlockItem)) == sorted(doc.design.blocks)
+        assert metrics.summary["blocks"][1].text() == fmt_number(len(doc.design.blocks))
+    assert doc.design.active_scenario == option
+
+
+def test_an_option_switched_to_is_saved_and_opened_as_shown(window: MainWindow, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from workbench.io.project import state_to_dict
+    from workbench.io.scenario_state import materialize
+    from workbench.model.edits import MoveBlocks, RemoveBlocks
+
+    doc = window.document
+    _new_scenario(window, "Moved and fewer", monkeypatch)
+    ids = list(doc.design.blocks)
+    doc.push(RemoveBlocks(ids[:3]))
+    doc.push(MoveBlocks([ids[5]], [(doc.design.blocks[ids[5]].x_mm + 600.0, doc.design.blocks[ids[5]].y_mm)]))
+    option = doc.design.active_scenario
+    window.scenario_bar.switch_to(BASE)
+    base = state_to_dict(doc.design)
+    window.scenario_bar.switch_to(option)
+    shown = state_to_dict(doc.design)
+    doc.save(tmp_path / "options.dchall.json")
+    loaded = load_design(tmp_path / "options.dchall.json", doc.catalog).design
+    assert loaded.active_scenario == option and state_to_dict(loaded) == shown
+    assert state_to_dict(materialize(loaded, BASE)[0]) == base

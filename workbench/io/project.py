@@ -99,7 +99,7 @@ def state_to_dict(design: Design) -> dict[str, Any]:
             }
             for h in design.halls
         ],
-        "blocks": [_block_dict(b) for b in design.blocks.values()],
+        "blocks": [block_to_doc(b) for b in design.blocks.values()],
         "modules": [{"id": m.id, "name": m.name, "template": m.template} for m in design.modules.values()],
         "connections": connections_to_doc(design),
         "assumptions": {
@@ -119,7 +119,8 @@ def state_to_dict(design: Design) -> dict[str, Any]:
     return doc
 
 
-def _block_dict(b: Block) -> dict[str, Any]:
+def block_to_doc(b: Block) -> dict[str, Any]:
+    """One block's entry in the file's ``blocks`` list."""
     d: dict[str, Any] = {"id": b.id, "type": b.type_id, "x_mm": b.x_mm, "y_mm": b.y_mm,
                          "rotation_deg": b.rotation_deg}
     # Only non-default fields, which keeps 10,000-block files small and diffs readable.

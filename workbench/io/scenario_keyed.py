@@ -15,7 +15,7 @@ from itertools import chain, compress, filterfalse
 from typing import Any
 
 from workbench.io.connections_doc import connection_to_doc
-from workbench.io.project import _block_dict, state_to_dict
+from workbench.io.project import block_to_doc, state_to_dict
 from workbench.io.scenario_docs import diff_docs
 from workbench.model.design import Design
 
@@ -27,23 +27,26 @@ class _Docs:
 
     def __init__(self, to_doc: Callable[[Any], dict[str, Any]]) -> None:
         self.to_doc = to_doc
-        self._objs: list[Any] = []  # held, so no new object can take the id() of one listed here
-        self._docs: list[dict[str, Any]] = []
+        # The objects (held, so no new object can take the id() of one of them) and their file forms, as one
+        # value: replaced in one assignment, never seen half updated.
+        self._last: tuple[list[Any], list[dict[str, Any]]] = ([], [])
 
     def docs(self, objs: Iterable[Any]) -> list[dict[str, Any]]:
         """The file forms of ``objs``: the very list of the last call when the objects are the same."""
         objs = list(objs)
-        if len(objs) == len(self._objs) and all(map(operator.is_, objs, self._objs)):
-            return self._docs
-        known = {id(o): d for o, d in zip(self._objs, self._docs)}
+        seen, docs = self._last
+        if len(objs) == len(seen) and all(map(operator.is_, objs, seen)):
+            return docs
+        known = dict(zip(map(id, seen), docs))
         to_doc = self.to_doc
-        self._objs, self._docs = objs, [known.get(id(o)) or to_doc(o) for o in objs]
-        return self._docs
+        docs = [known.get(id(o)) or to_doc(o) for o in objs]
+        self._last = (objs, docs)
+        return docs
 
 
 # Documents share these lists and dictionaries: nothing changes a document in place (patching and diffing
 # build new ones), and a shared list lets the base's index by id be kept (scenario_state._index).
-_DOCS = {"blocks": _Docs(_block_dict), "connections": _Docs(connection_to_doc)}
+_DOCS = {"blocks": _Docs(block_to_doc), "connections": _Docs(connection_to_doc)}
 
 
 def state_document(design: Design) -> dict[str, Any]:
