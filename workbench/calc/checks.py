@@ -93,8 +93,9 @@ def geometry_entries(s: Snapshot, design: Design, st: GeometryState,
     out += [_stack(section, z[:, 0], z[:, 1], z[:, 0], z[:, 1]) for z, section in ((f.front, FRONT), (f.rear, REAR))]
     # Floor loading per block against its hall's rating.
     ratings = np.array([h.floor_rating_kn_m2 for h in design.halls] or [0.0])
-    limit = ratings[np.clip(s.hall[subset], 0, len(ratings) - 1)] if len(subset) else np.zeros(0)
-    r = subset[st.kn_m2[subset] > limit + 1e-9]
+    hall, kn = (s.hall, st.kn_m2) if rows is None else (s.hall[subset], st.kn_m2[subset])
+    limit = ratings[np.clip(hall, 0, len(ratings) - 1)] if len(subset) else np.zeros(0)
+    r = subset[kn > limit + 1e-9]
     out.append(_stack(FLOOR, r, np.zeros(len(r), dtype=np.int64), r))
     out.append(_stack(DOOR, f.door[:, 0], f.door[:, 1], f.door[:, 1]))
     return np.concatenate(out)

@@ -396,7 +396,10 @@ def find(layout: Layout, site: Site | None = None, rows: I | None = None) -> Fin
     if len(site.columns):  # the few columns against the blocks
         p = pairs(site.columns, boxes[subset])
         found["column"] = np.column_stack((p[:, 0], subset[p[:, 1]])).astype(np.int64).reshape(-1, 2)
-    found["outside"] = subset[site.outside(boxes[subset], layout.hall[subset])]
+    if rows is None:  # every row: no copies of the campus's arrays
+        found["outside"] = np.flatnonzero(site.outside(boxes, layout.hall)).astype(np.int64)
+    else:
+        found["outside"] = subset[site.outside(boxes[subset], layout.hall[subset])]
     if len(doors):  # the few door zones against the blocks
         p = door_pairs if door_pairs is not None else pairs(doors, boxes[subset])
         found["door"] = np.column_stack((p[:, 0], subset[p[:, 1]])).astype(np.int64).reshape(-1, 2)
