@@ -204,3 +204,18 @@ def test_an_option_switched_to_is_saved_and_opened_as_shown(window: MainWindow, 
     loaded = load_design(tmp_path / "options.dchall.json", doc.catalog).design
     assert loaded.active_scenario == option and state_to_dict(loaded) == shown
     assert state_to_dict(materialize(loaded, BASE)[0]) == base
+
+
+def test_the_switch_benchmark_drives_the_scenarios_bar_and_checks_the_figures_shown(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from workbench.bench.generate import generate_design
+    from workbench.catalog import default_catalog
+    from workbench.ui import bench_scenarios
+    from workbench.ui.scenario_bar import ScenarioBar
+
+    catalog = default_catalog()
+    calls: list[str] = []
+    real = ScenarioBar.switch_to
+    monkeypatch.setattr(ScenarioBar, "switch_to", lambda self, sid: calls.append(sid) or real(self, sid))
+    figure = bench_scenarios.scenario_switch_figure(generate_design(catalog, 400), catalog, 2)
+    assert figure.median_s is not None and figure.median_s > 0 and figure.blocks == 400
+    assert len(calls) == 4 and calls[1::2] == [BASE, BASE] and BASE not in calls[::2]
