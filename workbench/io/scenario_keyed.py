@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import operator
 from collections.abc import Callable, Iterable
-from itertools import chain, compress, filterfalse
+from itertools import compress, filterfalse
 from typing import Any
 
 from workbench.io.connections_doc import connection_to_doc
@@ -106,9 +106,8 @@ def _keyed_changes(base_docs: list[Any], by_id: dict[str, dict[str, Any]], base_
             if gone:
                 fields["__unset__"] = gone
             changed[n["id"]] = fields
-    # Every id shown is in the base or added; fewer than the base means some were removed.
-    gone_ids = by_id.keys() - shown.keys() if len(shown) - len(added) != len(by_id) else set()
-    removed = list(filter(gone_ids.__contains__, by_id)) if gone_ids else []  # in the base's order
+    # Every id shown is in the base or added; fewer than the base means some were removed (in the base's order).
+    removed = list(filterfalse(shown.__contains__, by_id)) if len(shown) - len(added) != len(by_id) else []
     out: dict[str, Any] = {}
     if added:
         out["added"] = added
@@ -118,9 +117,10 @@ def _keyed_changes(base_docs: list[Any], by_id: dict[str, dict[str, Any]], base_
         out["changed"] = changed
     # Patching keeps the base's order and appends what was added: the order is recorded only when the one
     # shown differs (both have as many ids: each shown id is the base's or added).
-    natural = chain(filterfalse(gone_ids.__contains__, by_id), [a["id"] for a in added])
-    if not all(map(operator.eq, natural, shown)):
-        out["order"] = list(shown)
+    kept = list(filterfalse(set(removed).__contains__, by_id)) if removed else list(by_id)
+    order = list(shown)
+    if kept + [a["id"] for a in added] != order:
+        out["order"] = order
     return out or None
 
 
