@@ -125,3 +125,29 @@ def test_designs_sharing_their_connections_share_a_graph_but_not_their_results(c
     assert graphs[id(options[0])].src is graphs[id(base)].src  # built once
     assert graphs[id(options[2])].src is not graphs[id(base)].src
     assert results[1] == results[0] and all(r != results[0] for r in results[2:])
+
+
+def test_switching_scenario_back_finds_the_plant_it_left(catalog: Catalog) -> None:
+    """A switch replaces the design's state in place; switching back returns to a plant whose graph (and
+    normal-operation analysis) the cache still holds, and the results equal a calculation from nothing."""
+    from workbench.calc.plant import PlantCache
+    from workbench.scenarios import operations as ops
+
+    d = _template("enterprise-air-hall-2mw", catalog)
+    ops.create(d, "Fewer racks").apply(d)  # the new option becomes the active state
+    option = d.active_scenario
+    racks = _blocks(d, catalog, lambda t: t.rack is not None)
+    SetBlockField(racks[:4], "it_kw", [5.0], override=True).apply(d)  # the option's own figures
+    calc = Calculator(catalog)
+    on_option = calc.run(d).to_dict()
+    option_entry = PlantCache._entries[id(d)]
+    ops.switch(d, "").apply(d)  # back to the base
+    on_base = calc.run(d).to_dict()
+    base_entry = PlantCache._entries[id(d)]
+    assert on_base == _fresh(d, catalog) and on_base != on_option
+    ops.switch(d, option).apply(d)
+    again = calc.run(d).to_dict()
+    assert PlantCache._entries[id(d)] is option_entry  # the graph and analysis built for the option
+    assert again == on_option == _fresh(d, catalog)
+    ops.switch(d, "").apply(d)
+    assert calc.run(d).to_dict() == on_base and PlantCache._entries[id(d)] is base_entry

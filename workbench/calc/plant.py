@@ -106,6 +106,10 @@ class PlantCache:
     """
 
     _entries: dict[int, _Entry] = {}
+    # A few earlier entries of each design, newest first: switching scenario back and forth (or undoing a
+    # switch) returns to a plant built moments ago, and the options share the base's connection objects.
+    _recent: dict[int, list[_Entry]] = {}
+    RECENT = 3
 
     def __init__(self, keep: bool = True) -> None:
         self.keep = keep  # False: build everything afresh (the bench's cold figure)
@@ -149,7 +153,22 @@ class PlantCache:
             return e
         for k in [k for k, old in self._entries.items() if old.ref() is None]:
             del self._entries[k]  # designs that are gone
+            self._recent.pop(k, None)
         edges = tuple(design.connections.values())
+        if self.keep:
+            recent = self._recent.setdefault(id(design), [])
+            back = next((old for old in recent if old.ref() is design and _built_from(old, design, catalog, snap, edges)),
+                        None)
+            if e is not None and e.ref() is design:
+                recent.insert(0, e)  # the plant being left, for a switch back
+            if back is not None:
+                recent.remove(back)
+                back.key = key
+                back.graph.hall = snap.hall.copy()
+                self._entries[id(design)] = back
+                del recent[self.RECENT:]
+                return back  # its analysis is checked against this snapshot's figures by analysis()
+            del recent[self.RECENT:]
         graph = self._same_plant(design, catalog, snap, edges) if self.keep else None
         graph = graph or build_graph(design, catalog, snap)
         e = _Entry(weakref.ref(design), weakref.ref(catalog), key, list(snap.ids), snap.type_index.copy(),
@@ -164,17 +183,23 @@ class PlantCache:
         same order with the same types and loops, and the very same (frozen) connection objects in the same
         order. Scenario options share the base's connections, so comparing six options builds one graph."""
         for e in self._entries.values():
-            if (e.catalog() is catalog and e.ref() is not None and len(e.edges) == len(edges) and e.ids == snap.ids
-                    and tuple(e.key[4]) == tuple(snap.loop_names) and np.array_equal(e.types, snap.type_index)
-                    and np.array_equal(e.loops, snap.loop_code) and all(map(operator.is_, e.edges, edges))
-                    and e.names == _problem_names(design, e.graph)):
+            if e.ref() is not None and _built_from(e, design, catalog, snap, edges):
                 graph = copy.copy(e.graph)  # the arrays are never written in place; the hall is per design
                 graph.hall = snap.hall.copy()
                 return graph
         return None
 
 
-@dataclass
+def _built_from(e: _Entry, design: Design, catalog: Catalog, snap: Snapshot, edges: tuple[Connection, ...]) -> bool:
+    """Whether the entry's graph was built from exactly these inputs: the same blocks in the same order with the
+    same types and loops, and the very same (frozen) connection objects in the same order."""
+    return (e.catalog() is catalog and len(e.edges) == len(edges) and e.ids == snap.ids
+            and tuple(e.key[4]) == tuple(snap.loop_names) and np.array_equal(e.types, snap.type_index)
+            and np.array_equal(e.loops, snap.loop_code) and all(map(operator.is_, e.edges, edges))
+            and e.names == _problem_names(design, e.graph))
+
+
+@dataclass(eq=False)  # found by identity: the fields hold arrays
 class _Entry:
     ref: weakref.ref[Design]
     catalog: weakref.ref[Catalog]
