@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from workbench.calc.plant_layout import DiagramLayout
 from workbench.report.fonts import draw_text, mixed_width
+from workbench.report.passes import layout_pass
 from workbench.report.styles import CATEGORY_COLOURS, INK, MUTED, RULE
 
 LINE_COLOURS = {
@@ -44,11 +45,17 @@ def sheets_for(layout: DiagramLayout) -> list[tuple[float, float]]:
 
 
 def _fit(text: str, width: float, size: float, bold: bool = False) -> str:
+    """The text, or its longest start that fits with an ellipsis (found by halving: a prefix's width only grows)."""
     if mixed_width(text, size, bold) <= width:
         return text
-    while text and mixed_width(text + "…", size, bold) > width:
-        text = text[:-1]
-    return text + "…" if text else ""
+    lo, hi = 0, len(text) - 1  # the longest fitting prefix has lo..hi characters
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if mixed_width(text[:mid] + "…", size, bold) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "…" if lo else ""
 
 
 class DiagramFlowable(Flowable):
@@ -81,6 +88,8 @@ class DiagramFlowable(Flowable):
 
     def draw(self) -> None:
         c: Canvas = self.canv
+        if layout_pass(c):
+            return
         slot_w, level_h, ox, top = self._geometry()
         box_w = min(slot_w * 0.88, 40 * mm)
         box_h = min(level_h * 0.5, 13 * mm)

@@ -20,6 +20,7 @@ from workbench.model.design import Hall
 from workbench.report.fonts import LATIN, LATIN_BOLD, draw_text, mixed_width
 from workbench.report.formatting import Formatter
 from workbench.report.floorplan_underlay import PlanUnderlay, draw_underlay
+from workbench.report.passes import layout_pass
 from workbench.report.styles import ACCENT, CATEGORY_COLOURS, INK, MUTED, RULE
 
 NICE_SCALES = (20, 25, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 1250, 1500, 2000, 2500,
@@ -129,6 +130,8 @@ class PlanFlowable(Flowable):
 
     def draw(self) -> None:
         c = self.canv
+        if layout_pass(c):
+            return
         ax, ay, aw, ah = self._area()
         ox, oy = self._origin()
         k = self._k()

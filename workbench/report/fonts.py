@@ -60,8 +60,18 @@ def clean(text: object) -> str:
     return _CONTROL_RE.sub("", s)
 
 
-def _runs(text: str) -> list[tuple[bool, str]]:
+@functools.cache
+def _ascii_needs_cjk() -> frozenset[str]:
+    """ASCII characters the Latin font lacks and the CJK font has (none with the shipped fonts)."""
+    latin, cjk = _coverage(LATIN), _coverage(CJK)
+    return frozenset(chr(o) for o in range(128) if o not in latin and o in cjk)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a campus report measures and draws the same few thousand strings often
+def _runs(text: str) -> tuple[tuple[bool, str], ...]:
     """Split text into (needs_cjk_font, run) pieces by which font has each character."""
+    if text.isascii() and not _ascii_needs_cjk().intersection(text):
+        return ((False, text),) if text else ()  # the usual case, one Latin run, without a look at each character
     latin = _coverage(LATIN)
     cjk = _coverage(CJK)
     out: list[tuple[bool, str]] = []
@@ -72,7 +82,7 @@ def _runs(text: str) -> list[tuple[bool, str]]:
             out[-1] = (use_cjk, out[-1][1] + ch)
         else:
             out.append((use_cjk, ch))
-    return out
+    return tuple(out)
 
 
 # A number and the unit after it ("800 V", "10,158 kW") never part at a line end: the space becomes no-break.
@@ -119,21 +129,27 @@ def text_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     return [(CJK if use_cjk else latin, run) for use_cjk, run in _runs(clean(text).replace("\n", " "))]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _measured_runs(text: str, bold: bool) -> tuple[tuple[str, str, float], ...]:
+    """(font, run, width at 1 pt) pieces: a width is proportional to the size, so each string is measured once."""
+    return tuple((font, run, pdfmetrics.stringWidth(run, font, 1.0)) for font, run in text_runs(text, bold))
+
+
 def mixed_width(text: str, size: float, bold: bool = False) -> float:
-    return sum(pdfmetrics.stringWidth(run, font, size) for font, run in text_runs(text, bold))
+    return size * sum(w for _, _, w in _measured_runs(text, bold))
 
 
 def draw_text(canv: object, x: float, y: float, text: str, size: float, bold: bool = False,
               anchor: str = "start") -> float:
     """Draw text whose characters may need different fonts; anchor is start, middle or end. Returns its width."""
-    runs = text_runs(text, bold)
-    width = sum(pdfmetrics.stringWidth(run, font, size) for font, run in runs)
+    runs = _measured_runs(text, bold)
+    width = size * sum(w for _, _, w in runs)
     if anchor == "middle":
         x -= width / 2
     elif anchor == "end":
         x -= width
-    for font, run in runs:
+    for font, run, w in runs:
         canv.setFont(font, size)  # type: ignore[attr-defined]
         canv.drawString(x, y, run)  # type: ignore[attr-defined]
-        x += pdfmetrics.stringWidth(run, font, size)
+        x += size * w
     return width

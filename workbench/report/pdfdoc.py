@@ -153,7 +153,11 @@ class ReportDoc(BaseDocTemplate):
 
     def multiBuild(self, story: list[Flowable], maxPasses: int = 10, **kw: Any) -> int:  # noqa: N802, N803
         """Build until the contents and the page total are stable (at least two passes)."""
-        return int(super().multiBuild([_PageTotal(self), *story], maxPasses=maxPasses, **kw))
+        self.in_multi_build, self.passes_started = True, 0
+        try:
+            return int(super().multiBuild([_PageTotal(self), *story], maxPasses=maxPasses, **kw))
+        finally:
+            self.in_multi_build = False
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab API)
         level = getattr(flowable, "toc_level", None)
@@ -169,6 +173,7 @@ class ReportDoc(BaseDocTemplate):
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab API)
         self._heading_no = 0
+        self.passes_started = getattr(self, "passes_started", 0) + 1
 
 
 def build_atomic(out_path: Path, build: Callable[[str], None]) -> None:

@@ -10,6 +10,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
+from workbench.report.passes import layout_pass
 from workbench.report.fonts import LATIN, LATIN_BOLD, markup, register_fonts
 
 INK = colors.HexColor("#1d2733")
@@ -115,6 +116,10 @@ MIN_SPLIT_ROWS = 3  # a table split across pages leaves at least this many body 
 
 class OrphanFreeTable(Table):
     """A table that never leaves a page holding one or two of its rows (the header repeats on the next page)."""
+
+    def draw(self) -> None:
+        if not layout_pass(self.canv):  # the first pass of a report only lays out
+            super().draw()
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (reportlab API)
         parts = super().split(availWidth, availHeight)
