@@ -88,11 +88,19 @@ def _diff_id_list(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[
         o = old_by.get(n["id"])
         if o is None or o == n:
             continue
-        fields = {k: copy.deepcopy(v) for k, v in n.items() if o.get(k, _MISSING) != v}
+        fields = {k: copy.deepcopy(v) for k, v in n.items() if o.get(k, MISSING) != v}
         gone = [k for k in o if k not in n]
         if gone:
             fields["__unset__"] = gone
         changed[n["id"]] = fields
+    natural = [o["id"] for o in old if o["id"] in new_by] + [a["id"] for a in added]
+    return list_difference(added, removed, changed, natural, [n["id"] for n in new])
+
+
+def list_difference(added: list[Any], removed: list[str], changed: dict[str, Any], natural: list[str],
+                    shown: list[str]) -> dict[str, Any]:
+    """The difference document of an id-keyed list from its parts. Patching keeps the base's order and appends
+    what was added (`natural`); the order is recorded only when the one shown differs from that."""
     out: dict[str, Any] = {}
     if added:
         out["added"] = added
@@ -100,10 +108,8 @@ def _diff_id_list(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[
         out["removed"] = removed
     if changed:
         out["changed"] = changed
-    # Patching keeps the base's order and appends what was added; record the order only when that differs.
-    natural = [o["id"] for o in old if o["id"] in new_by] + [a["id"] for a in added]
-    if natural != [n["id"] for n in new]:
-        out["order"] = [n["id"] for n in new]
+    if natural != shown:
+        out["order"] = shown
     return out
 
 
@@ -112,7 +118,7 @@ class _Missing:
         return "<missing>"
 
 
-_MISSING = _Missing()
+MISSING = _Missing()
 
 
 def patch_doc(base: dict[str, Any], changes: dict[str, Any], where: str = "$") -> Patched:
@@ -123,8 +129,8 @@ def patch_doc(base: dict[str, Any], changes: dict[str, Any], where: str = "$") -
     for key, d in changes.items():
         if key in NOT_DIFFED:
             continue
-        result = _patch_value(base.get(key, _MISSING), d, f"{where}.{key}", stale)
-        if result is _MISSING:
+        result = _patch_value(base.get(key, MISSING), d, f"{where}.{key}", stale)
+        if result is MISSING:
             doc.pop(key, None)
         else:
             doc[key] = result
@@ -136,25 +142,25 @@ def _patch_value(old: Any, d: Any, where: str, stale: list[str]) -> Any:
         stale.append(f"{where}: not a difference object")
         return old
     if d.get("unset") is True:
-        return _MISSING
+        return MISSING
     if "value" in d:
         return copy.deepcopy(d["value"])
     if any(k in d for k in ("added", "removed", "changed", "order")):
-        if old is _MISSING:
+        if old is MISSING:
             old = []
         if not isinstance(old, list):
             stale.append(f"{where}: the base holds no list here")
             return old
         return _patch_id_list(old, d, where, stale)
-    if old is _MISSING:
+    if old is MISSING:
         old = {}
     if not isinstance(old, dict):
         stale.append(f"{where}: the base holds no object here")
         return old
     out = dict(old)
     for k, sub in (d.get("set") or {}).items():
-        r = _patch_value(old.get(k, _MISSING), sub, f"{where}.{k}", stale)
-        if r is _MISSING:
+        r = _patch_value(old.get(k, MISSING), sub, f"{where}.{k}", stale)
+        if r is MISSING:
             out.pop(k, None)
         else:
             out[k] = r

@@ -16,7 +16,7 @@ from typing import Any
 
 from workbench.io.connections_doc import connection_to_doc
 from workbench.io.project import block_to_doc, state_to_dict
-from workbench.io.scenario_docs import diff_docs
+from workbench.io.scenario_docs import MISSING, diff_docs, list_difference
 from workbench.model.design import Design
 
 KEYED = ("blocks", "connections")  # the large collections, keyed by id, in the model and in the file
@@ -101,31 +101,13 @@ def _keyed_changes(base_docs: list[Any], by_id: dict[str, dict[str, Any]], base_
         if o is None:
             added.append(copy.deepcopy(n))
         elif o != n:
-            fields = {k: copy.deepcopy(v) for k, v in n.items() if o.get(k, _MISSING) != v}
+            fields = {k: copy.deepcopy(v) for k, v in n.items() if o.get(k, MISSING) != v}
             gone = [k for k in o if k not in n]
             if gone:
                 fields["__unset__"] = gone
             changed[n["id"]] = fields
     # Every id shown is in the base or added; fewer than the base means some were removed (in the base's order).
     removed = list(filterfalse(shown.__contains__, by_id)) if len(shown) - len(added) != len(by_id) else []
-    out: dict[str, Any] = {}
-    if added:
-        out["added"] = added
-    if removed:
-        out["removed"] = removed
-    if changed:
-        out["changed"] = changed
-    # Patching keeps the base's order and appends what was added: the order is recorded only when the one
-    # shown differs (both have as many ids: each shown id is the base's or added).
+    # Both orders hold as many ids: each shown id is the base's or added.
     kept = list(filterfalse(set(removed).__contains__, by_id)) if removed else list(by_id)
-    order = list(shown)
-    if kept + [a["id"] for a in added] != order:
-        out["order"] = order
-    return out or None
-
-
-class _Missing:
-    pass
-
-
-_MISSING = _Missing()
+    return list_difference(added, removed, changed, kept + [a["id"] for a in added], list(shown)) or None
