@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
 
     # --- other commands ------------------------------------------------------------------
     def place_array(self) -> None:
-        # Imported on first use: the dialog and its placement geometry cost ~0.1 s of every start otherwise.
+        # Imported on first use: nothing else at start-up needs the dialog or the array edit.
         from workbench.editing.array import array_edit
         from workbench.ui.dialogs.array_dialog import ArrayDialog
 
