@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 from tests.ui.docks.conftest import rack
@@ -113,3 +116,26 @@ def test_empty_design_shows_no_equipment(small_window) -> None:
     assert all(row.heading == "Space and floor" for row in dock.capacity.rows)
     xs, _ = dock.chart.curve.getData()
     assert xs is None or len(xs) == 0
+
+
+def test_the_pue_chart_is_made_when_scrolled_into_view_with_the_curve_it_missed(qtbot, sample_window) -> None:
+    window, docks = sample_window
+    dock: MetricsDock = docks["MetricsDock"]
+    r = window.document.results
+    slot = dock.chart_slot
+    dock.widget().ensureWidgetVisible(slot, 0, 0)
+    qtbot.waitUntil(lambda: slot.layout().count() == 1, timeout=3000)  # its first paint asks for the chart
+    chart = slot.layout().itemAt(0).widget()
+    assert chart is dock.chart and chart.isVisibleTo(window)
+    xs, ys = chart.curve.getData()
+    assert list(ys) == [p for _, p in r.pue_curve] and xs[-1] == r.pue_curve[-1][0] * r.it_load_kw
+    assert chart.getPlotItem().getAxis("left").labelText == "PUE"
+
+
+def test_the_main_window_imports_without_pyqtgraph() -> None:
+    # pyqtgraph costs ~0.25 s to import; the metrics dock's plots load it when they are first shown.
+    code = "import sys, workbench.ui.main_window; print('pyqtgraph' in sys.modules)"
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                       env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == "False"

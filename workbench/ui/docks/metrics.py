@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPalette, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QPaintEvent, QPalette, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -28,10 +29,13 @@ from workbench.ui.docks.colors import CATEGORY_COLORS, card_color, muted_text, r
 from workbench.ui.docks.formatting import fmt_money, fmt_number
 from workbench.ui.docks.inspector_design import scroll
 from workbench.ui.docks.metrics_climate import ClimatePanel
-from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart, PueChart
+from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart
 from workbench.calc.money import BASE_CURRENCY, convert, display_fx
 from workbench.calc.project_capex import project_capex
 from workbench.ui.document import Document
+
+if TYPE_CHECKING:
+    from workbench.ui.docks.metrics_plots import PueChart
 
 
 
@@ -79,6 +83,23 @@ class _WheelToScrollArea(QObject):
             event.accept()
             return True
         return False
+
+
+class _ChartSlot(QWidget):
+    """Holds the PUE chart's place; its first paint (it is on screen) asks for the chart to be made."""
+
+    def __init__(self, make: Callable[[], object]) -> None:
+        super().__init__()
+        self.make = make
+        self.setMinimumHeight(170)  # the chart's own height limits, so nothing moves when it arrives
+        self.setMaximumHeight(220)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        if self.box.count() == 0:
+            QTimer.singleShot(0, self, self.make)  # not from inside a paint: making it adds a child widget
+        super().paintEvent(event)
 
 
 class MetricsDock(WorkbenchDock):
@@ -133,8 +154,12 @@ class MetricsDock(WorkbenchDock):
         self.capacity = CapacityPanel()
         layout.addWidget(self.capacity)
         layout.addWidget(self._section("pue"))
-        self.chart = PueChart()
-        layout.addWidget(self.chart)
+        # The chart (pyqtgraph, ~0.25 s to import) is made when first shown or asked for: see `chart`.
+        self._chart: PueChart | None = None
+        self._chart_data: tuple[list[float], list[float], tuple[float, float] | None,
+                                tuple[float, float] | None] | None = None
+        self.chart_slot = _ChartSlot(lambda: self.chart)
+        layout.addWidget(self.chart_slot)
         layout.addLayout(row)
         layout.addWidget(self._section("overhead"))
         self.overhead = OverheadChart()
@@ -165,11 +190,25 @@ class MetricsDock(WorkbenchDock):
         self.setWidget(area)
         # The chart does not zoom or pan: a wheel turn over it scrolls the dock like anywhere else in it.
         self._wheel_to_dock = _WheelToScrollArea(area, self)
-        for widget in (self.chart, self.chart.viewport(), self.overhead):
-            widget.installEventFilter(self._wheel_to_dock)
+        self.overhead.installEventFilter(self._wheel_to_dock)
         self.results: Results | None = document.results
         document.results_ready.connect(self._on_results_ready)
         self.retranslate_ui()
+
+    @property
+    def chart(self) -> PueChart:
+        """The PUE chart, made on first use with the axis labels and the curve it has missed."""
+        if self._chart is None:
+            from workbench.ui.docks.metrics_plots import PueChart
+
+            chart = self._chart = PueChart()
+            self.chart_slot.box.addWidget(chart)
+            for widget in (chart, chart.viewport()):
+                widget.installEventFilter(self._wheel_to_dock)
+            chart.set_axis_labels(self.tr("IT load (kW)"), self.tr("PUE"))
+            if self._chart_data is not None:
+                chart.set_curve(*self._chart_data)
+        return self._chart
 
     # --- layout --------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt API)
@@ -222,7 +261,8 @@ class MetricsDock(WorkbenchDock):
         }
         for key, (k, _) in self.summary.items():
             k.setText(keys[key])
-        self.chart.set_axis_labels(self.tr("IT load (kW)"), self.tr("PUE"))
+        if self._chart is not None:
+            self._chart.set_axis_labels(self.tr("IT load (kW)"), self.tr("PUE"))
         self.capacity.empty_text = self.tr("No power or cooling equipment placed yet.")
         if self.results is not None:
             self._on_results_ready(self.results)
@@ -265,8 +305,10 @@ class MetricsDock(WorkbenchDock):
         ys = [p for _, p in results.pue_curve]
         operating = (results.load_fraction * it_kw, results.pue_at_load) if results.pue_at_load else None
         design = (it_kw, results.pue) if results.pue else None
-        self.chart.set_curve(xs if it_kw > 0 else [], ys if it_kw > 0 else [], operating if it_kw > 0 else None,
-                             design if it_kw > 0 else None)
+        self._chart_data = (xs if it_kw > 0 else [], ys if it_kw > 0 else [], operating if it_kw > 0 else None,
+                            design if it_kw > 0 else None)
+        if self._chart is not None:
+            self._chart.set_curve(*self._chart_data)
         self.overhead.set_items(self.overhead_items(results))
         self.climate.set_annual(results.annual)
         self._update_summary(results)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPaintEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.calc.annual_results import AnnualResult
-from workbench.ui.docks.colors import muted_text, rule_color
 from workbench.ui.docks.formatting import fmt_number
 
+if TYPE_CHECKING:
+    from workbench.ui.docks.metrics_plots import HeatMap
+
 MODE_COLORS = {"free": "#3a9d5d", "partial": "#d9a21b", "mechanical": "#c8553d"}
-# Low PUE cool blue to high PUE warm red: the map reads like a weather chart.
-HEAT_STOPS = ([0.0, 0.5, 1.0], [(47, 111, 214), (240, 220, 130), (200, 60, 50)])
 
 
 class ModeBar(QWidget):
@@ -42,70 +42,20 @@ class ModeBar(QWidget):
         painter.end()
 
 
-class HeatMap(pg.PlotWidget):
-    """PUE by month (rows) and hour of day (columns), a ratio of sums in each cell."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setMinimumHeight(190)
-        self.setMaximumHeight(230)
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        self.hideButtons()
-        self.image = pg.ImageItem()
-        self.image.setLookupTable(pg.ColorMap(*HEAT_STOPS).getLookupTable(nPts=256))
-        plot = self.getPlotItem()
-        plot.addItem(self.image)
-        plot.invertY(True)
-        plot.getAxis("left").setTicks([[(m + 0.5, str(m + 1)) for m in range(12)]])
-        plot.getAxis("bottom").setTicks([[(h + 0.5, str(h)) for h in range(0, 24, 3)]])
-        plot.setXRange(0, 24, padding=0)
-        plot.setYRange(0, 12, padding=0)
-        self.levels = (1.0, 1.0)
-        self.apply_palette()
-
-    def apply_palette(self) -> None:
-        palette = self.palette()
-        self.setBackground(palette.color(QPalette.ColorRole.Base))
-        for name in ("left", "bottom"):
-            axis = self.getPlotItem().getAxis(name)
-            axis.setPen(pg.mkPen(rule_color(palette)))
-            axis.setTextPen(pg.mkPen(muted_text(palette)))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(self, "image"):
-            self.apply_palette()
-        super().changeEvent(event)
-
-    def set_labels(self, x_label: str, y_label: str) -> None:
-        self.getPlotItem().setLabel("bottom", x_label)
-        self.getPlotItem().setLabel("left", y_label)
-
-    def set_map(self, rows: tuple[tuple[float | None, ...], ...]) -> None:
-        grid = np.asarray([[np.nan if v is None else v for v in r] for r in rows], dtype=float)
-        finite = grid[np.isfinite(grid)]
-        low, high = (float(finite.min()), float(finite.max())) if finite.size else (1.0, 1.0)
-        if high - low < 1e-6:
-            high = low + 1e-3
-        self.levels = (low, high)
-        # ImageItem indexes [x, y]: hours across, months down.
-        self.image.setImage(np.nan_to_num(grid, nan=low).T, levels=self.levels, autoLevels=False)
-        self.image.setRect(QRectF(0, 0, 24, 12))
-
-
 class ClimatePanel(QWidget):
     """Shown with an hourly year; without one it says the PUE comes from the typed economizer hours."""
 
     def __init__(self) -> None:
         super().__init__()
-        box = QVBoxLayout(self)
+        self.box = box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setProperty("role", "pue-note")
         box.addWidget(self.note)
-        self.heatmap = HeatMap()
-        box.addWidget(self.heatmap)
+        # Made with the first hourly year (below the note): without one it stays hidden, so the start-up
+        # need not import pyqtgraph for it.
+        self.heatmap: HeatMap | None = None
         self.scale = QLabel()
         self.scale.setProperty("role", "key")
         box.addWidget(self.scale)
@@ -120,15 +70,23 @@ class ClimatePanel(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.heatmap.set_labels(self.tr("Hour of day"), self.tr("Month"))
+        if self.heatmap is not None:
+            self.heatmap.set_labels(self.tr("Hour of day"), self.tr("Month"))
         self.modes_title.setText(self.tr("Hours by cooling mode: free · partial · mechanical"))
         self.set_annual(self.annual)
 
     def set_annual(self, annual: AnnualResult | None) -> None:
         self.annual = annual
         shown = annual is not None
+        if shown and self.heatmap is None:
+            from workbench.ui.docks.metrics_plots import HeatMap
+
+            self.heatmap = HeatMap()
+            self.heatmap.set_labels(self.tr("Hour of day"), self.tr("Month"))
+            self.box.insertWidget(self.box.indexOf(self.note) + 1, self.heatmap)
         for w in (self.heatmap, self.scale, self.modes_title):
-            w.setVisible(shown)
+            if w is not None:
+                w.setVisible(shown)
         if annual is None:
             self.note.setText(self.tr("No weather file: the annual PUE uses the typed economizer hours, the less "
                                       "accurate path. Choose the site's weather in the inspector's Climate tab."))
@@ -138,6 +96,7 @@ class ClimatePanel(QWidget):
                                   "peak facility {4} kW").format(
             annual.site.get("location", ""), _pue(annual.pue), fmt_number(annual.hours), _pue(annual.worst_hour_pue),
             fmt_number(annual.peak_facility_kw)))
+        assert self.heatmap is not None
         self.heatmap.set_map(annual.pue_heatmap)
         low, high = self.heatmap.levels
         self.scale.setText(self.tr("Colour: PUE {0} (blue) to {1} (red)").format(f"{low:.3f}", f"{high:.3f}"))
@@ -176,4 +135,4 @@ def _pue(v: float | None) -> str:
     return "—" if v is None else f"{v:.3f}"
 
 
-__all__ = ["ClimatePanel", "HeatMap", "ModeBar", "MODE_COLORS", "Qt"]
+__all__ = ["ClimatePanel", "ModeBar", "MODE_COLORS", "Qt"]

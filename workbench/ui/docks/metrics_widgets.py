@@ -1,15 +1,14 @@
-"""Painted widgets of the metrics dock: capacity bars, the overhead breakdown and the PUE chart."""
+"""Painted widgets of the metrics dock: capacity bars and the overhead breakdown (the plots: metrics_plots.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from workbench.ui.docks.colors import LOAD_OK, LOAD_OVER, is_dark, load_color, muted_text, rule_color, track_color
+from workbench.ui.docks.colors import LOAD_OK, LOAD_OVER, is_dark, load_color, muted_text, track_color
 
 
 @dataclass
@@ -187,74 +186,3 @@ class OverheadChart(QWidget):
             p.setPen(muted_text(self.palette()))
             p.drawText(QRectF(label_w + length + 6, y, note_w, self.ROW_PX), Qt.AlignmentFlag.AlignVCenter, note)
         p.end()
-
-
-class ThousandsAxis(pg.AxisItem):
-    """Tick labels with thousands separators (2,000 not 2000)."""
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        decimals = 0 if spacing >= 1 else 2 if spacing >= 0.01 else 3
-        return [f"{v * scale:,.{decimals}f}" for v in values]
-
-
-class PueChart(pg.PlotWidget):
-    """PUE against IT load with the operating point; items are made once and only get setData."""
-
-    def __init__(self) -> None:
-        super().__init__(axisItems={"bottom": ThousandsAxis("bottom"), "left": ThousandsAxis("left")})
-        self.setMinimumHeight(170)
-        self.setMaximumHeight(220)
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        self.hideButtons()
-        plot = self.getPlotItem()
-        plot.showGrid(x=True, y=True, alpha=0.25)
-        self.curve = pg.PlotDataItem(pen=pg.mkPen("#2f6fd6", width=2), antialias=True)
-        self.point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush("#e07b1a"))
-        self.design = pg.ScatterPlotItem(size=7)
-        self.marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#e07b1a", width=1, style=Qt.PenStyle.DashLine))
-        for item in (self.curve, self.marker, self.design, self.point):
-            plot.addItem(item)
-        self.apply_palette()
-
-    def apply_palette(self) -> None:
-        """Background, axes and marker rims from the application palette (light or dark theme)."""
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        self.setBackground(base)
-        plot = self.getPlotItem()
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(rule_color(palette)))
-            axis.setTextPen(pg.mkPen(muted_text(palette)))
-        self.point.setPen(pg.mkPen(base, width=1.5))
-        self.design.setPen(pg.mkPen("#2f6fd6", width=1.5))
-        self.design.setBrush(pg.mkBrush(base))
-
-    def changeEvent(self, event: QEvent) -> None:
-        # pyqtgraph changes roles while it builds the plot: only a finished chart restyles.
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(self, "design"):
-            self.apply_palette()
-        super().changeEvent(event)
-
-    def set_axis_labels(self, x_label: str, y_label: str) -> None:
-        plot = self.getPlotItem()
-        plot.setLabel("bottom", x_label)
-        plot.setLabel("left", y_label)
-
-    def set_curve(self, xs: list[float], ys: list[float], operating: tuple[float, float] | None,
-                  design: tuple[float, float] | None) -> None:
-        self.curve.setData(xs, ys)
-        if operating is None:
-            self.point.setData([], [])
-            self.marker.hide()
-        else:
-            self.point.setData([operating[0]], [operating[1]])
-            self.marker.setPos(operating[0])
-            self.marker.show()
-        self.design.setData([design[0]] if design else [], [design[1]] if design else [])
-        if ys:
-            low, high = min(ys), max(ys)
-            pad = max(0.02, (high - low) * 0.08)
-            self.getPlotItem().setYRange(max(1.0, low - pad), high + pad, padding=0)
-            self.getPlotItem().setXRange(0, max(xs) * 1.02, padding=0)
