@@ -9,29 +9,13 @@ from pathlib import Path
 import pytest
 
 from workbench.calc import calculate
-from workbench.catalog import default_catalog
 from workbench.io import load_design
 from workbench.io.project import dumps, loads_design, state_to_dict
 from workbench.io.scenario_state import BASE, materialize
 from workbench.model import Catalog, Design
 from workbench.model.edits import RemoveBlocks, SetAssumption, SetScheme, SetSiteField
-from workbench.paths import templates_dir
+from tests.scenarios.conftest import HALL_10MW
 from workbench.scenarios import operations as ops
-
-HALL_10MW = templates_dir() / "halls" / "nvl72-hall-10mw-2n.dchall.json"
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return default_catalog()
-
-
-@pytest.fixture
-def design(catalog: Catalog) -> Design:
-    """The 10 MW template without its shipped options, so each test starts from a design with none."""
-    d = load_design(HALL_10MW, catalog).design
-    d.scenarios = []
-    return d
 
 
 def _results(design: Design, catalog: Catalog) -> str:

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
-from workbench.catalog import default_catalog
 from workbench.io import load_design
 from workbench.io import scenario_state
 from workbench.io.project import state_to_dict
@@ -17,22 +14,8 @@ from workbench.model import Catalog, Design
 from workbench.model.connection_edits import RemoveConnections
 from workbench.model.design import Block
 from workbench.model.edits import AddBlocks, MoveBlocks, RemoveBlocks, SetBlockField, SetSiteField
-from workbench.paths import templates_dir
+from tests.scenarios.conftest import HALL_10MW
 from workbench.scenarios import operations as ops
-
-HALL_10MW = templates_dir() / "halls" / "nvl72-hall-10mw-2n.dchall.json"
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return default_catalog()
-
-
-@pytest.fixture
-def design(catalog: Catalog) -> Design:
-    d = load_design(HALL_10MW, catalog).design
-    d.scenarios = []
-    return d
 
 
 def test_edits_put_a_changed_copy_in_place_and_undo_puts_the_original_back(design: Design) -> None:
