@@ -286,32 +286,32 @@
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scenario_bar.py" line="135"/>
+        <location filename="../../workbench/ui/scenario_bar.py" line="140"/>
         <source>New scenario</source>
         <translation>新建方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scenario_bar.py" line="135"/>
+        <location filename="../../workbench/ui/scenario_bar.py" line="140"/>
         <source>Name of the new option (it starts as what you see now):</source>
         <translation>新方案名称（以当前所见状态为起点）：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scenario_bar.py" line="141"/>
+        <location filename="../../workbench/ui/scenario_bar.py" line="146"/>
         <source>Duplicate scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scenario_bar.py" line="141"/>
+        <location filename="../../workbench/ui/scenario_bar.py" line="146"/>
         <source>Name of the copy:</source>
         <translation>副本名称：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scenario_bar.py" line="146"/>
+        <location filename="../../workbench/ui/scenario_bar.py" line="151"/>
         <source>Rename scenario</source>
         <translation>重命名方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/scenario_bar.py" line="146"/>
+        <location filename="../../workbench/ui/scenario_bar.py" line="151"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
@@ -767,7 +767,7 @@
 <context>
     <name>AllowanceAmountField</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="74"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="76"/>
         <source>Fixed amount of {0}: {1}</source>
         <translation>{0}的固定金额：{1}</translation>
     </message>
@@ -1047,17 +1047,17 @@
         <translation> — 本设备已覆盖此值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="215"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="221"/>
         <source>Set {0} of 1 block</source>
         <translation>设置 1 个块的{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="215"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="221"/>
         <source>Set {0} of {1} blocks</source>
         <translation>设置 {1} 个块的{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_block.py" line="224"/>
+        <location filename="../../workbench/ui/docks/inspector_block.py" line="230"/>
         <source>Locked blocks cannot be moved; unlock them first.</source>
         <translation>已锁定的设备不能移动，请先解锁。</translation>
     </message>
@@ -1346,42 +1346,44 @@
 <context>
     <name>ClimatePanel</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="123"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="74"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="85"/>
         <source>Hour of day</source>
         <translation>一天中的小时</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="123"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="74"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="85"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="124"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="75"/>
         <source>Hours by cooling mode: free · partial · mechanical</source>
         <translation>各冷却模式小时数：自然冷却 · 部分自然冷却 · 机械制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="133"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="91"/>
         <source>No weather file: the annual PUE uses the typed economizer hours, the less accurate path. Choose the site&apos;s weather in the inspector&apos;s Climate tab.</source>
         <translation>无气象文件：年均 PUE 按手动输入的自然冷却小时数计算，精度较低。请在属性面板的“气候”页选择站点气象数据。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="137"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="95"/>
         <source>{0}: annual PUE {1} (Σ facility / Σ IT over {2} hours), worst hour {3}, peak facility {4} kW</source>
         <translation>{0}：年均 PUE {1}（{2} 小时设施能耗之和 / IT 能耗之和），最差小时 {3}，设施峰值 {4} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="143"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="102"/>
         <source>Colour: PUE {0} (blue) to {1} (red)</source>
         <translation>颜色：PUE {0}（蓝）至 {1}（红）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="166"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="125"/>
         <source>{0} · {1} / {2} °C · free {3} h · partial {4} h · mechanical {5} h</source>
         <translation>{0} · {1} / {2} °C · 自然冷却 {3} h · 部分 {4} h · 机械 {5} h</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics_climate.py" line="170"/>
+        <location filename="../../workbench/ui/docks/metrics_climate.py" line="129"/>
         <source>supply not held {0} h</source>
         <translation>供水温度未能保持 {0} h</translation>
     </message>
@@ -1653,51 +1655,56 @@
     </message>
     <message>
         <location filename="../../workbench/ui/docks/inspector_connections.py" line="95"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="96"/>
         <source>Fed by</source>
         <translation>上游</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="96"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="97"/>
         <source>Feeds</source>
         <translation>下游</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="113"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="114"/>
         <source>Remove this connection (one undo step)</source>
         <translation>删除此连接（一步撤销）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="119"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="120"/>
         <source>… and %1 more</source>
         <translation>… 另有 %1 条</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="133"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="134"/>
         <source>Failed.</source>
         <translation>已设为故障。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="135"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="136"/>
         <source>Dark: loses power or cooling with the failed blocks.</source>
         <translation>断电：因故障设备失去电力或冷却。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="137"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="138"/>
         <source>Overloaded after failover.</source>
         <translation>切换后过载。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="139"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="140"/>
         <source>Not operating: starved by the failed blocks.</source>
         <translation>停止运行：上游故障设备导致失去供给。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="146"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="147"/>
         <source>Disconnect</source>
         <translation>断开连接</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_connections.py" line="148"/>
+        <location filename="../../workbench/ui/docks/inspector_connections.py" line="149"/>
         <source>The design is open read-only; save a copy to edit it.</source>
         <translation>设计以只读方式打开；请另存副本后编辑。</translation>
     </message>
@@ -1880,255 +1887,255 @@ Your design is still open; save it now to be safe. The details were written to {
 <context>
     <name>DesignPage</name>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="130"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="131"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="281"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="132"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="133"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="285"/>
         <source>Hall</source>
         <translation>机房</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="133"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="135"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="134"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="136"/>
         <source>Floor type</source>
         <translation>地面类型</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="135"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="137"/>
         <source>Slab</source>
         <translation>结构楼板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="135"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="137"/>
         <source>Raised floor</source>
         <translation>架空地板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="136"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="138"/>
         <source>Floor rating</source>
         <translation>楼面荷载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="138"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="140"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="139"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="141"/>
         <source>Width (X)</source>
         <translation>宽度 (X)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="140"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="142"/>
         <source>Depth (Y)</source>
         <translation>进深 (Y)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="141"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="143"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="142"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="144"/>
         <source>X from … to</source>
         <translation>X 起止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="143"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="145"/>
         <source>Y from … to</source>
         <translation>Y 起止</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="154"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="156"/>
         <source>Site and proposal</source>
         <translation>场地与方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="156"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="158"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="157"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="159"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="158"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="160"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="159"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="161"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="160"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="162"/>
         <source>Prepared by</source>
         <translation>编制人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="164"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="166"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="168"/>
         <source>Electricity price</source>
         <translation>电价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="194"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="196"/>
         <source>Sized by</source>
         <translation>计价方式</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="195"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="197"/>
         <source>Rate × quantity</source>
         <translation>单价 × 数量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="195"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="197"/>
         <source>Share</source>
         <translation>比例</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="196"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="199"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="198"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="201"/>
         <source>Fixed amount</source>
         <translation>固定金额</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="207"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="209"/>
         <source>LV switchboards and cabling</source>
         <translation>低压配电柜及电缆</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="207"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="209"/>
         <source>Piping, valves and coolant</source>
         <translation>管道、阀门及冷却液</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="208"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="210"/>
         <source>BMS and power monitoring</source>
         <translation>楼宇自控及电力监控系统</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="208"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="210"/>
         <source>Fire detection and suppression</source>
         <translation>火灾报警及灭火系统</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="209"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="211"/>
         <source>UPS batteries</source>
         <translation>UPS 电池</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="209"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="211"/>
         <source>Installation</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="210"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="212"/>
         <source>Testing and commissioning</source>
         <translation>测试与调试</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="216"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="218"/>
         <source>Load</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="216"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="218"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="216"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="218"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="217"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="219"/>
         <source>Climate and chillers</source>
         <translation>气候与冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="217"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="219"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="217"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="219"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="218"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="220"/>
         <source>Physical constants</source>
         <translation>物理常数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="218"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="220"/>
         <source>Economics over the years</source>
         <translation>多年经济性</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="228"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="230"/>
         <source>Doors</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="230"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="232"/>
         <source>Door D{0} width</source>
         <translation>门 D{0} 宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="248"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="250"/>
         <source>Redundancy</source>
         <translation>冗余</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="253"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="255"/>
         <source>Power system “{0}”</source>
         <translation>供电系统“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="254"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="256"/>
         <source>Cooling group “{0}”</source>
         <translation>制冷组“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="282"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="286"/>
         <source>Site</source>
         <translation>场地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="283"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="287"/>
         <source>Assumptions</source>
         <translation>假设条件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="284"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="288"/>
         <source>Climate</source>
         <translation>气候</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="285"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="289"/>
         <source>Proposal</source>
         <translation>报价文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="294"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="298"/>
         <source>allowed {0} to {1} {2}</source>
         <translation>允许范围 {0} 至 {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="297"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="301"/>
         <source>{0}
 Default {1:,g} {2}; {3}
 Source: {4}</source>
@@ -2137,98 +2144,98 @@ Source: {4}</source>
 来源：{4}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="304"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="308"/>
         <source>How {0} is priced: by the share or rate above, or as a fixed amount you give</source>
         <translation>{0}的计价方式：按上方的比例或单价，或按给定的固定金额</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="306"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="310"/>
         <source>{0} as a lump sum in USD, like every price in the design: converted once into the export currency and marked up by the price factor (the equipment build premium does not apply). It replaces the share or rate above.</source>
         <translation>{0}的固定金额，与设计中的其他价格一样以美元输入：导出时一次换算为导出币种，并计入价格系数（不计设备建设溢价）。该金额取代上方的比例或单价。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="377"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="381"/>
         <source>Typing a width or depth keeps the lower-left corner where it is. Blocks are not moved; any left outside are flagged in Checks.</source>
         <translation>输入宽度或进深时，左下角保持不动。设备不会被移动；落在机房外的设备会在“检查”中标出。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="380"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="384"/>
         <source>Not a rectangle: width and depth are the outline&apos;s extent. Reshape it on the canvas with the Hall outline tool.</source>
         <translation>非矩形机房：宽度和进深为轮廓的外包尺寸。请在画布上用“机房轮廓”工具调整形状。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="393"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="397"/>
         <source>Door D{0} on the wall at x {1} mm, y {2} mm</source>
         <translation>门 D{0}，位于墙上 x {1} mm、y {2} mm 处</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="396"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="400"/>
         <source>Blocks must keep a clear zone {0} mm deep inside each door for equipment delivery (assumption under Layout).</source>
         <translation>每扇门内侧须留出 {0} mm 深的净空区，作为设备运输通道（见假设条件中的“布局”）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="399"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="403"/>
         <source>No doors: add them on a hall wall with the Door tool.</source>
         <translation>尚无门：请用“门”工具在机房墙上添加。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="412"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="416"/>
         <source>Set width of door D{0} of {1} to {2} mm</source>
         <translation>将 {1} 的门 D{0} 宽度设为 {2} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="430"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="434"/>
         <source>Set {0} of {1}</source>
         <translation>设置{1}的{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="436"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="440"/>
         <source>Only a rectangular hall can be sized here; reshape this one with the Hall outline tool.</source>
         <translation>此处只能设置矩形机房的尺寸；请用“机房轮廓”工具调整此机房的形状。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="445"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="449"/>
         <source>Set width of {0} to {1} mm</source>
         <translation>将 {0} 的宽度设为 {1} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="450"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="454"/>
         <source>Set depth of {0} to {1} mm</source>
         <translation>将 {0} 的进深设为 {1} mm</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="459"/>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="468"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="463"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="472"/>
         <source>Set {0}</source>
         <translation>设置{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="480"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="484"/>
         <source>Set {0} to a fixed amount</source>
         <translation>将{0}改为固定金额</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="482"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="486"/>
         <source>Size {0} from its assumption</source>
         <translation>{0}改回按假设参数计价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="489"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="493"/>
         <source>Fixed amount of {0}: enter an amount in USD, or size it by its share or rate again above.</source>
         <translation>{0}的固定金额：请输入美元金额，或在上方改回按比例或单价计价。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="494"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="498"/>
         <source>Fixed amount of {0}: {1}</source>
         <translation>{0}的固定金额：{1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="498"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="502"/>
         <source>Set fixed amount of {0}</source>
         <translation>设置{0}的固定金额</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/inspector_design.py" line="502"/>
+        <location filename="../../workbench/ui/docks/inspector_design.py" line="506"/>
         <source>Set redundancy of {0} to {1}</source>
         <translation>将{0}的冗余设为 {1}</translation>
     </message>
@@ -2326,43 +2333,43 @@ Source: {4}</source>
         <translation>机柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/single_line.py" line="156"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="165"/>
         <source>The diagram layout is not available in this build.</source>
         <translation>此版本不提供系统图布局。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/single_line.py" line="194"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="203"/>
         <source>Utility grid</source>
         <translation>市电电网</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/single_line.py" line="195"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="204"/>
         <source>cooling loop</source>
         <translation>冷却环路</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/single_line.py" line="200"/>
-        <location filename="../../workbench/ui/docks/single_line.py" line="204"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="209"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="213"/>
         <source>IT %1 kW</source>
         <translation>IT %1 kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/single_line.py" line="201"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="210"/>
         <source>%1 racks</source>
         <translation>%1 个机柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/single_line.py" line="205"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="214"/>
         <source>cords %1</source>
         <translation>电源线 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/single_line.py" line="208"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="217"/>
         <source>%1 of %2 kW</source>
         <translation>%1 / %2 kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/single_line.py" line="230"/>
+        <location filename="../../workbench/ui/docks/single_line.py" line="239"/>
         <source> · side %1</source>
         <translation> · %1 路</translation>
     </message>
@@ -3314,19 +3321,19 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>Command failed</source>
         <translation>命令失败</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>The command could not be completed:
 %1</source>
         <translation>命令无法完成：
 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="178"/>
+        <location filename="../../workbench/ui/main_window.py" line="176"/>
         <source>Docks unavailable: %1</source>
         <translation>面板不可用：%1</translation>
     </message>
@@ -3336,117 +3343,117 @@ Help → Getting started walks you through the first five minutes.</source>
         <translation>无法打开设计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="304"/>
+        <location filename="../../workbench/ui/main_window.py" line="302"/>
         <source>Template gallery</source>
         <translation>模板库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="312"/>
+        <location filename="../../workbench/ui/main_window.py" line="310"/>
         <source>Module gallery</source>
         <translation>模块库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="322"/>
+        <location filename="../../workbench/ui/main_window.py" line="320"/>
         <source>Module saved to %1</source>
         <translation>模块已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="328"/>
+        <location filename="../../workbench/ui/main_window.py" line="326"/>
         <source>Select a placed module to explode it</source>
         <translation>请选择一个已放置的模块再分解</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="335"/>
+        <location filename="../../workbench/ui/main_window.py" line="333"/>
         <source>Import template bundle</source>
         <translation>导入模板包</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="336"/>
+        <location filename="../../workbench/ui/main_window.py" line="334"/>
         <source>Template bundles (*.zip)</source>
         <translation>模板包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="344"/>
+        <location filename="../../workbench/ui/main_window.py" line="342"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="350"/>
+        <location filename="../../workbench/ui/main_window.py" line="348"/>
         <source>%1 is not available in this build.</source>
         <translation>此版本不提供 %1。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="363"/>
+        <location filename="../../workbench/ui/main_window.py" line="365"/>
         <source>Place row / array</source>
         <translation>布置成排 / 阵列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="448"/>
+        <location filename="../../workbench/ui/main_window.py" line="454"/>
         <source>Tool: %1</source>
         <translation>工具：%1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="457"/>
+        <location filename="../../workbench/ui/main_window.py" line="463"/>
         <source>Snap: on (%1)</source>
         <translation>吸附：开（%1）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="458"/>
+        <location filename="../../workbench/ui/main_window.py" line="464"/>
         <source>Snap: off</source>
         <translation>吸附：关</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="464"/>
+        <location filename="../../workbench/ui/main_window.py" line="470"/>
         <source>Scale %1</source>
         <translation>比例 %1</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="469"/>
+        <location filename="../../workbench/ui/main_window.py" line="475"/>
         <source>&amp;Undo %1</source>
         <translation>撤销 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="469"/>
+        <location filename="../../workbench/ui/main_window.py" line="475"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="470"/>
+        <location filename="../../workbench/ui/main_window.py" line="476"/>
         <source>&amp;Redo %1</source>
         <translation>重做 %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="470"/>
+        <location filename="../../workbench/ui/main_window.py" line="476"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="474"/>
+        <location filename="../../workbench/ui/main_window.py" line="480"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="480"/>
+        <location filename="../../workbench/ui/main_window.py" line="486"/>
         <source> — scenario “%1”</source>
         <translation> — 方案“%1”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="482"/>
+        <location filename="../../workbench/ui/main_window.py" line="488"/>
         <source> [read-only]</source>
         <translation> [只读]</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="495"/>
+        <location filename="../../workbench/ui/main_window.py" line="501"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="497"/>
+        <location filename="../../workbench/ui/main_window.py" line="503"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="498"/>
+        <location filename="../../workbench/ui/main_window.py" line="504"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -3484,199 +3491,201 @@ Help → Getting started walks you through the first five minutes.</source>
 <context>
     <name>MetricsDock</name>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="202"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="241"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="203"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
         <source>Load against capacity</source>
         <translation>负载与容量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="203"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="242"/>
         <source>PUE against IT load</source>
         <translation>PUE 随 IT 负载变化</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="204"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="243"/>
         <source>Facility overhead by subsystem</source>
         <translation>各子系统的设施开销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="204"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="243"/>
         <source>Key figures</source>
         <translation>关键数据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="205"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="244"/>
         <source>The year at the site</source>
         <translation>站点全年运行</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="209"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="248"/>
         <source>IT load (design)</source>
         <translation>IT 负载（设计）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="210"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="249"/>
         <source>PUE, annualised</source>
         <translation>PUE（全年）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="211"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
         <source>PUE, design day</source>
         <translation>PUE（设计日）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="212"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="251"/>
         <source>Utilisation</source>
         <translation>利用率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="213"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="252"/>
         <source>Design</source>
         <translation>设计值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="214"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="253"/>
         <source>Back to the design&apos;s IT utilisation assumption</source>
         <translation>恢复为设计的 IT 利用率假设</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="215"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
         <source>IT utilisation for the operating point: sets the load the PUE is evaluated at</source>
         <translation>运行工况的 IT 利用率：决定计算 PUE 时的负载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="217"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="256"/>
         <source>Racks (compute / network / storage)</source>
         <translation>机柜（计算 / 网络 / 存储）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="217"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="256"/>
         <source>Blocks placed</source>
         <translation>已放置设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="218"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="257"/>
         <source>White space</source>
         <translation>IT 机房面积</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="218"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="257"/>
         <source>Power density</source>
         <translation>功率密度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="219"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="258"/>
         <source>Average per rack</source>
         <translation>单机柜平均功率</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="219"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="258"/>
         <source>Annual energy (facility)</source>
         <translation>年耗电量（设施）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="220"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="259"/>
         <source>Annual energy cost</source>
         <translation>年电费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="225"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="208"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="265"/>
         <source>IT load (kW)</source>
         <translation>IT 负载（kW）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="225"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="208"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="265"/>
         <source>PUE</source>
         <translation>PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="226"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="266"/>
         <source>No power or cooling equipment placed yet.</source>
         <translation>尚未放置供电或制冷设备。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="250"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="369"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="393"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="290"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="411"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="435"/>
         <source>{0} kW</source>
         <translation>{0} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="254"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="294"/>
         <source>PUE at {0} % utilisation</source>
         <translation>{0} % 利用率下的 PUE</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="282"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="324"/>
         <source>PUE incomplete: it leaves out what is not placed yet.</source>
         <translation>PUE 不完整：未计入尚未布置的部分。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
         <source>UPS</source>
         <translation>不间断电源（UPS）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
         <source>Distribution</source>
         <translation>配电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="301"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="344"/>
         <source>Generators</source>
         <translation>发电机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="302"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="344"/>
         <source>Transformers</source>
         <translation>变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="345"/>
         <source>MV switchgear</source>
         <translation>中压开关柜</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="303"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="345"/>
         <source>Solid-state transformers</source>
         <translation>固态变压器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="346"/>
         <source>Air units</source>
         <translation>空调末端</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="346"/>
         <source>CDUs</source>
         <translation>冷却分配单元（CDU）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="304"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="346"/>
         <source>Chillers</source>
         <translation>冷水机组</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="305"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="347"/>
         <source>Dry coolers</source>
         <translation>干冷器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="305"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="347"/>
         <source>Cooling towers</source>
         <translation>冷却塔</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="316"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="358"/>
         <source>{0}
 {1} modules, installed {2} kW, usable under {3}: {4} kW
 load {5} kW, headroom {6} kW, stranded {7} kW</source>
@@ -3685,167 +3694,167 @@ load {5} kW, headroom {6} kW, stranded {7} kW</source>
 负载 {5} kW，余量 {6} kW，闲置 {7} kW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="320"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="362"/>
         <source>{0} not met</source>
         <translation>{0} 未满足</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="326"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="368"/>
         <source>Power</source>
         <translation>供电</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="327"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="369"/>
         <source>Air cooling</source>
         <translation>风冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="328"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="370"/>
         <source>Liquid cooling</source>
         <translation>液冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="329"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="371"/>
         <source>Heat rejection</source>
         <translation>排热</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="335"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="377"/>
         <source>Space and floor</source>
         <translation>空间与楼面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="343"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="385"/>
         <source>Block footprint {0} m² of {1} m² floor</source>
         <translation>设备占地 {0} m²，场地面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="344"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="386"/>
         <source>{0} · footprint</source>
         <translation>{0} · 占地</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="345"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="350"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="387"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="392"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="345"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="387"/>
         <source>over</source>
         <translation>超出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="342"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="384"/>
         <source>Block footprint {0} m² of {1} m² white space</source>
         <translation>设备占地 {0} m²，IT 机房面积 {1} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="220"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="259"/>
         <source>CAPEX, project total (ROM)</source>
         <translation>项目总投资（粗略估算）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="221"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="260"/>
         <source>of which equipment</source>
         <translation>其中设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="221"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="260"/>
         <source>Project cost per MW IT</source>
         <translation>每 MW IT 项目投资</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="349"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="391"/>
         <source>{0} · floor, heaviest block</source>
         <translation>{0} · 楼面，最重设备</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="350"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="392"/>
         <source>overloaded</source>
         <translation>超载</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="351"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="393"/>
         <source>Heaviest block {0} kN/m² against a {1} rating of {2} kN/m²</source>
         <translation>最重设备 {0} kN/m²，{1}承载能力 {2} kN/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="363"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="405"/>
         <source>Power losses</source>
         <translation>供电损耗</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="364"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="367"/>
-        <location filename="../../workbench/ui/docks/metrics.py" line="371"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="406"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="409"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="413"/>
         <source>{0} kW · pPUE {1:.3f}</source>
         <translation>{0} kW · pPUE {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="366"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="408"/>
         <source>Cooling</source>
         <translation>制冷</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="369"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="411"/>
         <source>Lighting</source>
         <translation>照明</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="370"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="412"/>
         <source>Miscellaneous</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="387"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="429"/>
         <source>{0}  ({1} / {2} / {3})</source>
         <translation>{0}（{1} / {2} / {3}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="391"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="433"/>
         <source>{0} m²</source>
         <translation>{0} m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="392"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="434"/>
         <source>{0} kW/m²</source>
         <translation>{0} kW/m²</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="394"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="436"/>
         <source>{0} MWh/yr</source>
         <translation>{0} MWh/年</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="398"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="440"/>
         <source>{0} /MW</source>
         <translation>{0} /MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="403"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="445"/>
         <source>Rate {0} {1} per USD; {2}</source>
         <translation>汇率 {0} {1}/USD；{2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="405"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="447"/>
         <source>Equipment and allowances (LV boards, piping, BMS, fire protection, batteries, installation, commissioning), as the BOM&apos;s total project CAPEX at cost, without a price factor</source>
         <translation>设备及暂列费用（低压配电、管道、楼宇自控、消防、电池、安装、调试），即物料清单的项目总投资，按成本计，不含价格系数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="407"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="449"/>
         <source>Equipment {0} + allowances {1}
 {2}</source>
         <translation>设备 {0} + 暂列费用 {1}
 {2}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="410"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="452"/>
         <source>Equipment only: {0} /MW</source>
         <translation>仅设备：{0} /MW</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/docks/metrics.py" line="412"/>
+        <location filename="../../workbench/ui/docks/metrics.py" line="454"/>
         <source>IT load per m² of white space</source>
         <translation>每平方米 IT 机房面积的 IT 负载</translation>
     </message>

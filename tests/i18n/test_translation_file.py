@@ -83,3 +83,18 @@ def test_the_qm_was_compiled_from_the_current_ts() -> None:
 @pytest.mark.parametrize("path", [QM, resources_dir() / "translations" / "qtbase_zh_CN.qm"])
 def test_the_translation_files_are_shipped(path: Path) -> None:
     assert path.is_file() and path.stat().st_size > 1000
+
+
+def test_every_literal_handed_to_tr_in_the_window_is_in_the_ts() -> None:
+    """lupdate misses a tr('…') written inside an f-string; such a message would show in English in Chinese.
+    Every literal the window passes to self.tr() must be a source text of the .ts."""
+    sources = {source for _, source, _, _ in _messages()}
+    call = re.compile(r"""\bself\.tr\(\s*(["'])((?:(?!\1)[^\\]|\\.)*)\1\s*[,)]""")
+    missing, seen = [], 0
+    for path in sorted((resources_dir().parent / "workbench" / "ui").rglob("*.py")):
+        for m in call.finditer(path.read_text(encoding="utf-8")):
+            seen += 1
+            text = m.group(2).encode().decode("unicode_escape") if "\\" in m.group(2) else m.group(2)
+            if text not in sources:
+                missing.append(f"{path.name}: {text!r}")
+    assert seen > 300 and not missing, (seen, missing)

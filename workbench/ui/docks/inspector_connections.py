@@ -92,9 +92,10 @@ class ConnectionsPanel(QWidget):
             return
         design = self.document.design
         row = 0
+        nothing = self.tr("nothing")  # outside the f-string, where lupdate finds it
         for heading, conns, other in ((self.tr("Fed by"), upstream(design, b.id), "from"),
                                       (self.tr("Feeds"), downstream(design, b.id), "to")):
-            head = QLabel(f"{heading} ({len(conns)})" if conns else f"{heading}: {self.tr('nothing')}")
+            head = QLabel(f"{heading} ({len(conns)})" if conns else f"{heading}: {nothing}")
             head.setProperty("role", "muted")
             self.grid.addWidget(head, row, 0, 1, 3)
             row += 1
