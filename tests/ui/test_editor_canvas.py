@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt
+import pytest
+
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QGraphicsSceneHelpEvent, QToolTip
 
 from workbench.model.edits import MoveBlocks
 from workbench.ui.main_window import MainWindow
@@ -95,11 +98,31 @@ def test_violation_appears_while_overlapping_and_clears_when_moved_back(window: 
     assert any(set(c.blocks) == {a.id, b.id} for c in overlaps)
     item = window.scene.block_items[a.id]
     assert item.problem_severity == "error"
-    assert "overlaps" in item.toolTip()
+    assert "overlaps" in item.tooltip_text()
     with qtbot.waitSignal(doc.results_ready, timeout=2000):
         doc.push(MoveBlocks([a.id], [home]))
     assert not [c for c in doc.results.checks if c.code == "overlap"]
-    assert item.problem_severity is None and "overlaps" not in item.toolTip()
+    assert item.problem_severity is None and "overlaps" not in item.tooltip_text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform, showing a tooltip
+def test_hovering_a_block_shows_its_label_figure_and_problem(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Items keep no tooltip string; the scene makes the block's tooltip when Qt asks for one."""
+    doc = window.document
+    a, b = [b for b in doc.design.blocks.values() if b.type_id == RACK][:2]
+    with qtbot.waitSignal(doc.results_ready, timeout=2000):
+        doc.push(MoveBlocks([a.id], [(b.x_mm + 100, b.y_mm)]))
+    item = window.scene.block_items[a.id]
+    assert item.toolTip() == ""
+    view = window.view
+    event = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
+    event.setScenePos(item.scenePos())
+    event.setScreenPos(view.viewport().mapToGlobal(view.mapFromScene(item.scenePos())))
+    window.scene.helpEvent(event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    shown = QToolTip.text()
+    assert item.look.label in shown and item.look.figure in shown and "overlaps" in shown
+    QToolTip.hideText()
 
 
 def test_live_drag_preview_marks_overlap_without_touching_the_model(window: MainWindow) -> None:

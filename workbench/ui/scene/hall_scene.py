@@ -9,7 +9,7 @@ from operator import is_not
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmapCache, QPolygonF
-from PySide6.QtWidgets import QGraphicsScene, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneHelpEvent, QStyleOptionGraphicsItem, QToolTip
 
 from workbench.calc import Results
 from workbench.geometry.placement import Layout, MovingPreview, Site, clearance_zones
@@ -172,7 +172,7 @@ class HallScene(QGraphicsScene):
                 item.setFlag(NO_CONTENTS, False)
             else:
                 item = BlockItem(b.id, look, self.theme)
-                item.setPos(to_scene(b.x_mm, b.y_mm))
+                item.setPos(b.x_mm, -b.y_mm)  # to_scene without a QPointF per block
             self.addItem(item)
             self.block_items[b.id] = item
             self._shown[b.id] = b
@@ -274,6 +274,17 @@ class HallScene(QGraphicsScene):
     def hall_rect(self, hall_id: str) -> QRectF:
         item = self.hall_items.get(hall_id)
         return item.polygon.boundingRect() if item else QRectF()
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """A block's tooltip, made when one is due: items keep no tooltip string (10,000 of them on a campus)."""
+        for item in self.items(event.scenePos()):  # topmost first
+            if isinstance(item, BlockItem):
+                QToolTip.showText(event.screenPos(), item.tooltip_text(), event.widget())
+                event.setAccepted(True)
+                return
+            if item.toolTip():
+                break  # an item above the blocks has its own tooltip: Qt shows it
+        super().helpEvent(event)
 
     def block_at(self, scene_pos: QPointF) -> str | None:
         for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape,

@@ -16,6 +16,10 @@ MIN_TEXT_PX = 22.0  # below this on-screen width a label would be unreadable: le
 TILE_HUE_LIGHT = 0.75  # share of the category hue in a flat tile, over the floor colour
 TILE_HUE_DARK = 0.8
 _fonts: dict[str, QFont] = {}
+# Looked up once: reaching a PySide enum member through its class costs more than the call it is for.
+_NO_PEN = QPen(Qt.PenStyle.NoPen)  # shared: setPen copies it
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 def pixel_font(size_px: int, bold: bool = False) -> QFont:
@@ -68,20 +72,24 @@ class BlockItem(QGraphicsRectItem):
     view asks for them thousands of times per frame, and each Python override costs a call into Python.
     """
 
+    # State every item starts with, read from the class until set_problem / set_preview give it its own.
+    problem_severity: str | None = None  # "error" | "warning" | None
+    problem_text = ""
+    preview_severity: str | None = None  # while a drag is live
+
     def __init__(self, block_id: str, look: BlockLook, theme: Theme) -> None:
-        super().__init__()
-        self.setPen(QPen(Qt.PenStyle.NoPen))
+        # A design opens with one item per block (10,000 on a campus), so this does only what each item
+        # needs: every call into Qt costs about a microsecond, a new QPen more.
+        rect = QRectF(-look.width_mm / 2, -look.depth_mm / 2, look.width_mm, look.depth_mm)
+        super().__init__(rect)
+        self.setPen(_NO_PEN)
         self.block_id = block_id
         self.look = look
         self._theme = theme
-        self.problem_severity: str | None = None  # "error" | "warning" | None
-        self.problem_text = ""
-        self.preview_severity: str | None = None  # while a drag is live
-        self._rect = QRectF()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._rect = rect
+        self.setFlag(_SELECTABLE, True)
+        self.setCacheMode(_DEVICE_CACHE)
         self.setZValue(BLOCK_Z)
-        self.set_look(look)
 
     # --- state from the scene ------------------------------------------------------------
     def set_look(self, look: BlockLook) -> None:
@@ -90,7 +98,6 @@ class BlockItem(QGraphicsRectItem):
         if rect != self._rect:
             self._rect = rect
             self.setRect(rect)
-        self._update_tooltip()
         self.update()
 
     def set_theme(self, theme: Theme) -> None:
@@ -101,7 +108,6 @@ class BlockItem(QGraphicsRectItem):
     def set_problem(self, severity: str | None, text: str) -> None:
         if severity != self.problem_severity or text != self.problem_text:
             self.problem_severity, self.problem_text = severity, text
-            self._update_tooltip()
             self.update()
 
     def set_preview(self, severity: str | None) -> None:
@@ -113,7 +119,9 @@ class BlockItem(QGraphicsRectItem):
     def shown_severity(self) -> str | None:
         return self.preview_severity or self.problem_severity
 
-    def _update_tooltip(self) -> None:
+    def tooltip_text(self) -> str:
+        """What hovering shows: the scene asks when a tooltip is due (HallScene.helpEvent), so no item keeps
+        a tooltip string it may never show."""
         lines = [self.look.label]
         if self.look.figure:
             lines[0] += f" — {self.look.figure}"
@@ -121,7 +129,7 @@ class BlockItem(QGraphicsRectItem):
             lines.append("locked")
         if self.problem_text:
             lines.append(self.problem_text)
-        self.setToolTip("\n".join(lines))
+        return "\n".join(lines)
 
     # --- QGraphicsItem -------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
