@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ DRAG_BLOCKS = 500
 DRAG_STEP_MM = 10.0  # per frame, as a slow hand drag at a working zoom
 VIEW_MARGIN = 0.25  # the working view shows the dragged blocks and this much of their width around them
 STARTUP_ENV = "WORKBENCH_QUIT_WHEN_SHOWN"
+SHOWN_MARK = "workbench: shown"  # the app prints it when its window shows the design (workbench/ui/app.py)
 STARTUP_TIMEOUT_S = 20.0  # the app quits (exit code 0) once its window is shown
 
 
@@ -59,7 +61,8 @@ def view_zooms(rects: list[Rect], rows: list[int]) -> dict[str, Zoom]:
 
 
 def startup_figure(design: Design, runs: int) -> Figure:
-    """Wall time of `python -m workbench FILE` until the window is shown, with STARTUP_ENV set."""
+    """Wall time from starting `python -m workbench FILE` (STARTUP_ENV set) until it prints that its window
+    shows the design with its figures (SHOWN_MARK)."""
     from workbench.io import save_design
 
     n = len(design.blocks)
@@ -70,15 +73,33 @@ def startup_figure(design: Design, runs: int) -> Figure:
         env["WORKBENCH_USER_DIR"] = tmp
         times = []
         for _ in range(max(runs, 1)):
-            t0 = time.perf_counter()
-            try:
-                proc = subprocess.run([sys.executable, "-m", "workbench", str(path)], env=env, timeout=STARTUP_TIMEOUT_S,
-                                      capture_output=True, text=True)
-            except subprocess.TimeoutExpired:
-                return Figure("startup", n, None, 0, note=f"the app did not quit within {STARTUP_TIMEOUT_S:g} s ({STARTUP_ENV})")
-            if proc.returncode != 0:
-                last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
-                return Figure("startup", n, None, 0, note=f"exit {proc.returncode}: {last[:200]}")
-            times.append(time.perf_counter() - t0)
+            took, problem = _time_to_mark([sys.executable, "-m", "workbench", str(path)], env, SHOWN_MARK)
+            if problem:
+                return Figure("startup", n, None, 0, note=problem)
+            times.append(took)
     times.sort()
     return Figure("startup", n, times[len(times) // 2], len(times))
+
+
+def _time_to_mark(command: list[str], env: dict[str, str], mark: str) -> tuple[float, str]:
+    """Seconds until the command prints the mark line, and "" or what went wrong (it must then exit with 0)."""
+    t0 = time.perf_counter()
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        timer = threading.Timer(STARTUP_TIMEOUT_S, proc.kill)  # a window that never shows must not hang the run
+        timer.start()
+        try:
+            took = None
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                if line.strip() == mark:
+                    took = time.perf_counter() - t0
+                    break
+            _out, err = proc.communicate()
+        finally:
+            timer.cancel()
+    if proc.returncode != 0 or took is None:
+        last = (err.strip().splitlines() or ["no message"])[-1]
+        if proc.returncode == -9:
+            return 0.0, f"the window was not shown within {STARTUP_TIMEOUT_S:g} s ({STARTUP_ENV})"
+        return 0.0, f"exit {proc.returncode}: {last[:200]}"
+    return took, ""

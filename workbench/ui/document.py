@@ -115,7 +115,8 @@ class Document(QObject):
         self.design_replaced.emit()
         self.path_changed.emit(str(path) if path else "")
         self.dirty_changed.emit(False)
-        self.request_recalc(full=True)
+        self._full = True
+        self._timer.start(0)  # a new design is no burst of edits to coalesce: its figures come at once
 
     # --- recalculation -------------------------------------------------------------------
     def request_recalc(self, full: bool = True, moved: list[str] | None = None) -> None:
@@ -123,7 +124,12 @@ class Document(QObject):
             self._full = True
         elif moved:
             self._moved.update(moved)
-        self._timer.start()
+        self._timer.start(RECALC_DELAY_MS)
+
+    @property
+    def recalc_pending(self) -> bool:
+        """True while a recalculation is due (its results_ready is still to come)."""
+        return self._timer.isActive()
 
     def recalculate_now(self) -> Results:
         self._timer.stop()
