@@ -93,7 +93,8 @@ def test_docks_follow_the_dark_palette_and_back(qtbot, document: Document) -> No
             body = metrics.widget().widget()  # the scroll area's page, which carries the tile style
             assert card_color(palette).name() in body.styleSheet()
             assert "#f4f6f8" not in body.styleSheet()  # the old white card
-            assert muted_text(palette).name() in inspector.widget().styleSheet()
+            unit = inspector.design_page.hall_form.fields["width_mm"].unit  # the inspector's muted units
+            assert unit.palette().color(QPalette.ColorRole.WindowText) == muted_text(palette)
             # Painted, not just styled: the first tile's card is dark in the dark theme.
             tile = next(w for w in body.findChildren(QWidget) if w.property("role") == "tile")
             image = tile.grab().toImage()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from workbench.ui.docks.roles import follow_roles, style_roles
 from workbench.ui.document import Document
 
 
@@ -19,7 +20,8 @@ class WorkbenchDock(QDockWidget):
     """Subclasses build widgets in __init__, set every text in retranslate_ui().
 
     Style sheets that need colours take them from the palette through styled(), and are rebuilt
-    when the palette changes, so the docks follow a switch between the light and dark themes.
+    when the palette changes, so the docks follow a switch between the light and dark themes;
+    styled_roles() does the same for the form's role labels without a style sheet.
     """
 
     def __init__(self, object_name: str, main_window: QMainWindow, document: Document,
@@ -30,11 +32,21 @@ class WorkbenchDock(QDockWidget):
         self.document = document
         self.language = "en"
         self._styled: list[tuple[QWidget, StyleFn]] = []
+        self._role_roots: list[QWidget] = []
 
     def styled(self, widget: QWidget, style_fn: StyleFn) -> None:
         """Give widget the style sheet style_fn(palette), now and after every palette change."""
         self._styled.append((widget, style_fn))
         widget.setStyleSheet(style_fn(self.palette()))
+
+    def styled_roles(self, root: QWidget) -> None:
+        """Give root's role labels (see roles.py) their look, now and after every palette change.
+
+        Cheaper than a style sheet on root, which would send every descendant through QStyleSheetStyle.
+        Labels that other code gave a role by setting the property keep following later changes of it.
+        """
+        self._role_roots.append(root)
+        follow_roles(root, self.palette())
 
     def apply_palette(self) -> None:
         palette = self.palette()
@@ -42,6 +54,8 @@ class WorkbenchDock(QDockWidget):
             text = style_fn(palette)
             if widget.styleSheet() != text:
                 widget.setStyleSheet(text)
+        for root in self._role_roots:
+            style_roles(root, palette)
 
     def retranslate_ui(self) -> None:
         raise NotImplementedError

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,26 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.ui.docks.colors import SEVERITY_COLORS, muted_text, rule_color, text_color
 from workbench.ui.docks.formatting import fmt_editable, parse_number
+from workbench.ui.docks.roles import set_invalid, set_role
 
 MIXED: Any = object()  # a multi-selection whose blocks disagree: the field shows blank
 EDITOR_WIDTH_PX = 128
 UNIT_WIDTH_PX = 64
-
-
-def form_style(palette: QPalette) -> str:
-    """The inspector's style sheet in the palette's colours (light or dark theme)."""
-    error = SEVERITY_COLORS["error"]
-    return f"""
-QLineEdit[invalid="true"] {{ border: 1px solid {error}; border-radius: 3px; padding: 1px 2px;
-                            background: rgba(209, 52, 56, 28); }}
-QLabel[role="error"] {{ color: {error}; }}
-QLabel[role="unit"], QLabel[role="muted"] {{ color: {muted_text(palette).name()}; }}
-QLabel[role="section"] {{ font-weight: 600; color: {text_color(palette).name()}; padding-top: 8px;
-                         border-bottom: 1px solid {rule_color(palette).name()}; }}
-QLabel[role="override"] {{ font-weight: 600; }}
-"""
 
 
 def _tr(text: str) -> str:
@@ -62,9 +47,9 @@ class Field(QObject):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.unit = QLabel()
-        self.unit.setProperty("role", "unit")
+        set_role(self.unit, "unit")
         self.error = QLabel()
-        self.error.setProperty("role", "error")
+        set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         self.tooltip = ""
@@ -82,15 +67,13 @@ class Field(QObject):
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-        self.editor.setProperty("invalid", True)
-        self._restyle()
+        set_invalid(self.editor, True)
 
     def clear_error(self) -> None:
         if self.error.isVisible() or self.editor.property("invalid"):
             self.error.hide()
             self.error.clear()
-            self.editor.setProperty("invalid", False)
-            self._restyle()
+            set_invalid(self.editor, False)
 
     @property
     def has_error(self) -> bool:
@@ -100,11 +83,6 @@ class Field(QObject):
         for w in (self.label, self.editor, self.unit) if self.shows_unit else (self.label, self.editor):
             w.setVisible(visible)
         self.error.setVisible(visible and bool(self.error.text()))
-
-    def _restyle(self) -> None:
-        style = self.editor.style()
-        style.unpolish(self.editor)
-        style.polish(self.editor)
 
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
@@ -341,7 +319,7 @@ class FormGrid(QWidget):
 
     def add_section(self, title_fn: Callable[[], str]) -> QLabel:
         label = QLabel()
-        label.setProperty("role", "section")
+        set_role(label, "section")
         self.grid.addWidget(label, self._row, 0, 1, 3)
         self.sections.append((label, title_fn))
         self._row += 1

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from workbench.model.edits import Edit
 from workbench.ui.docks.base import WorkbenchDock
-from workbench.ui.docks.fields import Field, form_style
+from workbench.ui.docks.fields import Field
 from workbench.ui.docks.inspector_block import BlockPage
-from workbench.ui.docks.inspector_design import DesignPage, scroll
+from workbench.ui.docks.inspector_design import DesignPage
+from workbench.ui.docks.lazy_tabs import scroll
 from workbench.ui.document import Document
 
 
@@ -18,12 +20,18 @@ class InspectorDock(WorkbenchDock):
     def __init__(self, main_window: QMainWindow, document: Document) -> None:
         super().__init__("InspectorDock", main_window, document)
         body = QWidget()
-        self.styled(body, form_style)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
         self.header = QLabel()
-        self.header.setStyleSheet("font-weight: 600; font-size: 11pt; padding: 2px 8px;")
+        # Font and margins rather than a style sheet: a widget with its own sheet keeps the palette it was
+        # polished with, and the header's text would keep the old theme's colour after a switch.
+        font = QFont()
+        font.setWeight(QFont.Weight.DemiBold)
+        font.setPointSize(11)
+        self.header.setFont(font)
+        self.header.setContentsMargins(8, 2, 8, 2)
+        self.header.setIndent(QFontMetrics(font).horizontalAdvance("x") // 2)  # as QLabel indents a framed label
         self.header.setWordWrap(True)
         self.block_page = BlockPage(document)
         self.design_page = DesignPage(document)
@@ -33,6 +41,7 @@ class InspectorDock(WorkbenchDock):
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
         self.setWidget(body)
+        self.styled_roles(body)  # the site and proposal tabs' labels too
         self.block_page.edit_requested.connect(self._push)
         self.design_page.edit_requested.connect(self._push)
         document.selection_changed.connect(self.refresh)

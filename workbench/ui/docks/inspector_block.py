@@ -21,6 +21,7 @@ from workbench.model.design import ROTATIONS, Block
 from workbench.model.edits import Edit, MoveBlocks, SetBlockField
 from workbench.ui.docks.fields import MIXED, CheckField, ChoiceField, Field, FormGrid, NumberField, TextField
 from workbench.ui.docks.inspector_connections import ConnectionsPanel
+from workbench.ui.docks.roles import set_role
 from workbench.ui.document import Document
 
 
@@ -107,7 +108,7 @@ class BlockPage(QWidget):
         layout.addStretch(1)
         self.type_label = QLabel()
         self.type_label.setWordWrap(True)
-        self.type_label.setProperty("role", "muted")  # coloured by the inspector's palette-based style
+        set_role(self.type_label, "muted")
         self.form.add_section(lambda: self.tr("Block"))
         self.form.add_widget(self.type_label)
         f = self.form
@@ -187,9 +188,9 @@ class BlockPage(QWidget):
             values = [b.overrides.get(spec.key, type_value(t, spec.key)) for b, t in relevant]
             field.set_value(common(values))
             overridden = any(spec.key in b.overrides for b, _ in relevant)
-            field.label.setProperty("role", "override" if overridden else "")
-            field.label.style().unpolish(field.label)
-            field.label.style().polish(field.label)
+            role = "override" if overridden else ""
+            if field.label.property("role") != role:
+                set_role(field.label, role)
             catalog_values = sorted({type_value(t, spec.key) for _, t in relevant})
             field.set_tooltip(self.tr("Catalog value: {0}{1}").format(
                 ", ".join(f"{v:,g}" for v in catalog_values), f" {spec.unit}" if spec.unit else "")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QToolButton, QVBox
 from workbench.model.connection_edits import RemoveConnections
 from workbench.model.connections import Connection, downstream, upstream
 from workbench.model.design import Block
+from workbench.ui.docks.roles import set_role
 from workbench.ui.document import Document
 
 MAX_ROWS = 40  # a PDU feeding 40 racks lists them; a busway feeding 400 says how many more
@@ -28,7 +29,7 @@ class ConnectionsPanel(QWidget):
         layout.setContentsMargins(8, 0, 8, 4)
         layout.setSpacing(3)
         self.title = QLabel()
-        self.title.setProperty("role", "section")
+        set_role(self.title, "section")
         layout.addWidget(self.title)
         self.fail_box = QCheckBox()
         self.fail_box.setObjectName("fail_toggle")
@@ -36,7 +37,7 @@ class ConnectionsPanel(QWidget):
         layout.addWidget(self.fail_box)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
-        self.state_label.setProperty("role", "muted")
+        set_role(self.state_label, "muted")
         layout.addWidget(self.state_label)
         self.rows = QWidget()
         self.grid = QGridLayout(self.rows)
@@ -96,7 +97,7 @@ class ConnectionsPanel(QWidget):
         for heading, conns, other in ((self.tr("Fed by"), upstream(design, b.id), "from"),
                                       (self.tr("Feeds"), downstream(design, b.id), "to")):
             head = QLabel(f"{heading} ({len(conns)})" if conns else f"{heading}: {nothing}")
-            head.setProperty("role", "muted")
+            set_role(head, "muted")
             self.grid.addWidget(head, row, 0, 1, 3)
             row += 1
             for c in conns[:MAX_ROWS]:
@@ -118,7 +119,7 @@ class ConnectionsPanel(QWidget):
                 row += 1
             if len(conns) > MAX_ROWS:
                 more = QLabel(self.tr("… and %1 more").replace("%1", str(len(conns) - MAX_ROWS)))
-                more.setProperty("role", "muted")
+                set_role(more, "muted")
                 self.grid.addWidget(more, row, 1)
                 row += 1
 

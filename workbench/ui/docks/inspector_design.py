@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.calc.capacity_checks import DEFAULT_SCHEME
 from workbench.calc.groups import (
@@ -26,7 +26,14 @@ from workbench.model.design import REDUNDANCY_SCHEMES, Hall
 from workbench.model.edits import Edit, SetAssumption, SetHallField, SetScheme, SetSiteField
 from workbench.ui.docks.fields import EDITOR_WIDTH_PX, ChoiceField, Field, FormGrid, NumberField, TextField
 from workbench.ui.docks.formatting import fmt_editable, fmt_number
+from workbench.ui.docks.lazy_tabs import LazyTabs
+from workbench.ui.docks.lazy_tabs import scroll as scroll  # re-exported: metrics.py takes it from here
+from workbench.ui.docks.roles import follow_roles, set_role
 from workbench.ui.document import Document
+
+if TYPE_CHECKING:
+    from workbench.ui.docks.proposal_tab import ProposalTab
+    from workbench.ui.docks.site_tab import SiteTab
 
 SITE_TEXT_FIELDS = ("name", "customer", "location", "revision", "prepared_by")
 GROUP_ORDER = ("load", "power", "cooling", "climate", "layout", "cost", "economics", "constants")
@@ -37,14 +44,7 @@ MAX_HALL_SIDE_MM = 1_000_000.0
 MIN_DOOR_MM = 600.0
 _SYSTEM_FIELDS = attrgetter("type_id", "power_system", "cooling_loop")  # what a block says about its systems
 MAX_DOOR_MM = 6000.0
-
-
-def scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
+HALL_TAB, SITE_TAB, ASSUMPTIONS_TAB, CLIMATE_TAB, PROPOSAL_TAB = range(5)
 
 
 class ReadoutField(Field):
@@ -99,7 +99,9 @@ class DesignPage(QWidget):
         self.document = document
         self.language = "en"
         self.hall_id = ""
-        self.tabs = QTabWidget()
+        # Only the Hall tab, the one shown first, is built now; the others when first opened (a 10,000-block
+        # design has a hundred redundancy rows that no one may look at this session).
+        self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,23 +110,88 @@ class DesignPage(QWidget):
         self.doors_form = FormGrid()
         self._door_rows: tuple[str, int] = ("", -1)  # (hall id, door count) the doors form was built for
         hall_holder, self._hall_box = stacked(self.hall_form, self.doors_form)
-        self.site_form = self._build_site()
-        self.assumption_form = FormGrid()
-        self.scheme_form = FormGrid()
+        self._site_form: FormGrid | None = None
+        self._assumption_form: FormGrid | None = None
+        self._scheme_form: FormGrid | None = None
         self._scheme_names: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
-        holder, self._assumption_box = stacked(self.scheme_form, self.assumption_form)
+        self._site_tab: SiteTab | None = None
+        self._proposal_tab: ProposalTab | None = None
+        self.tabs.add_page(hall_holder)
+        self.tabs.add_lazy(self._build_site_tab)
+        self.tabs.add_lazy(self._build_assumptions_tab)
+        self.tabs.add_lazy(self._build_climate_tab)
+        self.tabs.add_lazy(self._build_proposal_tab)
+        document.design_replaced.connect(self._on_design_replaced)
+
+    # --- the pages, built on first use ---------------------------------------------------
+    @property
+    def site_form(self) -> FormGrid:
+        self.tabs.ensure(SITE_TAB)
+        assert self._site_form is not None
+        return self._site_form
+
+    @property
+    def assumption_form(self) -> FormGrid:
+        self.tabs.ensure(ASSUMPTIONS_TAB)
+        assert self._assumption_form is not None
+        return self._assumption_form
+
+    @property
+    def scheme_form(self) -> FormGrid:
+        self.tabs.ensure(ASSUMPTIONS_TAB)
+        assert self._scheme_form is not None
+        return self._scheme_form
+
+    @property
+    def site_tab(self) -> SiteTab:
+        self.tabs.ensure(CLIMATE_TAB)
+        assert self._site_tab is not None
+        return self._site_tab
+
+    @property
+    def proposal_tab(self) -> ProposalTab:
+        self.tabs.ensure(PROPOSAL_TAB)
+        assert self._proposal_tab is not None
+        return self._proposal_tab
+
+    def _build_site_tab(self) -> QWidget:
+        f = self._site_form = self._build_site()
+        f.retranslate()
+        self._refresh_site()
+        return f
+
+    def _build_assumptions_tab(self) -> QWidget:
+        self._assumption_form = FormGrid()
+        self._scheme_form = FormGrid()
+        holder, self._assumption_box = stacked(self._scheme_form, self._assumption_form)
         self._build_assumptions()
-        self.tabs.addTab(scroll(hall_holder), "")
-        self.tabs.addTab(scroll(self.site_form), "")
-        self.tabs.addTab(scroll(holder), "")
+        self._assumption_form.retranslate()
+        self._retranslate_assumptions()
+        self._refresh_assumptions()
+        return holder
+
+    def _build_climate_tab(self) -> QWidget:
         from workbench.ui.docks.site_tab import SiteTab
 
-        self.site_tab = SiteTab(document, lambda: getattr(self.window(), "settings", None))
-        self.tabs.addTab(scroll(self.site_tab), "")
+        tab = self._site_tab = SiteTab(self.document, lambda: getattr(self.window(), "settings", None))
+        if tab.language != self.language:
+            tab.language = self.language
+            tab.retranslate_ui()
+        follow_roles(tab, self.palette())  # its labels get roles by property, not through set_role
+        return tab
+
+    def _build_proposal_tab(self) -> QWidget:
         from workbench.ui.docks.proposal_tab import ProposalTab
 
-        self.proposal_tab = ProposalTab(document)
-        self.tabs.addTab(scroll(self.proposal_tab), "")
+        tab = self._proposal_tab = ProposalTab(self.document)
+        tab.refresh()
+        follow_roles(tab, self.palette())
+        return tab
+
+    def _on_design_replaced(self) -> None:
+        # The proposal's fields are applied with a button, so only a new design (not every edit) reloads them.
+        if self._proposal_tab is not None:
+            self._proposal_tab.refresh()
 
     # --- building ------------------------------------------------------------------------
     def _build_hall(self) -> FormGrid:
@@ -145,7 +212,7 @@ class DesignPage(QWidget):
         f.add("y_range", ReadoutField(lambda: self.tr("Y from … to"), lambda: "mm"))
         self.size_hint = QLabel()
         self.size_hint.setWordWrap(True)
-        self.size_hint.setProperty("role", "muted")
+        set_role(self.size_hint, "muted")
         f.add_widget(self.size_hint)
         for key, field in f.fields.items():
             field.committed.connect(lambda value, k=key: self._on_hall_committed(k, value))
@@ -175,7 +242,8 @@ class DesignPage(QWidget):
         return f
 
     def _build_assumptions(self) -> None:
-        f = self.assumption_form
+        f = self._assumption_form
+        assert f is not None
         specs = sorted(self.document.catalog.parameters.values(),
                        key=lambda s: GROUP_ORDER.index(s.group) if s.group in GROUP_ORDER else len(GROUP_ORDER))
         group = None
@@ -235,7 +303,7 @@ class DesignPage(QWidget):
             field.committed.connect(lambda value, k=i, fl=field: self._on_door_width_committed(k, value, fl))
         self.doors_hint = QLabel()
         self.doors_hint.setWordWrap(True)
-        self.doors_hint.setProperty("role", "muted")
+        set_role(self.doors_hint, "muted")
         f.add_widget(self.doors_hint)
         f.retranslate()
         self.doors_form = f
@@ -244,8 +312,9 @@ class DesignPage(QWidget):
 
     def _rebuild_schemes(self, power: tuple[str, ...], cooling: tuple[str, ...]) -> None:
         """Redundancy rows follow the systems present; rebuilt only when that list changes."""
-        self._assumption_box.removeWidget(self.scheme_form)
-        self.scheme_form.deleteLater()
+        assert self._scheme_form is not None
+        self._assumption_box.removeWidget(self._scheme_form)
+        self._scheme_form.deleteLater()
         f = FormGrid()
         f.add_section(lambda: self.tr("Redundancy"))
         choices = lambda: [(s, s) for s in REDUNDANCY_SCHEMES]  # noqa: E731
@@ -257,7 +326,7 @@ class DesignPage(QWidget):
                 field = f.add(key, ChoiceField(label, choices))
                 field.committed.connect(lambda value, d=domain, n=name, fl=field: self._on_scheme_committed(d, n, value, fl))
         f.retranslate()
-        self.scheme_form = f
+        self._scheme_form = f
         self._assumption_box.insertWidget(0, f)
         self._scheme_names = (power, cooling)
 
@@ -287,30 +356,39 @@ class DesignPage(QWidget):
         self.tabs.setTabText(2, self.tr("Assumptions"))
         self.tabs.setTabText(3, self.tr("Climate"))
         self.tabs.setTabText(4, self.tr("Proposal"))
-        self.proposal_tab.retranslate_ui()
-        self.proposal_tab.refresh()
-        self.site_tab.language = self.language
-        self.site_tab.retranslate_ui()
-        for form in (self.hall_form, self.doors_form, self.site_form, self.assumption_form, self.scheme_form):
-            form.retranslate()
+        if self._proposal_tab is not None:
+            self._proposal_tab.retranslate_ui()
+            self._proposal_tab.refresh()
+        if self._site_tab is not None:
+            self._site_tab.language = self.language
+            self._site_tab.retranslate_ui()
+        for form in (self.hall_form, self.doors_form, self._site_form, self._assumption_form, self._scheme_form):
+            if form is not None:
+                form.retranslate()
+        if self._assumption_form is not None:
+            self._retranslate_assumptions()
+        self.refresh()
+
+    def _retranslate_assumptions(self) -> None:
+        """Tooltips of the assumption rows: default, bounds and source of each figure, in the UI language."""
+        assert self._assumption_form is not None
         for key, spec in self.document.catalog.parameters.items():
-            field = self.assumption_form.fields[key]
+            field = self._assumption_form.fields[key]
             bounds = self.tr("allowed {0} to {1} {2}").format(
                 "−∞" if spec.minimum is None else f"{spec.minimum:,g}",
                 "∞" if spec.maximum is None else f"{spec.maximum:,g}", spec.unit).strip()
             field.set_tooltip(self.tr("{0}\nDefault {1:,g} {2}; {3}\nSource: {4}").format(
                 spec.label.get(self.language, spec.key), spec.default, spec.unit, bounds, spec.source))
         for param in ALLOWANCE_OF_PARAM:
-            if f"mode:{param}" not in self.assumption_form.fields:
+            if f"mode:{param}" not in self._assumption_form.fields:
                 continue
             name = self.allowance_name(param)
-            self.assumption_form.fields[f"mode:{param}"].set_tooltip(self.tr(
+            self._assumption_form.fields[f"mode:{param}"].set_tooltip(self.tr(
                 "How {0} is priced: by the share or rate above, or as a fixed amount you give").format(name))
-            self.assumption_form.fields[f"fixed:{param}"].set_tooltip(self.tr(
+            self._assumption_form.fields[f"fixed:{param}"].set_tooltip(self.tr(
                 "{0} as a lump sum in USD, like every price in the design: converted once into the export "
                 "currency and marked up by the price factor (the equipment build premium does not apply). "
                 "It replaces the share or rate above.").format(name))
-        self.refresh()
 
     def refresh(self) -> None:
         d = self.document.design
@@ -328,11 +406,23 @@ class DesignPage(QWidget):
         hf["hall"].set_visible(len(halls) > 1)
         self._refresh_size(hall)
         self._refresh_doors(hall)
-        sf = self.site_form.fields
+        if self._site_form is not None:
+            self._refresh_site()
+        if self._assumption_form is not None:
+            self._refresh_assumptions()
+
+    def _refresh_site(self) -> None:
+        assert self._site_form is not None
+        sf = self._site_form.fields
+        site = self.document.design.site
         for key in (*SITE_TEXT_FIELDS, "currency", "electricity_price_per_kwh"):
-            sf[key].set_value(getattr(d.site, key))
+            sf[key].set_value(getattr(site, key))
         sf["electricity_price_per_kwh"].retranslate()  # the unit carries the currency
-        af = self.assumption_form.fields
+
+    def _refresh_assumptions(self) -> None:
+        assert self._assumption_form is not None
+        d = self.document.design
+        af = self._assumption_form.fields
         values = effective_assumptions(d, self.document.catalog)
         for key in self.document.catalog.parameters:
             af[key].set_value(values[key])
