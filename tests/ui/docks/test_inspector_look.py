@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from workbench.catalog import new_design
 from workbench.model.edits import SetAssumption, SetScheme
 from workbench.ui.docks import InspectorDock
-from workbench.ui.docks.colors import SEVERITY_COLORS, muted_text
+from workbench.ui.docks.colors import SEVERITY_COLORS, muted_text, rule_color
 from workbench.ui.docks.fields import NumberField
 from workbench.ui.docks.inspector_design import ASSUMPTIONS_TAB, CLIMATE_TAB, PROPOSAL_TAB, SITE_TAB
 from workbench.ui.theme import DARK, LIGHT, apply_widget_palette
@@ -76,6 +76,9 @@ def test_roles_paint_their_colours_in_both_themes_and_after_switches(qtbot, samp
         assert _near(_ink(dock.header), text)  # follows the switch: no sheet froze the old theme's palette
         assert section.font().weight() >= QFont.Weight.DemiBold and not width.label.font().bold()
         assert _near(_ink(section), text)
+        heading = section.grab().toImage()  # the rule under the heading, in the theme's rule colour
+        assert all(_near(heading.pixelColor(x, heading.height() - 1), rule_color(palette), 2)
+                   for x in range(0, heading.width(), 16))
         # The refused entry: red frame, and its text in the theme's text colour, not the previous theme's.
         edit = refused.edit.grab().toImage()
         assert _near(edit.pixelColor(edit.width() // 2, 0), ERROR)

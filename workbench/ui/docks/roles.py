@@ -29,8 +29,10 @@ def _base_palette(widget: QWidget) -> QPalette:
 
 
 def section_style(palette: QPalette) -> str:
+    """A section heading: bold, with a rule under it. Qt draws no border from "border-bottom: 1px solid c"
+    alone (the heading had no rule while it read so); the long-hand properties do."""
     return (f"QLabel {{ font-weight: 600; color: {text_color(palette).name()}; padding-top: 8px; "
-            f"border-bottom: 1px solid {rule_color(palette).name()}; }}")
+            f"border-style: solid; border-width: 0 0 1px 0; border-color: {rule_color(palette).name()}; }}")
 
 
 def invalid_style() -> str:
