@@ -12,6 +12,9 @@ import pytest
 from tests.designs import catalog, empty  # noqa: F401  (fixtures for every folder; a folder may offer its own)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The calculation keeps what it read from each block object (calc/block_columns.py): in tests it also reads
+# every block afresh and fails where code changed a block in place instead of putting a changed copy.
+os.environ.setdefault("WORKBENCH_VERIFY_CACHES", "1")
 
 
 @pytest.fixture(autouse=True)

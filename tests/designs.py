@@ -34,3 +34,11 @@ def place(design: Design, type_id: str, x: float, y: float, rot: int = 0, **kw: 
     b = Block(type_id=type_id, x_mm=x, y_mm=y, rotation_deg=rot, hall_id=design.halls[0].id, **kw)  # type: ignore[arg-type]
     design.blocks[b.id] = b
     return b
+
+
+def move(design: Design, block: Block, x: float | None = None, y: float | None = None) -> Block:
+    """Move a block as the editor does (a changed copy in its place, never a change in place); return the copy."""
+    from workbench.model.edits import MoveBlocks
+
+    MoveBlocks([block.id], [(block.x_mm if x is None else x, block.y_mm if y is None else y)]).apply(design)
+    return design.blocks[block.id]

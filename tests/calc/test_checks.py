@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from tests.designs import place
+from tests.designs import move, place
 from workbench.calc import Calculator, calculate
 from workbench.model import Column, Design
 from workbench.model.design import Door
@@ -143,7 +143,7 @@ def test_incremental_move_equals_full_run(catalog: Catalog, empty: Design) -> No
     moves = [(blocks[0], 2300.0, 3000.0), (blocks[12], 2600.0, 3000.0), (blocks[5], 19900.0, 9000.0),
              (blocks[3], 3000.0, 1000.0), (blocks[0], 2000.0, 3000.0), (blocks[3], 3800.0, 3000.0)]
     for b, x, y in moves:
-        b.x_mm, b.y_mm = x, y
+        move(empty, b, x, y)
         inc = calc.moved(empty, [b.id])
         full = calculate(empty, catalog)
         assert sorted((c.code, tuple(sorted(c.blocks))) for c in inc.checks) == \

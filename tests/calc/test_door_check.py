@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.designs import place
+from tests.designs import move, place
 from workbench.calc import Calculator, calculate
 from workbench.calc.checks import Check
 from workbench.catalog import new_design
@@ -42,11 +42,11 @@ def test_rack_in_front_of_a_door_is_flagged_and_clear_of_it_is_not(catalog: Cata
     assert found.message == "R12 stands in the 1,500 mm clear zone inside door D1 of Hall"
     assert found.param_dict() == {"block": "R12", "door": "D1", "hall": "Hall", "depth_mm": 1500.0,
                                   "width_mm": 1800.0}
-    r.y_mm = 1500 + 100 + HALF_DEPTH_MM  # the same rack moved 100 mm clear of the zone
+    r = move(d, r, y=1500 + 100 + HALF_DEPTH_MM)  # the same rack moved 100 mm clear of the zone
     assert door_checks(d, catalog) == []
-    r.y_mm, r.x_mm = 1000, 5900 + 100 + 300  # beside the zone, 100 mm clear along the wall
+    r = move(d, r, 5900 + 100 + 300, 1000)  # beside the zone, 100 mm clear along the wall
     assert door_checks(d, catalog) == []
-    r.x_mm = 5900 + 300 - 50  # 50 mm into the zone from the side
+    r = move(d, r, x=5900 + 300 - 50)  # 50 mm into the zone from the side
     assert [c.blocks for c in door_checks(d, catalog)] == [(r.id,)]
 
 
@@ -66,7 +66,7 @@ def test_clear_depth_parameter_changes_the_verdict(catalog: Catalog, hall_with_d
     (found,) = door_checks(d, catalog)
     assert found.blocks == (r.id,) and found.param_dict()["depth_mm"] == 2000.0 and "2,000 mm" in found.message
     d.assumptions.values["door_clear_depth_mm"] = 0.0  # no clear zone asked for: nothing is in it
-    r.y_mm = 700.0
+    move(d, r, y=700.0)
     assert door_checks(d, catalog) == []
 
 
@@ -102,7 +102,7 @@ def test_incremental_move_equals_full_run_with_doors(catalog: Catalog, hall_with
              (racks[2], 5300.0, 800.0), (racks[1], 2600.0, 3000.0), (racks[2], 3200.0, 3000.0)]
     seen = 0
     for b, x, y in moves:
-        b.x_mm, b.y_mm = x, y
+        move(d, b, x, y)
         inc = calc.moved(d, [b.id])
         full = calculate(d, catalog)
         assert inc.to_dict()["checks"] == full.to_dict()["checks"]

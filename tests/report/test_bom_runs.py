@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.designs import move
 from workbench.calc import calculate
 from workbench.calc.engine import Calculator
 from workbench.calc.money import convert
@@ -75,7 +76,7 @@ def test_a_move_re_prices_the_runs(hall: Design, catalog: Catalog) -> None:
     calc = Calculator(catalog)
     before = calc.run(hall).cost.to_dict()["capex_runs"]
     cdu = next(b for b in hall.blocks.values() if b.type_id.startswith("cool.cdu"))
-    cdu.x_mm += 6000.0  # six metres along the row: every pipe it feeds grows
+    move(hall, cdu, x=cdu.x_mm + 6000.0)  # six metres along the row: every pipe it feeds grows
     moved = calc.moved(hall, [cdu.id]).cost.to_dict()
     fresh = calculate(hall, catalog).cost.to_dict()
     assert moved["capex_runs"]["liquid"] > before["liquid"]
@@ -104,8 +105,8 @@ def test_many_moves_priced_incrementally_equal_a_fresh_calculation(hall: Design,
     calc.run(hall)
     movable = sorted(b.id for b in hall.blocks.values() if b.type_id.startswith(("rack.", "cool.cdu", "pwr.pdu")))
     for k, bid in enumerate(movable[::7]):
-        hall.blocks[bid].x_mm += (-1) ** k * 1234.5
-        hall.blocks[bid].y_mm += 250.0 * (k % 3)
+        b = hall.blocks[bid]
+        move(hall, b, b.x_mm + (-1) ** k * 1234.5, b.y_mm + 250.0 * (k % 3))
         moved = calc.moved(hall, [bid]).cost.to_dict()
     fresh = calculate(hall, catalog).cost.to_dict()
     assert moved["capex_runs"] == fresh["capex_runs"]

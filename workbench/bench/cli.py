@@ -61,6 +61,8 @@ def run(argv: list[str], scene_figures: SceneFigures | None = None,
     wanted = set(args.only or FIGURES)
     if "drag_frame" in wanted:
         wanted.add("drag_frame_campus")  # one timed drag gives both views
+    if "recalc_full" in wanted:
+        wanted.add("recalc_full_cold")  # measured with it: the same calculation with every block read afresh
     if args.no_ui:
         wanted -= UI_FIGURES
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -10,6 +10,7 @@ from itertools import compress
 import numpy as np
 from numpy.typing import NDArray
 
+from workbench.calc.block_columns import block_columns
 from workbench.geometry.boxes import footprints
 from workbench.model.blocktype import CATEGORIES, BlockType, Catalog
 from workbench.model.design import Design
@@ -167,44 +168,45 @@ class Snapshot:
         return footprints(self.x, self.y, self.col("width_mm"), self.col("depth_mm"), self.rotation)
 
 
-def build_snapshot(design: Design, types: TypeTable) -> Snapshot:
-    blocks = list(design.blocks.values())
-    # A campus repeats a few hundred (type, hall, system, loop) combinations: number the combinations in one
-    # pass over the blocks (setdefault numbers each in the order blocks first use it, with one hash per block),
-    # then resolve each field once per combination. One list comprehension per field is otherwise the
-    # cheapest way to read 10,000 dataclasses in CPython.
-    number: dict[tuple[str, str, str, str], int] = {}
-    first = number.setdefault
-    combo = np.array([first((b.type_id, b.hall_id, b.power_system, b.cooling_loop), len(number)) for b in blocks],
-                     dtype=np.int64)
-    combos = list(number)
+def build_snapshot(design: Design, types: TypeTable, keep: bool = True) -> Snapshot:
+    """The design as arrays. Blocks that are the very objects an earlier snapshot of this design read are not
+    read again (calc/block_columns.py); keep=False reads every block."""
+    c = block_columns(design, keep)
+    blocks, n = c.blocks, len(c.blocks)
+    # A campus repeats a few hundred (type, hall, system, loop) combinations: each field is resolved once per
+    # combination, numbered in the order blocks first use them (the order names appear in the results).
+    global_code = c.code
+    uniq, first_row = np.unique(global_code, return_index=True)
+    used_global = uniq[np.argsort(first_row, kind="stable")]
+    local = np.zeros(len(c.keys), dtype=np.int64)
+    local[used_global] = np.arange(len(used_global), dtype=np.int64)
+    combo = local[global_code]
+    combos = [c.keys[k] for k in used_global.tolist()]
     combo_type = np.asarray([types.index.get(k[0], -1) for k in combos], dtype=np.int64)
     unknown: list[tuple[str, str]] = []
     used = combos  # in the order blocks first use them
+    ids, x, y, rotation, overrides = c.ids, c.x, c.y, c.rotation, c.overrides
     if (combo_type < 0).any():
         known = (combo_type >= 0)[combo]
         unknown = [(b.id, b.type_id) for b, k in zip(blocks, known.tolist()) if not k]
-        blocks = list(compress(blocks, known.tolist()))
-        combo = combo[known]
-        used = [combos[c] for c in dict.fromkeys(combo.tolist())]
-    n = len(blocks)
+        keep_rows = known.tolist()
+        ids, overrides = list(compress(ids, keep_rows)), list(compress(overrides, keep_rows))
+        combo, x, y, rotation = combo[known], x[known], y[known], rotation[known]
+        used = [combos[k] for k in dict.fromkeys(combo.tolist())]
+        n = len(ids)
     hall_index = {h.id: i for i, h in enumerate(design.halls)}
     combo_hall = np.asarray([hall_index.get(k[1], 0) for k in combos], dtype=np.int64)  # unknown: the first
     system_code, system_names = _field_codes(combos, used, 2)
     loop_code, loop_names = _field_codes(combos, used, 3)
     type_index = combo_type[combo]
     values = types.values[type_index] if n else np.zeros((0, len(OVERRIDABLE)))
-    overrides = [b.overrides for b in blocks]
-    for row in compress(range(n), overrides):  # the few blocks with overrides
+    for row in compress(range(n), overrides):  # the few blocks with overrides, applied afresh every time
         for key, value in overrides[row].items():
             col = _COL.get(key)
             if col is not None:
                 values[row, col] = value
     return Snapshot(
-        ids=[b.id for b in blocks], type_index=type_index,
-        x=np.fromiter([b.x_mm for b in blocks], dtype=float, count=n),
-        y=np.fromiter([b.y_mm for b in blocks], dtype=float, count=n),
-        rotation=np.fromiter([b.rotation_deg for b in blocks], dtype=np.int64, count=n),
+        ids=ids, type_index=type_index, x=x, y=y, rotation=rotation,
         hall=combo_hall[combo], values=values, types=types, unknown=unknown,
         system_code=system_code[combo], system_names=system_names,
         loop_code=loop_code[combo], loop_names=loop_names,
