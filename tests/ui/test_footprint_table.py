@@ -30,8 +30,8 @@ def test_a_rebuild_equals_a_fresh_table_and_recomputes_only_blocks_that_are_not_
     table = FootprintTable()
     table.rebuild(design, catalog)
     computed: list[str] = []
-    row = block_look._row
-    monkeypatch.setattr(block_look, "_row", lambda b, c: computed.append(b.id) or row(b, c))
+    rows = block_look._rows
+    monkeypatch.setattr(block_look, "_rows", lambda bs, c: computed.extend(b.id for b in bs) or rows(bs, c))
     rng = random.Random(3)
     ops.create(design, "Option").apply(design)
     for step in range(12):
@@ -79,3 +79,18 @@ def test_merging_keeps_apart_what_does_not_touch() -> None:
                       [0.0, 0.0, 1.0, 1.5]])
     out = {tuple(r) for r in merged(boxes).tolist()}
     assert out == {(0.0, 0.0, 2.0, 2.0), (2.5, 0.0, 3.0, 1.0), (0.0, 0.0, 1.0, 1.5)}
+
+
+def test_rows_made_at_once_equal_rows_made_one_by_one(catalog: Catalog) -> None:
+    """Opening a design makes every row at once (block_look._rows): the same boxes, rotations and aisles as the
+    one-block rule, for turned blocks, blocks with their own size and blocks of an unknown type."""
+    import dataclasses
+
+    blocks = list(generate_design(catalog, 300).blocks.values())
+    blocks[3] = dataclasses.replace(blocks[3], overrides={"width_mm": 1111.0}, rotation_deg=90)
+    blocks[4] = dataclasses.replace(blocks[4], type_id="no.such-type", rotation_deg=270)
+    boxes, rotation, aisle = block_look._rows(blocks, catalog)
+    one_by_one = [block_look._row(b, catalog) for b in blocks]
+    assert np.array_equal(boxes, np.array([r[0] for r in one_by_one]))
+    assert np.array_equal(rotation, np.array([r[1] for r in one_by_one]))
+    assert np.array_equal(aisle, np.array([r[2] for r in one_by_one]))

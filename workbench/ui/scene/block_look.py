@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from itertools import repeat
+from itertools import compress, repeat
 from operator import is_
 from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
-from workbench.geometry.footprint import block_box, rotated_size_mm
+from workbench.geometry.footprint import UNKNOWN_SIZE_MM, block_box, rotated_size_mm
 from workbench.model.blocktype import BlockType, Catalog
 from workbench.model.design import Block, Design
 
@@ -124,8 +124,9 @@ class FootprintTable:
         if len(rows):
             old = src[rows]
             boxes[rows], rotation[rows], aisle[rows] = self.boxes[old], self.rotation[old], self.aisle_mm[old]
-        for i in np.flatnonzero(~kept).tolist():
-            boxes[i], rotation[i], aisle[i] = _row(blocks[i], catalog)
+        fresh = np.flatnonzero(~kept)
+        if len(fresh):
+            boxes[fresh], rotation[fresh], aisle[fresh] = _rows([blocks[i] for i in fresh.tolist()], catalog)
         self.ids = ids
         self.row = dict(zip(ids, range(n)))
         self.boxes, self.rotation, self.aisle_mm = boxes, rotation, aisle
@@ -154,6 +155,37 @@ class FootprintTable:
 
 
 DEFAULT_AISLE_MM = 600.0  # one tile, for a rack type that states no clearance
+
+
+def _rows(blocks: list[Block], catalog: Catalog) -> tuple[NDArray[np.float64], NDArray[np.int64], NDArray[np.float64]]:
+    """_row for many blocks at once (a design opening reads them all): one look-up per block, the rest in numpy."""
+    n = len(blocks)
+    per_type = _type_rows(catalog)
+    unknown = (UNKNOWN_SIZE_MM, UNKNOWN_SIZE_MM, 0.0, 0.0)
+    size_aisle = np.array([per_type.get(b.type_id, unknown) for b in blocks], dtype=float).reshape(n, 4)
+    for i in compress(range(n), [b.overrides for b in blocks]):  # the few blocks with their own size
+        o = blocks[i].overrides
+        size_aisle[i, 0] = o.get("width_mm", size_aisle[i, 0])
+        size_aisle[i, 1] = o.get("depth_mm", size_aisle[i, 1])
+    x = np.fromiter([b.x_mm for b in blocks], dtype=float, count=n)
+    y = np.fromiter([b.y_mm for b in blocks], dtype=float, count=n)
+    rotation = np.fromiter([b.rotation_deg for b in blocks], dtype=np.int64, count=n)
+    turned = (rotation // 90) % 2 == 1
+    w = np.where(turned, size_aisle[:, 1], size_aisle[:, 0])
+    d = np.where(turned, size_aisle[:, 0], size_aisle[:, 1])
+    boxes = np.column_stack((x - w / 2, y - d / 2, x + w / 2, y + d / 2))
+    return boxes, rotation, size_aisle[:, 2:]
+
+
+def _type_rows(catalog: Catalog) -> dict[str, tuple[float, float, float, float]]:
+    """Per type: width, depth and, for racks, the front and rear aisle depths (as _row gives them)."""
+    out = {}
+    for tid, t in catalog.types.items():
+        aisle = (0.0, 0.0)
+        if t.rack is not None:
+            aisle = (t.clearance_front_mm or DEFAULT_AISLE_MM, t.clearance_rear_mm or DEFAULT_AISLE_MM)
+        out[tid] = (float(t.width_mm), float(t.depth_mm), *aisle)
+    return out
 
 
 def _row(b: Block, catalog: Catalog) -> tuple[tuple[float, float, float, float], int, tuple[float, float]]:
