@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -193,13 +194,13 @@ class MainWindow(QMainWindow):
     def fit_main_hall(self) -> None:
         """The opening view: the hall holding most racks, where the work happens (Home shows all halls)."""
         design = self.document.design
+        racks = {tid for tid, t in self.document.catalog.types.items() if t.is_rack}
+        by_hall_id = Counter([b.hall_id for b in design.blocks.values() if b.type_id in racks])  # one pass
         counts: dict[str, int] = {}
-        for b in design.blocks.values():
-            t = self.document.catalog.get(b.type_id)
-            if t is not None and t.is_rack:
-                hall = design.hall_of(b)
-                if hall is not None:
-                    counts[hall.id] = counts.get(hall.id, 0) + 1
+        for hall_id, n in by_hall_id.items():
+            hall = design.hall(hall_id) or (design.halls[0] if design.halls else None)  # as Design.hall_of
+            if hall is not None:
+                counts[hall.id] = counts.get(hall.id, 0) + n
         if counts:
             self.view.fit_rect(self.scene.hall_rect(max(counts, key=lambda k: counts[k])))
         else:
