@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,12 +10,25 @@ from typing import Any
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    # Start-up makes hundreds of thousands of long-lived objects (modules, Qt wrappers, the opened design),
+    # and the cyclic collector would walk all of them again and again while they are made, for nothing:
+    # about a tenth of the window's start-up. The window turns it back on once it shows the design
+    # (workbench/ui/app.py); every other path does so at once.
+    gc.disable()
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        gc.enable()
+
+
+def _main(args: list[str]) -> int:
     if args[:1] == ["--self-test"]:
+        gc.enable()
         from workbench.ui.selftest_qt import main as self_test
 
         return self_test()
     if args and args[0] == "bench":
+        gc.enable()
         from workbench.bench import main as bench_main
 
         return bench_main(args[1:], scene_figures=_scene_figures, switch_figure=_switch_figure,
@@ -23,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     build_parser()  # sub-command modules enter their names in COMMANDS while the parser is built
     if args and (args[0] in COMMANDS or args[0].startswith("-") and args[0] not in ("--read-only",)):
+        gc.enable()
         from workbench.cli.main import run
 
         return run(args)

@@ -37,3 +37,29 @@ def test_startup_figure_times_a_real_start(catalog: Catalog) -> None:
     figure = startup_figure(generate_design(catalog, 100), runs=1)
     assert figure.note == "" and figure.median_s is not None
     assert 0.2 < figure.median_s < 20  # a Python process that imported Qt and opened a window
+
+
+def test_the_collector_held_through_start_up_runs_again_once_the_design_is_shown(  # type: ignore[no-untyped-def]
+        qtbot, settings: Settings, tmp_path: Path, catalog: Catalog) -> None:
+    import gc
+
+    from workbench.io import save_design
+    from workbench.ui.app import when_first_shown
+
+    path = tmp_path / "small.dchall.json"
+    save_design(generate_design(catalog, 100), path)
+    w = MainWindow(settings=settings)
+    qtbot.addWidget(w)
+    gc.disable()  # as workbench/__main__.py does for the window
+    try:
+        assert w.open_file(path, ask=False)
+        when_first_shown(w, gc.enable)
+        assert not gc.isenabled()  # the figures are still to come
+        w.show()
+        qtbot.waitUntil(gc.isenabled, timeout=10000)
+        assert w.document.results is not None
+        gc.disable()
+        when_first_shown(w, gc.enable)  # figures already there: at once
+        assert gc.isenabled()
+    finally:
+        gc.enable()

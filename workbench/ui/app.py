@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -113,9 +115,27 @@ def run_app(argv: list[str]) -> int:
     else:
         open_initial(window, args)
     window.show()
+    when_first_shown(window, gc.enable)  # workbench/__main__.py held the collector through start-up
     if os.environ.get(QUIT_WHEN_SHOWN_ENV):
         report_when_shown(window)
     return int(app.exec())
+
+
+def when_first_shown(window: object, action: Callable[[], object]) -> None:
+    """Run action once the shown window has the opened design's first figures (at once if it has them)."""
+    from workbench.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    doc = window.document
+    if not doc.recalc_pending:  # figures already shown, or none coming (nothing opened): never wait for them
+        action()
+        return
+
+    def once(*_: object) -> None:
+        doc.results_ready.disconnect(once)
+        action()
+
+    doc.results_ready.connect(once)
 
 
 def report_when_shown(window: object) -> None:
@@ -127,14 +147,10 @@ def report_when_shown(window: object) -> None:
     from workbench.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    doc = window.document
 
     def shown() -> None:
         window.repaint()  # the first frame, painted now rather than whenever the event loop gets to it
         print(SHOWN_MARK, flush=True)
         window.close()
 
-    if doc.recalc_pending or doc.results is None:
-        doc.results_ready.connect(lambda *_: QTimer.singleShot(0, shown))  # after every dock has shown them
-    else:
-        QTimer.singleShot(0, shown)
+    when_first_shown(window, lambda: QTimer.singleShot(0, shown))  # after every dock has shown the figures
