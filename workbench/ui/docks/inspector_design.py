@@ -27,7 +27,6 @@ from workbench.model.edits import Edit, SetAssumption, SetHallField, SetScheme, 
 from workbench.ui.docks.fields import EDITOR_WIDTH_PX, ChoiceField, Field, FormGrid, NumberField, TextField
 from workbench.ui.docks.formatting import fmt_editable, fmt_number
 from workbench.ui.docks.lazy_tabs import LazyTabs
-from workbench.ui.docks.lazy_tabs import scroll as scroll  # re-exported: metrics.py takes it from here
 from workbench.ui.docks.roles import follow_roles, set_role
 from workbench.ui.document import Document
 

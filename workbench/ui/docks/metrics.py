@@ -27,7 +27,7 @@ from workbench.calc.sections import CoolingGroup, PowerSystem
 from workbench.ui.docks.base import WorkbenchDock
 from workbench.ui.docks.colors import CATEGORY_COLORS, card_color, muted_text, rule_color, text_color
 from workbench.ui.docks.formatting import fmt_money, fmt_number
-from workbench.ui.docks.inspector_design import scroll
+from workbench.ui.docks.lazy_tabs import scroll
 from workbench.ui.docks.metrics_climate import ClimatePanel
 from workbench.ui.docks.metrics_widgets import CapacityPanel, CapacityRow, OverheadChart
 from workbench.calc.money import BASE_CURRENCY, convert, display_fx
