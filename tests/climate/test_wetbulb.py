@@ -149,3 +149,19 @@ def test_missing_pressure_is_filled_before_solving(tmp_path: Path) -> None:
     assert w.pressure_pa[hour] == pytest.approx((w.pressure_pa[hour - 1] + w.pressure_pa[hour + 1]) / 2)
     exact = psychrolib.GetTWetBulbFromTDewPoint(w.dry_bulb_c[hour], w.dew_point_c[hour], w.pressure_pa[hour])
     assert w.wet_bulb_c[hour] == pytest.approx(exact, abs=TOLERANCE_K)
+
+
+def test_the_retired_wet_bulb_cache_is_removed_when_weather_is_next_loaded(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Earlier versions kept solved wet bulbs per file in the user's folder; nothing reads them any more."""
+    from workbench.climate import load as weather_load
+    from workbench.climate.sites import builtin_sites
+
+    monkeypatch.setenv("WORKBENCH_USER_DIR", str(tmp_path))
+    monkeypatch.setattr(weather_load, "_retired_checked", False)
+    old = tmp_path.joinpath(*weather_load.RETIRED_CACHE)
+    old.mkdir(parents=True)
+    (old / "0f3a.npy").write_bytes(b"\x93NUMPY" + bytes(100))
+    keep = tmp_path / "templates"
+    keep.mkdir()
+    weather_load.load_weather(builtin_sites()[0].file)
+    assert not old.exists() and keep.exists() and (tmp_path / "cache").exists()

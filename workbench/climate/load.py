@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 from workbench.calc.annual_inputs import WeatherYear
@@ -11,6 +12,7 @@ from workbench.climate.epw import read_epw
 from workbench.climate.errors import WeatherError
 from workbench.climate.tmy3 import read_tmy3
 from workbench.climate.wetbulb import UnsolvableHour
+from workbench.paths import user_data_dir
 
 # A year of hourly EPW is about 1.6 MB and TMY3 about 1.7 MB; anything far larger is not one year of hours.
 MAX_BYTES = 20 * 1024 * 1024
@@ -24,8 +26,22 @@ def sha256_of(path: str | Path) -> str:
     return h.hexdigest()
 
 
+RETIRED_CACHE = ("cache", "wet-bulb")  # per-file wet-bulb answers of the second wave, no longer read
+_retired_checked = False
+
+
+def remove_retired_cache() -> None:
+    """Delete the wet-bulb cache earlier versions kept in the user's folder (the year is now solved in ~12 ms);
+    once per process, and quietly: a folder that cannot be removed costs nothing but its disk space."""
+    global _retired_checked
+    if not _retired_checked:
+        _retired_checked = True
+        shutil.rmtree(user_data_dir().joinpath(*RETIRED_CACHE), ignore_errors=True)
+
+
 def load_weather(path: str | Path) -> WeatherYear:
     """Read an EPW or NREL TMY3 CSV; any problem raises WeatherError naming the file and line."""
+    remove_retired_cache()
     p = Path(path)
     name = str(path)
     try:
