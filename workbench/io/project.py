@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import math
 import stat
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,9 +30,9 @@ from workbench.io.connections_doc import (
     splice_connections,
     structure_problems,
 )
-from workbench.io.fast_blocks import blocks_surely_valid
+from workbench.io.fast_blocks import blocks_surely_valid, halls_surely_valid
 from workbench.io.migrations import CURRENT_VERSION, migrate
-from workbench.io.safe_json import MAX_PROBLEMS, clip, decode_text, json_path, json_type, parse_json, walk
+from workbench.io.safe_json import MAX_PROBLEMS, clip, json_path, json_type, parse_json, walk
 from workbench.io.scenario_docs import patch_doc, with_scenarios
 from workbench.model.allowances import ALLOWANCE_OF_PARAM, fixed_amount_problem
 from workbench.model.assumptions import fill_defaults
@@ -186,21 +189,37 @@ def load_design(path: Path | str, catalog: Catalog | None = None) -> Loaded:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError([Problem(str(path), f"cannot be read: {exc.strerror or exc}")]) from None
-    return loads_design(decode_text(raw, path.name), catalog, where=path.name)
+    return loads_design(raw, catalog, where=path.name)  # decoded by parse_json, which then knows it is clean
 
 
 def loads_design(text: str | bytes, catalog: Catalog | None = None, where: str = "$") -> Loaded:
     """Parse, migrate and validate design text; returns a new Design or raises InputError (nothing half built)."""
     try:
-        return _loads(text, catalog, where)
+        with _collector_paused():
+            return _loads(text, catalog, where)
     except (RecursionError, MemoryError):
         raise InputError([Problem(where, "the file is too large or too deeply nested to read")]) from None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector while a file is read: reading makes no reference cycles, but
+    the ~100,000 dicts, lists and objects of a big design would otherwise set off collections that walk
+    every object already alive (the whole window at start-up), as calc/engine.py explains for a run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _loads(text: str | bytes, catalog: Catalog | None, where: str) -> Loaded:
     if isinstance(text, (bytes, bytearray)) and len(text) > MAX_FILE_BYTES:
         raise InputError([Problem(where, f"the text is above the {MAX_FILE_BYTES // 2**20} MiB limit")])
-    doc = parse_json(text, where)
+    proven: list[Any] = []
+    doc = parse_json(text, where, lambda parsed: _proven_parts(parsed, proven))
     if not isinstance(doc, dict):
         raise InputError([Problem(f"{where}: $", f"a design file must be a JSON object, not {json_type(doc)}")])
     if doc.get("format") != FORMAT:
@@ -210,7 +229,7 @@ def _loads(text: str | bytes, catalog: Catalog | None, where: str) -> Loaded:
     except ValueError as exc:
         path, _, message = str(exc).partition(": ")
         raise InputError([Problem(f"{where}: {path}", message) if path.startswith("$") else Problem(where, str(exc))]) from None
-    problems = validate_document(doc, where)
+    problems = validate_document(doc, where, proven)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise InputError(errors[:MAX_PROBLEMS])
@@ -260,14 +279,32 @@ def _check_against_catalog(design: Design, catalog: Catalog, where: str, warning
     return errors
 
 
-def validate_document(doc: dict[str, Any], where: str = "$") -> list[Problem]:
-    """Schema errors with their JSON paths, then the rules a schema cannot say (ids, references, outlines)."""
+def _proven_parts(doc: Any, proven: list[Any]) -> list[Any]:
+    """The blocks and connections lists of a parsed document that pass the strict fast checks, which prove
+    them schema-valid and free of damage; they go into `proven` for validate_document to trust as well."""
+    if type(doc) is dict:
+        if blocks_surely_valid(doc.get("blocks")):
+            proven.append(doc["blocks"])
+        if "connections" in doc and connections_surely_valid(doc["connections"]):
+            proven.append(doc["connections"])
+    return proven
+
+
+def validate_document(doc: dict[str, Any], where: str = "$", proven: Collection[Any] = ()) -> list[Problem]:
+    """Schema errors with their JSON paths, then the rules a schema cannot say (ids, references, outlines).
+
+    `proven` holds lists of this very document already found valid by the fast checks (by identity)."""
+    def passes(part: Any, check: Callable[[Any], bool]) -> bool:
+        return any(part is p for p in proven) or check(part)
+
     checked = doc
-    if blocks_surely_valid(doc.get("blocks")):
+    if passes(doc.get("blocks"), blocks_surely_valid):
         # Validate everything but the (already checked) blocks with the schema: same verdict, 20× faster.
         checked = {**doc, "blocks": []}
-    if "connections" in checked and connections_surely_valid(checked["connections"]):
+    if "connections" in checked and passes(checked["connections"], connections_surely_valid):
         checked = {**checked, "connections": []}  # the same shortcut for the plant graph's edges
+    if "halls" in checked and halls_surely_valid(checked["halls"]):
+        checked = {**checked, "halls": []}  # and for halls, where the validator's $refs cost 0.5 ms a hall
     errs = list(itertools.islice(_validator().iter_errors(checked), 5 * MAX_PROBLEMS))
     # dict.fromkeys drops repeats: jsonschema reports each missing field of one object separately.
     problems = list(dict.fromkeys(_describe(err, where)
@@ -305,7 +342,11 @@ def _rules(doc: dict[str, Any], where: str) -> list[Problem]:
     for i, m in enumerate(doc.get("modules", [])):
         unique(m["id"], f"$.modules[{i}]")
         module_ids.add(m["id"])
-    for i, b in enumerate(doc.get("blocks", [])):
+    blocks = doc.get("blocks", [])
+    block_ids = _block_ids_if_sound(blocks, seen, hall_ids, module_ids) if len(problems) < MAX_PROBLEMS else None
+    if block_ids is not None:
+        blocks = []  # the common case, checked with sets: the loop would report nothing, only fill `seen`
+    for i, b in enumerate(blocks):
         path = f"$.blocks[{i}]"
         unique(b["id"], path)
         if b.get("hall") and b["hall"] not in hall_ids:
@@ -315,9 +356,23 @@ def _rules(doc: dict[str, Any], where: str) -> list[Problem]:
                                     "warning"))
         if len(problems) >= MAX_PROBLEMS:
             break
-    problems += structure_problems(doc, where, seen)
+    problems += structure_problems(doc, where, seen, block_ids)
     problems += _scenario_rules(doc, where)
     return problems
+
+
+def _block_ids_if_sound(blocks: list[dict[str, Any]], seen: dict[str, str], hall_ids: set[str],
+                        module_ids: set[str]) -> list[str] | None:
+    """The blocks' ids in file order when no block repeats an id (its own or a hall's, column's, door's,
+    module's) or refers to a hall or module the file lacks; else None."""
+    ids = [b["id"] for b in blocks]
+    if len(set(ids)) != len(ids) or not seen.keys().isdisjoint(ids):
+        return None
+    halls = {b.get("hall") for b in blocks}
+    modules = {b.get("module") for b in blocks}
+    if hall_ids.issuperset(h for h in halls if h) and module_ids.issuperset(m for m in modules if m):
+        return ids
+    return None
 
 
 def _scenario_rules(doc: dict[str, Any], where: str) -> list[Problem]:
@@ -461,13 +516,14 @@ def state_from_dict(doc: dict[str, Any]) -> Design:
         ))
     blocks = {}
     for b in doc["blocks"]:
+        # Positional arguments, in Block's field order: a big file has tens of thousands of blocks, and
+        # keywords cost about twice as much.
+        get = b.get
+        overrides = get("overrides")
         blocks[b["id"]] = Block(
-            type_id=b["type"], x_mm=float(b["x_mm"]), y_mm=float(b["y_mm"]),
-            rotation_deg=int(b.get("rotation_deg", 0)), id=b["id"], name=b.get("name", ""),
-            hall_id=b.get("hall", ""), power_system=b.get("power_system", ""),
-            cooling_loop=b.get("cooling_loop", ""), module_id=b.get("module", ""),
-            locked=bool(b.get("locked", False)),
-            overrides={k: float(v) for k, v in b.get("overrides", {}).items()},
+            b["type"], float(b["x_mm"]), float(b["y_mm"]), int(get("rotation_deg", 0)), b["id"], get("name", ""),
+            get("hall", ""), get("power_system", ""), get("cooling_loop", ""), get("module", ""),
+            bool(get("locked", False)), {k: float(v) for k, v in overrides.items()} if overrides else {},
         )
     modules = {m["id"]: ModuleInstance(m["id"], m.get("name", ""), m.get("template", ""))
                for m in doc.get("modules", [])}
