@@ -118,8 +118,8 @@ def connection_surely_valid(c: Any) -> bool:
 
 
 def connections_surely_valid(items: Any) -> bool:
-    """connection_surely_valid for every entry, a field at a time across the list (24,000 edges: ~8 ms
-    instead of ~45 ms). A missing list is the caller's business; null is not a list."""
+    """connection_surely_valid for every entry, a field at a time across the list (24,000 edges: ~23 ms
+    instead of ~47 ms). A missing list is the caller's business; null is not a list."""
     if type(items) is not list or len(items) > 2_000_000:
         return False
     if not items:

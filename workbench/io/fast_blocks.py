@@ -83,7 +83,7 @@ def _overrides_valid(tables: Iterable[Any]) -> bool:
 
 def blocks_surely_valid(blocks: Any) -> bool:
     """block_surely_valid for every entry, checked a field at a time across the list: a handful of C-level
-    passes instead of ~40 Python operations per block (10,000 blocks: ~8 ms instead of ~30 ms)."""
+    passes instead of ~40 Python operations per block (10,000 blocks: ~12 ms instead of ~31 ms)."""
     if type(blocks) is not list or len(blocks) > 1_000_000:
         return False
     if not blocks:
