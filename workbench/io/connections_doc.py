@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import operator
 import re
-from collections import deque
-from itertools import repeat
 from typing import Any
 
 from workbench.io.fast_blocks import ids_surely_valid, texts_surely_valid
 from workbench.model.blocktype import BlockType, Catalog
 from workbench.model.connections import Connection
 from workbench.model.design import Design
-from workbench.model.ports import CONNECTION_KINDS, SIDES, port_problem
+from workbench.model.ports import port_problem
 from workbench.model.problems import Problem
 
 _ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
@@ -63,37 +60,23 @@ def connections_from_doc(items: list[dict[str, Any]]) -> dict[str, Connection]:
     return out
 
 
-# Connection's fields in order, as this module reads them from a document entry.
-_COLUMNS = (("id", "id"), ("kind", "kind"), ("from_block", "from"), ("from_port", "from_port"),
-            ("to_block", "to"), ("to_port", "to_port"), ("side", "side"))
-# The slot setters of the frozen dataclass, when its fields are still exactly these (else None: every
-# connection then goes through the constructor, as any other caller's does).
-_SLOT_SETTERS = (tuple(getattr(Connection, name).__set__ for name, _ in _COLUMNS)
-                 if tuple(f.name for f in dataclasses.fields(Connection)) == tuple(n for n, _ in _COLUMNS)
-                 and "__slots__" in Connection.__dict__ else None)
+_KEYS = ("id", "kind", "from", "from_port", "to", "to_port")  # a document entry's keys, in Connection's field order
 
 
 def _build_columns(items: list[dict[str, Any]]) -> dict[str, Connection] | None:
-    """The connections built a field at a time, or None when the entries need the one-by-one path.
-
-    The constructor of the frozen dataclass costs ~2 µs an edge (seven object.__setattr__ calls and the
-    __post_init__ check), 50 ms on a 24,000-edge campus. Here the empty objects are made first and each
-    slot is filled for all of them by one map() over a column, which is what __init__ does, minus the
-    per-object Python; __post_init__'s check (kind and side from their lists) is made once for the set of
-    values. Only for entries with distinct ids, so that no 'first one wins' choice is needed.
-    """
-    if _SLOT_SETTERS is None or not items:
+    """The connections built a column at a time (Connection.many), or None when the entries need the one-by-one
+    path: only for entries with distinct ids, so that no 'first one wins' choice is needed, and only when every
+    kind and side is allowed (else the constructor, entry by entry, says what is wrong)."""
+    if not items:
         return None
-    columns = [[c[key] for c in items] if key != "side" else [c.get("side", "") for c in items]
-               for _, key in _COLUMNS]
-    ids, kinds, sides = columns[0], columns[1], columns[6]
-    if len(set(ids)) != len(ids) or not (_STR.issuperset(map(type, kinds)) and _STR.issuperset(map(type, sides))):
+    columns = [[c[key] for c in items] for key in _KEYS] + [[c.get("side", "") for c in items]]
+    ids = columns[0]
+    if len(set(ids)) != len(ids):
         return None
-    if not (set(CONNECTION_KINDS).issuperset(kinds) and set(SIDES).issuperset(sides)):
-        return None  # the constructor says what is wrong
-    edges = list(map(object.__new__, repeat(Connection, len(ids))))
-    for setter, values in zip(_SLOT_SETTERS, columns):
-        deque(map(setter, edges, values), maxlen=0)  # runs the setters in C, keeps nothing
+    try:
+        edges = Connection.many(*columns)
+    except (ValueError, TypeError):
+        return None
     return dict(zip(ids, edges))
 
 
