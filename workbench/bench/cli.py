@@ -24,6 +24,8 @@ SceneFigures = Callable[[Design, Catalog, int, int], list[Figure]]
 
 FIGURES = ("recalc_full", "recalc_edit", "open", "save", "report_pdf", "bom_pdf", "scene_build", "drag_frame",
            "drag_frame_campus", "startup") + CLIMATE_FIGURES + PLANT_FIGURES + ("compare_6", "scenario_switch") + DXF_FIGURES
+# The table's rows: recalc_full_cold is measured with recalc_full and shown under it (not asked for alone).
+ROWS = FIGURES[:1] + ("recalc_full_cold",) + FIGURES[1:]
 UI_FIGURES = {"scene_build", "drag_frame", "drag_frame_campus", "startup", "scenario_switch", "underlay_pan_frame"}
 # Targets at 10,000 blocks (issue 8), in seconds, and the allowed ratio to the bare toolkit.
 # The drag is also held to its targets with the whole campus in view (the level-of-detail case).
@@ -125,7 +127,7 @@ def table(figures: list[Figure]) -> str:
     by = {(f.figure, f.blocks): f for f in figures}
     lines = ["| figure | blocks | median ms | bare toolkit ms | ratio | target | meets |",
              "|---|---:|---:|---:|---:|---|---|"]
-    for name in FIGURES:
+    for name in ROWS:
         for n in sizes:
             f = by.get((name, n))
             if f is None:
