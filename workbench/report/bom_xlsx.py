@@ -2,7 +2,9 @@
 
 A customer workbook holds selling prices only; the rate and price factor are stated, not offered as inputs.
 An internal workbook keeps the rate, premium and factor as input cells on the Summary sheet, and every unit
-cost, unit price, extended price and margin on the Detail sheet is a formula of them.
+cost, unit price, extended price and margin on the Detail sheet is a formula of them. In both, an allowance
+sized as a share or a rate is a formula of the subtotal or quantity cells it is sized from
+(report/bom_xlsx_allowances.py); a fixed amount is a value.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from workbench.io.atomic import write_atomic
 from workbench.model.blocktype import Catalog
 from workbench.model.design import Design
+from workbench.calc.allowances import SIZED_FROM
 from workbench.report.bom import Bom, build_bom, pieces_and_metres
+from workbench.report.bom_xlsx_allowances import AllowanceCells, allowance_formula
 from workbench.report.formatting import Formatter
 from workbench.text.language import Language, load_language
 from workbench.report.options import ReportOptions
@@ -48,12 +52,12 @@ def write_bom_xlsx(design: Design, catalog: Catalog, out_path: str | Path, optio
     bom = build_bom(design, catalog, options)
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True})
-    _fill(wb, bom, design, options)
+    _fill(wb, bom, design, catalog, options)
     wb.close()
     write_atomic(Path(out_path), buf.getvalue(), keep_backup=False)
 
 
-def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOptions) -> None:
+def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, catalog: Catalog, options: ReportOptions) -> None:
     lang = load_language(options.lang)
     fmt = Formatter(lang, options.units)
     t = lang.t
@@ -75,6 +79,7 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
     f_total_int = wb.add_format({"bold": True, "bg_color": "#dde7ee", "top": 1, "num_format": "#,##0"})
     f_num = wb.add_format({"num_format": "#,##0.00"})
     f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+    f_area = wb.add_format({"num_format": '#,##0.00 "m²"', "align": "left"})
 
     summary = wb.add_worksheet(t("xlsx.summary_sheet"))
     detail = wb.add_worksheet(t("xlsx.detail_sheet"))
@@ -91,6 +96,14 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
     for label, value in info:
         summary.write_string(row, 0, label, f_label)
         summary.write_string(row, 1, value or "—")
+        row += 1
+    # A rate per m² of white space needs the area in a cell its formula can read (m², the rate's unit).
+    white_space_cell = None
+    per_m2 = next((a for a in bom.allowances if not a.fixed and SIZED_FROM[a.key][1] == "white_space_m2"), None)
+    if per_m2 is not None:
+        summary.write_string(row, 0, t("space.white_space"), f_label)
+        summary.write_number(row, 1, per_m2.base_amount, f_area)
+        white_space_cell = xl_rowcol_to_cell(row, 1, row_abs=True, col_abs=True)
         row += 1
     inputs: dict[str, str] = {}
     if internal:
@@ -167,6 +180,7 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
         summary.write_string(row, c, h, f_head)
     row += 1
     first_cat_row = row
+    subtotal_cells: dict[str, str] = {}
     sheet = t("xlsx.detail_sheet").replace("'", "''")
     rng = f"'{sheet}'!$A$2:$A${last + 1}"
     qcol = xl_rowcol_to_cell(0, c_of["qty"], col_abs=True)[:-1]
@@ -181,6 +195,7 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
                               pieces_and_metres(lines)[0])
         summary.write_formula(row, 3, f"=SUMIF({rng},A{row + 1},'{sheet}'!{ecol}$2:{ecol}${last + 1})", f_money,
                               float(bom.subtotal(cat)))
+        subtotal_cells[cat] = f"D{row + 1}"
         row += 1
     equipment_row = row
     summary.write_string(row, 0, t("bom.equipment_total", cur=cur), f_total)
@@ -201,12 +216,21 @@ def _fill(wb: xlsxwriter.Workbook, bom: Bom, design: Design, options: ReportOpti
         summary.write_string(row, 3, t("col.amount", cur=cur), f_head)
         row += 1
         first_allowance = row
+        cells = AllowanceCells(
+            subtotal=subtotal_cells,
+            extended=[f"'{sheet}'!{xl_rowcol_to_cell(r, c_of['extended'])}" for r in range(1, n + 1)],
+            quantity=[f"'{sheet}'!{xl_rowcol_to_cell(r, c_of['qty'])}" for r in range(1, n + 1)],
+            white_space=white_space_cell)
         for a in bom.allowances:
             summary.write_string(row, 0, t(f"allowance.{a.key}"))
             summary.write_string(row, 1, allowance_basis(a, bom, fmt, t))
             if internal:
                 summary.write_string(row, 2, allowance_source(a, t), f_wrap)
-            summary.write_number(row, 3, float(a.amount), f_money)
+            formula = allowance_formula(a, bom, cells, catalog)
+            if formula is None:  # a fixed amount (or a base the sheet does not hold): the value
+                summary.write_number(row, 3, float(a.amount), f_money)
+            else:
+                summary.write_formula(row, 3, formula, f_money, float(a.amount))
             row += 1
         summary.write_string(row, 0, t("bom.allowances_total"), f_total)
         summary.write_formula(row, 3, f"=SUM(D{first_allowance + 1}:D{row})", f_total_money,
