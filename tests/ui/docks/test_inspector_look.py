@@ -21,8 +21,19 @@ from workbench.ui.theme import DARK, LIGHT, apply_widget_palette
 ERROR = QColor(SEVERITY_COLORS["error"])
 
 
+def _laid_out(widget: QWidget) -> None:
+    """Let pending layout requests settle (a slow machine may not have sized a label yet), then insist on a size:
+    a grab of an unsized widget is empty, and its 'colours' would compare as black."""
+    for _ in range(50):
+        if widget.width() > 2 and widget.height() > 2:
+            return
+        QApplication.processEvents()
+    raise AssertionError(f"{widget!r} was never laid out ({widget.width()}×{widget.height()} px)")
+
+
 def _ink(widget: QWidget) -> QColor:
     """The painted colour farthest from the widget's background (its top-left pixel): the text's colour."""
+    _laid_out(widget)
     image = widget.grab().toImage()
     background = image.pixelColor(1, 1)
     best, far = background, -1
@@ -76,6 +87,7 @@ def test_roles_paint_their_colours_in_both_themes_and_after_switches(qtbot, samp
         assert _near(_ink(dock.header), text)  # follows the switch: no sheet froze the old theme's palette
         assert section.font().weight() >= QFont.Weight.DemiBold and not width.label.font().bold()
         assert _near(_ink(section), text)
+        _laid_out(section)
         heading = section.grab().toImage()  # the rule under the heading, in the theme's rule colour
         assert all(_near(heading.pixelColor(x, heading.height() - 1), rule_color(palette), 2)
                    for x in range(0, heading.width(), 16))
