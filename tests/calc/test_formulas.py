@@ -215,3 +215,16 @@ def test_white_space_counts_halls_with_racks_only(catalog: Catalog, empty: Desig
     assert space["white_space_m2"] == pytest.approx(200.0)  # the 20 m × 10 m hall, not the yard
     assert space["kw_per_m2"] == pytest.approx(20.0 / 200.0)
     assert space["area_m2"] == pytest.approx(300.0)
+
+
+def test_money_rounds_as_a_spreadsheet_does() -> None:
+    """The xlsx BOM's formulas and the BOM model round the same half cents the same way (15 significant digits,
+    then half away from zero): 150 USD at 3.6731 AED is 550.965 to a spreadsheet, not 550.96499999999992."""
+    from decimal import Decimal
+
+    from workbench.calc.pricing import round_money
+
+    assert round_money(150 * 3.6731, 2) == Decimal("550.97")
+    assert round_money(-2.675, 2) == Decimal("-2.68")  # away from zero, both signs
+    assert round_money(0.1 + 0.2, 2) == Decimal("0.30")
+    assert round_money(1234.5, 0) == Decimal("1235")  # currencies without minor units

@@ -199,7 +199,9 @@ def single_line_layout(design: Design, catalog: Catalog, language: str = "en") -
     node_level: dict[str, int] = {}
     types: dict[str, BlockType] = {}
     level_of_type: dict[str, int] = {}  # a campus has 24,000 edge ends and a few dozen types
-    for bid in {x for c in conns for x in (c.from_block, c.to_block)}:
+    # In connection order, never a set's: a set of ids iterates in a per-process (hash-seeded) order, and the
+    # first member names a group, which breaks ties in the ordering: the same design drew differently each run.
+    for bid in dict.fromkeys(x for c in conns for x in (c.from_block, c.to_block)):
         t = catalog.get(blocks[bid].type_id)
         if t is not None:
             types[bid] = t

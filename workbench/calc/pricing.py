@@ -16,8 +16,13 @@ def minor_digits(currency: str) -> int:
 
 
 def round_money(value: float, digits: int) -> Decimal:
-    """Half away from zero, as a spreadsheet's ROUND does, so the xlsx formulas give the same figures."""
-    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    """Half away from zero, as a spreadsheet's ROUND does, so the xlsx formulas give the same figures.
+
+    A spreadsheet rounds the number as it shows it, to 15 significant digits: 150 × 3.6731 is
+    550.96499999999992 in binary but 550.965 to a spreadsheet, whose ROUND gives 550.97. The shortest repr
+    (17 digits) would round it down, a cent off the workbook's own formula.
+    """
+    return Decimal(format(float(value), ".15g")).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

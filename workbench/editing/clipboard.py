@@ -22,7 +22,7 @@ def blocks_payload(design: Design, ids: list[str] | set[str]) -> str | None:
     blocks = {bid: b for bid, b in design.blocks.items() if bid in wanted}
     if not blocks:
         return None
-    modules = {m: design.modules[m] for m in {b.module_id for b in blocks.values()} if m in design.modules}
+    modules = {m: design.modules[m] for m in dict.fromkeys(b.module_id for b in blocks.values()) if m in design.modules}
     doc = design_to_dict(Design(halls=[], blocks=blocks, modules=modules))
     return json.dumps({"format": CLIP_FORMAT, "blocks": doc["blocks"], "modules": doc["modules"]}, ensure_ascii=False)
 
