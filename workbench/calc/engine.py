@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -13,6 +10,7 @@ from workbench.calc import capacity_checks
 from workbench.calc.annual import with_year
 from workbench.calc.annual_inputs import WeatherYear
 from workbench.calc.checks import Check, GeometryState, entries_checks, geometry_entries, geometry_state, merge_entries
+from workbench.calc.collector import collector_paused
 from workbench.calc.failure import FailureAnalysis
 from workbench.calc.groups import Groups, find_groups
 from workbench.calc.loadmodel import Evaluation, GroupSums, evaluate
@@ -68,7 +66,7 @@ class Calculator:
         return self._snap
 
     def run(self, design: Design, load_fraction: float | None = None) -> Results:
-        with _collector_paused():
+        with collector_paused():
             return self._run(design, load_fraction)
 
     def _run(self, design: Design, load_fraction: float | None = None) -> Results:
@@ -86,7 +84,7 @@ class Calculator:
 
     def moved(self, design: Design, block_ids: list[str]) -> Results:
         """Results after blocks changed position or rotation only; falls back to a full run."""
-        with _collector_paused():
+        with collector_paused():
             return self._moved(design, block_ids)
 
     def _moved(self, design: Design, block_ids: list[str]) -> Results:
@@ -217,20 +215,6 @@ class Calculator:
         results = Results(**figures, checks=checks)
         fixed.update({name: getattr(results, name) for name in SECTIONS})  # typed once, reused by every move
         return results
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold Python's cyclic garbage collector during a run: the calculation makes no reference cycles,
-    but its thousands of short-lived objects would otherwise trigger full collections that walk every
-    object of a large design (and of the whole UI) in the middle of a drag."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _values(design: Design, catalog: Catalog) -> dict[str, float]:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 import math
 import stat
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +14,7 @@ from typing import Any
 
 import jsonschema
 
+from workbench.calc.collector import collector_paused
 from workbench.geometry.polygons import outline_problem
 from workbench.io.atomic import write_atomic
 from workbench.io.climate_doc import climate_from_dict, climate_to_dict
@@ -195,24 +194,10 @@ def load_design(path: Path | str, catalog: Catalog | None = None) -> Loaded:
 def loads_design(text: str | bytes, catalog: Catalog | None = None, where: str = "$") -> Loaded:
     """Parse, migrate and validate design text; returns a new Design or raises InputError (nothing half built)."""
     try:
-        with _collector_paused():
+        with collector_paused():
             return _loads(text, catalog, where)
     except (RecursionError, MemoryError):
         raise InputError([Problem(where, "the file is too large or too deeply nested to read")]) from None
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Hold Python's cyclic garbage collector while a file is read: reading makes no reference cycles, but
-    the ~100,000 dicts, lists and objects of a big design would otherwise set off collections that walk
-    every object already alive (the whole window at start-up), as calc/engine.py explains for a run."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _loads(text: str | bytes, catalog: Catalog | None, where: str) -> Loaded:
