@@ -140,7 +140,21 @@ def test_an_edge_repeating_a_late_block_id_names_that_block(big: dict[str, Any])
     loaded = loads_design(json.dumps(doc), None, where="f")
     assert [(p.where, p.message) for p in loaded.problems] == [
         ("f: $.connections[5].id", f"duplicate id '{doc['blocks'][10_050]['id']}' (also $.blocks[10050]); "
+                                   "kept; give it an id of its own")]
+    # ... and kept it is: an id shared with a block takes nothing from either.
+    assert doc["connections"][5]["id"] in loaded.design.connections
+
+
+def test_the_second_of_two_edges_with_one_id_is_ignored_as_the_warning_says(big: dict[str, Any]) -> None:
+    doc = copy.deepcopy(big)
+    doc["connections"][9]["id"] = doc["connections"][4]["id"]
+    loaded = loads_design(json.dumps(doc), None, where="f")
+    assert [(p.where, p.message) for p in loaded.problems] == [
+        ("f: $.connections[9].id", f"duplicate id '{doc['connections'][4]['id']}' (also $.connections[4]); "
                                    "this connection is ignored")]
+    kept = loaded.design.connections[doc["connections"][4]["id"]]
+    assert (kept.from_block, kept.to_block) == (doc["connections"][4]["from"], doc["connections"][4]["to"])
+    assert len(loaded.design.connections) == len(doc["connections"]) - 1
 
 
 def test_connections_built_a_column_at_a_time_equal_the_constructor_s(big: dict[str, Any]) -> None:

@@ -155,7 +155,11 @@ def structure_problems(doc: dict[str, Any], where: str, ids_seen: dict[str, str]
     for i, c in enumerate(items):
         path = f"$.connections[{i}]"
         if c["id"] in ids_seen:
-            report(f"{path}.id", f"duplicate id '{c['id']}' (also {ids_seen[c['id']]}); this connection is ignored")
+            other = ids_seen[c["id"]]
+            # connections_from_doc keeps the first of two connections with one id; an id shared with a block
+            # or hall takes nothing from either (connections are kept apart), so the edge is used.
+            fate = "this connection is ignored" if other.startswith("$.connections") else "kept; give it an id of its own"
+            report(f"{path}.id", f"duplicate id '{c['id']}' (also {other}); {fate}")
         else:
             ids_seen[c["id"]] = path
         for end in ("from", "to"):
