@@ -70,8 +70,10 @@ def block_columns(design: Design, keep: bool = True) -> Columns:
         out = _read(blocks, last)
     if keep:
         if kept is None or kept.ref() is not design:
-            for k in [k for k, old in _KEPT.items() if old.ref() is None]:
-                del _KEPT[k]  # designs that are gone
+            # A snapshot of the items (list() runs in C, so a worker thread's run cannot change the dict under
+            # it), and pop: that thread may have dropped the same entry.
+            for k in [k for k, old in list(_KEPT.items()) if old.ref() is None]:
+                _KEPT.pop(k, None)  # designs that are gone
             _KEPT[id(design)] = _Kept(design, out)
         else:
             kept.columns = out

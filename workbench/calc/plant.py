@@ -151,8 +151,9 @@ class PlantCache:
                 and e.names == _problem_names(design, e.graph)):
             e.graph.hall = snap.hall.copy()
             return e
-        for k in [k for k, old in self._entries.items() if old.ref() is None]:
-            del self._entries[k]  # designs that are gone
+        # list() of the items runs in C: the contingency worker's thread cannot change the dict under it.
+        for k in [k for k, old in list(self._entries.items()) if old.ref() is None]:
+            self._entries.pop(k, None)  # designs that are gone (pop: the other thread may have dropped it)
             self._recent.pop(k, None)
         edges = tuple(design.connections.values())
         if self.keep:
@@ -182,7 +183,7 @@ class PlantCache:
         """Another design's graph when everything the graph is built from is the same: the same blocks in the
         same order with the same types and loops, and the very same (frozen) connection objects in the same
         order. Scenario options share the base's connections, so comparing six options builds one graph."""
-        for e in self._entries.values():
+        for e in list(self._entries.values()):  # a copy: the contingency worker may add an entry meanwhile
             if e.ref() is not None and _built_from(e, design, catalog, snap, edges):
                 graph = copy.copy(e.graph)  # the arrays are never written in place; the hall is per design
                 graph.hall = snap.hall.copy()

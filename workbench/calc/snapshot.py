@@ -60,8 +60,8 @@ def build_type_table(catalog: Catalog) -> TypeTable:
     if kept is not None and kept[0]() is catalog and kept[1] == key:
         return kept[2]
     table = _make_type_table(catalog)
-    for k in [k for k, (ref, _, _) in _TABLES.items() if ref() is None]:
-        del _TABLES[k]  # catalogs that are gone
+    for k in [k for k, (ref, _, _) in list(_TABLES.items()) if ref() is None]:  # list(): safe from other threads
+        _TABLES.pop(k, None)  # catalogs that are gone
     _TABLES[id(catalog)] = (weakref.ref(catalog), key, table)
     return table
 
