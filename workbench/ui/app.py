@@ -19,6 +19,7 @@ from workbench.ui.theme import apply_widget_palette, theme_named
 
 CJK_FONT = "DroidSansFallbackFull.ttf"
 QUIT_WHEN_SHOWN_ENV = "WORKBENCH_QUIT_WHEN_SHOWN"  # set by `workbench bench` to time start-up
+COLLECTOR_BACKSTOP_MS = 10_000  # the garbage collector is back on by then, whatever happened to the first run
 
 
 def register_fonts() -> list[str]:
@@ -116,6 +117,7 @@ def run_app(argv: list[str]) -> int:
         open_initial(window, args)
     window.show()
     when_first_shown(window, gc.enable)  # workbench/__main__.py held the collector through start-up
+    QTimer.singleShot(COLLECTOR_BACKSTOP_MS, gc.enable)  # should the first figures never come (a failed run)
     if os.environ.get(QUIT_WHEN_SHOWN_ENV):
         report_when_shown(window)
     return int(app.exec())
