@@ -289,7 +289,7 @@ def _check_design(path: str, blob: bytes, where: str, problems: list[Problem]) -
         # The loader's own decoding (BOMs, UTF-16) and the catalog's bounds, so a template that imports is one
         # that `templates list` and the gallery will show (an assumption out of its bounds was imported, then
         # skipped by the list).
-        loaded = loads_design(decode_text(blob, f"{where}: {path}"), default_catalog(), where=f"{where}: {path}")
+        loaded = loads_design(blob, default_catalog(), where=f"{where}: {path}")  # bytes: decoded and size-checked there
     except UnicodeDecodeError:
         problems.append(Problem(f"{where}: {path!r}", "refused: design is not UTF-8 text"))
         return None
