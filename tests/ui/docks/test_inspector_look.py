@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -40,8 +41,13 @@ def _picture(widget: QWidget) -> QImage:
         if image.width() > 2 and image.height() > 2:
             return image
         QApplication.processEvents()
-    image = QImage(widget.size(), QImage.Format.Format_RGB32)
+    # Late in a long run a full-width label has also come back from the grab 0 px high (a layout pass in
+    # flight); its colours are what is checked here, so it is painted at the size it asks for.
+    size = widget.size().expandedTo(widget.sizeHint()).expandedTo(QSize(3, 3))
+    image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(widget.palette().color(widget.backgroundRole()))
+    if widget.size() != size:
+        widget.resize(size)
     widget.render(image)
     assert image.width() > 2 and image.height() > 2, f"{widget!r} cannot be painted ({widget.size()})"
     return image
